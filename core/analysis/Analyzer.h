@@ -1,0 +1,37 @@
+#pragma once
+
+#include "model/CompanyResult.h"
+
+#include <QCoroTask>
+
+namespace gtm {
+
+struct AnalysisInput
+{
+    QString goal;
+    QString domain;
+    QString companyName;
+    QList<Evidence> evidence; // deduplicated
+};
+
+struct AnalysisOutcome
+{
+    double confidence = 0.0; // [0, 1]
+    QStringList technologies;
+    QList<GoalSignal> signalsFound; // indexes into AnalysisInput::evidence
+    QString analyzer;               // "heuristic", "gemini:gemini-2.5-flash-lite", ...
+    QString notice;                 // e.g. "LLM answer malformed, used the offline analyzer"
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+};
+
+// Turns a company's evidence into a confidence, technologies and goal-match signals.
+class Analyzer
+{
+public:
+    virtual ~Analyzer() = default;
+    virtual QString name() const = 0;
+    virtual QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) = 0;
+};
+
+} // namespace gtm

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Evidence.h"
+
+#include <QList>
+#include <QMap>
+#include <QStringList>
+
+namespace gtm {
+
+enum class CompanyStatus { Queued, Searching, Analyzing, Done, NoEvidence, Failed, Cancelled };
+
+QString statusToString(CompanyStatus status); // "no_evidence": stable, for files
+std::optional<CompanyStatus> statusFromString(QStringView text);
+bool isFinal(CompanyStatus status);
+
+// A goal-match signal ("uses TensorFlow for fraud scoring") and the evidence items, by index
+// into CompanyResult::evidence, that support it.
+struct GoalSignal
+{
+    QString text;
+    QList<int> evidenceIndexes;
+
+    bool operator==(const GoalSignal &) const = default;
+};
+
+struct CompanyResult
+{
+    QString domain;
+    CompanyStatus status = CompanyStatus::Queued;
+    double confidence = 0.0;
+    QStringList technologies;
+    QList<GoalSignal> signalsFound;
+    QList<Evidence> evidence;
+    QStringList evidenceSources;     // distinct source names, in order of first evidence
+    QMap<QString, QString> errors;   // source name -> readable reason
+    QString analyzer;                // "heuristic", "gemini:gemini-2.5-flash-lite", ...
+
+    QStringList signalTexts() const;
+
+    QJsonObject toJson() const;
+    static std::optional<CompanyResult> fromJson(const QJsonObject &json, QString *error);
+
+    bool operator==(const CompanyResult &) const = default;
+};
+
+} // namespace gtm

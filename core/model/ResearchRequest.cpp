@@ -1,0 +1,46 @@
+#include "ResearchRequest.h"
+
+#include "JsonReader.h"
+
+namespace gtm {
+
+QJsonObject ResearchRequest::toJson() const
+{
+    return {
+        {QStringLiteral("goal"), goal},
+        {QStringLiteral("domains"), QJsonArray::fromStringList(domains)},
+        {QStringLiteral("depth"), depthToString(depth)},
+        {QStringLiteral("max_parallel_searches"), maxParallelSearches},
+        {QStringLiteral("confidence_threshold"), confidenceThreshold},
+        {QStringLiteral("sources"), QJsonArray::fromStringList(sources)},
+    };
+}
+
+std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json, QString *error)
+{
+    JsonReader r(json, QStringLiteral("request"));
+    ResearchRequest req;
+    req.goal = r.requiredString(QStringLiteral("goal"));
+    req.domains = r.stringList(QStringLiteral("domains"));
+    const QString depth = r.string(QStringLiteral("depth"), QStringLiteral("standard"));
+    if (auto d = depthFromString(depth))
+        req.depth = *d;
+    else
+        r.fail(QStringLiteral("request.depth: unknown depth \"%1\"").arg(depth));
+    req.maxParallelSearches = int(r.integer(QStringLiteral("max_parallel_searches"), 20));
+    if (req.maxParallelSearches < 1 || req.maxParallelSearches > 100)
+        r.fail(QStringLiteral("request.max_parallel_searches: must be between 1 and 100"));
+    req.confidenceThreshold = r.number(QStringLiteral("confidence_threshold"), 0.7);
+    if (req.confidenceThreshold < 0.0 || req.confidenceThreshold > 1.0)
+        r.fail(QStringLiteral("request.confidence_threshold: must be between 0 and 1"));
+    if (r.has(QStringLiteral("sources")))
+        req.sources = r.stringList(QStringLiteral("sources"));
+    if (!r.ok()) {
+        if (error)
+            *error = r.error();
+        return std::nullopt;
+    }
+    return req;
+}
+
+} // namespace gtm

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model/RunState.h"
+#include "strategy/StrategyGenerator.h"
+
+#include <QObject>
+
+namespace gtm {
+
+class Analyzer;
+class HttpClient;
+class Source;
+
+struct PipelineServices
+{
+    HttpClient *http = nullptr;                   // aborted on cancel
+    QList<Source *> sources;                      // not owned; one or more per channel
+    Analyzer *analyzer = nullptr;                 // not owned
+    StrategyGenerator *strategyGenerator = nullptr; // not owned; unused when strategies are given
+};
+
+// Runs a research request: strategies, the domain x strategy fan-out through per-source
+// pools, evidence deduplication, and analysis of each company as soon as its own queries are
+// done. Signals mirror the seed's event stream.
+class ResearchPipeline : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ResearchPipeline(PipelineServices services, QObject *parent = nullptr);
+    ~ResearchPipeline() override;
+
+    // Starts a run. Strategies empty: ask the generator. A resume state runs only the queries
+    // not yet in its finishedQueries and keeps its finished companies.
+    void start(ResearchRequest request, QList<QueryStrategy> strategies = {});
+    void resume(RunState state);
+    void cancel();
+
+    bool isRunning() const;
+    RunState state() const;
+
+Q_SIGNALS:
+    void pipelineStarted(int domains, int strategies, int totalQueries);
+    void strategiesReady(const gtm::StrategyPlan &plan);
+    // At 25, 50, 75 and 100 % of the queries, each exactly once.
+    void evidenceProgress(int percent, int completedQueries, int totalQueries);
+    // After every finished query; for live counters and autosave.
+    void queryFinished(const QString &domain, int strategyIndex, int completedQueries, int totalQueries);
+    void evidenceComplete(int totalEvidence);
+    void analysisStarted(int domains);
+    // A row changed status (searching, analyzing, ...); row is the index in the request.
+    void companyUpdated(int row, const gtm::CompanyResult &result);
+    // A row is final (done, no evidence, failed, cancelled).
+    void domainAnalyzed(int row, const gtm::CompanyResult &result);
+    void logMessage(const QString &message);
+    void finished(const gtm::RunMetrics &metrics);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace gtm

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "model/Depth.h"
+#include "model/Evidence.h"
+#include "model/QueryStrategy.h"
+
+#include <QCoroTask>
+#include <QList>
+
+namespace gtm {
+
+// What a source is asked: one strategy's query for one company.
+struct SearchContext
+{
+    QString domain;
+    QString companyName;
+    QueryStrategy strategy;
+    QString query; // strategy.buildQuery(domain)
+    QString goal;
+    Depth depth = Depth::Standard;
+};
+
+struct SourceOutcome
+{
+    enum class Status {
+        Ok,      // answered (evidence may be empty: nothing found is a valid answer)
+        Failed,  // this query failed; reason says why
+        Skipped, // not run: no API key, or the source is stopped; not a failure
+    };
+    Status status = Status::Ok;
+    QList<Evidence> evidence;
+    QString reason;          // readable, shown in the row: "NewsAPI rejected the API key"
+    bool stopSource = false; // the provider refuses for the rest of the run (quota, plan, key)
+    int requests = 0;        // requests sent on the wire, retries included
+    int retries = 0;
+    int cacheHits = 0;
+};
+
+// A client of one outside service. Implementations live in core/sources and are given their
+// HttpClient, settings and keys through their constructors.
+class Source
+{
+public:
+    virtual ~Source() = default;
+
+    virtual QString channel() const = 0; // model/Channel.h
+    virtual QString name() const = 0;    // shown to the user and in evidence: "Tavily"
+    virtual bool requiresKey() const { return false; }
+    virtual bool hasKey() const { return true; }
+
+    // Parameters by value: coroutine reference parameters dangle after the first suspension.
+    virtual QCoro::Task<SourceOutcome> search(SearchContext context) = 0;
+};
+
+} // namespace gtm
