@@ -23,6 +23,10 @@ struct HttpRequest
     QString provider;
     std::chrono::milliseconds timeout{0}; // 0: the client's default
     qint64 maxBytes = 0;                  // 0: the client's default cap
+    // Non-empty: a successful answer may be served from and kept in the response store.
+    // Built by the source from what decides the answer (provider, request, depth), never
+    // from an API key.
+    QByteArray cacheKey;
 };
 
 enum class HttpErrorKind {
