@@ -39,6 +39,17 @@ QNetworkAccessManager *HttpClient::pickManager()
     return best;
 }
 
+void HttpClient::setProviderPolicy(const QString &provider, ProviderPolicy policy)
+{
+    m_policies.insert(provider, std::move(policy));
+}
+
+// Placeholder until the engine lands (issue 3): no limits, no retries, no cache.
+QCoro::Task<HttpResponse> HttpClient::send(HttpRequest request)
+{
+    co_return co_await sendOnce(std::move(request));
+}
+
 void HttpClient::abortAll()
 {
     const auto replies = m_inFlight;
