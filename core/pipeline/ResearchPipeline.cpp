@@ -208,6 +208,10 @@ void ResearchPipeline::Private::launch(RunState initial)
     llmPromptTokens = llmCompletionTokens = 0;
     analyzerName = services.analyzer ? services.analyzer->name() : QString();
     clock.start();
+    // Answers a source keeps per company and run (job boards) must not leak into this run.
+    for (Source *s : std::as_const(services.sources))
+        if (s)
+            s->resetRunCache();
 
     // Rows line up with the request: kept results by domain, new rows queued.
     QHash<QString, CompanyResult> previous;
