@@ -585,6 +585,7 @@ void ResearchPipeline::Private::domainQueriesDone(int domain)
     DomainState &ds = domains[domain];
     if (ds.final || ds.queuedForAnalysis)
         return;
+    ds.dedup.clear(); // no more evidence comes for this company
     if (state.results.at(domain).evidence.isEmpty()) {
         finalizeWithoutAnalysis(domain);
         return;
