@@ -232,7 +232,8 @@ private Q_SLOTS:
         const Result r
             = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
                       QStringLiteral("-"), QStringLiteral("--strategies"), strategiesFile(),
-                      QStringLiteral("--sources"), QStringLiteral("google_search") },
+                      QStringLiteral("--sources"), QStringLiteral("google_search"),
+                      QStringLiteral("--no-cache") },
                 fakeEnvironment(server), "acme.com\nthis is not a domain\nglobex.com\n");
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("stdin:2: rejected"), r.err.constData());
@@ -245,11 +246,11 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         const QString domains = write(QStringLiteral("d1.txt"), "acme.com\n");
-        const Result r
-            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
-                      domains, QStringLiteral("--strategies"), strategiesFile(),
-                      QStringLiteral("--sources"), QStringLiteral("google_search") },
-                fakeEnvironment(server, false));
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), domains,
+                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
+                QStringLiteral("google_search"), QStringLiteral("--no-cache") },
+            fakeEnvironment(server, false));
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("No source could run"));
         QCOMPARE(server.requestCount(), 0);
@@ -265,14 +266,15 @@ private Q_SLOTS:
             return hang;
         });
         const QString domains = write(QStringLiteral("d2.txt"), "acme.com\nglobex.com\n");
-        const Result r = run(
-            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), domains,
-                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
-                QStringLiteral("google_search"), QStringLiteral("--events") },
-            fakeEnvironment(server), {}, [&server](QProcess &p) {
-                QTRY_VERIFY_WITH_TIMEOUT(server.inFlight() > 0, 10000);
-                p.terminate();
-            });
+        const Result r
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
+                      domains, QStringLiteral("--strategies"), strategiesFile(),
+                      QStringLiteral("--sources"), QStringLiteral("google_search"),
+                      QStringLiteral("--events"), QStringLiteral("--no-cache") },
+                fakeEnvironment(server), {}, [&server](QProcess &p) {
+                    QTRY_VERIFY_WITH_TIMEOUT(server.inFlight() > 0, 10000);
+                    p.terminate();
+                });
         QCOMPARE(r.exitCode, 1);
         const auto list = events(r.out);
         QVERIFY(!list.isEmpty());
