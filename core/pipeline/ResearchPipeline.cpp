@@ -284,6 +284,14 @@ void ResearchPipeline::Private::begin()
     while (milestonesDone < 4 && totalQueries > 0
         && qint64(completedQueries) * 4 >= qint64(totalQueries) * (milestonesDone + 1))
         ++milestonesDone;
+    if (completedQueries == totalQueries) {
+        // Nothing left to ask (a resume of a finished search, or no strategies): say so.
+        evidenceCompleteSent = true;
+        int evidence = 0;
+        for (const auto &row : std::as_const(state.results))
+            evidence += int(row.evidence.size());
+        Q_EMIT q->evidenceComplete(evidence);
+    }
     for (int row = 0; row < int(domains.size()); ++row)
         if (!domains[row].final && domains[row].pending == 0)
             domainQueriesDone(row);

@@ -377,6 +377,39 @@ private Q_SLOTS:
         QCOMPARE(h.milestones.constLast(), 100);
     }
 
+    void resume_ofAFinishedSearch_onlyAnalyzes()
+    {
+        Harness h;
+        h.addSource(channel::GoogleSearch, QStringLiteral("Web"));
+        h.server.route(
+            QStringLiteral("/google_search"), [](const FakeRequest &r) { return answer(r); });
+        RunState saved;
+        saved.request = h.request(2, 5);
+        saved.strategies = makeStrategies({ channel::GoogleSearch }, 1);
+        CompanyResult analysing; // cancelled while its analysis ran
+        analysing.domain = saved.request.domains.at(0);
+        analysing.status = CompanyStatus::Cancelled;
+        analysing.evidence << Evidence { QStringLiteral("https://x/a"), QStringLiteral("a"),
+            QStringLiteral("a"), QStringLiteral("Web") };
+        CompanyResult empty;
+        empty.domain = saved.request.domains.at(1);
+        empty.status = CompanyStatus::NoEvidence;
+        saved.results = { analysing, empty };
+        for (const QString &d : saved.request.domains)
+            saved.finishedQueries.insert(RunState::queryKey(d, 0));
+
+        auto *p = h.make();
+        QSignalSpy complete(p, &ResearchPipeline::evidenceComplete);
+        p->resume(saved);
+        QTRY_VERIFY_WITH_TIMEOUT(h.finished, 10000);
+        QCOMPARE(h.server.requestCount(), 0);
+        QCOMPARE(h.analyzer.calls, 1);
+        QCOMPARE(complete.size(), 1);
+        QCOMPARE(p->state().results.at(0).status, CompanyStatus::Done);
+        QCOMPARE(p->state().results.at(0).confidence, 0.25);
+        QCOMPARE(p->state().results.at(1).status, CompanyStatus::NoEvidence);
+    }
+
     void missingKey_isSkippedNotFailed()
     {
         Harness h;
