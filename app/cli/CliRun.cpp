@@ -190,6 +190,7 @@ bool CliRun::start(QString *error, int *exitCode)
                      .arg(m_options.resumePath)
                      .arg(resumeState->request.domains.size())
                      .arg(resumeState->finishedQueries.size()));
+        m_finishedAtStart = int(resumeState->finishedQueries.size());
         m_pipeline->resume(std::move(*resumeState));
     } else {
         m_pipeline->start(std::move(request), std::move(strategies));
@@ -327,7 +328,8 @@ void CliRun::onFinished(const RunMetrics &m)
     }
     if (m_interrupted || cancelled > 0)
         code = 1;
-    if (m.totalQueries > 0 && ran == 0 && state.results.size() > 0) {
+    // Queries were due but none reached a source: nothing was researched.
+    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0) {
         writeStderr(
             QStringLiteral("No source could run a query (no sources configured, no API keys, or no "
                            "source for the strategies' channels)"));

@@ -50,6 +50,7 @@ private:
     std::unique_ptr<ResearchPipeline> m_pipeline;
     std::unique_ptr<SessionAutosaver> m_autosaver;
     bool m_interrupted = false;
+    int m_finishedAtStart = 0; // queries a resumed session had already done
 };
 
 } // namespace gtm::cli
