@@ -33,7 +33,12 @@ QString domainIn(const QString &query)
     static const QRegularExpression re(
         QStringLiteral("\\b([a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,})\\b"));
     const auto m = re.match(query.toLower());
-    return m.hasMatch() ? m.captured(1) : QStringLiteral("example.com");
+    if (m.hasMatch())
+        return m.captured(1);
+    // A query by company name ("Bench00042" machine learning): its .com, as the bench names them.
+    static const QRegularExpression word(QStringLiteral("[a-z0-9]+"));
+    const auto w = word.match(query.toLower());
+    return w.hasMatch() ? w.captured(0) + QStringLiteral(".com") : QStringLiteral("example.com");
 }
 
 struct Item
