@@ -170,7 +170,8 @@ QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain)
         HttpRequest request;
         request.url = boardUrl(m_settings, board, slug);
         request.provider = jobs::boardProvider(board);
-        request.cacheKey = (request.provider + u'\n' + slug).toUtf8();
+        request.cacheKey
+            = (request.provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
         // content=true makes a big company's board several megabytes.
         request.maxBytes = MaxBoardBytes;
         HttpResponse response = co_await m_http->send(std::move(request));

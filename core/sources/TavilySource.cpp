@@ -110,8 +110,9 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
                                      { QStringLiteral("include_raw_content"), false },
                                  })
                        .toJson(QJsonDocument::Compact);
-    request.cacheKey
-        = (Provider + u'\n' + depth + u'\n' + QString::number(maxResults) + u'\n' + query).toUtf8();
+    // What decides the answer: the service, the query, its depth and size. The key is in a
+    // header, never in here.
+    request.cacheKey = Provider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;
 
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;

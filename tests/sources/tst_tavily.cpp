@@ -2,6 +2,7 @@
 #include "SourceTestSupport.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "net/ResponseStore.h"
 #include "sources/TavilySource.h"
 
 #include <QJsonArray>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void errors_becomeReadableReasons();
     void noKey_isSkippedWithoutRequest();
     void longQuery_isCutTo400OnAWordBoundary();
+    void cacheKey_coversQueryAndDepthButNeverTheKey();
 
 private:
     void serveResults();
@@ -196,6 +198,40 @@ void TestTavily::longQuery_isCutTo400OnAWordBoundary()
         = QJsonDocument::fromJson(seen.first().body).object().value(u"query"_s).toString();
     QVERIFY(sent.size() <= 400 && sent.size() > 380);
     QVERIFY(words.join(u' ').startsWith(sent + u' '));
+}
+
+namespace {
+// Remembers the keys the client asks for; answers nothing from memory.
+class RecordingStore : public ResponseStore
+{
+public:
+    QList<QByteArray> keys;
+    std::optional<HttpResponse> lookup(const QString &, const QByteArray &key) override
+    {
+        keys << key;
+        return std::nullopt;
+    }
+    void store(const QString &, const QByteArray &, const HttpResponse &) override { }
+};
+} // namespace
+
+void TestTavily::cacheKey_coversQueryAndDepthButNeverTheKey()
+{
+    serveResults();
+    RecordingStore store;
+    m_http->setResponseStore(&store);
+    TavilySource source(m_http.get(), settings());
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s, Depth::Quick));
+    run(source,
+        context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s, Depth::Comprehensive));
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe risk"_s, Depth::Quick));
+    m_http->setResponseStore(nullptr);
+    if (store.keys.isEmpty())
+        QSKIP("this HttpClient does not consult a response store yet");
+    QCOMPARE(store.keys.size(), 3);
+    QCOMPARE(QSet<QByteArray>(store.keys.begin(), store.keys.end()).size(), 3);
+    for (const QByteArray &key : std::as_const(store.keys))
+        QVERIFY2(!key.contains("tvly-test-key"), key.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTavily)
