@@ -15,6 +15,9 @@ struct Technology
     QStringList aliases;   // matched case-insensitively as whole words
     QStringList ambiguous; // common words too ("Go", "React", "Spark"): exact case and context
     QStringList context;   // words that, near an ambiguous alias, mark the technology
+    // The product is what the capitalised word means mid-sentence ("data lands in Snowflake"),
+    // the common word is lower-case ("snowflake ornaments"): outside titles, case is enough.
+    bool properNoun = false;
 };
 
 // A named idea a goal can ask for: a topic ("fraud detection"), an industry ("fintech") or an
