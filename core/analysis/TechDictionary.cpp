@@ -14,6 +14,12 @@ static void initAnalysisResources()
 
 namespace gtm {
 
+void ensureAnalysisResources()
+{
+    static const bool once = (initAnalysisResources(), true);
+    Q_UNUSED(once);
+}
+
 namespace {
 
 QStringList toStringList(const QJsonValue &v)
@@ -224,7 +230,7 @@ QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens) const
 
 std::shared_ptr<const TechDictionary> TechDictionary::loadBuiltIn()
 {
-    initAnalysisResources();
+    ensureAnalysisResources();
     QFile f(QStringLiteral(":/analysis/technologies.json"));
     if (!f.open(QIODevice::ReadOnly))
         return nullptr;
@@ -271,6 +277,7 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
             : kind == u"intent"      ? Concept::Kind::Intent
                                      : Concept::Kind::Topic;
         c.label = o.value(QStringLiteral("label")).toString();
+        c.query = o.value(QStringLiteral("query")).toString(c.label);
         c.triggers = toStringList(o.value(QStringLiteral("triggers")));
         c.terms = toStringList(o.value(QStringLiteral("terms")));
         c.techCategories = toStringList(o.value(QStringLiteral("techCategories")));
@@ -298,6 +305,14 @@ int TechDictionary::conceptIndex(const QString &id) const
         if (m_concepts.at(i).id == id)
             return i;
     return -1;
+}
+
+QString TechDictionary::searchTerm(int technology) const
+{
+    const Technology &t = m_technologies.at(technology);
+    if (t.ambiguous.contains(t.name) && !t.properNoun && !t.aliases.isEmpty())
+        return t.aliases.first();
+    return t.name;
 }
 
 bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const TermHit &hit,
