@@ -2,6 +2,8 @@
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
 #include "LabelledFixture.h"
+#include "model/Channel.h"
+#include "strategy/TemplateStrategyGenerator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,8 +23,22 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("verbose-all"), QStringLiteral("List the wrong calls of both splits.")});
     parser.addOption({QStringLiteral("explain"), QStringLiteral("Show the analysis of one company for every goal."),
                       QStringLiteral("domain")});
+    parser.addOption({QStringLiteral("strategies"), QStringLiteral("Print the built-in template strategies for a goal."),
+                      QStringLiteral("goal")});
     parser.process(app);
     QTextStream out(stdout);
+
+    if (parser.isSet(QStringLiteral("strategies"))) {
+        const TemplateStrategyGenerator generator(TechDictionary::loadBuiltIn());
+        for (Depth depth : {Depth::Quick, Depth::Standard, Depth::Comprehensive}) {
+            const StrategyPlan plan = generator.plan(parser.value(QStringLiteral("strategies")), depth, channel::all());
+            out << depthToString(depth) << ":\n";
+            for (const QueryStrategy &st : plan.strategies)
+                out << "  " << QString::number(st.relevanceScore, 'f', 2) << "  " << qSetFieldWidth(14) << Qt::left
+                    << st.channel << qSetFieldWidth(0) << st.queryTemplate << '\n';
+        }
+        return 0;
+    }
 
     QString error;
     const auto fixture = bench::loadFixture(parser.value(QStringLiteral("fixture")), &error);

@@ -106,7 +106,7 @@ StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, c
     const double hiringBoost = t.hiring ? 0.1 : 0.0;
 
     // Google (Tavily): the company's own pages first, then what others write about it.
-    add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + pair, 0.95);
+    add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + pair, t.hiring ? 0.9 : 0.95);
     if (t.hiring || !t.technologies.isEmpty())
         add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} careers ") + join({k1, role}), 0.8 + hiringBoost);
     add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + pair, 0.85);
@@ -155,8 +155,12 @@ StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, c
 
     // With few channels enabled, one channel has to carry the whole depth: plainer variants
     // of every key term keep its pool deep enough.
-    const QStringList fillTerms = key + t.expansions + t.industries + QStringList{QStringLiteral("technology"),
-        QStringLiteral("engineering"), QStringLiteral("customers"), QStringLiteral("announcement")};
+    QStringList fillTerms = key + t.expansions + t.industries;
+    for (const QString &suffix : {QStringLiteral("engineering"), QStringLiteral("team"), QStringLiteral("platform"),
+                                  QStringLiteral("architecture"), QStringLiteral("case study"),
+                                  QStringLiteral("interview"), QStringLiteral("announcement"),
+                                  QStringLiteral("open source"), QStringLiteral("conference talk")})
+        fillTerms << join({k1, suffix});
     const QList<QPair<QString, QStringList>> prefixes{
         {channel::GoogleSearch, {QStringLiteral("site:{DOMAIN} "), QStringLiteral("\"{COMPANY_NAME}\" ")}},
         {channel::NewsSearch, {QStringLiteral("\"{COMPANY_NAME}\" ")}},
