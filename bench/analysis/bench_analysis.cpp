@@ -84,8 +84,10 @@ int main(int argc, char **argv)
     };
     for (const auto &g : fixture->goals)
         row(g.id, s.perGoal.value(g.id));
-    row(QStringLiteral("dev"), s.perSplit.value(QStringLiteral("dev")));
-    row(QStringLiteral("heldout"), s.perSplit.value(QStringLiteral("heldout")));
+    QStringList splits = s.perSplit.keys();
+    splits.sort();
+    for (const QString &split : std::as_const(splits))
+        row(split, s.perSplit.value(split));
     row(QStringLiteral("overall"), s.overall);
     const bool all = parser.isSet(QStringLiteral("verbose-all"));
     if (all || parser.isSet(QStringLiteral("verbose"))) {
