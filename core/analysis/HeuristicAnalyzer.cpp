@@ -74,6 +74,7 @@ struct NeedResult
     double against = 0.0;
     QList<int> positive; // evidence indexes
     QList<int> negative;
+    QHash<int, QSet<int>> sentences; // item -> sentences with a hit; -1: the whole item
     QSet<QString> sources;
     // The strongest hit, for the signal's quote.
     int bestItem = -1;
@@ -204,8 +205,19 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
             for (int k = 0; match && k < nameWords.size(); ++k)
                 match = item.tokens.at(i + k).lower == nameWords.at(k);
             const QString &w = item.tokens.at(i).lower;
-            if (match || w == domain || (!shortName.isEmpty() && w == shortName) || w == label)
+            // "Kestrel Bank" names kestrelbank.com.
+            const bool joined = i + 1 < item.tokens.size() && w.size() >= 3 && label.startsWith(w)
+                && w + item.tokens.at(i + 1).lower == label;
+            if (match || joined || w == domain || (!shortName.isEmpty() && w == shortName) || w == label)
                 item.namingSentences.insert(item.tokens.at(i).sentence);
+        }
+        // An article that names the company and then speaks as "we": the company's own words
+        // ("Acme engineer here: we run ...").
+        if (!item.namingSentences.isEmpty()) {
+            const int introduced = *std::min_element(item.namingSentences.cbegin(), item.namingSentences.cend());
+            for (const TextToken &t : item.tokens)
+                if ((t.lower == u"we" || t.lower == u"our") && t.sentence >= introduced)
+                    item.namingSentences.insert(t.sentence);
         }
         // Sentences about someone else: a client, a portfolio company, a partner described.
         for (int i = 0; i < item.tokens.size(); ++i) {
@@ -255,7 +267,7 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
         top = std::max(top, relevance.last());
     }
     for (int i = 0; i < items.size(); ++i)
-        items[i].weight = items.at(i).about * (0.6 + 0.4 * (top > 0.0 ? relevance.at(i) / top : 0.0));
+        items[i].weight = items.at(i).about * (0.6 + 0.4 * (top > 0.0 ? relevance.at(i) / top : 1.0));
 
     // --- What the goal asks for.
     QList<Need> required;
@@ -301,7 +313,7 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     }
 
     // One item's word on one need: +weight, -weight for a negation, 0 for nothing.
-    auto judge = [&](const Need &need, int index, int *token) -> double {
+    auto judge = [&](const Need &need, int index, int *token, QSet<int> *sentences) -> double {
         const Item &item = items.at(index);
         auto attributed = [&item](const TermHit &h) {
             const int sentence = item.tokens.at(h.firstToken).sentence;
@@ -323,22 +335,30 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
                     negative = a;
                     negToken = h.firstToken;
                 }
-            } else if (a > positive) {
-                positive = a;
-                posToken = h.firstToken;
+            } else {
+                sentences->insert(item.tokens.at(h.firstToken).sentence);
+                if (a > positive) {
+                    positive = a;
+                    posToken = h.firstToken;
+                }
             }
         };
         switch (need.kind) {
         case Need::Kind::Technology:
-            for (const TermHit &h : item.techHits)
-                if (need.technologies.contains(h.id))
+            for (const TermHit &h : item.techHits) {
+                bool counts = need.technologies.contains(h.id);
+                for (int implied : dict.technologies().at(h.id).impliedIds)
+                    counts = counts || need.technologies.contains(implied);
+                if (counts)
                     consider(h);
+            }
             break;
         case Need::Kind::Concept: {
             const Concept &c = dict.concepts().at(need.conceptIndex);
             if (c.kind == Concept::Kind::Intent && c.id == u"hiring" && item.jobPosting) {
                 positive = 1.0;
                 posToken = 0;
+                sentences->insert(-1); // the whole posting
             }
             for (const TermHit &h : item.termHits)
                 if (h.id == need.conceptIndex)
@@ -358,6 +378,7 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
             if (all) {
                 positive = 1.0;
                 posToken = 0;
+                sentences->insert(-1);
             }
             break;
         }
@@ -382,10 +403,12 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
         NeedResult r;
         for (int i = 0; i < items.size(); ++i) {
             int token = -1;
-            const double w = judge(need, i, &token);
+            QSet<int> sentences;
+            const double w = judge(need, i, &token, &sentences);
             if (w > 0.0) {
                 r.support += w;
                 r.positive << i;
+                r.sentences.insert(i, sentences);
                 // A namesake or an unrelated page does not make a source agree.
                 if (items.at(i).about >= 0.9)
                     r.sources.insert(items.at(i).source);
@@ -425,13 +448,31 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     }
     const double core = required.isEmpty() ? 0.0 : std::exp(logCore / double(required.size()));
 
+    // Together means related: in one sentence, or anywhere in one job posting (a posting is
+    // about one role). "AI chatbot" and "fraud team" in two sentences of a page are not
+    // "AI for fraud detection".
     bool together = false;
     QList<int> togetherItems;
     for (int i = 0; i < items.size() && !required.isEmpty(); ++i) {
         bool all = true;
         for (const NeedResult &r : std::as_const(results))
             all = all && r.positive.contains(i);
-        if (all) {
+        if (!all)
+            continue;
+        bool related = items.at(i).jobPosting || required.size() == 1;
+        if (!related) {
+            QSet<int> common;
+            bool first = true;
+            for (const NeedResult &r : std::as_const(results)) {
+                const QSet<int> here = r.sentences.value(i);
+                if (here.contains(-1))
+                    continue;
+                common = first ? here : common.intersect(here);
+                first = false;
+            }
+            related = first || !common.isEmpty();
+        }
+        if (related) {
             together = true;
             togetherItems << i;
         }

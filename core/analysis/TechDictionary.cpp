@@ -48,6 +48,8 @@ const QSet<QString> &technicalContext()
         QStringLiteral("skills"),      QStringLiteral("modules"),       QStringLiteral("compiler"),
         QStringLiteral("binaries"),    QStringLiteral("idiomatic"),     QStringLiteral("senior"),
         QStringLiteral("staff"),       QStringLiteral("tooling"),       QStringLiteral("devs"),
+        QStringLiteral("write"),       QStringLiteral("writes"),        QStringLiteral("writing"),
+        QStringLiteral("pipelines"),   QStringLiteral("tools"),         QStringLiteral("systems"),
     };
     return words;
 }
@@ -116,7 +118,10 @@ const QList<QStringList> &negatingLeaders()
         u"abandoned", u"phased out", u"phasing out", u"got rid of", u"getting rid of", u"without",
         u"instead of", u"rather than", u"don't use", u"do not use", u"never used", u"not using",
         u"doesn't use", u"does not use", u"didn't use", u"don't run", u"do not run", u"decommissioned",
-        u"ripped out", u"outgrew", u"unlike", u"not on", u"left", u"leaving", u"quit", u"no", u"not",
+        u"ripped out", u"outgrew", u"not on", u"left", u"leaving", u"quit", u"no", u"not",
+        // Not (yet) in use: a plan or an evaluation is not adoption.
+        u"considering", u"evaluating", u"evaluated", u"exploring", u"plan to", u"planning to",
+        u"plans to", u"thinking about", u"might adopt", u"may adopt",
     });
     return cues;
 }
@@ -177,8 +182,40 @@ void PhraseMatcher::add(const QString &phrase, int id, bool exactCase)
     m_byFirstWord[tokens.first().lower].append(e);
 }
 
-QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens) const
+QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens, bool consume) const
 {
+    if (!consume) {
+        QList<TermHit> all;
+        QHash<int, int> coveredUntil; // id -> last token already reported for it
+        for (int i = 0; i < tokens.size(); ++i) {
+            const auto it = m_byFirstWord.constFind(tokens.at(i).lower);
+            if (it == m_byFirstWord.constEnd())
+                continue;
+            QHash<int, int> longest;
+            for (const Entry &e : *it) {
+                const int len = int(e.words.size());
+                if (i + len > tokens.size())
+                    continue;
+                bool match = true;
+                for (int k = 0; match && k < len; ++k)
+                    match = (e.exactCase ? tokens.at(i + k).text : tokens.at(i + k).lower) == e.words.at(k);
+                if (match && len > longest.value(e.id))
+                    longest.insert(e.id, len);
+            }
+            for (auto l = longest.cbegin(); l != longest.cend(); ++l) {
+                if (coveredUntil.value(l.key(), -1) >= i)
+                    continue;
+                TermHit h;
+                h.id = l.key();
+                h.firstToken = i;
+                h.lastToken = i + l.value() - 1;
+                coveredUntil.insert(h.id, h.lastToken);
+                all << h;
+            }
+        }
+        return all;
+    }
+
     QList<TermHit> hits;
     int i = 0;
     while (i < tokens.size()) {
@@ -258,6 +295,7 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
         t.ambiguous = toStringList(o.value(QStringLiteral("ambiguous")));
         t.context = toStringList(o.value(QStringLiteral("context")));
         t.properNoun = o.value(QStringLiteral("properNoun")).toBool();
+        t.implies = toStringList(o.value(QStringLiteral("implies")));
         const int id = int(d->m_technologies.size());
         d->m_technologies << t;
         // The name itself is an alias unless it is listed as an ambiguous one.
@@ -288,6 +326,11 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
         for (const QString &t : std::as_const(c.terms))
             d->m_terms.add(t, id);
     }
+    for (Technology &t : d->m_technologies)
+        for (const QString &name : std::as_const(t.implies))
+            for (int i = 0; i < d->m_technologies.size(); ++i)
+                if (d->m_technologies.at(i).name == name)
+                    t.impliedIds << i;
     d->m_roles = toStringList(root.value(QStringLiteral("roles")));
     for (int i = 0; i < d->m_roles.size(); ++i)
         d->m_roleMatcher.add(d->m_roles.at(i), i);
@@ -339,13 +382,16 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
             ++words;
             capitalised += t.text.at(0).isUpper() ? 1 : 0;
         }
-        if (words == 0 || capitalised * 10 < words * 6)
+        // "The Snowflake Collection", "Spark Capital": part of a longer name, unless the
+        // next word is technical ("Snowflake Native App" still needs its context below).
+        const bool partOfLongerName = sameSentenceNext && tokens.at(next).text.at(0).isUpper();
+        if ((words == 0 || capitalised * 10 < words * 6) && !partOfLongerName)
             return true;
     }
     // In a list with another technology: "Python, Go and Rust", "Java/Go", "Go (Golang)".
     for (const TermHit &o : all) {
-        if (o.ambiguous)
-            continue; // two ambiguous words side by side prove nothing ("Go React")
+        if (&o == &hit)
+            continue;
         int gapFrom = -1, gapTo = -1;
         if (o.lastToken < hit.firstToken && hit.firstToken - o.lastToken <= 2) {
             gapFrom = o.lastToken;
@@ -359,8 +405,12 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
         const QString between = text.mid(tokens.at(gapFrom).end, tokens.at(gapTo).start - tokens.at(gapFrom).end)
                                     .trimmed()
                                     .toLower();
-        if (between == u"," || between == u"/" || between == u"and" || between == u"or" || between == u"&"
-            || between == u", and" || between == u", or" || between == u"+" || between == u"(")
+        // Two ambiguous words side by side prove little ("Go React"); written as a list
+        // ("Go/Rust", "Go, Rust") they are languages.
+        if (o.ambiguous ? (between == u"," || between == u"/")
+                        : (between == u"," || between == u"/" || between == u"and" || between == u"or"
+                           || between == u"&" || between == u", and" || between == u", or" || between == u"+"
+                           || between == u"("))
             return true;
     }
 
@@ -397,7 +447,7 @@ QList<TermHit> TechDictionary::findTechnologies(const QString &text, const QList
 
 QList<TermHit> TechDictionary::findConceptTerms(const QList<TextToken> &tokens) const
 {
-    QList<TermHit> hits = m_terms.find(tokens);
+    QList<TermHit> hits = m_terms.find(tokens, false);
     for (TermHit &h : hits)
         h.negated = isNegated(tokens, h.firstToken, h.lastToken);
     return hits;
@@ -405,7 +455,7 @@ QList<TermHit> TechDictionary::findConceptTerms(const QList<TextToken> &tokens) 
 
 QList<TermHit> TechDictionary::findConceptTriggers(const QList<TextToken> &tokens) const
 {
-    return m_triggers.find(tokens);
+    return m_triggers.find(tokens, false);
 }
 
 QList<TermHit> TechDictionary::findRoles(const QList<TextToken> &tokens) const
@@ -416,6 +466,13 @@ QList<TermHit> TechDictionary::findRoles(const QList<TextToken> &tokens) const
 bool TechDictionary::isNegated(const QList<TextToken> &tokens, int firstToken, int lastToken)
 {
     const int sentence = tokens.at(firstToken).sentence;
+    // "Unlike rivals running Kubernetes, we ...": the whole clause is about others.
+    for (int k = firstToken - 1; k >= 0 && k >= firstToken - 12; --k) {
+        if (tokens.at(k).sentence != sentence || tokens.at(k + 1).clauseStart)
+            break;
+        if (tokens.at(k).lower == u"unlike")
+            return true;
+    }
     // Backwards from the word before the hit: the nearest cue counts unless the scope broke.
     for (int end = firstToken - 1; end >= 0 && end >= firstToken - 7; --end) {
         if (tokens.at(end).sentence != sentence)

@@ -22,6 +22,9 @@ struct Technology
     // The product is what the capitalised word means mid-sentence ("data lands in Snowflake"),
     // the common word is lower-case ("snowflake ornaments"): outside titles, case is enough.
     bool properNoun = false;
+    // Using this means using those too: EKS is Kubernetes, Django is Python.
+    QStringList implies;
+    QList<int> impliedIds;
 };
 
 // A named idea a goal can ask for: a topic ("fraud detection"), an industry ("fintech") or an
@@ -52,7 +55,10 @@ class PhraseMatcher
 {
 public:
     void add(const QString &phrase, int id, bool exactCase = false);
-    QList<TermHit> find(const QList<TextToken> &tokens) const;
+    // consume: a match hides shorter ones inside it ("React Native" is not also "React").
+    // Without, every id's longest match at every word is reported ("fraud models" is both
+    // a fraud term and a machine-learning term).
+    QList<TermHit> find(const QList<TextToken> &tokens, bool consume = true) const;
 
 private:
     struct Entry

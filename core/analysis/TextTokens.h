@@ -15,6 +15,7 @@ struct TextToken
     qsizetype start = 0;
     qsizetype end = 0; // one past the last character
     int sentence = 0;  // sentences split at . ! ? ; and line breaks
+    bool clauseStart = false; // a comma, colon, dash or parenthesis stands before it
 };
 
 QList<TextToken> tokenize(const QString &text);
