@@ -33,23 +33,55 @@ QStringList toStringList(const QJsonValue &v)
 // Words that, next to "Go", "React" or "Spark", show the technology is meant.
 const QSet<QString> &technicalContext()
 {
-    static const QSet<QString> words{
-        QStringLiteral("developer"),   QStringLiteral("developers"),    QStringLiteral("engineer"),
-        QStringLiteral("engineers"),   QStringLiteral("engineering"),   QStringLiteral("programmer"),
-        QStringLiteral("programmers"), QStringLiteral("programming"),   QStringLiteral("language"),
-        QStringLiteral("languages"),   QStringLiteral("code"),          QStringLiteral("codebase"),
-        QStringLiteral("written"),     QStringLiteral("rewrote"),       QStringLiteral("rewritten"),
-        QStringLiteral("ported"),      QStringLiteral("services"),      QStringLiteral("microservices"),
-        QStringLiteral("microservice"), QStringLiteral("backend"),      QStringLiteral("frontend"),
-        QStringLiteral("fullstack"),   QStringLiteral("stack"),         QStringLiteral("framework"),
-        QStringLiteral("library"),     QStringLiteral("libraries"),     QStringLiteral("sdk"),
-        QStringLiteral("api"),         QStringLiteral("apis"),          QStringLiteral("experience"),
-        QStringLiteral("proficiency"), QStringLiteral("proficient"),    QStringLiteral("expertise"),
-        QStringLiteral("skills"),      QStringLiteral("modules"),       QStringLiteral("compiler"),
-        QStringLiteral("binaries"),    QStringLiteral("idiomatic"),     QStringLiteral("senior"),
-        QStringLiteral("staff"),       QStringLiteral("tooling"),       QStringLiteral("devs"),
-        QStringLiteral("write"),       QStringLiteral("writes"),        QStringLiteral("writing"),
-        QStringLiteral("pipelines"),   QStringLiteral("tools"),         QStringLiteral("systems"),
+    static const QSet<QString> words {
+        QStringLiteral("developer"),
+        QStringLiteral("developers"),
+        QStringLiteral("engineer"),
+        QStringLiteral("engineers"),
+        QStringLiteral("engineering"),
+        QStringLiteral("programmer"),
+        QStringLiteral("programmers"),
+        QStringLiteral("programming"),
+        QStringLiteral("language"),
+        QStringLiteral("languages"),
+        QStringLiteral("code"),
+        QStringLiteral("codebase"),
+        QStringLiteral("written"),
+        QStringLiteral("rewrote"),
+        QStringLiteral("rewritten"),
+        QStringLiteral("ported"),
+        QStringLiteral("services"),
+        QStringLiteral("microservices"),
+        QStringLiteral("microservice"),
+        QStringLiteral("backend"),
+        QStringLiteral("frontend"),
+        QStringLiteral("fullstack"),
+        QStringLiteral("stack"),
+        QStringLiteral("framework"),
+        QStringLiteral("library"),
+        QStringLiteral("libraries"),
+        QStringLiteral("sdk"),
+        QStringLiteral("api"),
+        QStringLiteral("apis"),
+        QStringLiteral("experience"),
+        QStringLiteral("proficiency"),
+        QStringLiteral("proficient"),
+        QStringLiteral("expertise"),
+        QStringLiteral("skills"),
+        QStringLiteral("modules"),
+        QStringLiteral("compiler"),
+        QStringLiteral("binaries"),
+        QStringLiteral("idiomatic"),
+        QStringLiteral("senior"),
+        QStringLiteral("staff"),
+        QStringLiteral("tooling"),
+        QStringLiteral("devs"),
+        QStringLiteral("write"),
+        QStringLiteral("writes"),
+        QStringLiteral("writing"),
+        QStringLiteral("pipelines"),
+        QStringLiteral("tools"),
+        QStringLiteral("systems"),
     };
     return words;
 }
@@ -57,21 +89,33 @@ const QSet<QString> &technicalContext()
 // After an ambiguous word these make it the verb or phrase: "react to", "go ahead".
 const QSet<QString> &verbFollowers()
 {
-    static const QSet<QString> words{QStringLiteral("to"),   QStringLiteral("ahead"), QStringLiteral("live"),
-                                     QStringLiteral("back"), QStringLiteral("out"),   QStringLiteral("away"),
-                                     QStringLiteral("up"),   QStringLiteral("beyond"), QStringLiteral("further"),
-                                     QStringLiteral("quickly"), QStringLiteral("belt"), QStringLiteral("capital"),
-                                     QStringLiteral("joy"),  QStringLiteral("through")};
+    static const QSet<QString> words { QStringLiteral("to"), QStringLiteral("ahead"),
+        QStringLiteral("live"), QStringLiteral("back"), QStringLiteral("out"),
+        QStringLiteral("away"), QStringLiteral("up"), QStringLiteral("beyond"),
+        QStringLiteral("further"), QStringLiteral("quickly"), QStringLiteral("belt"),
+        QStringLiteral("capital"), QStringLiteral("joy"), QStringLiteral("through") };
     return words;
 }
 
 const QSet<QString> &verbLeaders()
 {
-    static const QSet<QString> words{
-        QStringLiteral("to"),    QStringLiteral("will"),  QStringLiteral("would"), QStringLiteral("let"),
-        QStringLiteral("lets"),  QStringLiteral("can"),   QStringLiteral("could"), QStringLiteral("should"),
-        QStringLiteral("must"),  QStringLiteral("we"),    QStringLiteral("you"),   QStringLiteral("they"),
-        QStringLiteral("i"),     QStringLiteral("ready"), QStringLiteral("series"), QStringLiteral("of"),
+    static const QSet<QString> words {
+        QStringLiteral("to"),
+        QStringLiteral("will"),
+        QStringLiteral("would"),
+        QStringLiteral("let"),
+        QStringLiteral("lets"),
+        QStringLiteral("can"),
+        QStringLiteral("could"),
+        QStringLiteral("should"),
+        QStringLiteral("must"),
+        QStringLiteral("we"),
+        QStringLiteral("you"),
+        QStringLiteral("they"),
+        QStringLiteral("i"),
+        QStringLiteral("ready"),
+        QStringLiteral("series"),
+        QStringLiteral("of"),
     };
     return words;
 }
@@ -108,20 +152,82 @@ QList<QStringList> phraseList(std::initializer_list<const char16_t *> phrases)
 const QList<QStringList> &negatingLeaders()
 {
     static const QList<QStringList> cues = phraseList({
-        u"moved off", u"moving off", u"move off", u"moved away from", u"moving away from",
-        u"migrated away from", u"migrating away from", u"migrated off", u"migrating off",
-        u"migrated from", u"migrating from", u"migration from", u"switched from", u"switching from",
-        u"moved from", u"moving from", u"transitioned from", u"away from", u"off of", u"no longer",
-        u"no longer use", u"no longer uses", u"no longer using", u"no longer run", u"no longer runs",
-        u"no longer running", u"stopped using", u"stop using", u"replaced", u"replacing", u"deprecated", u"deprecating",
-        u"sunset", u"sunsetting", u"sunsetted", u"retired", u"retiring", u"ditched", u"dropped",
-        u"abandoned", u"phased out", u"phasing out", u"got rid of", u"getting rid of", u"without",
-        u"instead of", u"rather than", u"don't use", u"do not use", u"never used", u"not using",
-        u"doesn't use", u"does not use", u"didn't use", u"don't run", u"do not run", u"decommissioned",
-        u"ripped out", u"outgrew", u"not on", u"left", u"leaving", u"quit", u"no", u"not",
+        u"moved off",
+        u"moving off",
+        u"move off",
+        u"moved away from",
+        u"moving away from",
+        u"migrated away from",
+        u"migrating away from",
+        u"migrated off",
+        u"migrating off",
+        u"migrated from",
+        u"migrating from",
+        u"migration from",
+        u"switched from",
+        u"switching from",
+        u"moved from",
+        u"moving from",
+        u"transitioned from",
+        u"away from",
+        u"off of",
+        u"no longer",
+        u"no longer use",
+        u"no longer uses",
+        u"no longer using",
+        u"no longer run",
+        u"no longer runs",
+        u"no longer running",
+        u"stopped using",
+        u"stop using",
+        u"replaced",
+        u"replacing",
+        u"deprecated",
+        u"deprecating",
+        u"sunset",
+        u"sunsetting",
+        u"sunsetted",
+        u"retired",
+        u"retiring",
+        u"ditched",
+        u"dropped",
+        u"abandoned",
+        u"phased out",
+        u"phasing out",
+        u"got rid of",
+        u"getting rid of",
+        u"without",
+        u"instead of",
+        u"rather than",
+        u"don't use",
+        u"do not use",
+        u"never used",
+        u"not using",
+        u"doesn't use",
+        u"does not use",
+        u"didn't use",
+        u"don't run",
+        u"do not run",
+        u"decommissioned",
+        u"ripped out",
+        u"outgrew",
+        u"not on",
+        u"left",
+        u"leaving",
+        u"quit",
+        u"no",
+        u"not",
         // Not (yet) in use: a plan or an evaluation is not adoption.
-        u"considering", u"evaluating", u"evaluated", u"exploring", u"plan to", u"planning to",
-        u"plans to", u"thinking about", u"might adopt", u"may adopt",
+        u"considering",
+        u"evaluating",
+        u"evaluated",
+        u"exploring",
+        u"plan to",
+        u"planning to",
+        u"plans to",
+        u"thinking about",
+        u"might adopt",
+        u"may adopt",
     });
     return cues;
 }
@@ -131,18 +237,17 @@ const QList<QStringList> &negatingFollowers()
 {
     static const QList<QStringList> cues = [] {
         QList<QStringList> out;
-        const QStringList aux{QStringLiteral("was"), QStringLiteral("were"), QStringLiteral("been"),
-                              QStringLiteral("is"), QStringLiteral("are"), QStringLiteral("being"),
-                              QStringLiteral("got")};
-        const QStringList verbs{QStringLiteral("replaced"),  QStringLiteral("deprecated"),
-                                QStringLiteral("retired"),   QStringLiteral("removed"),
-                                QStringLiteral("decommissioned"), QStringLiteral("sunset"),
-                                QStringLiteral("sunsetted"), QStringLiteral("dropped"),
-                                QStringLiteral("abandoned"), QStringLiteral("phased"),
-                                QStringLiteral("ripped"),    QStringLiteral("shut")};
+        const QStringList aux { QStringLiteral("was"), QStringLiteral("were"),
+            QStringLiteral("been"), QStringLiteral("is"), QStringLiteral("are"),
+            QStringLiteral("being"), QStringLiteral("got") };
+        const QStringList verbs { QStringLiteral("replaced"), QStringLiteral("deprecated"),
+            QStringLiteral("retired"), QStringLiteral("removed"), QStringLiteral("decommissioned"),
+            QStringLiteral("sunset"), QStringLiteral("sunsetted"), QStringLiteral("dropped"),
+            QStringLiteral("abandoned"), QStringLiteral("phased"), QStringLiteral("ripped"),
+            QStringLiteral("shut") };
         for (const QString &a : aux)
             for (const QString &v : verbs)
-                out << QStringList{a, v};
+                out << QStringList { a, v };
         out << phraseWords(QStringLiteral("no longer")) << phraseWords(QStringLiteral("is gone"))
             << phraseWords(QStringLiteral("are gone"));
         return out;
@@ -154,15 +259,31 @@ const QList<QStringList> &negatingFollowers()
 // "migrated from Heroku to Kubernetes", "replaced Jenkins with GitHub Actions".
 bool breaksScope(const QList<TextToken> &tokens, int at)
 {
-    static const QSet<QString> breakers{
-        QStringLiteral("with"),    QStringLiteral("to"),      QStringLiteral("into"),
-        QStringLiteral("onto"),    QStringLiteral("for"),     QStringLiteral("by"),
-        QStringLiteral("but"),     QStringLiteral("now"),     QStringLiteral("towards"),
-        QStringLiteral("toward"),  QStringLiteral("because"), QStringLiteral("since"),
-        QStringLiteral("while"),   QStringLiteral("whereas"), QStringLiteral("which"),
-        QStringLiteral("favor"),   QStringLiteral("favour"),  QStringLiteral("uses"),
-        QStringLiteral("use"),     QStringLiteral("using"),   QStringLiteral("runs"),
-        QStringLiteral("adopted"), QStringLiteral("chose"),   QStringLiteral("built"),
+    static const QSet<QString> breakers {
+        QStringLiteral("with"),
+        QStringLiteral("to"),
+        QStringLiteral("into"),
+        QStringLiteral("onto"),
+        QStringLiteral("for"),
+        QStringLiteral("by"),
+        QStringLiteral("but"),
+        QStringLiteral("now"),
+        QStringLiteral("towards"),
+        QStringLiteral("toward"),
+        QStringLiteral("because"),
+        QStringLiteral("since"),
+        QStringLiteral("while"),
+        QStringLiteral("whereas"),
+        QStringLiteral("which"),
+        QStringLiteral("favor"),
+        QStringLiteral("favour"),
+        QStringLiteral("uses"),
+        QStringLiteral("use"),
+        QStringLiteral("using"),
+        QStringLiteral("runs"),
+        QStringLiteral("adopted"),
+        QStringLiteral("chose"),
+        QStringLiteral("built"),
     };
     return breakers.contains(tokens.at(at).lower);
 }
@@ -198,7 +319,8 @@ QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens, bool consume)
                     continue;
                 bool match = true;
                 for (int k = 0; match && k < len; ++k)
-                    match = (e.exactCase ? tokens.at(i + k).text : tokens.at(i + k).lower) == e.words.at(k);
+                    match = (e.exactCase ? tokens.at(i + k).text : tokens.at(i + k).lower)
+                        == e.words.at(k);
                 if (match && len > longest.value(e.id))
                     longest.insert(e.id, len);
             }
@@ -275,7 +397,8 @@ std::shared_ptr<const TechDictionary> TechDictionary::loadBuiltIn()
     return fromJson(f.readAll(), &error);
 }
 
-std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray &json, QString *error)
+std::shared_ptr<const TechDictionary> TechDictionary::fromJson(
+    const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -359,13 +482,15 @@ QString TechDictionary::searchTerm(int technology) const
 }
 
 bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const TermHit &hit,
-                                       const QList<TermHit> &all, const QString &text) const
+    const QList<TermHit> &all, const QString &text) const
 {
     const int n = int(tokens.size());
     const int next = hit.lastToken + 1;
     const int prev = hit.firstToken - 1;
-    const bool sameSentenceNext = next < n && tokens.at(next).sentence == tokens.at(hit.lastToken).sentence;
-    const bool sameSentencePrev = prev >= 0 && tokens.at(prev).sentence == tokens.at(hit.firstToken).sentence;
+    const bool sameSentenceNext
+        = next < n && tokens.at(next).sentence == tokens.at(hit.lastToken).sentence;
+    const bool sameSentencePrev
+        = prev >= 0 && tokens.at(prev).sentence == tokens.at(hit.firstToken).sentence;
 
     if (sameSentenceNext && verbFollowers().contains(tokens.at(next).lower))
         return false;
@@ -402,15 +527,16 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
         }
         if (gapFrom < 0 || tokens.at(gapFrom).sentence != tokens.at(gapTo).sentence)
             continue;
-        const QString between = text.mid(tokens.at(gapFrom).end, tokens.at(gapTo).start - tokens.at(gapFrom).end)
-                                    .trimmed()
-                                    .toLower();
+        const QString between
+            = text.mid(tokens.at(gapFrom).end, tokens.at(gapTo).start - tokens.at(gapFrom).end)
+                  .trimmed()
+                  .toLower();
         // Two ambiguous words side by side prove little ("Go React"); written as a list
         // ("Go/Rust", "Go, Rust") they are languages.
         if (o.ambiguous ? (between == u"," || between == u"/")
-                        : (between == u"," || between == u"/" || between == u"and" || between == u"or"
-                           || between == u"&" || between == u", and" || between == u", or" || between == u"+"
-                           || between == u"("))
+                        : (between == u"," || between == u"/" || between == u"and"
+                            || between == u"or" || between == u"&" || between == u", and"
+                            || between == u", or" || between == u"+" || between == u"("))
             return true;
     }
 
@@ -431,7 +557,8 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
     return false;
 }
 
-QList<TermHit> TechDictionary::findTechnologies(const QString &text, const QList<TextToken> &tokens, Mode mode) const
+QList<TermHit> TechDictionary::findTechnologies(
+    const QString &text, const QList<TextToken> &tokens, Mode mode) const
 {
     QList<TermHit> hits = m_techs.find(tokens);
     QList<TermHit> out;
@@ -482,7 +609,8 @@ bool TechDictionary::isNegated(const QList<TextToken> &tokens, int firstToken, i
             if (wordsAt(tokens, end - int(cue.size()) + 1, cue)
                 && tokens.at(end - int(cue.size()) + 1).sentence == sentence) {
                 // A bare "no" or "not" only negates what follows it directly: "not hiring".
-                if (cue.size() == 1 && (cue.first() == u"no" || cue.first() == u"not") && end != firstToken - 1)
+                if (cue.size() == 1 && (cue.first() == u"no" || cue.first() == u"not")
+                    && end != firstToken - 1)
                     continue;
                 cueHere = true;
                 break;

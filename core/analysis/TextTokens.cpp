@@ -44,7 +44,8 @@ QList<TextToken> tokenize(const QString &text)
         bool clause = false;
         for (qsizetype k = lastEnd; k < start; ++k) {
             const QChar s = text.at(k);
-            if (s == u',' || s == u':' || s == u'(' || s == u')' || s == QChar(0x2014) || s == QChar(0x2013))
+            if (s == u',' || s == u':' || s == u'(' || s == u')' || s == QChar(0x2014)
+                || s == QChar(0x2013))
                 clause = true;
         }
         for (qsizetype k = lastEnd; k < start; ++k) {

@@ -16,11 +16,13 @@ private Q_SLOTS:
     void f1OnLabelledFixture_staysAtTheLevelReached()
     {
         QString error;
-        const auto fixture = bench::loadFixture(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/labelled-companies.json"_s, &error);
+        const auto fixture = bench::loadFixture(
+            qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/labelled-companies.json"_s, &error);
         QVERIFY2(fixture, qPrintable(error));
         QVERIFY(fixture->companies.size() >= 100);
         QVERIFY(fixture->goals.size() >= 3);
-        const bench::Scores s = bench::score(HeuristicAnalyzer(TechDictionary::loadBuiltIn()), *fixture, 0.7);
+        const bench::Scores s
+            = bench::score(HeuristicAnalyzer(TechDictionary::loadBuiltIn()), *fixture, 0.7);
         const double overall = s.overall.f1();
         // The last batch was written after the analyzer froze: the honest number.
         const double fresh = s.perSplit.value(u"heldout3"_s).f1();
