@@ -19,8 +19,8 @@ struct AnalysisOutcome
     double confidence = 0.0; // [0, 1]
     QStringList technologies;
     QList<GoalSignal> signalsFound; // indexes into AnalysisInput::evidence
-    QString analyzer; // "heuristic", "gemini:gemini-2.5-flash-lite", ...
-    QString notice; // e.g. "LLM answer malformed, used the offline analyzer"
+    QString analyzer;               // "heuristic", "gemini:gemini-2.5-flash-lite", ...
+    QString notice;                 // e.g. "LLM answer malformed, used the offline analyzer"
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
 };

@@ -12,11 +12,11 @@ struct LlmSettings
 {
     LlmProvider provider = LlmProvider::None;
     QString geminiApiKey;
-    QUrl geminiBaseUrl; // empty: the real service
+    QUrl geminiBaseUrl;                  // empty: the real service
     QString geminiStrategyModel = QStringLiteral("gemini-2.5-flash");
     QString geminiAnalysisModel = QStringLiteral("gemini-2.5-flash-lite");
-    QString openAiApiKey; // optional (Ollama ignores it)
-    QUrl openAiBaseUrl; // e.g. http://localhost:11434 for Ollama; empty: OpenAI
+    QString openAiApiKey;                // optional (Ollama ignores it)
+    QUrl openAiBaseUrl;                  // e.g. http://localhost:11434 for Ollama; empty: OpenAI
     QString openAiModel = QStringLiteral("gpt-4o-mini");
     AnalyzerChoice analyzer = AnalyzerChoice::Auto;
 

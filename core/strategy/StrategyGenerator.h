@@ -11,9 +11,9 @@ namespace gtm {
 struct StrategyPlan
 {
     QList<QueryStrategy> strategies; // sorted best first: the run order
-    int dropped = 0; // invalid strategies removed
-    QString generator; // "templates", "llm:gemini-2.5-flash", "file"
-    QString notice; // e.g. "Gemini failed (HTTP 503); used built-in templates"
+    int dropped = 0;                 // invalid strategies removed
+    QString generator;               // "templates", "llm:gemini-2.5-flash", "file"
+    QString notice;                  // e.g. "Gemini failed (HTTP 503); used built-in templates"
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
 };
