@@ -15,8 +15,8 @@ namespace gtm {
 
 namespace {
 
-// Weights of the confidence model. Fitted by hand on the development half of the labelled
-// fixture (tests/data/analysis), checked on the held-out half: see docs/bench-analysis.md.
+// Weights of the confidence model, fitted by hand on the labelled fixture's dev split
+// (tests/data/analysis) and checked on batches written afterwards: docs/bench-analysis.md.
 struct Calibration
 {
     double bias = -4.0;
