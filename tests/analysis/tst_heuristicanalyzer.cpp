@@ -5,6 +5,7 @@
 #include <QCoroTask>
 #include <QSet>
 #include <QTest>
+#include <QTimer>
 
 using namespace gtm;
 using namespace Qt::StringLiterals;
@@ -45,6 +46,12 @@ AnalysisOutcome analyze(const QString &goal, const QString &domain, const QList<
 }
 
 const QString kK8sGoal = u"Companies running Kubernetes in production"_s;
+
+QCoro::Task<void> analyzeAndLog(HeuristicAnalyzer *analyzer, AnalysisInput input, QStringList *log)
+{
+    co_await analyzer->analyze(std::move(input));
+    log->append(u"analysis done"_s);
+}
 
 } // namespace
 
@@ -275,6 +282,24 @@ private Q_SLOTS:
         const AnalysisOutcome o = analyze(kK8sGoal, u"acme.io"_s, {});
         QCOMPARE(o.confidence, 0.0);
         QVERIFY(o.signalsFound.isEmpty());
+    }
+
+    void analyzeCoroutine_leavesTheCallingThreadFreeForEvents()
+    {
+        QList<Evidence> evidence;
+        for (int i = 0; i < 200; ++i)
+            evidence << ev(u"https://acme.io/p/%1"_s.arg(i), u"Page %1"_s.arg(i),
+                u"Acme runs Kubernetes, Go services and Snowflake; we react to alerts fast."_s,
+                u"Tavily"_s);
+        HeuristicAnalyzer analyzer(dict());
+        QStringList log;
+        QTimer::singleShot(0, this, [&log] { log.append(u"event served"_s); });
+        // Computed on the calling thread, the analysis would be done before the event loop
+        // ever ran the timer.
+        QCoro::Task<void> task = analyzeAndLog(
+            &analyzer, AnalysisInput { kK8sGoal, u"acme.io"_s, {}, evidence }, &log);
+        QCoro::waitFor(task);
+        QCOMPARE(log, (QStringList { u"event served"_s, u"analysis done"_s }));
     }
 
     void analyzeCoroutine_givesTheSameAnswerAsTheSynchronousCall()
