@@ -20,6 +20,7 @@ QJsonObject strategySchema(const QStringList &channels)
             QJsonObject {
                 { QStringLiteral("channel"),
                     QJsonObject { { QStringLiteral("type"), QStringLiteral("STRING") },
+                        { QStringLiteral("format"), QStringLiteral("enum") },
                         { QStringLiteral("enum"), QJsonArray::fromStringList(channels) } } },
                 { QStringLiteral("query_template"),
                     QJsonObject { { QStringLiteral("type"), QStringLiteral("STRING") } } },
