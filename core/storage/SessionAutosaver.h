@@ -3,14 +3,25 @@
 #include <QObject>
 #include <QPointer>
 #include <chrono>
+#include <memory>
+
+class QTimer;
 
 namespace gtm {
 
 class ResearchPipeline;
+struct RunState;
 
 // Keeps a session file up to date while a run goes on: at every progress milestone, every
 // interval while running, and when the run ends, so a killed process loses at most the
 // queries in flight. Used by the GUI (autosave for restore) and the CLI (--session).
+//
+// The state is copied on the pipeline's thread and serialised and written on a worker thread;
+// there is never more than one save in flight (changes that arrive meanwhile are written
+// right after it), and each save replaces the file atomically.
+//
+// Before the process exits, call flush() (or destroy the autosaver): it waits for the save in
+// flight and writes what is still pending, so the file ends with the final state.
 class SessionAutosaver : public QObject
 {
     Q_OBJECT
@@ -20,19 +31,38 @@ public:
 
     void attach(ResearchPipeline *pipeline);
     void detach();
+    // Writes the pipeline's current state now, on this thread; false (and saveFailed) on error.
     bool saveNow();
+    // Blocks until nothing is pending or in flight.
+    void flush();
     QString path() const { return m_path; }
+    int saveCount() const { return m_saveCount; } // completed saves, for tests and the log
 
     // Where the GUI keeps its autosave: <AppDataLocation>/autosave.gtmr
     static QString defaultAutosavePath();
 
 Q_SIGNALS:
     void saveFailed(const QString &error);
+    void saved(const QString &path);
 
 private:
+    void markDirty();
+    void requestSave();
+    void startSave();
+    void onSaveDone(const QString &error);
+    void waitForSaveInFlight();
+    std::shared_ptr<const RunState> currentState();
+
     QString m_path;
     std::chrono::milliseconds m_interval;
     QPointer<ResearchPipeline> m_pipeline;
+    QTimer *m_timer = nullptr;
+    QList<QMetaObject::Connection> m_connections;
+    struct InFlight;
+    std::unique_ptr<InFlight> m_inFlight;
+    std::shared_ptr<RunState> m_lastState; // for the final save if the pipeline is gone
+    bool m_pending = false;
+    int m_saveCount = 0;
 };
 
 } // namespace gtm
