@@ -4,6 +4,7 @@
 #include "pipeline/ResearchPipeline.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -37,7 +38,7 @@ SessionAutosaver::SessionAutosaver(
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &SessionAutosaver::requestSave);
+    connect(m_timer, &QTimer::timeout, this, &SessionAutosaver::checkpoint);
 }
 
 SessionAutosaver::~SessionAutosaver()
@@ -48,26 +49,29 @@ SessionAutosaver::~SessionAutosaver()
 void SessionAutosaver::attach(ResearchPipeline *pipeline)
 {
     detach();
-    m_pipeline = pipeline;
     if (!pipeline)
         return;
+    m_provider = [p = QPointer<ResearchPipeline>(pipeline)]() -> std::optional<RunState> {
+        if (!p)
+            return std::nullopt;
+        return p->state();
+    };
     // The plan and each milestone are worth a file at once; single queries are batched over
     // the interval so a fast run does not rewrite the file hundreds of times a second.
     m_connections = {
-        connect(pipeline, &ResearchPipeline::pipelineStarted, this, &SessionAutosaver::requestSave),
-        connect(pipeline, &ResearchPipeline::strategiesReady, this, &SessionAutosaver::requestSave),
-        connect(
-            pipeline, &ResearchPipeline::evidenceProgress, this, &SessionAutosaver::requestSave),
-        connect(pipeline, &ResearchPipeline::queryFinished, this, &SessionAutosaver::markDirty),
-        connect(pipeline, &ResearchPipeline::domainAnalyzed, this, &SessionAutosaver::markDirty),
-        connect(pipeline, &ResearchPipeline::finished, this,
-            [this] {
-                // The pipeline may be gone by the time the last save runs.
-                if (m_pipeline)
-                    m_lastState = std::make_shared<RunState>(m_pipeline->state());
-                requestSave();
-            }),
+        connect(pipeline, &ResearchPipeline::pipelineStarted, this, &SessionAutosaver::checkpoint),
+        connect(pipeline, &ResearchPipeline::strategiesReady, this, &SessionAutosaver::checkpoint),
+        connect(pipeline, &ResearchPipeline::evidenceProgress, this, &SessionAutosaver::checkpoint),
+        connect(pipeline, &ResearchPipeline::queryFinished, this, &SessionAutosaver::stateChanged),
+        connect(pipeline, &ResearchPipeline::domainAnalyzed, this, &SessionAutosaver::stateChanged),
+        connect(pipeline, &ResearchPipeline::finished, this, &SessionAutosaver::checkpoint),
     };
+}
+
+void SessionAutosaver::attach(StateProvider provider)
+{
+    detach();
+    m_provider = std::move(provider);
 }
 
 void SessionAutosaver::detach()
@@ -76,29 +80,34 @@ void SessionAutosaver::detach()
         disconnect(c);
     m_connections.clear();
     flush();
-    m_pipeline = nullptr;
+    m_provider = nullptr;
     m_lastState.reset();
 }
 
-void SessionAutosaver::markDirty()
+void SessionAutosaver::stateChanged()
 {
     if (!m_timer->isActive() && !m_pending)
         m_timer->start(m_interval);
 }
 
-void SessionAutosaver::requestSave()
+void SessionAutosaver::checkpoint()
 {
     m_timer->stop();
-    if (m_inFlight)
+    if (m_inFlight) {
         m_pending = true;
-    else
+        currentState(); // the pipeline may be gone by the time this save runs
+    } else {
         startSave();
+    }
 }
 
 std::shared_ptr<const RunState> SessionAutosaver::currentState()
 {
-    if (m_pipeline)
-        m_lastState = std::make_shared<RunState>(m_pipeline->state());
+    // Kept, so that a save still pending when the pipeline is deleted writes its last state.
+    if (m_provider) {
+        if (auto state = m_provider())
+            m_lastState = std::make_shared<RunState>(std::move(*state));
+    }
     return m_lastState;
 }
 

@@ -1,16 +1,18 @@
 #pragma once
 
+#include "model/RunState.h"
+
 #include <QObject>
-#include <QPointer>
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
 namespace gtm {
 
 class ResearchPipeline;
-struct RunState;
 
 // Keeps a session file up to date while a run goes on: at every progress milestone, every
 // interval while running, and when the run ends, so a killed process loses at most the
@@ -30,6 +32,11 @@ public:
     ~SessionAutosaver() override;
 
     void attach(ResearchPipeline *pipeline);
+    // Anything else that has a state to keep (tests, a front end with a loaded session): the
+    // owner calls stateChanged() and checkpoint() itself. The provider is called on this
+    // object's thread; nullopt means there is nothing (any more) to save.
+    using StateProvider = std::function<std::optional<RunState>()>;
+    void attach(StateProvider provider);
     void detach();
     // Writes the pipeline's current state now, on this thread; false (and saveFailed) on error.
     bool saveNow();
@@ -41,13 +48,17 @@ public:
     // Where the GUI keeps its autosave: <AppDataLocation>/autosave.gtmr
     static QString defaultAutosavePath();
 
+public Q_SLOTS:
+    // Something changed: it is written within the interval.
+    void stateChanged();
+    // A moment worth keeping (plan ready, milestone, end of run): written now, off this thread.
+    void checkpoint();
+
 Q_SIGNALS:
     void saveFailed(const QString &error);
     void saved(const QString &path);
 
 private:
-    void markDirty();
-    void requestSave();
     void startSave();
     void onSaveDone(const QString &error);
     void waitForSaveInFlight();
@@ -55,7 +66,7 @@ private:
 
     QString m_path;
     std::chrono::milliseconds m_interval;
-    QPointer<ResearchPipeline> m_pipeline;
+    StateProvider m_provider;
     QTimer *m_timer = nullptr;
     QList<QMetaObject::Connection> m_connections;
     struct InFlight;
