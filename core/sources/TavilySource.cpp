@@ -4,6 +4,7 @@
 #include "SourceSupport.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "text/Text.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -85,6 +86,10 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         skipped.reason = QStringLiteral("no API key");
         co_return skipped;
     }
+    // Tavily refuses queries over 400 characters.
+    const QString query
+        = text::truncateAtWord(text::collapseWhitespace(context.query), MaxQueryLength)
+              .remove(QChar(0x2026));
     const QString depth = searchDepth(context.depth);
     const int maxResults = sources::resultsForDepth(context.depth);
 
@@ -98,7 +103,7 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
     };
     request.body = QJsonDocument(QJsonObject {
-                                     { QStringLiteral("query"), context.query },
+                                     { QStringLiteral("query"), query },
                                      { QStringLiteral("search_depth"), depth },
                                      { QStringLiteral("max_results"), maxResults },
                                      { QStringLiteral("include_answer"), false },
@@ -106,8 +111,7 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
                                  })
                        .toJson(QJsonDocument::Compact);
     request.cacheKey
-        = (Provider + u'\n' + depth + u'\n' + QString::number(maxResults) + u'\n' + context.query)
-              .toUtf8();
+        = (Provider + u'\n' + depth + u'\n' + QString::number(maxResults) + u'\n' + query).toUtf8();
 
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;

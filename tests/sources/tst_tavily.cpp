@@ -24,6 +24,7 @@ private Q_SLOTS:
     void errors_becomeReadableReasons_data();
     void errors_becomeReadableReasons();
     void noKey_isSkippedWithoutRequest();
+    void longQuery_isCutTo400OnAWordBoundary();
 
 private:
     void serveResults();
@@ -179,6 +180,22 @@ void TestTavily::noKey_isSkippedWithoutRequest()
     QCOMPARE(out.status, SourceOutcome::Status::Skipped);
     QCOMPARE(out.reason, u"no API key"_s);
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestTavily::longQuery_isCutTo400OnAWordBoundary()
+{
+    serveResults();
+    TavilySource source(m_http.get(), settings());
+    QStringList words;
+    for (int i = 0; i < 100; ++i)
+        words << u"word%1"_s.arg(i);
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, words.join(u' ')));
+    const auto seen = m_server->requests(u"/search"_s);
+    QCOMPARE(seen.size(), 1);
+    const QString sent
+        = QJsonDocument::fromJson(seen.first().body).object().value(u"query"_s).toString();
+    QVERIFY(sent.size() <= 400 && sent.size() > 380);
+    QVERIFY(words.join(u' ').startsWith(sent + u' '));
 }
 
 QTEST_GUILESS_MAIN(TestTavily)
