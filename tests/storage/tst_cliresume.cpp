@@ -294,8 +294,20 @@ private Q_SLOTS:
 
         m_fake.resetStats();
         QProcess second;
-        QCOMPARE(runToEnd(second, runArguments({}, secondOut, true)), 0);
+        const QString secondJson = path(QStringLiteral("cache-second.json"));
+        QCOMPARE(runToEnd(second,
+                     runArguments({}, secondOut, true) << QStringLiteral("--json") << secondJson),
+            0);
         QCOMPARE(m_fake.requestCount(), 0);
+        // The rep sees that the answers came from the cache.
+        QFile json(secondJson);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject response = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(response.value(QStringLiteral("search_performance"))
+                     .toObject()
+                     .value(QStringLiteral("cache_hits"))
+                     .toInt(),
+            kQueries);
 
         // The same rows, from the cache.
         const CsvTable a = readTable(firstOut);
