@@ -57,6 +57,8 @@ QCoro::Task<SourceOutcome> HackerNewsSource::search(SearchContext context)
     request.provider = Provider;
     request.cacheKey = (Provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
 
+    request.cancel = context.cancel;
+
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;
     sources::countResponse(out, response);

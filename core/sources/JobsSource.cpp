@@ -162,7 +162,7 @@ QList<QPair<jobs::Board, QString>> JobsSource::candidates(const QString &domain)
     return out;
 }
 
-QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain)
+QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain, CancelToken cancel)
 {
     auto state = std::make_shared<BoardState>();
     QString firstFailure;
@@ -174,6 +174,7 @@ QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain)
             = (request.provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
         // content=true makes a big company's board several megabytes.
         request.maxBytes = MaxBoardBytes;
+        request.cancel = cancel;
         HttpResponse response = co_await m_http->send(std::move(request));
         sources::countResponse(state->cost, response);
         if (response.status == 404 || response.status == 410) // no such board
@@ -220,7 +221,7 @@ QCoro::Task<SourceOutcome> JobsSource::search(SearchContext context)
         QPromise<BoardPtr> promise;
         m_boards.insert(domain, promise.future());
         promise.start();
-        board = co_await discover(domain);
+        board = co_await discover(domain, context.cancel);
         promise.addResult(board);
         promise.finish();
         out = board->cost;

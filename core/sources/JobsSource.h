@@ -44,7 +44,7 @@ private:
     struct BoardState;
     using BoardPtr = std::shared_ptr<const BoardState>;
 
-    QCoro::Task<BoardPtr> discover(QString domain);
+    QCoro::Task<BoardPtr> discover(QString domain, CancelToken cancel);
 
     HttpClient *m_http;
     SourceSettings m_settings;

@@ -150,6 +150,8 @@ QCoro::Task<SourceOutcome> NewsApiSource::search(SearchContext context)
     // key travels in a header and is not part of it.
     request.cacheKey = (Provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
 
+    request.cancel = context.cancel;
+
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;
     sources::countResponse(out, response);

@@ -114,6 +114,8 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
     // header, never in here.
     request.cacheKey = Provider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;
 
+    request.cancel = context.cancel;
+
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;
     if (!response.ok()) {

@@ -172,7 +172,7 @@ std::optional<WebsiteSource::Target> WebsiteSource::locate(
 }
 
 QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
-    QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site)
+    QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site, CancelToken cancel)
 {
     Fetch f;
     f.target = targetFor(domain, path);
@@ -186,6 +186,7 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
         request.url = f.target.fetchUrl;
         request.provider = QStringLiteral("website");
         request.maxBytes = MaxPageBytes;
+        request.cancel = cancel;
         request.headers = { { QByteArrayLiteral("Accept"),
             QByteArrayLiteral("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") } };
         f.response = co_await m_http->send(std::move(request));
@@ -230,13 +231,13 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
     co_return f;
 }
 
-QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain)
+QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, CancelToken cancel)
 {
     auto site = std::make_shared<Site>();
 
     RobotsTxt robots;
     {
-        const Fetch r = co_await fetch(domain, QStringLiteral("/robots.txt"), RobotsTxt(), site);
+        const Fetch r = co_await fetch(domain, QStringLiteral("/robots.txt"), RobotsTxt(), site, cancel);
         if (r.response.ok()) {
             robots = RobotsTxt::parse(QString::fromUtf8(r.response.body), m_productToken);
         } else if (r.response.status >= 500 || r.response.status == 429
@@ -260,7 +261,7 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain)
     for (const QString &path : paths + optional) {
         if (path != u"/" && optionalFound)
             break;
-        const Fetch f = co_await fetch(domain, path, robots, site);
+        const Fetch f = co_await fetch(domain, path, robots, site, cancel);
         if (!f.refused.isEmpty()) {
             site->notes << f.refused;
             site->failed = site->failed || !f.byRobots;
@@ -305,7 +306,7 @@ QCoro::Task<SourceOutcome> WebsiteSource::search(SearchContext context)
         QPromise<SitePtr> promise;
         m_sites.insert(domain, promise.future());
         promise.start();
-        site = co_await loadSite(domain);
+        site = co_await loadSite(domain, context.cancel);
         promise.addResult(site);
         promise.finish();
         out.requests = site->cost.requests;

@@ -50,9 +50,9 @@ private:
     Target targetFor(const QString &domain, const QString &path) const;
     std::optional<Target> locate(const QUrl &url, const QString &domain) const;
 
-    QCoro::Task<SitePtr> loadSite(QString domain);
+    QCoro::Task<SitePtr> loadSite(QString domain, CancelToken cancel);
     QCoro::Task<Fetch> fetch(
-        QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site);
+        QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site, CancelToken cancel);
 
     HttpClient *m_http;
     SourceSettings m_settings;

@@ -63,8 +63,9 @@ ResponseCache::~ResponseCache()
 
 QString ResponseCache::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-        + QStringLiteral("/responses.sqlite");
+    // One cache for the GUI and the CLI: an answer paid for in one is free in the other.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + QStringLiteral("/gtm-research/responses.sqlite");
 }
 
 qint64 ResponseCache::now() const

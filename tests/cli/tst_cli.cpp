@@ -43,6 +43,7 @@ class TestCli : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
+    int m_environments = 0;
 
     QString write(const QString &name, const QByteArray &content)
     {
@@ -103,7 +104,9 @@ class TestCli : public QObject
         env.insert(
             QStringLiteral("HOME"), m_dir.path()); // no saved settings or cache of the user's
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+        // A cache per run: an earlier case's answers must not satisfy a later case's queries.
+        env.insert(QStringLiteral("XDG_CACHE_HOME"),
+            m_dir.filePath(QStringLiteral("cache-%1").arg(++m_environments)));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         return env;
     }
