@@ -1,7 +1,30 @@
 #include "Version.h"
+#include "cli/CliOptions.h"
+#include "cli/CliRun.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace {
+
+std::atomic<bool> g_interrupted { false };
+
+void onSignal(int)
+{
+    g_interrupted.store(true);
+}
+
+void printError(const QString &message)
+{
+    const QByteArray bytes = "gtm-research-cli: " + message.toUtf8() + "\n";
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -14,6 +37,37 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Research companies against a goal."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    gtm::cli::addCliOptions(parser);
+    if (!parser.parse(QCoreApplication::arguments())) {
+        printError(parser.errorText() + QStringLiteral(" (see --help)"));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    QString error;
+    const auto options = gtm::cli::cliOptionsFrom(parser, &error);
+    if (!options) {
+        printError(error + QStringLiteral(" (see --help)"));
+        return 2;
+    }
+
+    gtm::cli::CliRun run(*options);
+    int code = 0;
+    if (!run.start(&error, &code)) {
+        printError(error);
+        return code;
+    }
+    // Ctrl+C cancels the run; what is finished is still written.
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &run, [&run] {
+        if (g_interrupted.load())
+            run.interrupt();
+    });
+    watch.start(100);
+    return app.exec();
 }

@@ -45,7 +45,8 @@ QJsonDocument HttpResponse::json()
     QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError) {
         error = HttpErrorKind::Parse;
-        errorString = QStringLiteral("malformed JSON at byte %1: %2").arg(pe.offset).arg(pe.errorString());
+        errorString
+            = QStringLiteral("malformed JSON at byte %1: %2").arg(pe.offset).arg(pe.errorString());
         return {};
     }
     return doc;

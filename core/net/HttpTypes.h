@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CancelToken.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QList>
@@ -21,25 +23,27 @@ struct HttpRequest
     // The provider whose rate limit, retry policy and statistics this request counts against
     // ("tavily", "newsapi", "gemini", ...). Empty: no limit, no retries.
     QString provider;
-    std::chrono::milliseconds timeout{0}; // 0: the client's default
-    qint64 maxBytes = 0;                  // 0: the client's default cap
+    std::chrono::milliseconds timeout { 0 }; // 0: the client's default
+    qint64 maxBytes = 0; // 0: the client's default cap
     // Non-empty: a successful answer may be served from and kept in the response store.
     // Built by the source from what decides the answer (provider, request, depth), never
     // from an API key.
     QByteArray cacheKey;
+    // Raised by the run that sent this request: aborts it and ends its waits (optional).
+    CancelToken cancel;
 };
 
 enum class HttpErrorKind {
     None,
-    Network,        // connection refused, reset, DNS, TLS
-    Timeout,        // no progress within the transfer timeout
-    Http,           // an HTTP status outside 2xx
-    TooLarge,       // the answer passed the size cap and was abandoned
-    Parse,          // the answer was not the JSON expected
-    Cancelled,      // the run was cancelled
-    RateLimited,    // 429 after the retries allowed
+    Network, // connection refused, reset, DNS, TLS
+    Timeout, // no progress within the transfer timeout
+    Http, // an HTTP status outside 2xx
+    TooLarge, // the answer passed the size cap and was abandoned
+    Parse, // the answer was not the JSON expected
+    Cancelled, // the run was cancelled
+    RateLimited, // 429 after the retries allowed
     QuotaExhausted, // the provider said the quota is gone for the day: stop asking
-    CircuitOpen,    // refused locally: the source's breaker is open
+    CircuitOpen, // refused locally: the source's breaker is open
 };
 
 QString errorKindName(HttpErrorKind kind);

@@ -13,7 +13,8 @@ class ResponseStore
 public:
     virtual ~ResponseStore() = default;
     virtual std::optional<HttpResponse> lookup(const QString &provider, const QByteArray &key) = 0;
-    virtual void store(const QString &provider, const QByteArray &key, const HttpResponse &response) = 0;
+    virtual void store(const QString &provider, const QByteArray &key, const HttpResponse &response)
+        = 0;
 };
 
 } // namespace gtm

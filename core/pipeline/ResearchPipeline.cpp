@@ -1,37 +1,176 @@
 #include "ResearchPipeline.h"
 
-// Placeholder until the engine lands (issue 3): the interface is fixed, the run is not.
+#include "EvidenceDeduplicator.h"
+#include "analysis/Analyzer.h"
+#include "domain/CompanyName.h"
+#include "net/CircuitBreaker.h"
+#include "net/ConcurrencyPool.h"
+#include "net/HttpClient.h"
+#include "sources/Source.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+#include <deque>
+#include <optional>
+
 namespace gtm {
+
+namespace {
+
+// Skipped or refused work handled without suspending is done in slices, so that a run of
+// 130,000 queries against a source without a key still lets the event loop breathe.
+constexpr int kSynchronousSlice = 2000;
+
+const QString kUnroutedName = QStringLiteral("(no source)");
+
+} // namespace
 
 struct ResearchPipeline::Private
 {
+    // Coroutines hold this by value: after a suspension they check it before touching the
+    // pipeline, which may have been destroyed or moved on to another run meanwhile.
+    struct Life
+    {
+        bool alive = true;
+        quint64 generation = 0;
+    };
+
+    // One per source, plus one shared by strategies whose channel has no usable source.
+    struct Group
+    {
+        QString name;
+        Source *source = nullptr;
+        QList<int> strategies; // indexes into state.strategies
+        QHash<int, QString> skipReasons; // per strategy: skipped, not failed
+        QString skipAll; // every query skipped (no API key)
+        std::unique_ptr<ConcurrencyPool> pool;
+        std::unique_ptr<CircuitBreaker> breaker;
+        int nextDomain = 0;
+        int nextStrategy = 0; // position in strategies
+        bool stopped = false;
+        QString stopReason;
+        SourceStats stats;
+    };
+
+    struct DomainState
+    {
+        int pending = 0; // queries not finished yet
+        int failures = 0;
+        bool started = false;
+        bool final = false;
+        bool queuedForAnalysis = false;
+        EvidenceDeduplicator dedup;
+        QMap<QString, QString> skipNotes;
+    };
+
+    ResearchPipeline *q = nullptr;
     PipelineServices services;
+    std::shared_ptr<Life> life = std::make_shared<Life>();
     RunState state;
+    StrategyPlan plan;
     bool running = false;
+    bool cancelled = false;
+    bool begun = false;
+    CancelToken cancelToken;
+
+    std::vector<Group> groups;
+    std::vector<DomainState> domains;
+    std::deque<int> analysisQueue;
+    int analysisInFlight = 0;
+    int analysisCapacity = 1;
+    int totalQueries = 0;
+    int completedQueries = 0;
+    int completedAtStart = 0;
+    int milestonesDone = 0; // 25, 50, 75, 100 passed so far
+    bool evidenceCompleteSent = false;
+    bool analysisStartSent = false;
+    bool pumping = false;
+    bool repump = false;
+    bool pumpScheduled = false;
+    QElapsedTimer clock;
+    qint64 llmPromptTokens = 0;
+    qint64 llmCompletionTokens = 0;
+    QString analyzerName;
+
+    ~Private() { life->alive = false; }
+
+    bool current(const std::shared_ptr<Life> &l, quint64 generation) const
+    {
+        return l->alive && l->generation == generation && running && !cancelled;
+    }
+
+    void launch(RunState initial);
+    QCoro::Task<void> generateStrategies(std::shared_ptr<Life> l, quint64 generation);
+    void begin();
+    void buildGroups();
+    void buildDomains();
+    std::optional<std::pair<int, int>> nextQuery(Group &g);
+    void schedulePump();
+    void pump();
+    bool startQuery(int groupIndex, int domain, int strategy);
+    QCoro::Task<void> runQuery(
+        int groupIndex, int domain, int strategy, std::shared_ptr<Life> l, quint64 generation);
+    void queryDone(
+        int groupIndex, int domain, int strategy, const SourceOutcome &outcome, bool ranOnSource);
+    void recordFailure(int domain, const QString &sourceName, const QString &reason);
+    void domainQueriesDone(int domain);
+    QCoro::Task<void> runAnalysis(int domain, std::shared_ptr<Life> l, quint64 generation);
+    void finalizeWithoutAnalysis(int domain);
+    void checkFinished();
+    void finish();
+    RunMetrics metrics() const;
 };
 
 ResearchPipeline::ResearchPipeline(PipelineServices services, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
+    d->q = this;
     d->services = std::move(services);
 }
 
-ResearchPipeline::~ResearchPipeline() = default;
+ResearchPipeline::~ResearchPipeline()
+{
+    if (d->running && d->cancelToken)
+        d->cancelToken->cancel();
+}
 
 void ResearchPipeline::start(ResearchRequest request, QList<QueryStrategy> strategies)
 {
-    d->state = {};
-    d->state.request = std::move(request);
-    d->state.strategies = std::move(strategies);
+    RunState initial;
+    initial.request = std::move(request);
+    initial.strategies = std::move(strategies);
+    d->launch(std::move(initial));
 }
 
 void ResearchPipeline::resume(RunState state)
 {
-    d->state = std::move(state);
+    d->launch(std::move(state));
 }
 
-void ResearchPipeline::cancel() { }
+void ResearchPipeline::cancel()
+{
+    if (!d->running || d->cancelled)
+        return;
+    d->cancelled = true;
+    if (d->cancelToken)
+        d->cancelToken->cancel();
+    if (d->services.http)
+        d->services.http->abortAll();
+    Q_EMIT logMessage(QStringLiteral("Run cancelled"));
+    // Finished rows stay as they are; everything else is marked, with its partial evidence.
+    for (int row = 0; row < d->state.results.size(); ++row) {
+        CompanyResult &r = d->state.results[row];
+        if (isFinal(r.status))
+            continue;
+        r.status = CompanyStatus::Cancelled;
+        if (row < int(d->domains.size()))
+            d->domains[row].final = true;
+        Q_EMIT domainAnalyzed(row, r);
+    }
+    d->finish();
+}
 
 bool ResearchPipeline::isRunning() const
 {
@@ -40,7 +179,539 @@ bool ResearchPipeline::isRunning() const
 
 RunState ResearchPipeline::state() const
 {
-    return d->state;
+    RunState s = d->state;
+    s.metrics = d->metrics();
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------
+
+void ResearchPipeline::Private::launch(RunState initial)
+{
+    if (running) {
+        Q_EMIT q->logMessage(QStringLiteral("A run is already in progress; cancel it first"));
+        return;
+    }
+    life->generation += 1;
+    state = std::move(initial);
+    plan = {};
+    running = true;
+    cancelled = false;
+    begun = false;
+    cancelToken = makeCancelToken();
+    groups.clear();
+    domains.clear();
+    analysisQueue.clear();
+    analysisInFlight = 0;
+    totalQueries = completedQueries = completedAtStart = milestonesDone = 0;
+    evidenceCompleteSent = analysisStartSent = false;
+    llmPromptTokens = llmCompletionTokens = 0;
+    analyzerName = services.analyzer ? services.analyzer->name() : QString();
+    clock.start();
+
+    // Rows line up with the request: kept results by domain, new rows queued.
+    QHash<QString, CompanyResult> previous;
+    for (const auto &r : std::as_const(state.results))
+        previous.insert(r.domain, r);
+    state.results.clear();
+    state.results.reserve(state.request.domains.size());
+    for (const QString &domain : std::as_const(state.request.domains)) {
+        CompanyResult r = previous.value(domain);
+        r.domain = domain;
+        // A cancelled company is picked up again, with the evidence it already has.
+        if (r.status == CompanyStatus::Cancelled || !isFinal(r.status))
+            r.status = CompanyStatus::Queued;
+        state.results << r;
+    }
+
+    if (state.strategies.isEmpty() && services.strategyGenerator) {
+        generateStrategies(life, life->generation);
+        return;
+    }
+    plan.strategies = state.strategies;
+    plan.generator = QStringLiteral("given");
+    QTimer::singleShot(0, q, [this, l = life, generation = life->generation] {
+        if (l->alive && l->generation == generation && running)
+            begin();
+    });
+}
+
+QCoro::Task<void> ResearchPipeline::Private::generateStrategies(
+    std::shared_ptr<Life> l, quint64 generation)
+{
+    Q_EMIT q->logMessage(QStringLiteral("Generating query strategies"));
+    StrategyPlan generated = co_await services.strategyGenerator->generate(
+        state.request.goal, state.request.depth, state.request.sources);
+    if (!l->alive || l->generation != generation || !running)
+        co_return;
+    plan = std::move(generated);
+    state.strategies = plan.strategies;
+    llmPromptTokens += plan.promptTokens;
+    llmCompletionTokens += plan.completionTokens;
+    if (!plan.notice.isEmpty())
+        Q_EMIT q->logMessage(plan.notice);
+    Q_EMIT q->strategiesReady(plan);
+    if (!cancelled)
+        begin();
+}
+
+void ResearchPipeline::Private::begin()
+{
+    begun = true;
+    buildGroups();
+    buildDomains();
+    Q_EMIT q->pipelineStarted(
+        int(state.request.domains.size()), int(state.strategies.size()), totalQueries);
+
+    if (state.strategies.isEmpty()) {
+        // Nothing to ask: an honest failure on every row, not an empty success.
+        for (int row = 0; row < state.results.size(); ++row) {
+            CompanyResult &r = state.results[row];
+            if (isFinal(r.status))
+                continue;
+            r.errors.insert(QStringLiteral("pipeline"), QStringLiteral("no query strategies"));
+            r.status = CompanyStatus::Failed;
+            domains[row].final = true;
+            Q_EMIT q->domainAnalyzed(row, r);
+        }
+    }
+    // Milestones already passed before a resume are not announced again.
+    while (milestonesDone < 4 && totalQueries > 0
+        && qint64(completedQueries) * 4 >= qint64(totalQueries) * (milestonesDone + 1))
+        ++milestonesDone;
+    for (int row = 0; row < int(domains.size()); ++row)
+        if (!domains[row].final && domains[row].pending == 0)
+            domainQueriesDone(row);
+    pump();
+    checkFinished();
+}
+
+void ResearchPipeline::Private::buildGroups()
+{
+    const int parallel = std::max(1, state.request.maxParallelSearches);
+    auto sourceFor = [this](const QString &channel) -> Source * {
+        for (Source *s : std::as_const(services.sources))
+            if (s && s->channel() == channel)
+                return s;
+        return nullptr;
+    };
+    Group unrouted;
+    unrouted.name = kUnroutedName;
+    unrouted.pool = std::make_unique<ConcurrencyPool>(std::max(parallel / 4, 2));
+    QHash<Source *, int> bySource;
+    for (int i = 0; i < state.strategies.size(); ++i) {
+        const QString channel = state.strategies.at(i).channel;
+        Source *source = state.request.sources.contains(channel) ? sourceFor(channel) : nullptr;
+        if (!source) {
+            unrouted.strategies << i;
+            unrouted.skipReasons.insert(i,
+                state.request.sources.contains(channel)
+                    ? QStringLiteral("no source for channel \"%1\"").arg(channel)
+                    : QStringLiteral("channel \"%1\" not selected").arg(channel));
+            continue;
+        }
+        auto it = bySource.find(source);
+        if (it == bySource.end()) {
+            Group g;
+            g.source = source;
+            g.name = source->name();
+            g.pool = std::make_unique<ConcurrencyPool>(parallel);
+            g.breaker = std::make_unique<CircuitBreaker>(
+                services.breakerFailureThreshold, services.breakerResetTimeout);
+            if (source->requiresKey() && !source->hasKey())
+                g.skipAll = QStringLiteral("no API key");
+            it = bySource.insert(source, int(groups.size()));
+            groups.push_back(std::move(g));
+        }
+        groups[*it].strategies << i;
+    }
+    for (const Group &g : groups)
+        if (!g.skipAll.isEmpty())
+            Q_EMIT q->logMessage(QStringLiteral("%1: skipped, %2").arg(g.name, g.skipAll));
+    if (!unrouted.strategies.isEmpty()) {
+        for (int i : std::as_const(unrouted.strategies))
+            Q_EMIT q->logMessage(QStringLiteral("Strategy %1 skipped: %2")
+                                     .arg(i + 1)
+                                     .arg(unrouted.skipReasons.value(i)));
+        groups.push_back(std::move(unrouted));
+    }
+}
+
+void ResearchPipeline::Private::buildDomains()
+{
+    const int strategies = int(state.strategies.size());
+    domains = std::vector<DomainState>(state.results.size());
+    totalQueries = int(state.results.size()) * strategies;
+    for (int row = 0; row < state.results.size(); ++row) {
+        CompanyResult &r = state.results[row];
+        DomainState &ds = domains[row];
+        for (const Evidence &e : std::as_const(r.evidence))
+            ds.dedup.add(e);
+        if (isFinal(r.status)) {
+            ds.final = true;
+            completedQueries += strategies;
+            continue;
+        }
+        for (int s = 0; s < strategies; ++s) {
+            if (state.finishedQueries.contains(RunState::queryKey(r.domain, s)))
+                ++completedQueries;
+            else
+                ++ds.pending;
+        }
+    }
+    completedAtStart = completedQueries;
+    analysisCapacity = std::max(1, state.request.maxParallelSearches);
+}
+
+std::optional<std::pair<int, int>> ResearchPipeline::Private::nextQuery(Group &g)
+{
+    // Domain-major: a company's queries go out together, so its row is final early.
+    while (g.nextDomain < int(domains.size())) {
+        if (g.nextStrategy >= g.strategies.size() || domains[g.nextDomain].final) {
+            ++g.nextDomain;
+            g.nextStrategy = 0;
+            continue;
+        }
+        const int domain = g.nextDomain;
+        const int strategy = g.strategies.at(g.nextStrategy++);
+        if (state.finishedQueries.contains(
+                RunState::queryKey(state.results.at(domain).domain, strategy)))
+            continue;
+        return std::make_pair(domain, strategy);
+    }
+    return std::nullopt;
+}
+
+void ResearchPipeline::Private::schedulePump()
+{
+    if (pumpScheduled)
+        return;
+    pumpScheduled = true;
+    QTimer::singleShot(0, q, [this, l = life, generation = life->generation] {
+        if (!l->alive || l->generation != generation)
+            return;
+        pumpScheduled = false;
+        pump();
+        checkFinished();
+    });
+}
+
+void ResearchPipeline::Private::pump()
+{
+    if (!running || cancelled || !begun)
+        return;
+    if (pumping) {
+        repump = true;
+        return;
+    }
+    pumping = true;
+    int budget = kSynchronousSlice;
+    do {
+        repump = false;
+        for (int gi = 0; gi < int(groups.size()) && budget > 0; ++gi) {
+            while (budget > 0 && !cancelled && groups[gi].pool->tryAcquire()) {
+                const auto next = nextQuery(groups[gi]);
+                if (!next) {
+                    groups[gi].pool->release();
+                    break;
+                }
+                if (!startQuery(gi, next->first, next->second))
+                    --budget;
+            }
+        }
+        while (!cancelled && analysisInFlight < analysisCapacity && !analysisQueue.empty()) {
+            const int row = analysisQueue.front();
+            analysisQueue.pop_front();
+            ++analysisInFlight;
+            runAnalysis(row, life, life->generation);
+        }
+    } while (repump && budget > 0 && !cancelled);
+    pumping = false;
+    if (budget <= 0)
+        schedulePump();
+}
+
+// Returns true when a coroutine was started, false when the query ended at once.
+bool ResearchPipeline::Private::startQuery(int groupIndex, int domain, int strategy)
+{
+    Group &g = groups[groupIndex];
+    DomainState &ds = domains[domain];
+    if (!ds.started) {
+        ds.started = true;
+        CompanyResult &r = state.results[domain];
+        r.status = CompanyStatus::Searching;
+        Q_EMIT q->companyUpdated(domain, r);
+    }
+    SourceOutcome immediate;
+    immediate.status = SourceOutcome::Status::Skipped;
+    if (!g.source) {
+        immediate.reason = g.skipReasons.value(strategy);
+    } else if (!g.skipAll.isEmpty()) {
+        immediate.reason = g.skipAll;
+    } else if (g.stopped) {
+        immediate.status = SourceOutcome::Status::Failed;
+        immediate.reason = QStringLiteral("not run: %1").arg(g.stopReason);
+    } else if (!g.breaker->allowRequest()) {
+        immediate.status = SourceOutcome::Status::Failed;
+        immediate.reason = CircuitBreaker::refusalReason();
+    } else {
+        runQuery(groupIndex, domain, strategy, life, life->generation);
+        return true;
+    }
+    queryDone(groupIndex, domain, strategy, immediate, false);
+    return false;
+}
+
+QCoro::Task<void> ResearchPipeline::Private::runQuery(
+    int groupIndex, int domain, int strategy, std::shared_ptr<Life> l, quint64 generation)
+{
+    Source *source = groups[groupIndex].source;
+    SearchContext context;
+    context.domain = state.results.at(domain).domain;
+    context.companyName = companyNameFromDomain(context.domain);
+    context.strategy = state.strategies.at(strategy);
+    context.query = context.strategy.buildQuery(context.domain);
+    context.goal = state.request.goal;
+    context.depth = state.request.depth;
+    context.cancel = cancelToken;
+    const SourceOutcome outcome = co_await source->search(std::move(context));
+    if (!current(l, generation))
+        co_return;
+    queryDone(groupIndex, domain, strategy, outcome, true);
+}
+
+void ResearchPipeline::Private::queryDone(
+    int groupIndex, int domain, int strategy, const SourceOutcome &outcome, bool ranOnSource)
+{
+    Group &g = groups[groupIndex];
+    DomainState &ds = domains[domain];
+    CompanyResult &r = state.results[domain];
+    g.pool->release();
+    g.stats.queries += 1;
+    g.stats.requests += outcome.requests;
+    g.stats.retries += outcome.retries;
+    g.stats.cacheHits += outcome.cacheHits;
+
+    bool changed = false;
+    switch (outcome.status) {
+    case SourceOutcome::Status::Ok:
+        if (ranOnSource)
+            g.breaker->recordSuccess();
+        for (Evidence e : outcome.evidence) {
+            if (e.sourceName.isEmpty())
+                e.sourceName = g.name;
+            if (e.channel.isEmpty())
+                e.channel = state.strategies.at(strategy).channel;
+            if (!ds.dedup.add(e))
+                continue;
+            if (!r.evidenceSources.contains(e.sourceName))
+                r.evidenceSources << e.sourceName;
+            r.evidence << std::move(e);
+            changed = true;
+        }
+        break;
+    case SourceOutcome::Status::Failed: {
+        const QString reason = outcome.reason.isEmpty() ? QStringLiteral("failed") : outcome.reason;
+        if (ranOnSource) {
+            g.breaker->recordFailure();
+            g.stats.failures += 1;
+        } else {
+            g.stats.skipped += 1;
+        }
+        recordFailure(domain, g.name, reason);
+        changed = true;
+        break;
+    }
+    case SourceOutcome::Status::Skipped:
+        if (ranOnSource && g.breaker)
+            g.breaker->recordAbandoned();
+        g.stats.skipped += 1;
+        ds.skipNotes.insert(
+            g.name, outcome.reason.isEmpty() ? QStringLiteral("skipped") : outcome.reason);
+        break;
+    }
+    if (outcome.stopSource && g.source && !g.stopped) {
+        g.stopped = true;
+        g.stopReason
+            = outcome.reason.isEmpty() ? QStringLiteral("stopped by the provider") : outcome.reason;
+        g.stats.stopReason = g.stopReason;
+        Q_EMIT q->logMessage(
+            QStringLiteral("%1 stopped for this run: %2").arg(g.name, g.stopReason));
+    }
+
+    state.finishedQueries.insert(RunState::queryKey(r.domain, strategy));
+    completedQueries += 1;
+    if (changed)
+        Q_EMIT q->companyUpdated(domain, r);
+    Q_EMIT q->queryFinished(r.domain, strategy, completedQueries, totalQueries);
+    while (milestonesDone < 4
+        && qint64(completedQueries) * 4 >= qint64(totalQueries) * (milestonesDone + 1)) {
+        ++milestonesDone;
+        Q_EMIT q->evidenceProgress(milestonesDone * 25, completedQueries, totalQueries);
+    }
+    if (completedQueries == totalQueries && !evidenceCompleteSent) {
+        evidenceCompleteSent = true;
+        int evidence = 0;
+        for (const auto &row : std::as_const(state.results))
+            evidence += int(row.evidence.size());
+        Q_EMIT q->evidenceComplete(evidence);
+    }
+    if (--ds.pending == 0)
+        domainQueriesDone(domain);
+    pump();
+    checkFinished();
+}
+
+void ResearchPipeline::Private::recordFailure(
+    int domain, const QString &sourceName, const QString &reason)
+{
+    DomainState &ds = domains[domain];
+    CompanyResult &r = state.results[domain];
+    ds.failures += 1;
+    const QString known = r.errors.value(sourceName);
+    if (known.isEmpty())
+        r.errors.insert(sourceName, reason);
+    else if (!known.contains(reason) && known.size() < 300)
+        r.errors.insert(sourceName, known + QStringLiteral("; ") + reason);
+}
+
+void ResearchPipeline::Private::domainQueriesDone(int domain)
+{
+    DomainState &ds = domains[domain];
+    if (ds.final || ds.queuedForAnalysis)
+        return;
+    if (state.results.at(domain).evidence.isEmpty()) {
+        finalizeWithoutAnalysis(domain);
+        return;
+    }
+    ds.queuedForAnalysis = true;
+    analysisQueue.push_back(domain);
+}
+
+void ResearchPipeline::Private::finalizeWithoutAnalysis(int domain)
+{
+    DomainState &ds = domains[domain];
+    CompanyResult &r = state.results[domain];
+    ds.final = true;
+    r.confidence = 0.0;
+    if (ds.failures > 0 || !r.errors.isEmpty()) {
+        // Nothing found because sources failed is a failure, never an empty success.
+        r.status = CompanyStatus::Failed;
+    } else {
+        r.status = CompanyStatus::NoEvidence;
+        for (auto it = ds.skipNotes.cbegin(); it != ds.skipNotes.cend(); ++it)
+            r.errors.insert(it.key(), it.value());
+    }
+    if (!analysisStartSent) {
+        analysisStartSent = true;
+        Q_EMIT q->analysisStarted(int(state.results.size()));
+    }
+    Q_EMIT q->domainAnalyzed(domain, r);
+}
+
+QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
+    int domain, std::shared_ptr<Life> l, quint64 generation)
+{
+    if (!analysisStartSent) {
+        analysisStartSent = true;
+        Q_EMIT q->analysisStarted(int(state.results.size()));
+    }
+    CompanyResult &started = state.results[domain];
+    started.status = CompanyStatus::Analyzing;
+    Q_EMIT q->companyUpdated(domain, started);
+
+    AnalysisOutcome outcome;
+    if (services.analyzer) {
+        AnalysisInput input;
+        input.goal = state.request.goal;
+        input.domain = started.domain;
+        input.companyName = companyNameFromDomain(started.domain);
+        input.evidence = started.evidence;
+        outcome = co_await services.analyzer->analyze(std::move(input));
+        if (!current(l, generation))
+            co_return;
+    }
+    --analysisInFlight;
+    CompanyResult &r = state.results[domain];
+    r.confidence = std::clamp(outcome.confidence, 0.0, 1.0);
+    r.technologies = outcome.technologies;
+    r.signalsFound = outcome.signalsFound;
+    r.analyzer = outcome.analyzer.isEmpty() ? analyzerName : outcome.analyzer;
+    if (!outcome.notice.isEmpty())
+        Q_EMIT q->logMessage(QStringLiteral("%1: %2").arg(r.domain, outcome.notice));
+    if (!outcome.analyzer.isEmpty())
+        analyzerName = outcome.analyzer;
+    llmPromptTokens += outcome.promptTokens;
+    llmCompletionTokens += outcome.completionTokens;
+    r.status = CompanyStatus::Done;
+    domains[domain].final = true;
+    Q_EMIT q->domainAnalyzed(domain, r);
+    pump();
+    checkFinished();
+}
+
+void ResearchPipeline::Private::checkFinished()
+{
+    if (!running || cancelled || !begun || pumping)
+        return;
+    if (completedQueries < totalQueries || analysisInFlight > 0 || !analysisQueue.empty())
+        return;
+    for (const auto &ds : domains)
+        if (!ds.final)
+            return;
+    finish();
+}
+
+void ResearchPipeline::Private::finish()
+{
+    if (!running)
+        return;
+    // Metrics first (they read the run's state), then the run is over for observers.
+    const RunMetrics m = metrics();
+    state.metrics = m;
+    running = false;
+    Q_EMIT q->finished(m);
+}
+
+RunMetrics ResearchPipeline::Private::metrics() const
+{
+    RunMetrics m;
+    m.processingTimeMs = clock.isValid() ? clock.elapsed() : 0;
+    m.totalDomains = int(state.results.size());
+    int analyzed = 0;
+    double confidenceSum = 0.0;
+    for (const auto &r : state.results) {
+        m.totalEvidence += int(r.evidence.size());
+        if (r.status != CompanyStatus::Done)
+            continue;
+        ++analyzed;
+        confidenceSum += r.confidence;
+        if (r.confidence >= state.request.confidenceThreshold)
+            ++m.highConfidenceMatches;
+    }
+    m.averageConfidence = analyzed > 0 ? confidenceSum / analyzed : 0.0;
+    m.strategiesGenerated = int(state.strategies.size());
+    m.strategiesDropped = plan.dropped;
+    m.totalQueries = totalQueries;
+    m.completedQueries = completedQueries;
+    for (const Group &g : groups) {
+        if (!g.source)
+            continue;
+        SourceStats s = g.stats;
+        if (g.breaker)
+            s.breakerState = g.breaker->stateName();
+        m.failedRequests += s.failures;
+        m.retries += s.retries;
+        m.cacheHits += s.cacheHits;
+        m.perSource.insert(g.name, s);
+    }
+    const double seconds = m.processingTimeMs / 1000.0;
+    m.queriesPerSecond = seconds > 0.0 ? (completedQueries - completedAtStart) / seconds : 0.0;
+    m.llmPromptTokens = llmPromptTokens;
+    m.llmCompletionTokens = llmCompletionTokens;
+    m.analyzer = analyzerName;
+    m.strategySource = plan.generator;
+    return m;
 }
 
 } // namespace gtm

@@ -4,6 +4,8 @@
 #include "strategy/StrategyGenerator.h"
 
 #include <QObject>
+#include <chrono>
+#include <memory>
 
 namespace gtm {
 
@@ -13,10 +15,14 @@ class Source;
 
 struct PipelineServices
 {
-    HttpClient *http = nullptr;                   // aborted on cancel
-    QList<Source *> sources;                      // not owned; one or more per channel
-    Analyzer *analyzer = nullptr;                 // not owned
+    HttpClient *http = nullptr; // aborted on cancel
+    QList<Source *> sources; // not owned; one or more per channel
+    Analyzer *analyzer = nullptr; // not owned
     StrategyGenerator *strategyGenerator = nullptr; // not owned; unused when strategies are given
+    // Per-source circuit breakers: open after this many consecutive failed queries, probe
+    // again after the reset time.
+    int breakerFailureThreshold = 5;
+    std::chrono::milliseconds breakerResetTimeout { 30000 };
 };
 
 // Runs a research request: strategies, the domain x strategy fan-out through per-source
@@ -44,7 +50,8 @@ Q_SIGNALS:
     // At 25, 50, 75 and 100 % of the queries, each exactly once.
     void evidenceProgress(int percent, int completedQueries, int totalQueries);
     // After every finished query; for live counters and autosave.
-    void queryFinished(const QString &domain, int strategyIndex, int completedQueries, int totalQueries);
+    void queryFinished(
+        const QString &domain, int strategyIndex, int completedQueries, int totalQueries);
     void evidenceComplete(int totalEvidence);
     void analysisStarted(int domains);
     // A row changed status (searching, analyzing, ...); row is the index in the request.

@@ -3,6 +3,7 @@
 #include "model/Depth.h"
 #include "model/Evidence.h"
 #include "model/QueryStrategy.h"
+#include "net/CancelToken.h"
 
 #include <QCoroTask>
 #include <QList>
@@ -18,20 +19,23 @@ struct SearchContext
     QString query; // strategy.buildQuery(domain)
     QString goal;
     Depth depth = Depth::Standard;
+    // The run's cancel token: put it on every HttpRequest (request.cancel = context.cancel) so
+    // that cancelling the run aborts this query's requests and waits, and nothing else.
+    CancelToken cancel;
 };
 
 struct SourceOutcome
 {
     enum class Status {
-        Ok,      // answered (evidence may be empty: nothing found is a valid answer)
-        Failed,  // this query failed; reason says why
+        Ok, // answered (evidence may be empty: nothing found is a valid answer)
+        Failed, // this query failed; reason says why
         Skipped, // not run: no API key, or the source is stopped; not a failure
     };
     Status status = Status::Ok;
     QList<Evidence> evidence;
-    QString reason;          // readable, shown in the row: "NewsAPI rejected the API key"
+    QString reason; // readable, shown in the row: "NewsAPI rejected the API key"
     bool stopSource = false; // the provider refuses for the rest of the run (quota, plan, key)
-    int requests = 0;        // requests sent on the wire, retries included
+    int requests = 0; // requests sent on the wire, retries included
     int retries = 0;
     int cacheHits = 0;
 };
@@ -44,7 +48,7 @@ public:
     virtual ~Source() = default;
 
     virtual QString channel() const = 0; // model/Channel.h
-    virtual QString name() const = 0;    // shown to the user and in evidence: "Tavily"
+    virtual QString name() const = 0; // shown to the user and in evidence: "Tavily"
     virtual bool requiresKey() const { return false; }
     virtual bool hasKey() const { return true; }
 

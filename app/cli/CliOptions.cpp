@@ -1,0 +1,149 @@
+#include "CliOptions.h"
+
+#include <QCommandLineParser>
+
+namespace gtm::cli {
+
+void addCliOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        { QStringLiteral("goal"),
+            QStringLiteral(
+                "The research goal, e.g. \"fintech companies using AI for fraud detection\"."),
+            QStringLiteral("TEXT") },
+        { QStringLiteral("domains"),
+            QStringLiteral(
+                "A file with one company domain per line (or comma-separated), or - for stdin."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("depth"), QStringLiteral("quick, standard (default) or comprehensive."),
+            QStringLiteral("DEPTH") },
+        { QStringLiteral("max-parallel"),
+            QStringLiteral("Parallel searches per source, 1-500 (default 20)."),
+            QStringLiteral("N") },
+        { QStringLiteral("threshold"), QStringLiteral("Confidence for a match, 0-1 (default 0.7)."),
+            QStringLiteral("X") },
+        { QStringLiteral("strategies"),
+            QStringLiteral("Query strategies as JSON {\"strategies\":[{channel, query_template, "
+                           "relevance_score}]} instead of generating them."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("sources"),
+            QStringLiteral("Comma-separated channels: google_search, news_search, jobs_search, "
+                           "website, hackernews (default all)."),
+            QStringLiteral("LIST") },
+        { QStringLiteral("analyzer"), QStringLiteral("auto (default), heuristic or llm."),
+            QStringLiteral("KIND") },
+        { QStringLiteral("llm"),
+            QStringLiteral("none, gemini or openai (keys and URLs from the environment)."),
+            QStringLiteral("PROVIDER") },
+        { QStringLiteral("out"), QStringLiteral("Write the results as CSV."),
+            QStringLiteral("FILE.csv") },
+        { QStringLiteral("json"),
+            QStringLiteral("Write the results as JSON (the research response shape)."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("session"),
+            QStringLiteral("Keep a session file up to date during the run."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("resume"),
+            QStringLiteral("Resume the run saved in a session file: only unfinished queries run."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("events"),
+            QStringLiteral("Write progress events as JSON lines to stdout.") },
+        { QStringLiteral("no-cache"), QStringLiteral("Do not use the response cache.") },
+    });
+}
+
+std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!p.positionalArguments().isEmpty())
+        return fail(
+            QStringLiteral("unexpected argument \"%1\"").arg(p.positionalArguments().constFirst()));
+
+    CliOptions o;
+    o.goal = p.value(QStringLiteral("goal")).trimmed();
+    o.domainsPath = p.value(QStringLiteral("domains"));
+    o.resumePath = p.value(QStringLiteral("resume"));
+    if (o.resumePath.isEmpty()) {
+        if (o.goal.isEmpty())
+            return fail(QStringLiteral("--goal TEXT is required"));
+        if (o.domainsPath.isEmpty())
+            return fail(QStringLiteral("--domains FILE|- is required"));
+    } else if (p.isSet(QStringLiteral("goal")) || p.isSet(QStringLiteral("domains"))) {
+        return fail(QStringLiteral(
+            "--resume takes goal and domains from the session; drop --goal and --domains"));
+    }
+
+    if (p.isSet(QStringLiteral("depth"))) {
+        const auto depth = depthFromString(p.value(QStringLiteral("depth")));
+        if (!depth)
+            return fail(QStringLiteral("--depth must be quick, standard or comprehensive"));
+        o.depth = *depth;
+    }
+    if (p.isSet(QStringLiteral("max-parallel"))) {
+        bool ok = false;
+        o.maxParallel = p.value(QStringLiteral("max-parallel")).toInt(&ok);
+        if (!ok || o.maxParallel < 1 || o.maxParallel > 500)
+            return fail(QStringLiteral("--max-parallel must be a whole number from 1 to 500"));
+    }
+    if (p.isSet(QStringLiteral("threshold"))) {
+        bool ok = false;
+        o.threshold = p.value(QStringLiteral("threshold")).toDouble(&ok);
+        if (!ok || o.threshold < 0.0 || o.threshold > 1.0)
+            return fail(QStringLiteral("--threshold must be a number from 0 to 1"));
+    }
+    o.strategiesPath = p.value(QStringLiteral("strategies"));
+    if (p.isSet(QStringLiteral("sources"))) {
+        o.sources.clear();
+        const QStringList parts
+            = p.value(QStringLiteral("sources")).split(u',', Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            const QString c = part.trimmed();
+            if (!channel::isKnown(c))
+                return fail(QStringLiteral("--sources: unknown channel \"%1\" (known: %2)")
+                                .arg(c, channel::all().join(QStringLiteral(", "))));
+            if (!o.sources.contains(c))
+                o.sources << c;
+        }
+        if (o.sources.isEmpty())
+            return fail(QStringLiteral("--sources needs at least one channel"));
+    }
+    if (p.isSet(QStringLiteral("analyzer"))) {
+        const QString a = p.value(QStringLiteral("analyzer"));
+        if (a == u"auto")
+            o.analyzer = AnalyzerChoice::Auto;
+        else if (a == u"heuristic")
+            o.analyzer = AnalyzerChoice::Heuristic;
+        else if (a == u"llm")
+            o.analyzer = AnalyzerChoice::Llm;
+        else
+            return fail(QStringLiteral("--analyzer must be auto, heuristic or llm"));
+    }
+    if (p.isSet(QStringLiteral("llm"))) {
+        const QString l = p.value(QStringLiteral("llm"));
+        if (l == u"none")
+            o.llm = LlmProvider::None;
+        else if (l == u"gemini")
+            o.llm = LlmProvider::Gemini;
+        else if (l == u"openai")
+            o.llm = LlmProvider::OpenAiCompatible;
+        else
+            return fail(QStringLiteral("--llm must be none, gemini or openai"));
+    }
+    o.outCsv = p.value(QStringLiteral("out"));
+    o.outJson = p.value(QStringLiteral("json"));
+    o.sessionPath = p.value(QStringLiteral("session"));
+    o.events = p.isSet(QStringLiteral("events"));
+    o.noCache = p.isSet(QStringLiteral("no-cache"));
+    for (const auto &[name, value] :
+        { std::pair { "out", o.outCsv }, std::pair { "json", o.outJson },
+            std::pair { "session", o.sessionPath }, std::pair { "strategies", o.strategiesPath } })
+        if (p.isSet(QString::fromLatin1(name)) && value.isEmpty())
+            return fail(QStringLiteral("--%1 needs a file name").arg(QString::fromLatin1(name)));
+    return o;
+}
+
+} // namespace gtm::cli

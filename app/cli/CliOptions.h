@@ -1,0 +1,38 @@
+#pragma once
+
+#include "llm/LlmSettings.h"
+#include "model/ResearchRequest.h"
+
+#include <QStringList>
+#include <optional>
+
+class QCommandLineParser;
+
+namespace gtm::cli {
+
+// What the command line asked for, checked: every value is valid or parsing failed with a
+// message for the user (exit code 2).
+struct CliOptions
+{
+    QString goal;
+    QString domainsPath; // file, or "-" for stdin
+    Depth depth = Depth::Standard;
+    int maxParallel = 20;
+    double threshold = 0.7;
+    QString strategiesPath;
+    QStringList sources = channel::all();
+    std::optional<AnalyzerChoice> analyzer;
+    std::optional<LlmProvider> llm;
+    QString outCsv;
+    QString outJson;
+    QString sessionPath;
+    QString resumePath;
+    bool events = false;
+    bool noCache = false;
+};
+
+void addCliOptions(QCommandLineParser &parser);
+// Reads the options out of a parser that has parsed the arguments. Nullopt: *error says why.
+std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &parser, QString *error);
+
+} // namespace gtm::cli

@@ -1,0 +1,357 @@
+#include "CliRun.h"
+
+#include "analysis/AnalyzerFactory.h"
+#include "domain/DomainNormalizer.h"
+#include "net/HttpClient.h"
+#include "pipeline/ResearchPipeline.h"
+#include "sources/SourceFactory.h"
+#include "storage/Exporters.h"
+#include "storage/SessionAutosaver.h"
+#include "storage/SessionFile.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTimer>
+#include <QUuid>
+#include <cstdio>
+
+namespace gtm::cli {
+
+namespace {
+
+std::optional<QString> readText(const QString &path, QString *error)
+{
+    QFile f;
+    const bool ok = path == u"-" ? f.open(stdin, QIODevice::ReadOnly)
+                                 : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    return QString::fromUtf8(f.readAll());
+}
+
+void writeStderr(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+} // namespace
+
+CliRun::CliRun(CliOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_researchId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+CliRun::~CliRun()
+{
+    // The pipeline goes before the services it uses; the client last, with nothing in flight.
+    if (m_autosaver)
+        m_autosaver->detach();
+    m_autosaver.reset();
+    m_pipeline.reset();
+    m_analyzer.reset();
+    m_generator.reset();
+    m_sources.clear();
+}
+
+bool CliRun::start(QString *error, int *exitCode)
+{
+    *exitCode = 2;
+    std::optional<RunState> resumeState;
+    ResearchRequest request;
+    QList<QueryStrategy> strategies;
+    if (!m_options.resumePath.isEmpty()) {
+        QString e;
+        resumeState = loadSession(m_options.resumePath, &e);
+        if (!resumeState) {
+            *error = QStringLiteral("cannot resume from %1: %2").arg(m_options.resumePath, e);
+            *exitCode = 1;
+            return false;
+        }
+    } else {
+        const auto text = readText(m_options.domainsPath, error);
+        if (!text)
+            return false;
+        const DomainList list = parseDomainList(*text);
+        for (const DomainLine &l : list.rejected)
+            writeStderr(QStringLiteral("%1:%2: rejected \"%3\": %4")
+                            .arg(m_options.domainsPath == u"-" ? QStringLiteral("stdin")
+                                                               : m_options.domainsPath)
+                            .arg(l.line)
+                            .arg(l.input, l.error));
+        if (!list.duplicates.isEmpty())
+            writeStderr(
+                QStringLiteral("%1 duplicate domain(s) ignored").arg(list.duplicates.size()));
+        if (list.domains.isEmpty()) {
+            *error = QStringLiteral("no valid domains in %1").arg(m_options.domainsPath);
+            return false;
+        }
+        request.goal = m_options.goal;
+        request.domains = list.domains;
+        request.depth = m_options.depth;
+        request.maxParallelSearches = m_options.maxParallel;
+        request.confidenceThreshold = m_options.threshold;
+        request.sources = m_options.sources;
+    }
+    if (!m_options.strategiesPath.isEmpty()) {
+        const auto text = readText(m_options.strategiesPath, error);
+        if (!text)
+            return false;
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(text->toUtf8(), &pe);
+        if (!doc.isObject()) {
+            *error = QStringLiteral("%1: not a JSON object (%2)")
+                         .arg(m_options.strategiesPath, pe.errorString());
+            return false;
+        }
+        QString e;
+        const auto parsed = strategiesFromJson(doc.object(), &e);
+        if (!parsed) {
+            *error = QStringLiteral("%1: %2").arg(m_options.strategiesPath, e);
+            return false;
+        }
+        if (parsed->isEmpty()) {
+            *error = QStringLiteral("%1: no strategies").arg(m_options.strategiesPath);
+            return false;
+        }
+        strategies = *parsed;
+    }
+
+    m_http = std::make_unique<HttpClient>();
+    m_http->setProviderPolicies(defaultProviderPolicies());
+    if (!m_options.noCache) {
+        // CACHE: the lead wires storage/ResponseCache here (m_http->setResponseStore(...));
+        // --no-cache leaves the client without a store.
+    }
+    m_sources = createSources(m_http.get(), SourceSettings {}.withEnvironment());
+    LlmSettings llm = LlmSettings {}.withEnvironment();
+    if (m_options.llm)
+        llm.provider = *m_options.llm;
+    if (m_options.analyzer)
+        llm.analyzer = *m_options.analyzer;
+    m_analyzer = createAnalyzer(m_http.get(), llm);
+    m_generator = createStrategyGenerator(m_http.get(), llm);
+
+    PipelineServices services;
+    services.http = m_http.get();
+    for (const auto &s : m_sources)
+        services.sources << s.get();
+    services.analyzer = m_analyzer.get();
+    services.strategyGenerator = m_generator.get();
+    m_pipeline = std::make_unique<ResearchPipeline>(services);
+    connectPipeline();
+
+    if (!m_options.sessionPath.isEmpty()) {
+        m_autosaver
+            = std::make_unique<SessionAutosaver>(m_options.sessionPath, std::chrono::seconds(10));
+        connect(m_autosaver.get(), &SessionAutosaver::saveFailed, this,
+            [](const QString &e) { writeStderr(QStringLiteral("session not saved: %1").arg(e)); });
+        m_autosaver->attach(m_pipeline.get());
+    }
+
+    if (resumeState) {
+        if (!strategies.isEmpty())
+            resumeState->strategies = strategies;
+        progress(QStringLiteral("Resuming %1: %2 domains, %3 of their queries already done")
+                     .arg(m_options.resumePath)
+                     .arg(resumeState->request.domains.size())
+                     .arg(resumeState->finishedQueries.size()));
+        m_pipeline->resume(std::move(*resumeState));
+    } else {
+        m_pipeline->start(std::move(request), std::move(strategies));
+    }
+    *exitCode = 0;
+    return true;
+}
+
+void CliRun::interrupt()
+{
+    if (m_interrupted || !m_pipeline)
+        return;
+    m_interrupted = true;
+    progress(QStringLiteral("Interrupted: cancelling, finished rows are kept"));
+    m_pipeline->cancel();
+}
+
+void CliRun::connectPipeline()
+{
+    ResearchPipeline *p = m_pipeline.get();
+    connect(p, &ResearchPipeline::logMessage, this, [this](const QString &m) { progress(m); });
+    connect(p, &ResearchPipeline::strategiesReady, this, [this](const StrategyPlan &plan) {
+        progress(QStringLiteral("%1 strategies from %2%3")
+                     .arg(plan.strategies.size())
+                     .arg(plan.generator,
+                         plan.dropped ? QStringLiteral(" (%1 invalid dropped)").arg(plan.dropped)
+                                      : QString()));
+    });
+    connect(p, &ResearchPipeline::pipelineStarted, this,
+        [this](int domains, int strategies, int queries) {
+            progress(QStringLiteral("Researching %1 domains with %2 strategies: %3 queries")
+                         .arg(domains)
+                         .arg(strategies)
+                         .arg(queries));
+            emitEvent({ { QStringLiteral("type"), QStringLiteral("pipeline_start") },
+                { QStringLiteral("research_id"), m_researchId },
+                { QStringLiteral("total_companies"), domains },
+                { QStringLiteral("strategies"), strategies },
+                { QStringLiteral("total_queries"), queries } });
+        });
+    connect(p, &ResearchPipeline::evidenceProgress, this, [this](int percent, int done, int total) {
+        progress(QStringLiteral("[%1%] %2/%3 queries").arg(percent, 3).arg(done).arg(total));
+        emitEvent({ { QStringLiteral("type"), QStringLiteral("evidence_progress") },
+            { QStringLiteral("progress"), percent }, { QStringLiteral("completed"), done },
+            { QStringLiteral("total"), total } });
+    });
+    connect(p, &ResearchPipeline::evidenceComplete, this, [this](int evidence) {
+        progress(QStringLiteral("All queries done: %1 evidence items").arg(evidence));
+        emitEvent({ { QStringLiteral("type"), QStringLiteral("evidence_complete") },
+            { QStringLiteral("total_evidence"), evidence } });
+    });
+    connect(p, &ResearchPipeline::analysisStarted, this, [this](int domains) {
+        emitEvent({ { QStringLiteral("type"), QStringLiteral("analysis_start") },
+            { QStringLiteral("total_companies"), domains } });
+    });
+    connect(p, &ResearchPipeline::domainAnalyzed, this, [this](int row, const CompanyResult &r) {
+        if (!m_options.events)
+            return;
+        QJsonObject errors;
+        for (auto it = r.errors.cbegin(); it != r.errors.cend(); ++it)
+            errors.insert(it.key(), it.value());
+        emitEvent({ { QStringLiteral("type"), QStringLiteral("domain_analyzed") },
+            { QStringLiteral("row"), row }, { QStringLiteral("domain"), r.domain },
+            { QStringLiteral("status"), statusToString(r.status) },
+            { QStringLiteral("confidence_score"), r.confidence },
+            { QStringLiteral("evidence_count"), int(r.evidence.size()) },
+            { QStringLiteral("technologies"), QJsonArray::fromStringList(r.technologies) },
+            { QStringLiteral("signals_found"), QJsonArray::fromStringList(r.signalTexts()) },
+            { QStringLiteral("errors"), errors } });
+    });
+    connect(p, &ResearchPipeline::finished, this, &CliRun::onFinished);
+}
+
+void CliRun::onFinished(const RunMetrics &m)
+{
+    const RunState state = m_pipeline->state();
+    int failed = 0, cancelled = 0, noEvidence = 0;
+    for (const auto &r : state.results) {
+        failed += r.status == CompanyStatus::Failed;
+        cancelled += r.status == CompanyStatus::Cancelled;
+        noEvidence += r.status == CompanyStatus::NoEvidence;
+    }
+    progress(QStringLiteral(
+        "Done in %1 s: %2 domains, %3 matches (>= %4), average confidence %5, %6 evidence, "
+        "%7 no evidence, %8 failed, %9 cancelled")
+                 .arg(m.processingTimeMs / 1000.0, 0, 'f', 2)
+                 .arg(m.totalDomains)
+                 .arg(m.highConfidenceMatches)
+                 .arg(state.request.confidenceThreshold)
+                 .arg(m.averageConfidence, 0, 'f', 2)
+                 .arg(m.totalEvidence)
+                 .arg(noEvidence)
+                 .arg(failed)
+                 .arg(cancelled));
+    progress(QStringLiteral("%1 queries at %2/s, %3 failed, %4 retries, %5 cache hits")
+                 .arg(m.completedQueries)
+                 .arg(m.queriesPerSecond, 0, 'f', 1)
+                 .arg(m.failedRequests)
+                 .arg(m.retries)
+                 .arg(m.cacheHits));
+    int ran = 0;
+    for (auto it = m.perSource.cbegin(); it != m.perSource.cend(); ++it) {
+        const SourceStats &s = it.value();
+        ran += s.queries - s.skipped;
+        progress(
+            QStringLiteral("  %1: %2 queries, %3 requests, %4 failed, %5 skipped, breaker %6%7")
+                .arg(it.key())
+                .arg(s.queries)
+                .arg(s.requests)
+                .arg(s.failures)
+                .arg(s.skipped)
+                .arg(s.breakerState,
+                    s.stopReason.isEmpty() ? QString()
+                                           : QStringLiteral(", stopped: ") + s.stopReason));
+    }
+    QJsonObject complete = m.toJson();
+    complete.insert(QStringLiteral("type"), QStringLiteral("pipeline_complete"));
+    complete.insert(QStringLiteral("research_id"), m_researchId);
+    emitEvent(complete);
+
+    int code = 0;
+    QString error;
+    if (!writeOutputs(&error)) {
+        writeStderr(error);
+        code = 1;
+    }
+    if (m_autosaver) {
+        m_autosaver->detach();
+        QString e;
+        if (!saveSession(m_options.sessionPath, state, &e)) {
+            writeStderr(
+                QStringLiteral("session not saved to %1: %2").arg(m_options.sessionPath, e));
+            code = 1;
+        }
+    }
+    if (m_interrupted || cancelled > 0)
+        code = 1;
+    if (m.totalQueries > 0 && ran == 0 && state.results.size() > 0) {
+        writeStderr(
+            QStringLiteral("No source could run a query (no sources configured, no API keys, or no "
+                           "source for the strategies' channels)"));
+        code = 1;
+    }
+    QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
+}
+
+bool CliRun::writeOutputs(QString *error)
+{
+    const RunState state = m_pipeline->state();
+    if (!m_options.outCsv.isEmpty()) {
+        QSaveFile f(m_options.outCsv);
+        QString e;
+        CsvOptions options;
+        options.threshold = state.request.confidenceThreshold;
+        if (!f.open(QIODevice::WriteOnly) || !writeResultsCsv(&f, state.results, options, &e)
+            || !f.commit()) {
+            *error = QStringLiteral("cannot write %1: %2")
+                         .arg(m_options.outCsv, e.isEmpty() ? f.errorString() : e);
+            return false;
+        }
+    }
+    if (!m_options.outJson.isEmpty()) {
+        QSaveFile f(m_options.outJson);
+        if (!f.open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot write %1: %2").arg(m_options.outJson, f.errorString());
+            return false;
+        }
+        f.write(QJsonDocument(researchResponseJson(state, m_researchId))
+                    .toJson(QJsonDocument::Indented));
+        if (!f.commit()) {
+            *error = QStringLiteral("cannot write %1: %2").arg(m_options.outJson, f.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
+void CliRun::emitEvent(const QJsonObject &event)
+{
+    if (!m_options.events)
+        return;
+    const QByteArray line = QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliRun::progress(const QString &line)
+{
+    writeStderr(line);
+}
+
+} // namespace gtm::cli

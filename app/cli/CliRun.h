@@ -1,0 +1,55 @@
+#pragma once
+
+#include "CliOptions.h"
+#include "model/RunState.h"
+
+#include <QObject>
+#include <memory>
+#include <vector>
+
+namespace gtm {
+class Analyzer;
+class HttpClient;
+class ResearchPipeline;
+class SessionAutosaver;
+class Source;
+class StrategyGenerator;
+} // namespace gtm
+
+namespace gtm::cli {
+
+// One CLI run: builds the services, feeds the pipeline, reports progress (stderr, or JSON
+// lines on stdout with --events), writes the outputs and quits the application with the exit
+// code: 0 completed, 1 could not complete. Bad input found while preparing exits with 2.
+class CliRun : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliRun(CliOptions options, QObject *parent = nullptr);
+    ~CliRun() override;
+
+    // Reads the inputs and starts. False: *error says why, and the exit code is 2 (bad input)
+    // or 1 (a file that should exist could not be read).
+    bool start(QString *error, int *exitCode);
+    // Cancels the run (Ctrl+C): finished rows are kept and written, the exit code is 1.
+    void interrupt();
+
+private:
+    void connectPipeline();
+    void onFinished(const RunMetrics &metrics);
+    void emitEvent(const QJsonObject &event);
+    void progress(const QString &line);
+    bool writeOutputs(QString *error);
+
+    CliOptions m_options;
+    QString m_researchId;
+    std::unique_ptr<HttpClient> m_http;
+    std::vector<std::unique_ptr<Source>> m_sources;
+    std::unique_ptr<Analyzer> m_analyzer;
+    std::unique_ptr<StrategyGenerator> m_generator;
+    std::unique_ptr<ResearchPipeline> m_pipeline;
+    std::unique_ptr<SessionAutosaver> m_autosaver;
+    bool m_interrupted = false;
+};
+
+} // namespace gtm::cli

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <coroutine>
+#include <deque>
+#include <memory>
+
+namespace gtm {
+
+// An asynchronous semaphore with first-come first-served hand-over, so that no waiter
+// starves: co_await pool.acquire() yields true with a slot, or false once the pool is closed.
+// Every successful acquire (or tryAcquire) is paired with one release().
+class ConcurrencyPool
+{
+    struct Waiter
+    {
+        std::coroutine_handle<> handle;
+        bool granted = false;
+        bool resumed = false;
+    };
+
+public:
+    explicit ConcurrencyPool(int capacity);
+    ~ConcurrencyPool();
+    ConcurrencyPool(const ConcurrencyPool &) = delete;
+    ConcurrencyPool &operator=(const ConcurrencyPool &) = delete;
+
+    class Acquire
+    {
+    public:
+        explicit Acquire(ConcurrencyPool *pool)
+            : m_pool(pool)
+        {
+        }
+        bool await_ready();
+        void await_suspend(std::coroutine_handle<> handle);
+        bool await_resume() const;
+
+    private:
+        ConcurrencyPool *m_pool;
+        bool m_immediate = false;
+        std::shared_ptr<Waiter> m_waiter;
+    };
+
+    Acquire acquire() { return Acquire(this); }
+    bool tryAcquire();
+    void release();
+    // Wakes every waiter with false; later acquires fail at once.
+    void close();
+
+    int capacity() const { return m_capacity; }
+    int inUse() const { return m_inUse; }
+    int waiting() const { return int(m_waiters.size()); }
+    bool isClosed() const { return m_closed; }
+
+private:
+    static void resumeLater(std::shared_ptr<Waiter> waiter);
+
+    int m_capacity;
+    int m_inUse = 0;
+    bool m_closed = false;
+    std::deque<std::shared_ptr<Waiter>> m_waiters;
+};
+
+} // namespace gtm

@@ -1,0 +1,137 @@
+#include "RetryPolicy.h"
+
+#include "HttpClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
+
+namespace gtm {
+
+namespace {
+
+QDateTime parseHttpDate(const QString &text)
+{
+    // HTTP dates are always GMT and use English names, whatever the user's locale.
+    const QLocale c = QLocale::c();
+    const QString trimmed = text.simplified();
+    static const QStringList formats {
+        QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"), // IMF-fixdate
+        QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"), // RFC 850
+        QStringLiteral("ddd MMM d HH:mm:ss yyyy"), // asctime
+    };
+    for (const QString &f : formats) {
+        QDateTime dt = c.toDateTime(trimmed, f);
+        if (dt.isValid()) {
+            if (dt.date().year() < 100)
+                dt = dt.addYears(dt.date().year() < 70 ? 2000 : 1900);
+            return QDateTime(dt.date(), dt.time(), Qt::UTC);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<std::chrono::milliseconds> parseRetryAfter(
+    const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray v = value.trimmed();
+    if (v.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const double seconds = v.toDouble(&isNumber);
+    if (isNumber) {
+        if (seconds < 0 || !std::isfinite(seconds))
+            return std::nullopt;
+        return std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000.0)));
+    }
+    const QDateTime at = parseHttpDate(QString::fromLatin1(v));
+    if (!at.isValid())
+        return std::nullopt;
+    return std::chrono::milliseconds(std::max<qint64>(0, now.msecsTo(at)));
+}
+
+std::optional<std::chrono::milliseconds> serverRetryDelay(
+    const HttpResponse &response, const QDateTime &now)
+{
+    if (auto d = parseRetryAfter(response.header("retry-after"), now))
+        return d;
+    const QJsonObject error
+        = QJsonDocument::fromJson(response.body).object().value(u"error").toObject();
+    const QJsonArray details = error.value(u"details").toArray();
+    for (const auto &d : details) {
+        const QString delay = d.toObject().value(u"retryDelay").toString();
+        static const QRegularExpression re(QStringLiteral("^(\\d+(?:\\.\\d+)?)s$"));
+        const auto m = re.match(delay);
+        if (m.hasMatch())
+            return std::chrono::milliseconds(
+                static_cast<long long>(std::ceil(m.captured(1).toDouble() * 1000.0)));
+    }
+    return std::nullopt;
+}
+
+bool isDailyQuotaExhausted(const HttpResponse &response)
+{
+    if (response.status != 429)
+        return false;
+    const QJsonObject error
+        = QJsonDocument::fromJson(response.body).object().value(u"error").toObject();
+    if (error.isEmpty())
+        return false;
+    const QJsonArray details = error.value(u"details").toArray();
+    for (const auto &d : details) {
+        const QJsonArray violations = d.toObject().value(u"violations").toArray();
+        for (const auto &v : violations) {
+            const QJsonObject o = v.toObject();
+            const QString id = o.value(u"quotaId").toString() + o.value(u"quotaMetric").toString();
+            if (id.contains(u"PerDay", Qt::CaseInsensitive))
+                return true;
+        }
+    }
+    const QString message = error.value(u"message").toString();
+    return error.value(u"status").toString() == u"RESOURCE_EXHAUSTED"
+        && (message.contains(u"per day", Qt::CaseInsensitive)
+            || message.contains(u"daily", Qt::CaseInsensitive)
+            || message.contains(u"PerDay", Qt::CaseInsensitive));
+}
+
+RetryDecision defaultRetryDecision(const HttpResponse &response)
+{
+    switch (response.error) {
+    case HttpErrorKind::None:
+    case HttpErrorKind::Cancelled:
+    case HttpErrorKind::TooLarge:
+    case HttpErrorKind::Parse:
+    case HttpErrorKind::CircuitOpen:
+        return RetryDecision::Fail;
+    case HttpErrorKind::QuotaExhausted:
+        return RetryDecision::StopProvider;
+    case HttpErrorKind::Network:
+    case HttpErrorKind::Timeout:
+    case HttpErrorKind::RateLimited:
+        return RetryDecision::Retry;
+    case HttpErrorKind::Http:
+        break;
+    }
+    if (response.status == 429)
+        return isDailyQuotaExhausted(response) ? RetryDecision::StopProvider : RetryDecision::Retry;
+    if (response.status == 408 || response.status >= 500)
+        return RetryDecision::Retry;
+    return RetryDecision::Fail;
+}
+
+std::chrono::milliseconds backoffDelay(
+    int attempt, std::chrono::milliseconds base, std::chrono::milliseconds cap, double random01)
+{
+    const double exp = double(base.count()) * std::pow(2.0, std::max(0, attempt - 1));
+    const double capped = std::min(exp, double(cap.count()));
+    const double jittered = capped / 2.0 + capped / 2.0 * std::clamp(random01, 0.0, 1.0);
+    return std::chrono::milliseconds(static_cast<long long>(jittered));
+}
+
+} // namespace gtm
