@@ -1,39 +1,183 @@
 #include "SessionAutosaver.h"
 
+#include "SessionFile.h"
 #include "pipeline/ResearchPipeline.h"
 
+#include <QFutureWatcher>
+#include <QPointer>
 #include <QStandardPaths>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
-// Placeholder until autosave lands (issue 7).
 namespace gtm {
 
-SessionAutosaver::SessionAutosaver(QString path, std::chrono::milliseconds interval, QObject *parent)
+namespace {
+
+// Returns an empty string on success, the reason otherwise.
+QString writeSession(const QString &path, const RunState &state)
+{
+    QString error;
+    if (!writeFileAtomically(path, sessionToJson(state), &error))
+        return error.isEmpty() ? QStringLiteral("Cannot save the session") : error;
+    return {};
+}
+
+} // namespace
+
+struct SessionAutosaver::InFlight
+{
+    QFuture<QString> future;
+    QFutureWatcher<QString> *watcher = nullptr;
+};
+
+SessionAutosaver::SessionAutosaver(
+    QString path, std::chrono::milliseconds interval, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_interval(interval)
+    , m_timer(new QTimer(this))
 {
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &SessionAutosaver::checkpoint);
 }
 
-SessionAutosaver::~SessionAutosaver() = default;
+SessionAutosaver::~SessionAutosaver()
+{
+    flush();
+}
 
 void SessionAutosaver::attach(ResearchPipeline *pipeline)
 {
-    m_pipeline = pipeline;
+    detach();
+    if (!pipeline)
+        return;
+    m_provider = [p = QPointer<ResearchPipeline>(pipeline)]() -> std::optional<RunState> {
+        if (!p)
+            return std::nullopt;
+        return p->state();
+    };
+    // The plan and each milestone are worth a file at once; single queries are batched over
+    // the interval so a fast run does not rewrite the file hundreds of times a second.
+    m_connections = {
+        connect(pipeline, &ResearchPipeline::pipelineStarted, this, &SessionAutosaver::checkpoint),
+        connect(pipeline, &ResearchPipeline::strategiesReady, this, &SessionAutosaver::checkpoint),
+        connect(pipeline, &ResearchPipeline::evidenceProgress, this, &SessionAutosaver::checkpoint),
+        connect(pipeline, &ResearchPipeline::queryFinished, this, &SessionAutosaver::stateChanged),
+        connect(pipeline, &ResearchPipeline::domainAnalyzed, this, &SessionAutosaver::stateChanged),
+        connect(pipeline, &ResearchPipeline::finished, this, &SessionAutosaver::checkpoint),
+    };
+}
+
+void SessionAutosaver::attach(StateProvider provider)
+{
+    detach();
+    m_provider = std::move(provider);
 }
 
 void SessionAutosaver::detach()
 {
-    m_pipeline = nullptr;
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    flush();
+    m_provider = nullptr;
+    m_lastState.reset();
+}
+
+void SessionAutosaver::stateChanged()
+{
+    if (!m_timer->isActive() && !m_pending)
+        m_timer->start(m_interval);
+}
+
+void SessionAutosaver::checkpoint()
+{
+    m_timer->stop();
+    if (m_inFlight) {
+        m_pending = true;
+        currentState(); // the pipeline may be gone by the time this save runs
+    } else {
+        startSave();
+    }
+}
+
+std::shared_ptr<const RunState> SessionAutosaver::currentState()
+{
+    // Kept, so that a save still pending when the pipeline is deleted writes its last state.
+    if (m_provider) {
+        if (auto state = m_provider())
+            m_lastState = std::make_shared<RunState>(std::move(*state));
+    }
+    return m_lastState;
+}
+
+void SessionAutosaver::startSave()
+{
+    m_pending = false;
+    const auto state = currentState();
+    if (!state)
+        return;
+    m_inFlight = std::make_unique<InFlight>();
+    m_inFlight->watcher = new QFutureWatcher<QString>(this);
+    connect(m_inFlight->watcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString error = m_inFlight->future.result();
+        m_inFlight->watcher->deleteLater();
+        m_inFlight.reset();
+        onSaveDone(error);
+        if (m_pending)
+            startSave();
+    });
+    // The copy is cheap (implicitly shared); the JSON and the disk are what take time.
+    m_inFlight->future = QtConcurrent::run(writeSession, m_path, *state);
+    m_inFlight->watcher->setFuture(m_inFlight->future);
+}
+
+void SessionAutosaver::onSaveDone(const QString &error)
+{
+    if (error.isEmpty()) {
+        ++m_saveCount;
+        Q_EMIT saved(m_path);
+    } else {
+        Q_EMIT saveFailed(error);
+    }
+}
+
+void SessionAutosaver::waitForSaveInFlight()
+{
+    if (!m_inFlight)
+        return;
+    m_inFlight->watcher->disconnect(this);
+    m_inFlight->future.waitForFinished();
+    const QString error = m_inFlight->future.result();
+    m_inFlight->watcher->deleteLater();
+    m_inFlight.reset();
+    onSaveDone(error);
 }
 
 bool SessionAutosaver::saveNow()
 {
-    return false;
+    waitForSaveInFlight();
+    m_timer->stop();
+    m_pending = false;
+    const auto state = currentState();
+    if (!state)
+        return false;
+    const QString error = writeSession(m_path, *state);
+    onSaveDone(error);
+    return error.isEmpty();
+}
+
+void SessionAutosaver::flush()
+{
+    waitForSaveInFlight();
+    if (m_pending || m_timer->isActive())
+        saveNow();
 }
 
 QString SessionAutosaver::defaultAutosavePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave.gtmr");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/autosave.gtmr");
 }
 
 } // namespace gtm

@@ -1,20 +1,322 @@
 #include "SessionFile.h"
 
-// Placeholder until sessions land (issue 7).
+#include "Version.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStringDecoder>
+#include <QUrl>
+#include <QUrlQuery>
+#include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace gtm {
 
-bool saveSession(const QString &, const RunState &, QString *error)
+namespace {
+
+const QString kFormatName = QStringLiteral("gtm-research-session");
+// Sessions of a few thousand companies are tens of megabytes; anything this big is not one.
+constexpr qint64 kMaxSessionBytes = qint64(1) << 30;
+
+void setError(QString *error, const QString &message)
 {
     if (error)
-        *error = QStringLiteral("sessions are not implemented yet");
-    return false;
+        *error = message;
 }
 
-std::optional<RunState> loadSession(const QString &, QString *error)
+// Query parameters that carry credentials in some services' URLs (NewsAPI takes apiKey=...).
+// A source should never put one into an evidence URL; if one does, it stops here.
+bool isCredentialParameter(const QString &name)
 {
-    if (error)
-        *error = QStringLiteral("sessions are not implemented yet");
-    return std::nullopt;
+    static const QStringList names {
+        QStringLiteral("apikey"),
+        QStringLiteral("api_key"),
+        QStringLiteral("api-key"),
+        QStringLiteral("key"),
+        QStringLiteral("token"),
+        QStringLiteral("access_token"),
+        QStringLiteral("auth"),
+        QStringLiteral("secret"),
+        QStringLiteral("client_secret"),
+        QStringLiteral("password"),
+        QStringLiteral("x-goog-api-key"),
+        QStringLiteral("sig"),
+    };
+    return names.contains(name.toLower());
+}
+
+QString withoutCredentials(const QString &url)
+{
+    if (!url.contains(u'?'))
+        return url;
+    QUrl u(url);
+    if (!u.isValid() || !u.hasQuery())
+        return url;
+    QUrlQuery query(u);
+    bool changed = false;
+    const auto items = query.queryItems(QUrl::FullyEncoded);
+    for (const auto &item : items) {
+        if (isCredentialParameter(item.first)) {
+            query.removeAllQueryItems(item.first);
+            changed = true;
+        }
+    }
+    if (!changed)
+        return url;
+    u.setQuery(query);
+    return u.toString();
+}
+
+QJsonObject resultToJson(const CompanyResult &result)
+{
+    CompanyResult copy = result;
+    for (auto &e : copy.evidence)
+        e.url = withoutCredentials(e.url);
+    return copy.toJson();
+}
+
+bool looksBinary(const QByteArray &bytes)
+{
+    if (bytes.contains('\0'))
+        return true;
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    Q_UNUSED(text);
+    return decoder.hasError();
+}
+
+bool isCutOff(const QJsonParseError &parse, qsizetype size)
+{
+    switch (parse.error) {
+    case QJsonParseError::UnterminatedObject:
+    case QJsonParseError::UnterminatedArray:
+    case QJsonParseError::UnterminatedString:
+    case QJsonParseError::MissingObject:
+    case QJsonParseError::IllegalNumber:
+    case QJsonParseError::IllegalValue:
+    case QJsonParseError::MissingNameSeparator:
+    case QJsonParseError::MissingValueSeparator:
+        // These are what a file cut short looks like when the parser is at its end.
+        return parse.offset >= size - 1;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+QByteArray sessionToJson(const RunState &state)
+{
+    QJsonArray strategies;
+    for (const auto &s : state.strategies)
+        strategies.append(s.toJson());
+    QJsonArray results;
+    for (const auto &r : state.results)
+        results.append(resultToJson(r));
+    QStringList finished(state.finishedQueries.cbegin(), state.finishedQueries.cend());
+    std::sort(finished.begin(), finished.end());
+
+    const QJsonObject root {
+        { QStringLiteral("format"), kFormatName },
+        { QStringLiteral("version"), kSessionFormatVersion },
+        { QStringLiteral("app_version"), QString::fromLatin1(kVersion) },
+        { QStringLiteral("saved_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("request"), state.request.toJson() },
+        { QStringLiteral("strategies"), strategies },
+        { QStringLiteral("results"), results },
+        { QStringLiteral("finished_queries"), QJsonArray::fromStringList(finished) },
+        { QStringLiteral("metrics"), state.metrics.toJson() },
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error, SessionMeta *meta)
+{
+    if (bytes.trimmed().isEmpty()) {
+        setError(error, QStringLiteral("The file is empty."));
+        return std::nullopt;
+    }
+    if (looksBinary(bytes)) {
+        setError(error,
+            QStringLiteral("It is not a GTM Research session: it holds binary data, not text."));
+        return std::nullopt;
+    }
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        if (isCutOff(parse, bytes.size()))
+            setError(error,
+                QStringLiteral("The file is incomplete: it ends after %1 bytes, in the middle of "
+                               "the session (was it cut off while being copied?).")
+                    .arg(bytes.size()));
+        else
+            setError(error,
+                QStringLiteral("The file is damaged: %1 at byte %2.")
+                    .arg(parse.errorString())
+                    .arg(parse.offset));
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    if (!doc.isObject() || root.value(QStringLiteral("format")).toString() != kFormatName) {
+        setError(error, QStringLiteral("It is not a GTM Research session."));
+        return std::nullopt;
+    }
+    const QJsonValue versionValue = root.value(QStringLiteral("version"));
+    const double versionNumber = versionValue.toDouble(-1);
+    if (!versionValue.isDouble() || versionNumber < 1
+        || versionNumber != double(qint64(versionNumber)) || versionNumber > 1e9) {
+        setError(error,
+            QStringLiteral(
+                "The file is damaged: its format version is not a positive whole number."));
+        return std::nullopt;
+    }
+    const int version = int(versionNumber);
+    if (version > kSessionFormatVersion) {
+        setError(error,
+            QStringLiteral("This session was written by a newer GTM Research (format %1); "
+                           "this version reads up to %2. Update GTM Research to open it.")
+                .arg(version)
+                .arg(kSessionFormatVersion));
+        return std::nullopt;
+    }
+
+    const auto damaged = [error](const QString &what) {
+        setError(error, QStringLiteral("The file is damaged: %1.").arg(what));
+        return std::nullopt;
+    };
+
+    RunState state;
+    QString why;
+    if (!root.value(QStringLiteral("request")).isObject())
+        return damaged(QStringLiteral("request: missing"));
+    auto request
+        = ResearchRequest::fromJson(root.value(QStringLiteral("request")).toObject(), &why);
+    if (!request)
+        return damaged(why);
+    state.request = *request;
+
+    const QJsonValue strategies = root.value(QStringLiteral("strategies"));
+    if (!strategies.isArray() && !strategies.isUndefined())
+        return damaged(QStringLiteral("strategies: expected an array"));
+    const QJsonArray strategyArray = strategies.toArray();
+    for (qsizetype i = 0; i < strategyArray.size(); ++i) {
+        if (!strategyArray.at(i).isObject())
+            return damaged(QStringLiteral("strategies[%1]: expected an object").arg(i));
+        auto s = QueryStrategy::fromJson(strategyArray.at(i).toObject(), &why);
+        if (!s)
+            return damaged(QStringLiteral("strategies[%1]: %2").arg(i).arg(why));
+        state.strategies << *s;
+    }
+
+    const QJsonValue results = root.value(QStringLiteral("results"));
+    if (!results.isArray() && !results.isUndefined())
+        return damaged(QStringLiteral("results: expected an array"));
+    const QJsonArray resultArray = results.toArray();
+    state.results.reserve(resultArray.size());
+    for (qsizetype i = 0; i < resultArray.size(); ++i) {
+        if (!resultArray.at(i).isObject())
+            return damaged(QStringLiteral("results[%1]: expected an object").arg(i));
+        auto r = CompanyResult::fromJson(resultArray.at(i).toObject(), &why);
+        if (!r)
+            return damaged(QStringLiteral("results[%1]: %2").arg(i).arg(why));
+        state.results << *r;
+    }
+
+    const QJsonValue finished = root.value(QStringLiteral("finished_queries"));
+    if (!finished.isArray() && !finished.isUndefined())
+        return damaged(QStringLiteral("finished_queries: expected an array"));
+    for (const auto &v : finished.toArray()) {
+        if (!v.isString())
+            return damaged(QStringLiteral("finished_queries: expected strings"));
+        state.finishedQueries.insert(v.toString());
+    }
+
+    const QJsonValue metrics = root.value(QStringLiteral("metrics"));
+    if (metrics.isObject()) {
+        auto m = RunMetrics::fromJson(metrics.toObject(), &why);
+        if (!m)
+            return damaged(why);
+        state.metrics = *m;
+    } else if (!metrics.isUndefined()) {
+        return damaged(QStringLiteral("metrics: expected an object"));
+    }
+
+    if (meta) {
+        meta->version = version;
+        meta->savedAt = QDateTime::fromString(
+            root.value(QStringLiteral("saved_at")).toString(), Qt::ISODateWithMs);
+        meta->appVersion = root.value(QStringLiteral("app_version")).toString();
+    }
+    return state;
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
+{
+    const QString name = QFileInfo(path).fileName();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, file.errorString()));
+        return false;
+    }
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, why));
+        return false;
+    }
+#ifdef Q_OS_UNIX
+    // The rename is only as durable as the data under it: a power cut after commit() must
+    // find the new contents, not an empty file.
+    if (::fsync(file.handle()) != 0) {
+        file.cancelWriting();
+        setError(error, QStringLiteral("Cannot save “%1”: the disk refused to flush it").arg(name));
+        return false;
+    }
+#endif
+    if (!file.commit()) {
+        setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool saveSession(const QString &path, const RunState &state, QString *error)
+{
+    return writeFileAtomically(path, sessionToJson(state), error);
+}
+
+std::optional<RunState> loadSession(const QString &path, QString *error)
+{
+    return loadSession(path, error, nullptr);
+}
+
+std::optional<RunState> loadSession(const QString &path, QString *error, SessionMeta *meta)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(error, QStringLiteral("“%1” cannot be opened: %2").arg(name, file.errorString()));
+        return std::nullopt;
+    }
+    if (file.size() > kMaxSessionBytes) {
+        setError(error,
+            QStringLiteral("“%1” cannot be opened. It is too large to be a GTM Research session.")
+                .arg(name));
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    QString why;
+    auto state = sessionFromJson(bytes, &why, meta);
+    if (!state)
+        setError(error, QStringLiteral("“%1” cannot be opened. %2").arg(name, why));
+    return state;
 }
 
 } // namespace gtm

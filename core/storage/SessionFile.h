@@ -2,13 +2,36 @@
 
 #include "model/RunState.h"
 
+#include <QDateTime>
 #include <optional>
 
 namespace gtm {
+
+// The newest session format this build reads and the one it writes.
+inline constexpr int kSessionFormatVersion = 1;
+
+// What a session file says about itself, besides the run.
+struct SessionMeta
+{
+    int version = 0;
+    QDateTime savedAt; // UTC
+    QString appVersion;
+};
 
 // .gtmr files: versioned JSON holding a RunState (docs/session-format.md). Saving is atomic;
 // a file that cannot be read (corrupt, truncated, newer version) is refused and left untouched.
 bool saveSession(const QString &path, const RunState &state, QString *error);
 std::optional<RunState> loadSession(const QString &path, QString *error);
+std::optional<RunState> loadSession(const QString &path, QString *error, SessionMeta *meta);
+
+// The two halves of saveSession/loadSession, for callers that serialise on one thread and
+// write on another (SessionAutosaver) or that hold the bytes already.
+QByteArray sessionToJson(const RunState &state);
+std::optional<RunState> sessionFromJson(
+    const QByteArray &bytes, QString *error, SessionMeta *meta = nullptr);
+
+// Replaces path with bytes or leaves the old file as it was: written to a temporary file in the
+// same directory, flushed to disk, then renamed over the old one.
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace gtm

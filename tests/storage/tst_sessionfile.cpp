@@ -1,0 +1,324 @@
+#include "StorageTestData.h"
+#include "storage/SessionFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace gtm;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+QByteArray validSessionBytes()
+{
+    return sessionToJson(test::sampleRunState());
+}
+
+// Every object key anywhere in the document.
+void collectKeys(const QJsonValue &value, QStringList &keys)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            keys << it.key();
+            collectKeys(it.value(), keys);
+        }
+    } else if (value.isArray()) {
+        for (const auto &v : value.toArray())
+            collectKeys(v, keys);
+    }
+}
+
+} // namespace
+
+class TestSessionFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void saveThenLoad_givesIdenticalRunState()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.gtmr"));
+        const RunState state = test::sampleRunState();
+        QString error;
+        QVERIFY2(saveSession(path, state, &error), qPrintable(error));
+
+        SessionMeta meta;
+        const auto loaded = loadSession(path, &error, &meta);
+        QVERIFY2(loaded, qPrintable(error));
+        test::compareRunStates(*loaded, state);
+        QCOMPARE(meta.version, 1);
+        QVERIFY(meta.savedAt.isValid());
+        QVERIFY(qAbs(meta.savedAt.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+        QVERIFY(!meta.appVersion.isEmpty());
+    }
+
+    void saveTwice_sameStateGivesSameRunAndResaveOfLoadedIsStable()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.gtmr"));
+        const QString b = dir.filePath(QStringLiteral("b.gtmr"));
+        QString error;
+        QVERIFY(saveSession(a, test::sampleRunState(), &error));
+        const auto loaded = loadSession(a, &error);
+        QVERIFY(loaded);
+        QVERIFY(saveSession(b, *loaded, &error));
+        // Everything but the save time is identical byte for byte.
+        const auto withoutSavedAt = [](QByteArray bytes) {
+            QJsonObject o = QJsonDocument::fromJson(bytes).object();
+            o.remove(QStringLiteral("saved_at"));
+            return QJsonDocument(o).toJson();
+        };
+        QCOMPARE(withoutSavedAt(readAll(b)), withoutSavedAt(readAll(a)));
+    }
+
+    void savedFile_isTheDocumentedVersionedJson()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.gtmr"));
+        QString error;
+        QVERIFY(saveSession(path, test::sampleRunState(), &error));
+        const QJsonObject root = QJsonDocument::fromJson(readAll(path)).object();
+        QCOMPARE(root.value(QStringLiteral("format")).toString(),
+            QStringLiteral("gtm-research-session"));
+        QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
+        for (const char *key : { "request", "strategies", "results", "finished_queries", "metrics",
+                 "saved_at", "app_version" })
+            QVERIFY2(root.contains(QLatin1String(key)), key);
+        const QJsonArray finished = root.value(QStringLiteral("finished_queries")).toArray();
+        QCOMPARE(finished.size(), 3);
+        QCOMPARE(finished.at(0).toString(), QStringLiteral("adyen.com|0")); // sorted, stable diffs
+        const QJsonObject first = root.value(QStringLiteral("results")).toArray().at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("evidence")).toArray().size(), 2);
+        QCOMPARE(first.value(QStringLiteral("domain")).toString(), QStringLiteral("stripe.com"));
+    }
+
+    void unreadableFile_isRefusedAndLeftUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+
+        const QByteArray valid = validSessionBytes();
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("is empty");
+        QTest::newRow("whitespace only") << QByteArray("  \n\n") << QStringLiteral("is empty");
+        QTest::newRow("truncated") << valid.left(valid.size() / 2) << QStringLiteral("incomplete");
+        QTest::newRow("truncated at the last brace")
+            << valid.left(valid.lastIndexOf('}')) << QStringLiteral("incomplete");
+        QByteArray corrupt = valid;
+        corrupt.replace(corrupt.indexOf("\"results\""), 9, "\"results ");
+        QTest::newRow("corrupt") << corrupt << QStringLiteral("damaged");
+        QByteArray binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+        for (int i = 0; i < 512; ++i)
+            binary.append(char((i * 37) & 0xff));
+        QTest::newRow("binary") << binary << QStringLiteral("binary");
+        QTest::newRow("latin-1 text")
+            << QByteArray("{\"format\":\"caf\xe9\"}") << QStringLiteral("binary");
+
+        QJsonObject future = QJsonDocument::fromJson(valid).object();
+        future.insert(QStringLiteral("version"), 3);
+        future.insert(QStringLiteral("something_new"), QJsonArray { 1, 2 });
+        QTest::newRow("newer version")
+            << QJsonDocument(future).toJson()
+            << QStringLiteral("This session was written by a newer GTM Research (format 3); this "
+                              "version reads up to 1");
+
+        QJsonObject zero = QJsonDocument::fromJson(valid).object();
+        zero.insert(QStringLiteral("version"), 0);
+        QTest::newRow("version zero")
+            << QJsonDocument(zero).toJson() << QStringLiteral("format version");
+        QJsonObject text = QJsonDocument::fromJson(valid).object();
+        text.insert(QStringLiteral("version"), QStringLiteral("1"));
+        QTest::newRow("version as text")
+            << QJsonDocument(text).toJson() << QStringLiteral("format version");
+
+        QTest::newRow("strategies file")
+            << QByteArray(R"({"strategies":[{"channel":"website","query_template":"x"}]})")
+            << QStringLiteral("not a GTM Research session");
+        QTest::newRow("json array")
+            << QByteArray("[1,2,3]") << QStringLiteral("not a GTM Research session");
+
+        QJsonObject badResult = QJsonDocument::fromJson(valid).object();
+        QJsonArray results = badResult.value(QStringLiteral("results")).toArray();
+        QJsonObject r0 = results.at(0).toObject();
+        r0.insert(QStringLiteral("confidence_score"), QStringLiteral("high"));
+        results.replace(0, r0);
+        badResult.insert(QStringLiteral("results"), results);
+        QTest::newRow("wrong field type")
+            << QJsonDocument(badResult).toJson() << QStringLiteral("results[0]");
+
+        QJsonObject noRequest = QJsonDocument::fromJson(valid).object();
+        noRequest.remove(QStringLiteral("request"));
+        QTest::newRow("no request")
+            << QJsonDocument(noRequest).toJson() << QStringLiteral("request");
+    }
+
+    void unreadableFile_isRefusedAndLeftUntouched()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.gtmr"));
+        writeAll(path, bytes);
+        const QDateTime before = QFileInfo(path).lastModified();
+        const QStringList entriesBefore = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+
+        QString error;
+        QVERIFY(!loadSession(path, &error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("bad.gtmr")), qPrintable(error)); // says which file
+
+        QCOMPARE(readAll(path), bytes);
+        QCOMPARE(QFileInfo(path).lastModified(), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), entriesBefore);
+    }
+
+    void missingFile_isRefusedWithItsName()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!loadSession(dir.filePath(QStringLiteral("nowhere.gtmr")), &error));
+        QVERIFY2(error.contains(QStringLiteral("nowhere.gtmr")), qPrintable(error));
+    }
+
+    void validFile_isNotModifiedByLoading()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.gtmr"));
+        QString error;
+        QVERIFY(saveSession(path, test::sampleRunState(), &error));
+        const QByteArray before = readAll(path);
+        const QDateTime modified = QFileInfo(path).lastModified();
+        QVERIFY(loadSession(path, &error));
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(QFileInfo(path).lastModified(), modified);
+    }
+
+    void failedSave_diskFull_leavesOldFileIntact()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.gtmr"));
+        QString error;
+        RunState small;
+        small.request.goal = QStringLiteral("small");
+        small.request.domains = { QStringLiteral("a.com") };
+        QVERIFY(saveSession(path, small, &error));
+        const QByteArray old = readAll(path);
+
+        RunState big = test::sampleRunState();
+        for (int i = 0; i < 200; ++i)
+            big.results[0].evidence << test::evidenceItem(
+                QStringLiteral("https://stripe.com/%1").arg(i), QStringLiteral("title %1").arg(i),
+                QString(200, u'x'), QStringLiteral("Tavily"));
+
+        // A file size limit makes the write fail as a full disk would, even for root.
+        struct rlimit saved;
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limited = saved;
+        limited.rlim_cur = rlim_t(old.size() + 512);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+        const bool ok = saveSession(path, big, &error);
+        setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previousHandler);
+
+        QVERIFY(!ok);
+        QVERIFY2(error.contains(QStringLiteral("run.gtmr")), qPrintable(error));
+        QCOMPARE(readAll(path), old);
+        QVERIFY(loadSession(path, &error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+            QStringList { QStringLiteral("run.gtmr") });
+    }
+
+    void failedSave_unwritableDirectory_leavesOldFileIntact()
+    {
+        if (::geteuid() == 0)
+            QSKIP(
+                "root writes into read-only directories; the disk-full case covers a failing save");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.gtmr"));
+        QString error;
+        QVERIFY(saveSession(path, test::sampleRunState(), &error));
+        const QByteArray old = readAll(path);
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner);
+        RunState other = test::sampleRunState();
+        other.request.goal = QStringLiteral("changed");
+        const bool ok = saveSession(path, other, &error);
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!ok);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(readAll(path), old);
+    }
+
+    void saveIntoMissingFolder_fails()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!saveSession(
+            dir.filePath(QStringLiteral("no/such/run.gtmr")), test::sampleRunState(), &error));
+        QVERIFY2(error.contains(QStringLiteral("run.gtmr")), qPrintable(error));
+    }
+
+    void savedSession_holdsNoCredentials()
+    {
+        const QString newsKey = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const QString tavilyKey = QStringLiteral("tvly-dev-SECRET9876543210");
+        RunState state = test::sampleRunState();
+        state.results[1].evidence << test::evidenceItem(
+            QStringLiteral("https://newsapi.org/v2/everything?q=adyen&apiKey=") + newsKey,
+            QStringLiteral("Adyen in the news"), QStringLiteral("..."), QStringLiteral("NewsAPI"));
+        state.results[1].evidence << test::evidenceItem(
+            QStringLiteral("https://example.org/a?token=") + tavilyKey + QStringLiteral("&page=2"),
+            QStringLiteral("t"), QStringLiteral("s"), QStringLiteral("Tavily"));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("run.gtmr"));
+        QString error;
+        QVERIFY(saveSession(path, state, &error));
+        const QByteArray bytes = readAll(path);
+        QVERIFY(!bytes.contains(newsKey.toUtf8()));
+        QVERIFY(!bytes.contains(tavilyKey.toUtf8()));
+        QVERIFY(!bytes.contains("tvly-"));
+        // The rest of the link still leads to the article.
+        QVERIFY(bytes.contains("https://newsapi.org/v2/everything?q=adyen"));
+        QVERIFY(bytes.contains("https://example.org/a?page=2"));
+
+        QStringList keys;
+        collectKeys(QJsonDocument::fromJson(bytes).object(), keys);
+        QVERIFY(keys.size() > 50);
+        static const QRegularExpression credentialName(
+            QStringLiteral("^(api[_-]?key|key|token|access[_-]?token|auth|authorization|bearer)$|"
+                           "secret|password|api_key"),
+            QRegularExpression::CaseInsensitiveOption);
+        for (const QString &key : std::as_const(keys))
+            QVERIFY2(!credentialName.match(key).hasMatch(), qPrintable(key));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionFile)
+#include "tst_sessionfile.moc"
