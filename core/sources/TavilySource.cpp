@@ -1,0 +1,147 @@
+#include "TavilySource.h"
+
+#include "CompanyEvidence.h"
+#include "SourceSupport.h"
+#include "model/Channel.h"
+#include "net/HttpClient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace gtm {
+
+namespace {
+
+const QString Provider = QStringLiteral("tavily");
+
+// Tavily's own words for an error sit in {"detail":{"error":"..."}}.
+QString detailOf(HttpResponse response)
+{
+    const QJsonObject o = response.json().object();
+    const QJsonValue detail = o.value(QStringLiteral("detail"));
+    if (detail.isObject())
+        return sources::serverMessage(detail.toObject().value(QStringLiteral("error")).toString());
+    return sources::serverMessage(detail.toString());
+}
+
+SourceOutcome failure(const HttpResponse &response)
+{
+    switch (response.status) {
+    case 401:
+        return sources::failed(QStringLiteral("Tavily rejected the API key"), true);
+    case 432:
+        return sources::failed(QStringLiteral("Tavily plan limit reached"), true);
+    case 433:
+        return sources::failed(QStringLiteral("Tavily pay-as-you-go limit reached"), true);
+    case 429:
+        return sources::failed(QStringLiteral("Tavily rate limit: still refused after %1 attempts")
+                                   .arg(std::max(1, response.attempts)));
+    case 400: {
+        const QString detail = detailOf(response);
+        return sources::failed(detail.isEmpty()
+                ? QStringLiteral("Tavily rejected the request")
+                : QStringLiteral("Tavily rejected the request: %1").arg(detail));
+    }
+    default:
+        break;
+    }
+    if (response.error == HttpErrorKind::QuotaExhausted)
+        return sources::failed(QStringLiteral("Tavily quota exhausted"), true);
+    if (response.status >= 500)
+        return sources::failed(
+            QStringLiteral("Tavily server error (HTTP %1)").arg(response.status));
+    return sources::failed(QStringLiteral("Tavily: %1").arg(response.errorString));
+}
+
+} // namespace
+
+TavilySource::TavilySource(HttpClient *http, SourceSettings settings)
+    : m_http(http)
+    , m_settings(std::move(settings))
+    , m_key(m_settings.apiKeys.value(Provider))
+{
+}
+
+QString TavilySource::channel() const
+{
+    return channel::GoogleSearch;
+}
+
+QString TavilySource::name() const
+{
+    return QStringLiteral("Tavily");
+}
+
+QString TavilySource::searchDepth(Depth depth)
+{
+    return depth == Depth::Quick ? QStringLiteral("basic") : QStringLiteral("advanced");
+}
+
+QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
+{
+    if (m_key.isEmpty()) {
+        SourceOutcome skipped;
+        skipped.status = SourceOutcome::Status::Skipped;
+        skipped.reason = QStringLiteral("no API key");
+        co_return skipped;
+    }
+    const QString depth = searchDepth(context.depth);
+    const int maxResults = sources::resultsForDepth(context.depth);
+
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.url = sources::endpoint(
+        m_settings, Provider, QStringLiteral("https://api.tavily.com"), QStringLiteral("/search"));
+    request.provider = Provider;
+    request.headers = {
+        { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_key.toUtf8() },
+        { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
+    };
+    request.body = QJsonDocument(QJsonObject {
+                                     { QStringLiteral("query"), context.query },
+                                     { QStringLiteral("search_depth"), depth },
+                                     { QStringLiteral("max_results"), maxResults },
+                                     { QStringLiteral("include_answer"), false },
+                                     { QStringLiteral("include_raw_content"), false },
+                                 })
+                       .toJson(QJsonDocument::Compact);
+    request.cacheKey
+        = (Provider + u'\n' + depth + u'\n' + QString::number(maxResults) + u'\n' + context.query)
+              .toUtf8();
+
+    HttpResponse response = co_await m_http->send(std::move(request));
+    SourceOutcome out;
+    if (!response.ok()) {
+        out = failure(response);
+        sources::countResponse(out, response);
+        co_return out;
+    }
+    const QJsonDocument doc = response.json();
+    sources::countResponse(out, response);
+    if (!response.ok() || !doc.isObject()) {
+        out.status = SourceOutcome::Status::Failed;
+        out.reason = QStringLiteral("Tavily sent an answer that is not a search result");
+        co_return out;
+    }
+
+    QList<Evidence> found;
+    const QJsonArray results = doc.object().value(QStringLiteral("results")).toArray();
+    for (const QJsonValue &v : results) {
+        const QJsonObject r = v.toObject();
+        Evidence e;
+        e.url = r.value(QStringLiteral("url")).toString().trimmed();
+        if (!QUrl(e.url).isValid() || e.url.isEmpty())
+            continue;
+        e.title = sources::cleanText(r.value(QStringLiteral("title")).toString(), 200);
+        e.snippet = sources::cleanText(r.value(QStringLiteral("content")).toString());
+        e.score = r.value(QStringLiteral("score")).toDouble();
+        e.publishedAt = sources::parseDate(r.value(QStringLiteral("published_date")).toString());
+        e.sourceName = name();
+        e.channel = channel::GoogleSearch;
+        found << e;
+    }
+    out.evidence = sources::keepCompanyEvidence(found, context.domain, context.companyName);
+    co_return out;
+}
+
+} // namespace gtm

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Source.h"
+#include "SourceFactory.h"
+
+namespace gtm {
+
+class HttpClient;
+
+// google_search through Tavily's /search (bearer key). Depth maps as the seed's: quick ->
+// basic with 2 results, standard -> advanced with 3, comprehensive -> advanced with 5.
+class TavilySource : public Source
+{
+public:
+    TavilySource(HttpClient *http, SourceSettings settings);
+
+    QString channel() const override;
+    QString name() const override;
+    bool requiresKey() const override { return true; }
+    bool hasKey() const override { return !m_key.isEmpty(); }
+
+    QCoro::Task<SourceOutcome> search(SearchContext context) override;
+
+    static QString searchDepth(Depth depth);
+
+private:
+    HttpClient *m_http;
+    SourceSettings m_settings;
+    QString m_key;
+};
+
+} // namespace gtm

@@ -1,0 +1,185 @@
+#include "FakeHttpServer.h"
+#include "SourceTestSupport.h"
+#include "model/Channel.h"
+#include "net/HttpClient.h"
+#include "sources/TavilySource.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace gtm;
+using namespace gtm::test;
+using namespace Qt::StringLiterals;
+
+class TestTavily : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void depth_mapsToSearchDepthAndResultCount_data();
+    void depth_mapsToSearchDepthAndResultCount();
+    void request_postsQueryWithBearerKey();
+    void results_keepFieldsCleanedAndDropForeignCompanies();
+    void errors_becomeReadableReasons_data();
+    void errors_becomeReadableReasons();
+    void noKey_isSkippedWithoutRequest();
+
+private:
+    void serveResults();
+    SourceSettings settings(const QString &key = u"tvly-test-key"_s) const;
+    std::unique_ptr<FakeHttpServer> m_server;
+    std::unique_ptr<HttpClient> m_http;
+};
+
+SourceSettings TestTavily::settings(const QString &key) const
+{
+    SourceSettings s;
+    if (!key.isEmpty())
+        s.apiKeys.insert(u"tavily"_s, key);
+    s.baseUrls.insert(u"tavily"_s, m_server->baseUrl());
+    return s;
+}
+
+void TestTavily::init()
+{
+    m_server = std::make_unique<FakeHttpServer>();
+    QVERIFY(m_server->listen());
+    m_http = std::make_unique<HttpClient>();
+}
+
+void TestTavily::serveResults()
+{
+    m_server->route(u"/search"_s,
+        [](const FakeRequest &) { return FakeResponse::json(fixture(u"tavily_search.json"_s)); });
+}
+
+void TestTavily::depth_mapsToSearchDepthAndResultCount_data()
+{
+    QTest::addColumn<Depth>("depth");
+    QTest::addColumn<QString>("searchDepth");
+    QTest::addColumn<int>("maxResults");
+    QTest::newRow("quick") << Depth::Quick << u"basic"_s << 2;
+    QTest::newRow("standard") << Depth::Standard << u"advanced"_s << 3;
+    QTest::newRow("comprehensive") << Depth::Comprehensive << u"advanced"_s << 5;
+}
+
+void TestTavily::depth_mapsToSearchDepthAndResultCount()
+{
+    QFETCH(Depth, depth);
+    serveResults();
+    QFETCH(QString, searchDepth);
+    QFETCH(int, maxResults);
+    TavilySource source(m_http.get(), settings());
+    run(source,
+        context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud detection"_s, depth));
+    const auto seen = m_server->requests(u"/search"_s);
+    QCOMPARE(seen.size(), 1);
+    const QJsonObject body = QJsonDocument::fromJson(seen.first().body).object();
+    QCOMPARE(body.value(u"search_depth"_s).toString(), searchDepth);
+    QCOMPARE(body.value(u"max_results"_s).toInt(), maxResults);
+}
+
+void TestTavily::request_postsQueryWithBearerKey()
+{
+    serveResults();
+    TavilySource source(m_http.get(), settings());
+    QCOMPARE(source.channel(), channel::GoogleSearch);
+    QCOMPARE(source.name(), u"Tavily"_s);
+    QVERIFY(source.requiresKey());
+    QVERIFY(source.hasKey());
+    const SourceOutcome out = run(source,
+        context(u"stripe.com"_s, channel::GoogleSearch, u"site:stripe.com \"fraud\" & AI"_s));
+    QCOMPARE(out.requests, 1);
+    const auto seen = m_server->requests(u"/search"_s);
+    QCOMPARE(seen.size(), 1);
+    QCOMPARE(seen.first().method, QByteArray("POST"));
+    QCOMPARE(seen.first().headers.value("authorization"), QByteArray("Bearer tvly-test-key"));
+    QVERIFY(seen.first().headers.value("content-type").startsWith("application/json"));
+    const QJsonObject body = QJsonDocument::fromJson(seen.first().body).object();
+    QCOMPARE(body.value(u"query"_s).toString(), u"site:stripe.com \"fraud\" & AI"_s);
+    // The key travels in the header only.
+    QVERIFY(!seen.first().body.contains("tvly-test-key"));
+}
+
+void TestTavily::results_keepFieldsCleanedAndDropForeignCompanies()
+{
+    serveResults();
+    TavilySource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud detection"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Ok);
+    // adyen.com's page names no Stripe: another company's evidence.
+    QCOMPARE(titles(out.evidence),
+        QStringList({ u"Radar: fraud prevention with machine learning | Stripe"_s,
+            u"How Stripe's engineers built Radar"_s }));
+    const Evidence &first = out.evidence.at(0);
+    QCOMPARE(first.url, u"https://stripe.com/radar"_s);
+    QCOMPARE(first.snippet,
+        u"Radar uses machine learning trained on data from millions of businesses & their "
+        "customers to detect fraud."_s);
+    QCOMPARE(first.score, 0.91);
+    QCOMPARE(first.sourceName, u"Tavily"_s);
+    QCOMPARE(first.channel, channel::GoogleSearch);
+    QVERIFY(!first.publishedAt.isValid());
+    const Evidence &second = out.evidence.at(1);
+    QCOMPARE(second.snippet, u"An interview with the Radar team about model training."_s);
+    QCOMPARE(second.publishedAt, QDateTime(QDate(2024, 5, 14), QTime(9, 30), Qt::UTC));
+}
+
+void TestTavily::errors_becomeReadableReasons_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<bool>("stop");
+    QTest::newRow("401 bad key")
+        << 401 << QByteArray(R"({"detail":{"error":"Unauthorized: missing or invalid API key."}})")
+        << u"Tavily rejected the API key"_s << true;
+    QTest::newRow("432 plan limit")
+        << 432
+        << QByteArray(R"({"detail":{"error":"This request exceeds your plan's set usage limit."}})")
+        << u"Tavily plan limit reached"_s << true;
+    QTest::newRow("433 pay-as-you-go limit")
+        << 433
+        << QByteArray(R"({"detail":{"error":"This request exceeds the pay-as-you-go limit."}})")
+        << u"Tavily pay-as-you-go limit reached"_s << true;
+    QTest::newRow("400 bad request")
+        << 400
+        << QByteArray(
+               R"({"detail":{"error":"Query is too long. Max query length is 400 characters."}})")
+        << u"Tavily rejected the request: Query is too long. Max query length is 400 characters."_s
+        << false;
+}
+
+void TestTavily::errors_becomeReadableReasons()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    QFETCH(bool, stop);
+    m_server->route(
+        u"/search"_s, [=](const FakeRequest &) { return FakeResponse::json(body, status); });
+    TavilySource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    QCOMPARE(out.reason, reason);
+    QCOMPARE(out.stopSource, stop);
+    QVERIFY(out.evidence.isEmpty());
+    QVERIFY(out.requests >= 1);
+}
+
+void TestTavily::noKey_isSkippedWithoutRequest()
+{
+    TavilySource source(m_http.get(), settings(QString()));
+    QVERIFY(!source.hasKey());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Skipped);
+    QCOMPARE(out.reason, u"no API key"_s);
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestTavily)
+#include "tst_tavily.moc"
