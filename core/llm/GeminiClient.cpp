@@ -1,0 +1,136 @@
+#include "GeminiClient.h"
+
+#include "JsonAnswer.h"
+#include "net/HttpClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace gtm {
+
+namespace {
+// {"error":{"code":429,"message":"...","status":"RESOURCE_EXHAUSTED"}} -> status and message.
+QPair<QString, QString> googleError(const QByteArray &body)
+{
+    const QJsonObject e = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+    return {e.value(QStringLiteral("status")).toString(), e.value(QStringLiteral("message")).toString()};
+}
+} // namespace
+
+GeminiClient::GeminiClient(HttpClient *http, QString apiKey, QString model, QUrl baseUrl)
+    : m_http(http)
+    , m_apiKey(std::move(apiKey))
+    , m_model(std::move(model))
+    , m_baseUrl(baseUrl.isEmpty() ? QUrl(QStringLiteral("https://generativelanguage.googleapis.com"))
+                                  : std::move(baseUrl))
+{
+}
+
+QString GeminiClient::name() const
+{
+    return QStringLiteral("gemini:") + m_model;
+}
+
+QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, QJsonObject schema)
+{
+    LlmResult result;
+    if (m_stopped) {
+        result.error = LlmErrorKind::Stopped;
+        result.errorString = QStringLiteral("Gemini stopped earlier in this run (quota exhausted)");
+        co_return result;
+    }
+    if (m_apiKey.isEmpty()) {
+        result.error = LlmErrorKind::Auth;
+        result.errorString = QStringLiteral("Gemini: no API key (set GEMINI_API_KEY)");
+        co_return result;
+    }
+
+    QJsonObject generation{
+        {QStringLiteral("temperature"), 0.2},
+        {QStringLiteral("responseMimeType"), QStringLiteral("application/json")},
+    };
+    if (!schema.isEmpty())
+        generation.insert(QStringLiteral("responseSchema"), schema);
+    const QJsonObject body{
+        {QStringLiteral("systemInstruction"),
+         QJsonObject{{QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), system}}}}}},
+        {QStringLiteral("contents"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("role"), QStringLiteral("user")},
+             {QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), user}}}}}}},
+        {QStringLiteral("generationConfig"), generation},
+    };
+
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    QUrl url = m_baseUrl;
+    QString path = url.path();
+    if (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/v1beta/models/") + m_model + QStringLiteral(":generateContent"));
+    request.url = url;
+    request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+                       {QByteArrayLiteral("x-goog-api-key"), m_apiKey.toUtf8()}};
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.provider = QStringLiteral("gemini");
+    request.timeout = std::chrono::seconds(90);
+
+    HttpResponse response = co_await m_http->send(std::move(request));
+
+    if (response.status >= 400 || (!response.ok() && response.status == 0)) {
+        const auto [status, message] = googleError(response.body);
+        const QString detail = message.isEmpty() ? response.errorString : message;
+        result.errorString = response.status > 0
+            ? QStringLiteral("Gemini: %1 (HTTP %2%3)")
+                  .arg(detail)
+                  .arg(response.status)
+                  .arg(status.isEmpty() ? QString() : u' ' + status)
+            : QStringLiteral("Gemini: %1").arg(detail);
+        if (response.error == HttpErrorKind::QuotaExhausted
+            || (response.status == 429 && status == u"RESOURCE_EXHAUSTED")) {
+            // What is left after the client's own retries is a quota that stays until reset.
+            result.error = LlmErrorKind::QuotaExhausted;
+            m_stopped = true;
+        } else if (response.status == 429) {
+            result.error = LlmErrorKind::RateLimited;
+        } else if (response.status == 401 || response.status == 403
+                   || (response.status == 400 && message.contains(QStringLiteral("API key")))) {
+            result.error = LlmErrorKind::Auth;
+        } else if (response.status > 0) {
+            result.error = LlmErrorKind::Server;
+        } else {
+            result.error = LlmErrorKind::Network;
+        }
+        co_return result;
+    }
+    if (!response.ok()) {
+        result.error = LlmErrorKind::Network;
+        result.errorString = QStringLiteral("Gemini: ") + response.errorString;
+        co_return result;
+    }
+
+    const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+    const QJsonObject usage = answer.value(QStringLiteral("usageMetadata")).toObject();
+    result.promptTokens = usage.value(QStringLiteral("promptTokenCount")).toInteger();
+    result.completionTokens = usage.value(QStringLiteral("candidatesTokenCount")).toInteger();
+
+    const QJsonObject candidate = answer.value(QStringLiteral("candidates")).toArray().at(0).toObject();
+    QString text;
+    const QJsonArray parts = candidate.value(QStringLiteral("content")).toObject().value(QStringLiteral("parts")).toArray();
+    for (const QJsonValue &p : parts) {
+        const QJsonObject part = p.toObject();
+        if (!part.value(QStringLiteral("thought")).toBool())
+            text += part.value(QStringLiteral("text")).toString();
+    }
+    QString parseError;
+    if (!parseJsonAnswer(text, &result.json, &parseError)) {
+        result.error = LlmErrorKind::Malformed;
+        const QString finish = candidate.value(QStringLiteral("finishReason")).toString();
+        result.errorString = finish.isEmpty() || finish == u"STOP"
+            ? parseError
+            : parseError + QStringLiteral(" (finish reason %1)").arg(finish);
+    }
+    co_return result;
+}
+
+} // namespace gtm

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "LlmClient.h"
+
+#include <QUrl>
+
+namespace gtm {
+
+class HttpClient;
+
+// Google's Gemini API: generateContent with a response schema, so the answer is JSON.
+class GeminiClient : public LlmClient
+{
+public:
+    // baseUrl: scheme + host + port; empty means https://generativelanguage.googleapis.com.
+    GeminiClient(HttpClient *http, QString apiKey, QString model, QUrl baseUrl = {});
+
+    QString name() const override;
+    QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema) override;
+    bool stopped() const override { return m_stopped; }
+
+private:
+    HttpClient *m_http;
+    QString m_apiKey;
+    QString m_model;
+    QUrl m_baseUrl;
+    bool m_stopped = false;
+};
+
+} // namespace gtm

@@ -1,0 +1,39 @@
+#include "LlmSettings.h"
+
+#include <QProcessEnvironment>
+
+namespace gtm {
+
+// The environment wins over saved settings. A provider left at None becomes Gemini when a
+// Gemini key is present, else OpenAI-compatible when an OpenAI key or GTM_OPENAI_URL is: a
+// user who exported a key expects it to be used without a second switch.
+LlmSettings LlmSettings::withEnvironment() const
+{
+    LlmSettings s = *this;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString geminiKey = env.value(QStringLiteral("GEMINI_API_KEY"));
+    const QString openAiKey = env.value(QStringLiteral("OPENAI_API_KEY"));
+    const QString geminiUrl = env.value(QStringLiteral("GTM_GEMINI_URL"));
+    const QString openAiUrl = env.value(QStringLiteral("GTM_OPENAI_URL"));
+    if (!geminiKey.isEmpty())
+        s.geminiApiKey = geminiKey;
+    if (!openAiKey.isEmpty())
+        s.openAiApiKey = openAiKey;
+    if (!geminiUrl.isEmpty())
+        s.geminiBaseUrl = QUrl(geminiUrl);
+    if (!openAiUrl.isEmpty())
+        s.openAiBaseUrl = QUrl(openAiUrl);
+    if (s.geminiBaseUrl.isEmpty())
+        s.geminiBaseUrl = QUrl(QStringLiteral("https://generativelanguage.googleapis.com"));
+    if (s.openAiBaseUrl.isEmpty())
+        s.openAiBaseUrl = QUrl(QStringLiteral("https://api.openai.com"));
+    if (s.provider == LlmProvider::None) {
+        if (!s.geminiApiKey.isEmpty())
+            s.provider = LlmProvider::Gemini;
+        else if (!s.openAiApiKey.isEmpty() || !openAiUrl.isEmpty())
+            s.provider = LlmProvider::OpenAiCompatible;
+    }
+    return s;
+}
+
+} // namespace gtm
