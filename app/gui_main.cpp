@@ -5,6 +5,7 @@
 #include "net/HttpClient.h"
 #include "sources/SourceFactory.h"
 #include "storage/AppSettings.h"
+#include "storage/ResponseCache.h"
 #include "storage/SecretStore.h"
 
 #include <QApplication>
@@ -94,14 +95,27 @@ int main(int argc, char *argv[])
     gtm::HttpClientConfig httpConfig;
     httpConfig.defaultTimeout = std::chrono::milliseconds(settings.requestTimeoutMs());
     gtm::HttpClient http(httpConfig);
+    // Kept even when the cache is off, so that Settings can still clear it.
+    gtm::ResponseCache cache(gtm::ResponseCache::defaultPath());
+    if (settings.cacheEnabled())
+        http.setResponseStore(&cache);
 
     gtm::MainWindowServices services;
     services.http = &http;
     services.settings = &settings;
     services.secrets = &secrets;
-    services.createEngine = [&http](const gtm::SourceSettings &sources, const gtm::LlmSettings &llm) {
+    services.createEngine = [&http, &settings](const gtm::SourceSettings &sources, const gtm::LlmSettings &llm) {
         gtm::Engine engine;
         engine.sources = gtm::createSources(&http, sources.withEnvironment());
+        // The user's request rates, over the policies the clients installed.
+        QStringList providers = gtm::AppSettings::sourceProviders();
+        providers << u"gemini"_s << u"openai"_s;
+        for (const QString &provider : providers) {
+            gtm::ProviderPolicy policy = http.providerPolicy(provider);
+            policy.ratePerMinute = settings.limits(provider).ratePerMinute;
+            policy.burst = std::max(1, int(policy.ratePerMinute / 60.0));
+            http.setProviderPolicy(provider, policy);
+        }
         const gtm::LlmSettings effective = llm.withEnvironment();
         engine.analyzer = gtm::createAnalyzer(&http, effective);
         engine.strategyGenerator = gtm::createStrategyGenerator(&http, effective);
@@ -109,6 +123,13 @@ int main(int argc, char *argv[])
     };
     services.testKey = [&http, &settings](QString provider, QString key) {
         return testProviderKey(&http, &settings, std::move(provider), std::move(key));
+    };
+    services.clearCache = [&cache](QString *error) {
+        if (cache.clear())
+            return true;
+        if (error)
+            *error = cache.error();
+        return false;
     };
 
     gtm::MainWindow window(std::move(services));

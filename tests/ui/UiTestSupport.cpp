@@ -89,7 +89,9 @@ void routeFixture(FakeHttpServer &server)
     server.route(u"/search/"_s, [](const FakeRequest &request) {
         const QString domain = request.query.queryItemValue(u"domain"_s);
         const QString channel = request.path.section(u'/', 2);
-        auto item = [&](const QString &title, int n) {
+        // Titles differ per channel: the pipeline drops an item whose title it has seen.
+        auto item = [&](const QString &text, int n) {
+            const QString title = text + u" ("_s + channel + u')';
             return QJsonObject {{u"title"_s, title},
                                 {u"url"_s, QString(u"https://"_s + domain + u"/"_s + channel + u"/"_s + QString::number(n))},
                                 {u"snippet"_s, QString(title + u" — more text"_s)}};
