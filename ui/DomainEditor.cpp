@@ -16,6 +16,8 @@ namespace {
 constexpr qsizetype kAsyncThreshold = 20000;
 // Marking more lines than anyone reads only slows the editor down.
 constexpr int kMaxMarkedLines = 2000;
+// Lines inserted per event-loop turn while loading: about 10 ms each.
+constexpr int kLinesPerChunk = 2000;
 } // namespace
 
 DomainEditor::DomainEditor(QWidget *parent)
@@ -51,6 +53,48 @@ void DomainEditor::startCheck()
         return; // picked up when the running check finishes
     m_runningRevision = m_revision;
     m_watcher.setFuture(QtConcurrent::run([text] { return parseDomainList(text); }));
+}
+
+void DomainEditor::loadLines(const QStringList &lines)
+{
+    if (lines.size() <= kLinesPerChunk) {
+        setPlainText(lines.join(u'\n'));
+        return;
+    }
+    m_toLoad = lines;
+    m_loaded = 0;
+    if (!m_loading)
+        m_wasReadOnly = isReadOnly();
+    m_loading = true;
+    setReadOnly(true);
+    setUndoRedoEnabled(false); // an undo stack of 100,000 insertions is of no use to anyone
+    clear();
+    Q_EMIT loadingChanged(true);
+    QTimer::singleShot(0, this, &DomainEditor::loadNextChunk);
+}
+
+void DomainEditor::loadNextChunk()
+{
+    if (!m_loading)
+        return;
+    const qsizetype end = std::min(m_toLoad.size(), m_loaded + kLinesPerChunk);
+    QString chunk = m_toLoad.mid(m_loaded, end - m_loaded).join(u'\n');
+    if (m_loaded > 0)
+        chunk.prepend(u'\n');
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(chunk);
+    m_loaded = end;
+    if (m_loaded < m_toLoad.size()) {
+        QTimer::singleShot(0, this, &DomainEditor::loadNextChunk);
+        return;
+    }
+    m_toLoad.clear();
+    m_loading = false;
+    setUndoRedoEnabled(true);
+    setReadOnly(m_wasReadOnly);
+    moveCursor(QTextCursor::Start);
+    Q_EMIT loadingChanged(false);
 }
 
 DomainList DomainEditor::domainList()

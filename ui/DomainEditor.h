@@ -18,6 +18,13 @@ class DomainEditor : public QPlainTextEdit
 public:
     explicit DomainEditor(QWidget *parent = nullptr);
 
+    // Shows a long list without freezing the window: a few thousand lines per event-loop turn.
+    // The editor is read-only until the last line is in.
+    void loadLines(const QStringList &lines);
+    bool isLoading() const { return m_loading; }
+    // The list of the last check, which may be older than the text.
+    const DomainList &lastList() const { return m_list; }
+
     // The checked list for the current text; checks now if typing has not settled yet.
     DomainList domainList();
     bool isChecked() const { return m_checkedRevision == m_revision; }
@@ -26,6 +33,7 @@ public:
 
 Q_SIGNALS:
     void domainListChanged(const gtm::DomainList &list);
+    void loadingChanged(bool loading);
 
 protected:
     bool viewportEvent(QEvent *event) override;
@@ -35,6 +43,7 @@ private:
     void startCheck();
     void applyCheck(const DomainList &list, quint64 revision);
     void highlight(const DomainList &list);
+    void loadNextChunk();
 
     QTimer m_debounce;
     QFutureWatcher<DomainList> m_watcher;
@@ -43,6 +52,10 @@ private:
     quint64 m_runningRevision = 0;
     DomainList m_list;
     QHash<int, QString> m_problems;
+    QStringList m_toLoad;
+    qsizetype m_loaded = 0;
+    bool m_loading = false;
+    bool m_wasReadOnly = false;
 };
 
 } // namespace gtm

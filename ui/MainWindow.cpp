@@ -94,8 +94,8 @@ QString seconds(qint64 ms)
 struct ImportResult
 {
     QString error;
-    QString text;                    // a .txt file
-    std::optional<CsvTable> table;   // a .csv file
+    QStringList lines;             // a .txt file
+    std::optional<CsvTable> table; // a .csv file
 };
 
 ImportResult readImportFile(const QString &path)
@@ -110,9 +110,13 @@ ImportResult readImportFile(const QString &path)
         result.table = readCsv(&file, &result.error);
         return result;
     }
-    result.text = QString::fromUtf8(file.readAll());
-    if (result.text.startsWith(QChar(0xFEFF)))
-        result.text.remove(0, 1);
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    text.replace(u"\r\n"_s, u"\n"_s);
+    result.lines = text.split(u'\n');
+    while (!result.lines.isEmpty() && result.lines.last().trimmed().isEmpty())
+        result.lines.removeLast();
     return result;
 }
 
@@ -340,6 +344,7 @@ void MainWindow::buildForm(QWidget *form)
     layout->addWidget(m_stage);
 
     connect(m_goal, &QPlainTextEdit::textChanged, this, &MainWindow::updateRunEnabled);
+    connect(m_domains, &DomainEditor::loadingChanged, this, &MainWindow::updateRunEnabled);
     connect(m_domains, &DomainEditor::domainListChanged, this, [this](const DomainList &list) {
         updateDomainCounter(list);
         updateRunEnabled();
@@ -413,10 +418,9 @@ void MainWindow::updateRunEnabled()
         reason = tr("A run is in progress");
     else if (m_goal->toPlainText().trimmed().isEmpty())
         reason = tr("Type a research goal first");
-    else if (m_domains->isChecked() && m_domains->domainList().domains.isEmpty())
-        reason = tr("Add at least one valid company domain");
-    else if (!m_domains->isChecked() && parseDomainList(m_domains->toPlainText()).domains.isEmpty()
-             && m_domains->toPlainText().size() < 20000)
+    else if (m_domains->isLoading())
+        reason = tr("The domain list is still loading");
+    else if (m_domains->lastList().domains.isEmpty())
         reason = tr("Add at least one valid company domain");
     else if (!anyChannel)
         reason = tr("Enable at least one source");
@@ -734,10 +738,13 @@ ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
 
 void MainWindow::run()
 {
-    updateRunEnabled();
-    if (isRunning() || !m_runButton->isEnabled())
+    if (isRunning() || m_domains->isLoading())
         return;
+    // Checks the text now if typing has not settled yet: Ctrl+Enter right after typing works.
     const DomainList domains = m_domains->domainList();
+    updateRunEnabled();
+    if (!m_runButton->isEnabled())
+        return;
     const ResearchRequest request = requestFromForm(domains);
     if (request.goal.isEmpty() || request.domains.isEmpty() || request.sources.isEmpty())
         return;
@@ -1127,7 +1134,7 @@ void MainWindow::importDomainsFrom(const QString &path)
                                  tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
             return;
         }
-        QString text = result.text;
+        QStringList lines = result.lines;
         if (result.table) {
             int column = detectDomainColumn(result.table->header);
             if (column < 0) {
@@ -1136,14 +1143,14 @@ void MainWindow::importDomainsFrom(const QString &path)
                     return;
                 column = *chosen;
             }
-            text = columnValues(*result.table, column).join(u'\n');
+            lines = columnValues(*result.table, column);
             log(tr("Imported %1 rows from column “%2” of %3")
                     .arg(QLocale().toString(result.table->rows.size()), result.table->header.value(column),
                          QFileInfo(path).fileName()));
         } else {
             log(tr("Imported %1").arg(QFileInfo(path).fileName()));
         }
-        m_domains->setPlainText(text);
+        m_domains->loadLines(lines);
     });
     watcher->setFuture(QtConcurrent::run(readImportFile, path));
 }
