@@ -137,19 +137,27 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_proxy->setSourceModel(m_model);
 
     auto *form = new QWidget;
-    buildForm(form);
+    auto *runPanel = new QWidget;
+    buildForm(form, runPanel);
     auto *formScroll = new QScrollArea;
     formScroll->setWidget(form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setMinimumWidth(300);
+    // Run, Cancel and the progress stay in sight however small the window is.
+    auto *left = new QWidget;
+    left->setMinimumWidth(300);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(formScroll, 1);
+    leftLayout->addWidget(runPanel);
 
     auto *results = new QWidget;
     buildResults(results);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(formScroll);
+    m_mainSplitter->addWidget(left);
     m_mainSplitter->addWidget(results);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -172,6 +180,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     logDock->setObjectName(u"logDock"_s);
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {m_log->fontMetrics().lineSpacing() * 7}, Qt::Vertical);
 
     m_finishedLabel = new QLabel;
     statusBar()->addPermanentWidget(m_finishedLabel);
@@ -213,7 +222,7 @@ UserPrompts *MainWindow::prompts() const
 
 // --- Form ---------------------------------------------------------------------------------
 
-void MainWindow::buildForm(QWidget *form)
+void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
 {
     m_form = form;
     AppSettings *settings = m_services.settings;
@@ -339,9 +348,11 @@ void MainWindow::buildForm(QWidget *form)
     layout->addWidget(m_domainCounter);
     layout->addLayout(options);
     layout->addWidget(sourcesBox);
-    layout->addLayout(buttons);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_stage);
+
+    auto *runLayout = new QVBoxLayout(runPanel);
+    runLayout->addLayout(buttons);
+    runLayout->addWidget(m_progress);
+    runLayout->addWidget(m_stage);
 
     connect(m_goal, &QPlainTextEdit::textChanged, this, &MainWindow::updateRunEnabled);
     connect(m_domains, &DomainEditor::loadingChanged, this, &MainWindow::updateRunEnabled);
@@ -396,6 +407,9 @@ void MainWindow::updateChannelStatus()
         const bool usable = !names.isEmpty() && missing.size() < names.size();
         check->setEnabled(usable && !isRunning());
         check->setProperty("usable", usable);
+        // A source that cannot run is shown off, whatever was chosen before.
+        if (!usable)
+            check->setChecked(false);
         if (names.isEmpty()) {
             status->setText(tr("not available"));
         } else if (!usable) {

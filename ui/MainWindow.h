@@ -85,7 +85,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildForm(QWidget *form);
+    void buildForm(QWidget *form, QWidget *runPanel);
     void buildResults(QWidget *results);
     void buildMenus();
     void restoreUiState();
