@@ -8,6 +8,8 @@ namespace gtm {
 
 // An asynchronous semaphore with first-come first-served hand-over, so that no waiter
 // starves: co_await pool.acquire() yields true with a slot, or false once the pool is closed.
+// Await it as a statement of its own (bool ok = co_await pool.acquire();): GCC 12 miscompiles
+// a co_await written inside an if condition.
 // Every successful acquire (or tryAcquire) is paired with one release().
 class ConcurrencyPool
 {

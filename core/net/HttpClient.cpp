@@ -136,7 +136,11 @@ QCoro::Task<HttpResponse> HttpClient::send(HttpRequest request)
         if (RateLimiter *limiter
             = request.provider.isEmpty() ? nullptr : limiterFor(request.provider)) {
             const auto wait = limiter->reserve();
-            if (wait.count() > 0 && !(co_await pause(wait, request.cancel)))
+            // Awaited as a statement of its own: GCC 12 miscompiles co_await inside a condition.
+            bool waited = true;
+            if (wait.count() > 0)
+                waited = co_await pause(wait, request.cancel);
+            if (!waited)
                 co_return cancelledResponse(attempt - 1);
             if (!self || isCancelled(request.cancel))
                 co_return cancelledResponse(attempt - 1);
@@ -173,7 +177,8 @@ QCoro::Task<HttpResponse> HttpClient::send(HttpRequest request)
         const auto delay = asked ? *asked
                                  : backoffDelay(attempt, policy.baseBackoff, policy.maxBackoff,
                                      QRandomGenerator::global()->generateDouble());
-        if (!(co_await pause(delay, request.cancel)) || !self)
+        const bool waited = co_await pause(delay, request.cancel);
+        if (!waited || !self)
             co_return cancelledResponse(attempt);
     }
 
@@ -245,7 +250,7 @@ QCoro::Task<HttpResponse> HttpClient::sendOnce(HttpRequest request)
     for (const auto &h : reply->rawHeaderPairs())
         out.headers.append({ h.first.toLower(), h.second });
     const bool cancelled = m_cancelled.remove(reply);
-    if (!tooLarge && !cancelled)
+    if (!tooLarge && !cancelled && reply->isOpen())
         out.body = reply->readAll();
 
     if (tooLarge) {

@@ -16,21 +16,28 @@ namespace {
 
 QDateTime parseHttpDate(const QString &text)
 {
-    // HTTP dates are always GMT and use English names, whatever the user's locale.
+    // HTTP dates are always GMT with English names, whatever the user's locale. The weekday is
+    // dropped before parsing: it is redundant, and a two-digit year would make it disagree.
     const QLocale c = QLocale::c();
-    const QString trimmed = text.simplified();
+    QString rest = text.simplified();
+    const qsizetype comma = rest.indexOf(u',');
+    if (comma >= 0)
+        rest = rest.mid(comma + 1).trimmed();
+    else
+        rest = rest.section(u' ', 1); // asctime: "Wed Oct 21 07:28:00 2015"
     static const QStringList formats {
-        QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"), // IMF-fixdate
-        QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"), // RFC 850
-        QStringLiteral("ddd MMM d HH:mm:ss yyyy"), // asctime
+        QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"), // IMF-fixdate
+        QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"), // RFC 850
+        QStringLiteral("MMM d HH:mm:ss yyyy"), // asctime
     };
     for (const QString &f : formats) {
-        QDateTime dt = c.toDateTime(trimmed, f);
-        if (dt.isValid()) {
-            if (dt.date().year() < 100)
-                dt = dt.addYears(dt.date().year() < 70 ? 2000 : 1900);
-            return QDateTime(dt.date(), dt.time(), Qt::UTC);
-        }
+        QDateTime dt = c.toDateTime(rest, f);
+        if (!dt.isValid())
+            continue;
+        // Two-digit years come back as 19xx; the protocol reads them as within 50 years.
+        if (f.contains(u"-yy ") && dt.date().year() < 1970)
+            dt = dt.addYears(100);
+        return QDateTime(dt.date(), dt.time(), Qt::UTC);
     }
     return {};
 }

@@ -54,6 +54,11 @@ public:
 
     // Parameters by value: coroutine reference parameters dangle after the first suspension.
     virtual QCoro::Task<SourceOutcome> search(SearchContext context) = 0;
+
+    // Sources that fetch something once per company and run (job boards, website pages) keep
+    // it until this is called; a pipeline calls it when a run starts so a new run sees fresh
+    // answers. Must not be called while searches are in flight.
+    virtual void resetRunCache() {}
 };
 
 } // namespace gtm

@@ -1,6 +1,7 @@
 #include "SourceFactory.h"
 
 #include "HackerNewsSource.h"
+#include "JobsSource.h"
 #include "NewsApiSource.h"
 #include "TavilySource.h"
 
@@ -51,6 +52,7 @@ std::vector<std::unique_ptr<Source>> createSources(HttpClient *http, const Sourc
     std::vector<std::unique_ptr<Source>> out;
     out.push_back(std::make_unique<TavilySource>(http, settings));
     out.push_back(std::make_unique<NewsApiSource>(http, settings));
+    out.push_back(std::make_unique<JobsSource>(http, settings));
     out.push_back(std::make_unique<HackerNewsSource>(http, settings));
     return out;
 }

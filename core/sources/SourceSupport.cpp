@@ -108,4 +108,38 @@ QStringList queryTerms(
     return terms;
 }
 
+QString passageAround(const QString &text, const QStringList &terms, int maxChars)
+{
+    qsizetype first = -1;
+    for (const QString &term : terms) {
+        qsizetype from = 0;
+        for (;;) {
+            const qsizetype at = text.indexOf(term, from, Qt::CaseInsensitive);
+            if (at < 0)
+                break;
+            const qsizetype end = at + term.size();
+            const bool whole = (at == 0 || !text.at(at - 1).isLetterOrNumber())
+                && (end >= text.size() || !text.at(end).isLetterOrNumber());
+            if (whole) {
+                if (first < 0 || at < first)
+                    first = at;
+                break;
+            }
+            from = at + 1;
+        }
+    }
+    if (first < maxChars / 3)
+        return text::truncateAtWord(text, maxChars);
+    // Start at the sentence holding the term when it is near, else a little before the term.
+    qsizetype start = text.lastIndexOf(QStringLiteral(". "), first);
+    if (start < 0 || first - start > maxChars / 2) {
+        start = text.lastIndexOf(u' ', std::max<qsizetype>(0, first - maxChars / 4));
+        start = start < 0 ? 0 : start + 1;
+    } else {
+        start += 2;
+    }
+    const QString tail = text.mid(start);
+    return QChar(0x2026) + text::truncateAtWord(tail, maxChars - 1);
+}
+
 } // namespace gtm::sources

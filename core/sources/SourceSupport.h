@@ -42,5 +42,9 @@ SourceOutcome failed(QString reason, bool stopSource = false);
 QStringList queryTerms(
     const QString &query, const QString &domain, const QString &companyName, int maxTerms = -1);
 
+// A passage of text of at most maxChars around the first of terms it contains (whole words),
+// starting at a sentence or word boundary; the start of the text when no term occurs.
+QString passageAround(const QString &text, const QStringList &terms, int maxChars = 400);
+
 } // namespace sources
 } // namespace gtm

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "JobBoards.h"
+#include "Source.h"
+#include "SourceFactory.h"
+
+#include <QFuture>
+#include <QHash>
+#include <memory>
+
+namespace gtm {
+
+class HttpClient;
+
+namespace text {
+class TfIdfIndex;
+}
+
+// jobs_search through the company's public job board. The board is found once per company
+// and run (Greenhouse, then Lever, then Ashby, or the configured one) and every strategy's
+// query is ranked against its postings with TF-IDF, off the calling thread.
+class JobsSource : public Source
+{
+public:
+    JobsSource(HttpClient *http, SourceSettings settings);
+    ~JobsSource() override;
+
+    QString channel() const override;
+    QString name() const override;
+
+    QCoro::Task<SourceOutcome> search(SearchContext context) override;
+    void resetRunCache() override;
+
+    // Postings below this cosine similarity to the query are not evidence.
+    static constexpr double SimilarityThreshold = 0.08;
+    static constexpr int MaxPostings = 10;
+
+    // Board slugs to try for a domain: the configured one, else its registrable label (and the
+    // label without hyphens, a common alternative).
+    QList<QPair<jobs::Board, QString>> candidates(const QString &domain) const;
+
+private:
+    struct BoardState;
+    using BoardPtr = std::shared_ptr<const BoardState>;
+
+    QCoro::Task<BoardPtr> discover(QString domain);
+
+    HttpClient *m_http;
+    SourceSettings m_settings;
+    QHash<QString, QFuture<BoardPtr>> m_boards; // domain -> the board, fetched or in flight
+};
+
+} // namespace gtm
