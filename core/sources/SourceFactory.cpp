@@ -4,6 +4,7 @@
 #include "JobsSource.h"
 #include "NewsApiSource.h"
 #include "TavilySource.h"
+#include "WebsiteSource.h"
 
 #include <QtGlobal>
 
@@ -53,6 +54,7 @@ std::vector<std::unique_ptr<Source>> createSources(HttpClient *http, const Sourc
     out.push_back(std::make_unique<TavilySource>(http, settings));
     out.push_back(std::make_unique<NewsApiSource>(http, settings));
     out.push_back(std::make_unique<JobsSource>(http, settings));
+    out.push_back(std::make_unique<WebsiteSource>(http, settings));
     out.push_back(std::make_unique<HackerNewsSource>(http, settings));
     return out;
 }
