@@ -1,51 +1,88 @@
 #include "AnalyzerFactory.h"
 
-#include "model/Channel.h"
+#include "HeuristicAnalyzer.h"
+#include "LlmAnalyzer.h"
+#include "TechDictionary.h"
+#include "llm/GeminiClient.h"
+#include "llm/OpenAiCompatibleClient.h"
+#include "strategy/LlmStrategyGenerator.h"
+#include "strategy/TemplateStrategyGenerator.h"
 
-// Placeholders until strategies and analysis land (issue 5).
 namespace gtm {
 
-LlmSettings LlmSettings::withEnvironment() const
+namespace {
+
+std::shared_ptr<const TechDictionary> dictionary()
 {
-    return *this;
+    auto d = TechDictionary::loadBuiltIn();
+    if (!d)
+        qFatal("the built-in technology dictionary is missing from the resources");
+    return d;
 }
 
-namespace {
-class CountingAnalyzer : public Analyzer
+bool openAiEndpointConfigured(const LlmSettings &s)
 {
-public:
-    QString name() const override { return QStringLiteral("placeholder"); }
-    QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) override
-    {
-        AnalysisOutcome out;
-        out.analyzer = name();
-        out.confidence = std::min(1.0, input.evidence.size() / 10.0);
-        co_return out;
-    }
-};
+    return !s.openAiApiKey.isEmpty()
+        || (!s.openAiBaseUrl.isEmpty() && s.openAiBaseUrl.host() != u"api.openai.com");
+}
 
-class OnePerChannelGenerator : public StrategyGenerator
+// The provider that auto mode would use, or None.
+LlmProvider configuredProvider(const LlmSettings &s)
 {
-public:
-    QCoro::Task<StrategyPlan> generate(QString goal, Depth, QStringList channels) override
-    {
-        StrategyPlan plan;
-        plan.generator = QStringLiteral("templates");
-        for (const QString &c : channels)
-            plan.strategies << QueryStrategy{c, QStringLiteral("{COMPANY_NAME} ") + goal, 0.5};
-        co_return plan;
+    switch (s.provider) {
+    case LlmProvider::Gemini:
+        return s.geminiApiKey.isEmpty() ? LlmProvider::None : LlmProvider::Gemini;
+    case LlmProvider::OpenAiCompatible:
+        return openAiEndpointConfigured(s) ? LlmProvider::OpenAiCompatible : LlmProvider::None;
+    case LlmProvider::None:
+        return LlmProvider::None;
     }
-};
+    return LlmProvider::None;
+}
+
+std::unique_ptr<LlmClient> makeClient(HttpClient *http, const LlmSettings &s, LlmProvider provider, bool forStrategies)
+{
+    if (provider == LlmProvider::OpenAiCompatible)
+        return std::make_unique<OpenAiCompatibleClient>(http, s.openAiApiKey, s.openAiModel, s.openAiBaseUrl);
+    return std::make_unique<GeminiClient>(http, s.geminiApiKey,
+                                          forStrategies ? s.geminiStrategyModel : s.geminiAnalysisModel,
+                                          s.geminiBaseUrl);
+}
+
 } // namespace
 
-std::unique_ptr<Analyzer> createAnalyzer(HttpClient *, const LlmSettings &)
+std::unique_ptr<Analyzer> createAnalyzer(HttpClient *http, const LlmSettings &settings)
 {
-    return std::make_unique<CountingAnalyzer>();
+    auto heuristic = std::make_shared<HeuristicAnalyzer>(dictionary());
+    LlmProvider provider = LlmProvider::None;
+    switch (settings.analyzer) {
+    case AnalyzerChoice::Heuristic:
+        break;
+    case AnalyzerChoice::Auto:
+        provider = configuredProvider(settings);
+        break;
+    case AnalyzerChoice::Llm:
+        // Forced without a usable provider: the LLM analyzer still runs and every company
+        // shows why it fell back ("no API key"), rather than silently using the offline one.
+        provider = configuredProvider(settings);
+        if (provider == LlmProvider::None)
+            provider = settings.provider == LlmProvider::OpenAiCompatible ? LlmProvider::OpenAiCompatible
+                                                                          : LlmProvider::Gemini;
+        break;
+    }
+    if (provider == LlmProvider::None || !http) {
+        return std::make_unique<HeuristicAnalyzer>(heuristic->dictionary());
+    }
+    return std::make_unique<LlmAnalyzer>(makeClient(http, settings, provider, false), heuristic);
 }
 
-std::unique_ptr<StrategyGenerator> createStrategyGenerator(HttpClient *, const LlmSettings &)
+std::unique_ptr<StrategyGenerator> createStrategyGenerator(HttpClient *http, const LlmSettings &settings)
 {
-    return std::make_unique<OnePerChannelGenerator>();
+    auto templates = std::make_unique<TemplateStrategyGenerator>(dictionary());
+    const LlmProvider provider = configuredProvider(settings);
+    if (provider == LlmProvider::None || !http)
+        return templates;
+    return std::make_unique<LlmStrategyGenerator>(makeClient(http, settings, provider, true), std::move(templates));
 }
 
 } // namespace gtm

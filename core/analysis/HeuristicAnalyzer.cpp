@@ -22,6 +22,7 @@ struct Calibration
     double bias = -4.0;
     double core = 6.0;        // geometric mean of the strength of each thing the goal asks for
     double together = 0.9;    // all of them in one evidence item
+    double apart = -1.2;      // several asked for, never seen in one item
     double perSource = 0.6;   // each further independent source agreeing (at most two)
     double industry = 0.6;    // the goal's industry shown (+) or not shown at all (-)
     double negation = -1.0;   // the company itself says it moved away from a target
@@ -49,9 +50,11 @@ struct Item
     bool ownVoice = false;   // the company's own site or job board
     bool jobPosting = false;
     QSet<int> namingSentences; // sentences that name the company
+    QSet<int> otherPartySentences; // sentences about a client, a portfolio company
     QList<TermHit> techHits;
     QList<TermHit> termHits;
     QString source;
+    QStringList ownName; // the company's name words and label, lower-cased
 };
 
 struct Need
@@ -79,6 +82,29 @@ struct NeedResult
     int worstItem = -1;
     int worstToken = -1;
 };
+
+// "Sardine (AI fraud prevention)": a parenthesis describing another named company. Not
+// "Go (Golang)": a technology explained is still the technology.
+bool describesAnotherName(const Item &item, const TermHit &hit)
+{
+    const qsizetype at = item.tokens.at(hit.firstToken).start;
+    const qsizetype open = item.text.lastIndexOf(u'(', at);
+    if (open < 0 || item.text.indexOf(u')', open) < at)
+        return false;
+    for (int k = hit.firstToken - 1; k >= 0; --k) {
+        const TextToken &t = item.tokens.at(k);
+        if (t.end > open)
+            continue;
+        if (t.sentence != item.tokens.at(hit.firstToken).sentence || !t.text.at(0).isUpper()
+            || item.ownName.contains(t.lower))
+            return false;
+        for (const TermHit &h : item.techHits)
+            if (k >= h.firstToken && k <= h.lastToken)
+                return false;
+        return true;
+    }
+    return false;
+}
 
 QString excerpt(const Item &item, int token)
 {
@@ -151,12 +177,14 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
         item.text = e.title + QStringLiteral(".\n") + e.snippet;
         item.tokens = tokenize(item.text);
         item.source = e.sourceName.isEmpty() ? e.channel : e.sourceName;
+        item.ownName = nameWords;
+        item.ownName << label;
         const QString host = QUrl(e.url).host().toLower();
         const QString path = QUrl(e.url).path().toLower();
         const bool ownSite = !host.isEmpty() && (host == domain || host.endsWith(u'.' + domain));
         const bool jobBoard = isJobBoardHost(host) && path.contains(label);
-        item.jobPosting = e.channel == channel::JobsSearch || jobBoard
-            || (ownSite && (path.contains(QStringLiteral("/careers")) || path.contains(QStringLiteral("/jobs"))));
+        // A careers page may say "we are not hiring": only postings count as hiring by themselves.
+        item.jobPosting = e.channel == channel::JobsSearch || jobBoard;
         item.ownVoice = ownSite || jobBoard || e.channel == channel::JobsSearch || e.channel == channel::Website;
 
         bool collision = !ownSite && !host.isEmpty() && registrableLabel(host) == label && !isJobBoardHost(host);
@@ -169,12 +197,24 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
         }
         collision = collision && !mentionsOwnDomain;
 
+        // "Solace" names solace-insure.com: a distinctive first word is how people write it.
+        const QString shortName = nameWords.size() > 1 && nameWords.first().size() >= 4 ? nameWords.first() : QString();
         for (int i = 0; i + nameWords.size() <= item.tokens.size() && !nameWords.isEmpty(); ++i) {
             bool match = true;
             for (int k = 0; match && k < nameWords.size(); ++k)
                 match = item.tokens.at(i + k).lower == nameWords.at(k);
-            if (match || item.tokens.at(i).lower == domain)
+            const QString &w = item.tokens.at(i).lower;
+            if (match || w == domain || (!shortName.isEmpty() && w == shortName) || w == label)
                 item.namingSentences.insert(item.tokens.at(i).sentence);
+        }
+        // Sentences about someone else: a client, a portfolio company, a partner described.
+        for (int i = 0; i < item.tokens.size(); ++i) {
+            const QString &w = item.tokens.at(i).lower;
+            const QString next = i + 1 < item.tokens.size() ? item.tokens.at(i + 1).lower : QString();
+            if ((w == u"our" && (next == u"client" || next == u"clients" || next == u"portfolio"))
+                || (w == u"we" && (next == u"back" || next == u"invest" || next == u"advise"))
+                || w == u"portfolio")
+                item.otherPartySentences.insert(item.tokens.at(i).sentence);
         }
         if (collision)
             item.about = 0.15;
@@ -205,11 +245,17 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     for (int c : goal.concepts)
         for (const QString &term : dict.concepts().at(c).terms)
             query << phraseWords(term);
+    // A handful of items makes BM25's absolute scale meaningless: relevance is relative to
+    // the company's most relevant item.
     const Bm25 bm25(documents);
+    QList<double> relevance;
+    double top = 0.0;
     for (int i = 0; i < items.size(); ++i) {
-        const double s = bm25.score(i, query);
-        items[i].weight = items.at(i).about * (0.6 + 0.4 * s / (s + 2.0));
+        relevance << bm25.score(i, query);
+        top = std::max(top, relevance.last());
     }
+    for (int i = 0; i < items.size(); ++i)
+        items[i].weight = items.at(i).about * (0.6 + 0.4 * (top > 0.0 ? relevance.at(i) / top : 0.0));
 
     // --- What the goal asks for.
     QList<Need> required;
@@ -258,11 +304,14 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     auto judge = [&](const Need &need, int index, int *token) -> double {
         const Item &item = items.at(index);
         auto attributed = [&item](const TermHit &h) {
+            const int sentence = item.tokens.at(h.firstToken).sentence;
+            if (item.otherPartySentences.contains(sentence) || describesAnotherName(item, h))
+                return 0.3;
             // In a third-party article, a sentence that does not name the company may be
             // about another one.
             if (item.ownVoice || item.namingSentences.isEmpty())
                 return 1.0;
-            return item.namingSentences.contains(item.tokens.at(h.firstToken).sentence) ? 1.0 : 0.5;
+            return item.namingSentences.contains(sentence) ? 1.0 : 0.35;
         };
         double positive = 0.0;
         double negative = 0.0;
@@ -294,9 +343,11 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
             for (const TermHit &h : item.termHits)
                 if (h.id == need.conceptIndex)
                     consider(h);
+            // Leaving one warehouse for another is still having a warehouse: only a used
+            // technology of the category shows the topic.
             if (!c.techCategories.isEmpty())
                 for (const TermHit &h : item.techHits)
-                    if (c.techCategories.contains(dict.technologies().at(h.id).category))
+                    if (!h.negated && c.techCategories.contains(dict.technologies().at(h.id).category))
                         consider(h);
             break;
         }
@@ -310,6 +361,11 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
             }
             break;
         }
+        }
+        if (positive > 0.0 && negative > 0.0) {
+            // "We are not hiring at the moment" on a careers page: the two cancel out.
+            *token = negToken;
+            return item.weight * (positive - negative);
         }
         if (positive > 0.0) {
             *token = posToken;
@@ -391,7 +447,8 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     if (!industries.isEmpty())
         industryTerm /= double(industries.size());
 
-    const double z = kModel.bias + kModel.core * core + (together ? kModel.together : 0.0)
+    const double z = kModel.bias + kModel.core * core
+        + (together ? kModel.together : (required.size() > 1 ? kModel.apart : 0.0))
         + kModel.perSource * std::min<double>(2.0, std::max<qsizetype>(0, agreeing.size() - 1))
         + kModel.industry * industryTerm + (negatedTarget ? kModel.negation : 0.0);
     out.confidence = core <= 0.0 ? std::min(0.05, sigmoid(z)) : sigmoid(z);

@@ -6,7 +6,19 @@
 #include <QJsonObject>
 #include <QSet>
 
+// A resource in a static library is only linked in when something asks for it by name.
+static void initAnalysisResources()
+{
+    Q_INIT_RESOURCE(analysis);
+}
+
 namespace gtm {
+
+void ensureAnalysisResources()
+{
+    static const bool once = (initAnalysisResources(), true);
+    Q_UNUSED(once);
+}
 
 namespace {
 
@@ -57,8 +69,7 @@ const QSet<QString> &verbLeaders()
         QStringLiteral("to"),    QStringLiteral("will"),  QStringLiteral("would"), QStringLiteral("let"),
         QStringLiteral("lets"),  QStringLiteral("can"),   QStringLiteral("could"), QStringLiteral("should"),
         QStringLiteral("must"),  QStringLiteral("we"),    QStringLiteral("you"),   QStringLiteral("they"),
-        QStringLiteral("i"),     QStringLiteral("ready"), QStringLiteral("the"),   QStringLiteral("a"),
-        QStringLiteral("series"), QStringLiteral("of"),
+        QStringLiteral("i"),     QStringLiteral("ready"), QStringLiteral("series"), QStringLiteral("of"),
     };
     return words;
 }
@@ -105,7 +116,7 @@ const QList<QStringList> &negatingLeaders()
         u"abandoned", u"phased out", u"phasing out", u"got rid of", u"getting rid of", u"without",
         u"instead of", u"rather than", u"don't use", u"do not use", u"never used", u"not using",
         u"doesn't use", u"does not use", u"didn't use", u"don't run", u"do not run", u"decommissioned",
-        u"ripped out", u"outgrew", u"unlike", u"not on", u"no",
+        u"ripped out", u"outgrew", u"unlike", u"not on", u"left", u"leaving", u"quit", u"no", u"not",
     });
     return cues;
 }
@@ -219,6 +230,7 @@ QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens) const
 
 std::shared_ptr<const TechDictionary> TechDictionary::loadBuiltIn()
 {
+    ensureAnalysisResources();
     QFile f(QStringLiteral(":/analysis/technologies.json"));
     if (!f.open(QIODevice::ReadOnly))
         return nullptr;
@@ -245,6 +257,7 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
         t.aliases = toStringList(o.value(QStringLiteral("aliases")));
         t.ambiguous = toStringList(o.value(QStringLiteral("ambiguous")));
         t.context = toStringList(o.value(QStringLiteral("context")));
+        t.properNoun = o.value(QStringLiteral("properNoun")).toBool();
         const int id = int(d->m_technologies.size());
         d->m_technologies << t;
         // The name itself is an alias unless it is listed as an ambiguous one.
@@ -264,6 +277,7 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
             : kind == u"intent"      ? Concept::Kind::Intent
                                      : Concept::Kind::Topic;
         c.label = o.value(QStringLiteral("label")).toString();
+        c.query = o.value(QStringLiteral("query")).toString(c.label);
         c.triggers = toStringList(o.value(QStringLiteral("triggers")));
         c.terms = toStringList(o.value(QStringLiteral("terms")));
         c.techCategories = toStringList(o.value(QStringLiteral("techCategories")));
@@ -293,6 +307,14 @@ int TechDictionary::conceptIndex(const QString &id) const
     return -1;
 }
 
+QString TechDictionary::searchTerm(int technology) const
+{
+    const Technology &t = m_technologies.at(technology);
+    if (t.ambiguous.contains(t.name) && !t.properNoun && !t.aliases.isEmpty())
+        return t.aliases.first();
+    return t.name;
+}
+
 bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const TermHit &hit,
                                        const QList<TermHit> &all, const QString &text) const
 {
@@ -307,10 +329,21 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
     if (next < n && isVersion(tokens.at(next).text) && sameSentenceNext)
         return true; // "Go 1.22", "React 18"
 
-    // In a list with another technology: "Python, Go and Rust", "Java/Go".
+    const Technology &tech = m_technologies.at(hit.id);
+    if (tech.properNoun && sameSentencePrev) {
+        // In a title every word is capitalised, so case says nothing there.
+        int words = 0, capitalised = 0;
+        for (const TextToken &t : tokens) {
+            if (t.sentence != tokens.at(hit.firstToken).sentence || t.text.size() <= 3)
+                continue;
+            ++words;
+            capitalised += t.text.at(0).isUpper() ? 1 : 0;
+        }
+        if (words == 0 || capitalised * 10 < words * 6)
+            return true;
+    }
+    // In a list with another technology: "Python, Go and Rust", "Java/Go", "Go (Golang)".
     for (const TermHit &o : all) {
-        if (o.id == hit.id || (o.ambiguous && &o == &hit))
-            continue;
         if (o.ambiguous)
             continue; // two ambiguous words side by side prove nothing ("Go React")
         int gapFrom = -1, gapTo = -1;
@@ -334,7 +367,6 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
     if (sameSentencePrev && verbLeaders().contains(tokens.at(prev).lower))
         return false;
 
-    const Technology &tech = m_technologies.at(hit.id);
     const int from = std::max(0, hit.firstToken - 3);
     const int to = std::min(n - 1, hit.lastToken + 3);
     for (int k = from; k <= to; ++k) {
@@ -392,8 +424,8 @@ bool TechDictionary::isNegated(const QList<TextToken> &tokens, int firstToken, i
         for (const QStringList &cue : negatingLeaders()) {
             if (wordsAt(tokens, end - int(cue.size()) + 1, cue)
                 && tokens.at(end - int(cue.size()) + 1).sentence == sentence) {
-                // A bare "no" only negates what follows it directly: "no Kubernetes".
-                if (cue.size() == 1 && cue.first() == u"no" && end != firstToken - 1)
+                // A bare "no" or "not" only negates what follows it directly: "not hiring".
+                if (cue.size() == 1 && (cue.first() == u"no" || cue.first() == u"not") && end != firstToken - 1)
                     continue;
                 cueHere = true;
                 break;

@@ -8,6 +8,10 @@
 
 namespace gtm {
 
+// Registers resources/core/analysis.qrc (dictionary, prompts): a static library's resources
+// are only linked in when asked for.
+void ensureAnalysisResources();
+
 struct Technology
 {
     QString name;
@@ -15,6 +19,9 @@ struct Technology
     QStringList aliases;   // matched case-insensitively as whole words
     QStringList ambiguous; // common words too ("Go", "React", "Spark"): exact case and context
     QStringList context;   // words that, near an ambiguous alias, mark the technology
+    // The product is what the capitalised word means mid-sentence ("data lands in Snowflake"),
+    // the common word is lower-case ("snowflake ornaments"): outside titles, case is enough.
+    bool properNoun = false;
 };
 
 // A named idea a goal can ask for: a topic ("fraud detection"), an industry ("fintech") or an
@@ -25,6 +32,7 @@ struct Concept
     QString id;
     Kind kind = Kind::Topic;
     QString label;
+    QString query;        // how a person would type it into a search box
     QStringList triggers; // phrases in a goal that ask for it
     QStringList terms;    // phrases in evidence that show it
     QStringList techCategories; // a technology of these categories shows it too
@@ -74,6 +82,8 @@ public:
     const QList<Concept> &concepts() const { return m_concepts; }
     const QStringList &roles() const { return m_roles; }
     int conceptIndex(const QString &id) const;
+    // The words a person would search for: "golang" rather than the ambiguous "Go".
+    QString searchTerm(int technology) const;
 
     // `text` is what `tokens` were made from: the characters between words matter ("Python, Go").
     QList<TermHit> findTechnologies(const QString &text, const QList<TextToken> &tokens, Mode mode) const;

@@ -37,6 +37,7 @@ class LlmClient
 public:
     virtual ~LlmClient() = default;
     virtual QString name() const = 0; // "gemini:gemini-2.5-flash", "openai:llama3.1"
+    virtual QString model() const = 0; // "gemini-2.5-flash"
     virtual QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema) = 0;
     // True once the provider said it will refuse for the rest of the run (exhausted quota).
     virtual bool stopped() const = 0;

@@ -17,6 +17,7 @@ public:
     OpenAiCompatibleClient(HttpClient *http, QString apiKey, QString model, QUrl baseUrl = {});
 
     QString name() const override;
+    QString model() const override { return m_model; }
     QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema) override;
     bool stopped() const override { return m_stopped; }
 

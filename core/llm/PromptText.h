@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+namespace gtm {
+
+// A prompt text from resources/core/analysis/prompts/<name>.txt.
+QString promptText(const QString &name);
+
+} // namespace gtm

@@ -1,0 +1,215 @@
+#include "TemplateStrategyGenerator.h"
+
+#include "StrategyRules.h"
+#include "analysis/GoalParser.h"
+#include "model/Channel.h"
+
+#include <QSet>
+
+namespace gtm {
+
+namespace {
+
+struct Terms
+{
+    QStringList technologies; // search spellings: "golang", "Kubernetes"
+    QStringList topics;       // "machine learning", "fraud detection"
+    QStringList industries;   // "fintech"
+    QStringList roles;        // "developer"
+    QStringList phrases;      // what no dictionary entry covers
+    QStringList expansions;   // further words of the topics, for more varied queries
+    bool hiring = false;
+
+    // The goal's key terms, most specific first.
+    QStringList key() const
+    {
+        QStringList k = technologies + topics + phrases;
+        if (k.isEmpty())
+            k = industries;
+        return k;
+    }
+};
+
+Terms termsOf(const TechDictionary &dict, const QString &goal)
+{
+    const ParsedGoal g = parseGoal(dict, goal);
+    Terms t;
+    for (int i : g.technologies)
+        t.technologies << dict.searchTerm(i);
+    for (int c : g.concepts) {
+        const Concept &con = dict.concepts().at(c);
+        switch (con.kind) {
+        case Concept::Kind::Intent:
+            t.hiring = t.hiring || con.id == u"hiring";
+            break;
+        case Concept::Kind::Industry:
+            t.industries << con.query;
+            break;
+        case Concept::Kind::Topic:
+            t.topics << con.query;
+            for (const QString &term : con.terms)
+                if (term.size() > 4 && term != con.query && t.expansions.size() < 6 && term.contains(u' '))
+                    t.expansions << term;
+            break;
+        }
+    }
+    for (QString r : g.roles) {
+        if (r.endsWith(u's') && !r.endsWith(QStringLiteral("ss")))
+            r.chop(1); // "developers" -> "developer": job titles are singular
+        if (!t.roles.contains(r))
+            t.roles << r;
+    }
+    t.phrases = g.phrases;
+    if (t.key().isEmpty() && !g.keywords.isEmpty())
+        t.phrases << g.keywords.mid(0, 3).join(u' ');
+    if (t.key().isEmpty())
+        t.phrases << QStringLiteral("technology stack");
+    return t;
+}
+
+QString join(const QStringList &words)
+{
+    return words.join(u' ').simplified();
+}
+
+} // namespace
+
+TemplateStrategyGenerator::TemplateStrategyGenerator(std::shared_ptr<const TechDictionary> dictionary)
+    : m_dictionary(std::move(dictionary))
+{
+}
+
+QCoro::Task<StrategyPlan> TemplateStrategyGenerator::generate(QString goal, Depth depth, QStringList channels)
+{
+    co_return plan(goal, depth, channels);
+}
+
+StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, const QStringList &requested) const
+{
+    const QStringList channels = requested.isEmpty() ? channel::all() : requested;
+    const Terms t = termsOf(*m_dictionary, goal);
+    const QStringList key = t.key();
+    const QString k1 = key.value(0);
+    const QString k2 = key.value(1);
+    const QString pair = join({k1, k2});
+    const QString industry = t.industries.value(0);
+    const QString role = t.roles.value(0, t.hiring ? QStringLiteral("engineer") : QString());
+
+    // Candidates per channel, best first; the score says how likely the query finds
+    // decisive evidence, so that the run order puts the telling queries first.
+    QHash<QString, QList<QueryStrategy>> pool;
+    auto add = [&pool](const QString &ch, const QString &query, double score) {
+        const QString q = query.simplified();
+        if (!q.isEmpty())
+            pool[ch] << QueryStrategy{ch, q, std::clamp(score, 0.05, 1.0)};
+    };
+    const double hiringBoost = t.hiring ? 0.1 : 0.0;
+
+    // Google (Tavily): the company's own pages first, then what others write about it.
+    add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + pair, t.hiring ? 0.9 : 0.95);
+    if (t.hiring || !t.technologies.isEmpty())
+        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} careers ") + join({k1, role}), 0.8 + hiringBoost);
+    add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + pair, 0.85);
+    add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" engineering blog ") + k1, 0.75);
+    for (int i = 1; i < key.size(); ++i)
+        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + key.at(i), 0.72 - 0.02 * i);
+    add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" case study ") + k1, 0.6);
+    for (int i = 0; i < t.expansions.size(); ++i)
+        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + t.expansions.at(i), 0.5 - 0.02 * i);
+
+    // News (NewsAPI): the quoted name keeps namesakes out.
+    add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + pair, 0.8);
+    if (!industry.isEmpty())
+        add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + join({industry, k1}), 0.65);
+    add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" partnership ") + k1, 0.55);
+    for (int i = 1; i < key.size(); ++i)
+        add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + key.at(i), 0.6 - 0.02 * i);
+    add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" launches ") + k1, 0.45);
+
+    // Jobs: matched against the company's own board, so no placeholder.
+    if (!t.technologies.isEmpty())
+        add(channel::JobsSearch, join({t.technologies.first(), role}), 0.85 + hiringBoost);
+    add(channel::JobsSearch, pair, 0.75 + hiringBoost);
+    for (int i = 1; i < key.size(); ++i)
+        add(channel::JobsSearch, join({key.at(i), role}), 0.65 - 0.02 * i);
+    for (const QString &r : t.roles.mid(1))
+        add(channel::JobsSearch, join({k1, r}), 0.6);
+    for (int i = 0; i < t.expansions.size(); ++i)
+        add(channel::JobsSearch, t.expansions.at(i), 0.45 - 0.02 * i);
+
+    // The company's own site.
+    add(channel::Website, QStringLiteral("{DOMAIN} ") + pair, 0.8);
+    add(channel::Website, QStringLiteral("{DOMAIN} careers ") + k1, 0.65 + hiringBoost);
+    add(channel::Website, QStringLiteral("{DOMAIN} engineering blog ") + k1, 0.6);
+    for (int i = 1; i < key.size(); ++i)
+        add(channel::Website, QStringLiteral("{DOMAIN} ") + key.at(i), 0.55 - 0.02 * i);
+    add(channel::Website, QStringLiteral("{DOMAIN} customers case studies"), 0.4);
+
+    // Hacker News: engineers talking about their stack, and "who is hiring" threads.
+    add(channel::HackerNews, QStringLiteral("{COMPANY_NAME} ") + k1, 0.7);
+    if (t.hiring)
+        add(channel::HackerNews, QStringLiteral("{COMPANY_NAME} hiring ") + k1, 0.68);
+    for (int i = 1; i < key.size(); ++i)
+        add(channel::HackerNews, QStringLiteral("{COMPANY_NAME} ") + key.at(i), 0.55 - 0.02 * i);
+    add(channel::HackerNews, QStringLiteral("{COMPANY_NAME} engineering"), 0.4);
+
+    // With few channels enabled, one channel has to carry the whole depth: plainer variants
+    // of every key term keep its pool deep enough.
+    QStringList fillTerms = key + t.expansions + t.industries;
+    for (const QString &suffix : {QStringLiteral("engineering"), QStringLiteral("team"), QStringLiteral("platform"),
+                                  QStringLiteral("architecture"), QStringLiteral("case study"),
+                                  QStringLiteral("interview"), QStringLiteral("announcement"),
+                                  QStringLiteral("open source"), QStringLiteral("conference talk")})
+        fillTerms << join({k1, suffix});
+    const QList<QPair<QString, QStringList>> prefixes{
+        {channel::GoogleSearch, {QStringLiteral("site:{DOMAIN} "), QStringLiteral("\"{COMPANY_NAME}\" ")}},
+        {channel::NewsSearch, {QStringLiteral("\"{COMPANY_NAME}\" ")}},
+        {channel::JobsSearch, {QString()}},
+        {channel::Website, {QStringLiteral("{DOMAIN} ")}},
+        {channel::HackerNews, {QStringLiteral("{COMPANY_NAME} ")}},
+    };
+    for (const auto &[ch, starts] : prefixes) {
+        double score = 0.35;
+        for (const QString &term : fillTerms) {
+            for (const QString &start : starts) {
+                if (pool.value(ch).size() >= 16)
+                    break;
+                add(ch, start + term, score);
+                score = std::max(0.1, score - 0.01);
+            }
+        }
+    }
+
+    // Round robin over the channels, best remaining candidate of each, so that every
+    // enabled channel is used before any gets a second query.
+    const StrategyCount count = strategyCount(depth);
+    const int want = (count.min + count.max) / 2;
+    StrategyPlan plan;
+    plan.generator = QStringLiteral("templates");
+    QHash<QString, int> next;
+    QSet<QString> seen;
+    bool progress = true;
+    while (plan.strategies.size() < want && progress) {
+        progress = false;
+        for (const QString &ch : channels) {
+            const QList<QueryStrategy> &candidates = pool.value(ch);
+            int &i = next[ch];
+            while (i < candidates.size()) {
+                const QueryStrategy &s = candidates.at(i++);
+                const QString k = s.channel + u'|' + s.queryTemplate.toLower();
+                if (seen.contains(k))
+                    continue;
+                seen.insert(k);
+                plan.strategies << s;
+                progress = true;
+                break;
+            }
+            if (plan.strategies.size() >= want)
+                break;
+        }
+    }
+    finalizePlan(&plan, channels, count.max);
+    return plan;
+}
+
+} // namespace gtm

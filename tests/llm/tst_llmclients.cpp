@@ -1,0 +1,275 @@
+#include "FakeHttpServer.h"
+#include "FakeLlm.h"
+#include "llm/GeminiClient.h"
+#include "llm/JsonAnswer.h"
+#include "llm/LlmSettings.h"
+#include "llm/OpenAiCompatibleClient.h"
+#include "net/HttpClient.h"
+
+#include <QCoroTask>
+#include <QTest>
+
+using namespace gtm;
+using namespace gtm::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kGeminiPath = u"/v1beta/models/gemini-2.5-flash-lite:generateContent"_s;
+const QString kChatPath = u"/v1/chat/completions"_s;
+
+QJsonObject smallSchema()
+{
+    return QJsonObject{{u"type"_s, u"OBJECT"_s},
+                       {u"properties"_s, QJsonObject{{u"answer"_s, QJsonObject{{u"type"_s, u"STRING"_s}}}}}};
+}
+
+QString needsAnswer(const QJsonObject &o)
+{
+    return o.value(u"answer"_s).isString() ? QString() : u"\"answer\" must be a string"_s;
+}
+} // namespace
+
+class TestLlmClients : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void gemini_sendsKeyHeaderSchemaAndSystemInstruction_parsesAnswerAndTokens()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiAnswer(u"{\"answer\":\"yes\"}"_s, 321, 12));
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"test-key"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"be brief"_s, u"question"_s, smallSchema()));
+
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QCOMPARE(r.json.value(u"answer"_s).toString(), u"yes"_s);
+        QCOMPARE(r.promptTokens, 321);
+        QCOMPARE(r.completionTokens, 12);
+        QCOMPARE(client.name(), u"gemini:gemini-2.5-flash-lite"_s);
+
+        const FakeRequest req = server.requests(kGeminiPath).value(0);
+        QCOMPARE(req.method, QByteArrayLiteral("POST"));
+        QCOMPARE(req.headers.value("x-goog-api-key"), QByteArrayLiteral("test-key"));
+        QVERIFY(!req.query.hasQueryItem(u"key"_s)); // the key never travels in the URL
+        const QJsonObject body = jsonBody(req.body);
+        QCOMPARE(body[u"systemInstruction"_s][u"parts"_s][0][u"text"_s].toString(), u"be brief"_s);
+        QCOMPARE(geminiUserText(req.body), u"question"_s);
+        QCOMPARE(body[u"generationConfig"_s][u"responseMimeType"_s].toString(), u"application/json"_s);
+        QCOMPARE(body[u"generationConfig"_s][u"responseSchema"_s].toObject(), smallSchema());
+    }
+
+    void gemini_errorBody_becomesReadableReason()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiError(400, u"INVALID_ARGUMENT"_s, u"API key not valid. Please pass a valid API key."_s), 400);
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"wrong"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(r.error, LlmErrorKind::Auth);
+        QVERIFY2(r.errorString.contains(u"API key not valid"_s), qPrintable(r.errorString));
+        QVERIFY2(r.errorString.contains(u"INVALID_ARGUMENT"_s), qPrintable(r.errorString));
+        QVERIFY(!r.errorString.contains(u"wrong"_s)); // the key itself is never shown
+    }
+
+    void gemini_dailyQuotaExhausted_stopsAskingForTheRun()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiError(429, u"RESOURCE_EXHAUSTED"_s,
+                                                  u"Quota exceeded for metric generate_content_free_tier_requests, limit per day"_s),
+                                      429);
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult first = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(first.error, LlmErrorKind::QuotaExhausted);
+        QVERIFY(client.stopped());
+        const LlmResult second = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(second.error, LlmErrorKind::Stopped);
+        QCOMPARE(server.requestCount(kGeminiPath), 1);
+    }
+
+    void gemini_withoutKey_sendsNothing()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        HttpClient http;
+        GeminiClient client(&http, QString(), u"gemini-2.5-flash"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(r.error, LlmErrorKind::Auth);
+        QVERIFY(r.errorString.contains(u"GEMINI_API_KEY"_s));
+        QCOMPARE(server.requestCount(), 0);
+    }
+
+    void gemini_permissionDenied_isAuthError()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiError(403, u"PERMISSION_DENIED"_s, u"Method doesn't allow unregistered callers."_s), 403);
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(r.error, LlmErrorKind::Auth);
+        QVERIFY(r.errorString.contains(u"unregistered callers"_s));
+        QVERIFY(!client.stopped());
+    }
+
+    void openAi_sendsBearerModelAndJsonFormat_parsesUsage()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kChatPath, [](const FakeRequest &) {
+            return FakeResponse::json(openAiAnswer(u"{\"answer\":\"ok\"}"_s, 77, 9));
+        });
+        HttpClient http;
+        OpenAiCompatibleClient client(&http, u"sk-test"_s, u"gpt-4o-mini"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"sys"_s, u"usr"_s, smallSchema()));
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QCOMPARE(r.json.value(u"answer"_s).toString(), u"ok"_s);
+        QCOMPARE(r.promptTokens, 77);
+        QCOMPARE(r.completionTokens, 9);
+        QCOMPARE(client.name(), u"openai:gpt-4o-mini"_s);
+
+        const FakeRequest req = server.requests(kChatPath).value(0);
+        QCOMPARE(req.headers.value("authorization"), QByteArrayLiteral("Bearer sk-test"));
+        const QJsonObject body = jsonBody(req.body);
+        QCOMPARE(body[u"model"_s].toString(), u"gpt-4o-mini"_s);
+        QCOMPARE(body[u"response_format"_s][u"type"_s].toString(), u"json_object"_s);
+        QCOMPARE(body[u"messages"_s][0][u"role"_s].toString(), u"system"_s);
+        QVERIFY(body[u"messages"_s][0][u"content"_s].toString().startsWith(u"sys"_s));
+        QCOMPARE(body[u"messages"_s][1][u"content"_s].toString(), u"usr"_s);
+    }
+
+    void openAi_localServerWithV1BaseAndNoKey_sendsNoAuthorization()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kChatPath, [](const FakeRequest &) {
+            // Local models like to wrap JSON in a code fence.
+            return FakeResponse::json(openAiAnswer(u"```json\n{\"answer\":\"local\"}\n```"_s));
+        });
+        HttpClient http;
+        QUrl base = server.baseUrl();
+        base.setPath(u"/v1"_s); // Ollama's documented base is http://localhost:11434/v1
+        OpenAiCompatibleClient client(&http, QString(), u"llama3.1"_s, base);
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QCOMPARE(r.json.value(u"answer"_s).toString(), u"local"_s);
+        QCOMPARE(server.requestCount(kChatPath), 1);
+        QVERIFY(!server.requests(kChatPath).value(0).headers.contains("authorization"));
+    }
+
+    void openAi_rejectedKey_isAuthError()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kChatPath, [](const FakeRequest &) {
+            return FakeResponse::json(R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}})", 401);
+        });
+        HttpClient http;
+        OpenAiCompatibleClient client(&http, u"bad"_s, u"gpt-4o-mini"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(r.error, LlmErrorKind::Auth);
+        QVERIFY(r.errorString.contains(u"Incorrect API key"_s));
+    }
+
+    void completeValidated_malformedAnswer_isRetriedOnceWithTheErrorQuoted()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        int calls = 0;
+        server.route(kGeminiPath, [&calls](const FakeRequest &) {
+            ++calls;
+            return FakeResponse::json(calls == 1 ? geminiAnswer(u"{\"answer\": \"unterminated"_s, 100, 10)
+                                                 : geminiAnswer(u"{\"answer\":\"fixed\"}"_s, 150, 8));
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(completeValidated(&client, u"s"_s, u"the question"_s, smallSchema(), needsAnswer));
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QCOMPARE(r.json.value(u"answer"_s).toString(), u"fixed"_s);
+        QCOMPARE(server.requestCount(kGeminiPath), 2);
+        QCOMPARE(r.promptTokens, 250); // both attempts are paid for
+        QCOMPARE(r.completionTokens, 18);
+        const QString retry = geminiUserText(server.requests(kGeminiPath).value(1).body);
+        QVERIFY(retry.startsWith(u"the question"_s));
+        QVERIFY2(retry.contains(u"could not be used"_s), qPrintable(retry));
+        QVERIFY2(retry.contains(u"invalid JSON"_s) || retry.contains(u"no JSON object"_s), qPrintable(retry));
+    }
+
+    void completeValidated_wrongShapeTwice_givesUpAfterOneRetry()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kChatPath, [](const FakeRequest &) { return FakeResponse::json(openAiAnswer(u"{\"answer\": 42}"_s)); });
+        HttpClient http;
+        OpenAiCompatibleClient client(&http, QString(), u"m"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
+        QCOMPARE(r.error, LlmErrorKind::Malformed);
+        QVERIFY(r.errorString.contains(u"must be a string"_s));
+        QCOMPARE(server.requestCount(kChatPath), 2);
+        const QJsonObject second = jsonBody(server.requests(kChatPath).value(1).body);
+        QVERIFY(second[u"messages"_s][1][u"content"_s].toString().contains(u"\"answer\" must be a string"_s));
+    }
+
+    void completeValidated_httpError_isNotRetriedAsMalformed()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiError(500, u"INTERNAL"_s, u"An internal error has occurred."_s), 500);
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
+        QCOMPARE(r.error, LlmErrorKind::Server);
+        QCOMPARE(server.requestCount(kGeminiPath), 1); // transport retries are the HTTP client's job
+    }
+
+    void jsonAnswer_proseAroundObjectTolerated_brokenObjectReported()
+    {
+        QJsonObject o;
+        QString error;
+        QVERIFY(parseJsonAnswer(u"Sure! Here it is: {\"a\": 1} Hope that helps."_s, &o, &error));
+        QCOMPARE(o.value(u"a"_s).toInt(), 1);
+        QVERIFY(!parseJsonAnswer(u"{\"a\": [1, 2}"_s, &o, &error));
+        QVERIFY(error.contains(u"offset"_s));
+        QVERIFY(!parseJsonAnswer(u"no json here"_s, &o, &error));
+    }
+
+    void settings_geminiKeyInEnvironment_picksGeminiAndDefaultUrls()
+    {
+        qputenv("GEMINI_API_KEY", "env-key");
+        qunsetenv("OPENAI_API_KEY");
+        qunsetenv("GTM_GEMINI_URL");
+        qputenv("GTM_OPENAI_URL", "http://127.0.0.1:11434");
+        const LlmSettings s = LlmSettings{}.withEnvironment();
+        QCOMPARE(s.provider, LlmProvider::Gemini);
+        QCOMPARE(s.geminiApiKey, u"env-key"_s);
+        QCOMPARE(s.geminiBaseUrl, QUrl(u"https://generativelanguage.googleapis.com"_s));
+        QCOMPARE(s.openAiBaseUrl, QUrl(u"http://127.0.0.1:11434"_s));
+
+        LlmSettings chosen;
+        chosen.provider = LlmProvider::OpenAiCompatible;
+        QCOMPARE(chosen.withEnvironment().provider, LlmProvider::OpenAiCompatible); // a choice made stays
+
+        qunsetenv("GEMINI_API_KEY");
+        qunsetenv("GTM_OPENAI_URL");
+        const LlmSettings none = LlmSettings{}.withEnvironment();
+        QCOMPARE(none.provider, LlmProvider::None);
+        QCOMPARE(none.openAiBaseUrl, QUrl(u"https://api.openai.com"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLlmClients)
+#include "tst_llmclients.moc"
