@@ -6,6 +6,7 @@
 #include "pipeline/ResearchPipeline.h"
 #include "sources/SourceFactory.h"
 #include "storage/Exporters.h"
+#include "storage/ResponseCache.h"
 #include "storage/SessionAutosaver.h"
 #include "storage/SessionFile.h"
 
@@ -127,8 +128,13 @@ bool CliRun::start(QString *error, int *exitCode)
     m_http = std::make_unique<HttpClient>();
     m_http->setProviderPolicies(defaultProviderPolicies());
     if (!m_options.noCache) {
-        // CACHE: the lead wires storage/ResponseCache here (m_http->setResponseStore(...));
-        // --no-cache leaves the client without a store.
+        // --no-cache leaves the client without a store. A cache that cannot be opened only
+        // costs money, not the run.
+        m_cache = std::make_unique<ResponseCache>(ResponseCache::defaultPath());
+        if (m_cache->isOpen())
+            m_http->setResponseStore(m_cache.get());
+        else
+            writeStderr(QStringLiteral("response cache off: %1").arg(m_cache->error()));
     }
     m_sources = createSources(m_http.get(), SourceSettings {}.withEnvironment());
     LlmSettings llm = LlmSettings {}.withEnvironment();

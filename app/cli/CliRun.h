@@ -11,6 +11,7 @@ namespace gtm {
 class Analyzer;
 class HttpClient;
 class ResearchPipeline;
+class ResponseCache;
 class SessionAutosaver;
 class Source;
 class StrategyGenerator;
@@ -43,6 +44,7 @@ private:
 
     CliOptions m_options;
     QString m_researchId;
+    std::unique_ptr<ResponseCache> m_cache; // outlives the client that uses it
     std::unique_ptr<HttpClient> m_http;
     std::vector<std::unique_ptr<Source>> m_sources;
     std::unique_ptr<Analyzer> m_analyzer;
