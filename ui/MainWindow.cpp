@@ -183,6 +183,10 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     resizeDocks({logDock}, {m_log->fontMetrics().lineSpacing() * 7}, Qt::Vertical);
 
     m_finishedLabel = new QLabel;
+    // A fixed size: a count that changes ten times a second must not relayout the window.
+    m_finishedLabel->setText(tr("%1 of %2 companies finished · %3 matches").arg(u"888,888"_s, u"888,888"_s, u"888,888"_s));
+    m_finishedLabel->setFixedSize(m_finishedLabel->sizeHint());
+    m_finishedLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_finishedLabel);
 
     m_autosaver = new SessionAutosaver(m_services.autosavePath.isEmpty() ? SessionAutosaver::defaultAutosavePath()
@@ -545,8 +549,15 @@ void MainWindow::buildResults(QWidget *results)
     m_chartTimer = new QTimer(this);
     m_chartTimer->setSingleShot(true);
     m_chartTimer->setInterval(500);
-    connect(m_chartTimer, &QTimer::timeout, this,
-            [this] { m_metrics->setConfidences(m_model->results(), m_model->threshold()); });
+    // Drawn only where it can be seen: a hidden chart costs nothing while rows pour in.
+    connect(m_chartTimer, &QTimer::timeout, this, [this] {
+        if (m_metrics->isVisible())
+            m_metrics->setConfidences(m_model->rows(), m_model->threshold());
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_metrics->isVisible())
+            m_metrics->setConfidences(m_model->rows(), m_model->threshold());
+    });
     connect(m_model, &ResultsModel::rowsUpdated, this, [this] {
         updateFinishedCount();
         if (!m_chartTimer->isActive())

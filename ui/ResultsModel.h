@@ -48,6 +48,7 @@ public:
 
     const CompanyResult &result(int row) const { return m_rows.at(row); }
     QList<CompanyResult> results() const; // pending updates included
+    const QList<CompanyResult> &rows() const { return m_rows; } // as last flushed: no copy
     int finishedCount() const { return m_finished; }
     int matchCount() const;
 

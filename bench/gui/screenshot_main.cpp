@@ -146,6 +146,26 @@ int main(int argc, char *argv[])
         return FakeResponse::json(QJsonDocument(QJsonObject {{u"hits"_s, hits}, {u"nbHits"_s, hits.size()}}).toJson()).withDelay(80);
     });
 
+    // The companies' own sites: the home page says what the company does.
+    server.route(u"/site/"_s, [&](const FakeRequest &r) {
+        const QStringList parts = r.path.split(u'/', Qt::SkipEmptyParts); // site, domain, rest...
+        const QString domain = parts.value(1);
+        const QString rest = parts.mid(2).join(u'/');
+        for (const Company &c : companies) {
+            if (c.domain != domain || !rest.isEmpty())
+                continue;
+            QString html = u"<!doctype html><html><head><title>"_s + c.name + u"</title></head><body><h1>"_s + c.name
+                + u"</h1>"_s;
+            for (const Item &i : c.web)
+                if (!i.path.startsWith(u"http"_s))
+                    html += u"<h2>"_s + i.title.toHtmlEscaped() + u"</h2><p>"_s + i.text.toHtmlEscaped() + u"</p>"_s;
+            if (c.web.isEmpty())
+                html += u"<p>Organic vegetables from our family farm, delivered every week.</p>"_s;
+            return FakeResponse::text((html + u"</body></html>"_s).toUtf8()).withDelay(60);
+        }
+        return FakeResponse::text("not found", 404);
+    });
+
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(u"settings.ini"_s));
     HttpClient http;
@@ -156,8 +176,9 @@ int main(int argc, char *argv[])
     services.openUrl = [](const QUrl &) { return true; };
     services.createEngine = [&](const SourceSettings &, const LlmSettings &llm) {
         SourceSettings s;
-        for (const QString &p : {u"tavily"_s, u"newsapi"_s, u"hackernews"_s})
+        for (const QString &p : {u"tavily"_s, u"newsapi"_s, u"hackernews"_s, u"greenhouse"_s, u"lever"_s, u"ashby"_s})
             s.baseUrls.insert(p, server.baseUrl());
+        s.websiteUrlTemplate = server.baseUrl().toString() + u"/site/{domain}"_s;
         s.apiKeys.insert(u"tavily"_s, u"fixture"_s);
         s.apiKeys.insert(u"newsapi"_s, u"fixture"_s);
         Engine engine;
