@@ -12,8 +12,8 @@ QColor ConfidenceDelegate::barColor(double confidence, double threshold)
     return confidence >= threshold ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xe0, 0x9b, 0x2d);
 }
 
-void ConfidenceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                               const QModelIndex &index) const
+void ConfidenceDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -50,14 +50,17 @@ void ConfidenceDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
     const bool selected = opt.state & QStyle::State_Selected;
     painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(area.adjusted(area.width() - textWidth, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, text);
+    painter->drawText(
+        area.adjusted(area.width() - textWidth, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter, text);
     painter->restore();
 }
 
-QSize ConfidenceDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize ConfidenceDelegate::sizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("0.00")) * 4));
+    size.setWidth(
+        std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("0.00")) * 4));
     return size;
 }
 

@@ -24,7 +24,8 @@ DomainEditor::DomainEditor(QWidget *parent)
     : QPlainTextEdit(parent)
 {
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setPlaceholderText(tr("One domain per line, or comma-separated:\nstripe.com\nadyen.com, klarna.com"));
+    setPlaceholderText(
+        tr("One domain per line, or comma-separated:\nstripe.com\nadyen.com, klarna.com"));
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
     connect(&m_debounce, &QTimer::timeout, this, &DomainEditor::startCheck);
@@ -144,7 +145,8 @@ void DomainEditor::highlight(const DomainList &list)
         const int at = line.input.isEmpty() ? -1 : int(block.text().indexOf(line.input));
         if (at >= 0) {
             sel.cursor.setPosition(block.position() + at);
-            sel.cursor.setPosition(block.position() + at + int(line.input.size()), QTextCursor::KeepAnchor);
+            sel.cursor.setPosition(
+                block.position() + at + int(line.input.size()), QTextCursor::KeepAnchor);
         } else {
             sel.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
         }

@@ -39,7 +39,8 @@ EvidenceView::EvidenceView(QWidget *parent)
     m_signals = plainLabel(this);
 
     m_model = new QStandardItemModel(this);
-    m_model->setHorizontalHeaderLabels({tr("Title"), tr("Source"), tr("Supports"), tr("Snippet"), tr("Link")});
+    m_model->setHorizontalHeaderLabels(
+        { tr("Title"), tr("Source"), tr("Supports"), tr("Snippet"), tr("Link") });
     m_view = new QTreeView(this);
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
@@ -87,9 +88,10 @@ EvidenceView::EvidenceView(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                showDetails(current.isValid() ? current.siblingAtColumn(0).data(EvidenceRowRole).toInt() : -1);
-            });
+        [this](const QModelIndex &current) {
+            showDetails(
+                current.isValid() ? current.siblingAtColumn(0).data(EvidenceRowRole).toInt() : -1);
+        });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         openLink(index.siblingAtColumn(0).data(EvidenceRowRole).toInt());
     });
@@ -118,7 +120,8 @@ void EvidenceView::setCompany(const CompanyResult &result)
         showDetails(-1);
         return;
     }
-    m_heading->setText(tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size())).arg(result.domain));
+    m_heading->setText(
+        tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size())).arg(result.domain));
 
     // Which signals each evidence item supports.
     QList<QStringList> supports(result.evidence.size());
@@ -129,16 +132,17 @@ void EvidenceView::setCompany(const CompanyResult &result)
             if (i >= 0 && i < supports.size())
                 supports[i] << s.text;
     }
-    m_signals->setText(signalLines.isEmpty() ? tr("No goal signals found.") : tr("Signals:\n") + signalLines.join(u'\n'));
+    m_signals->setText(signalLines.isEmpty() ? tr("No goal signals found.")
+                                             : tr("Signals:\n") + signalLines.join(u'\n'));
     m_signals->show();
 
     const QColor highlight = QColor(0x2e, 0x9d, 0x4f, 40);
     for (int i = 0; i < result.evidence.size(); ++i) {
         const Evidence &e = result.evidence.at(i);
         // QStandardItem text is drawn as plain text by the default delegate.
-        QList<QStandardItem *> row {new QStandardItem(e.title), new QStandardItem(e.sourceName),
-                                    new QStandardItem(supports.at(i).join(u"; "_s)),
-                                    new QStandardItem(e.snippet.simplified()), new QStandardItem(e.url)};
+        QList<QStandardItem *> row { new QStandardItem(e.title), new QStandardItem(e.sourceName),
+            new QStandardItem(supports.at(i).join(u"; "_s)),
+            new QStandardItem(e.snippet.simplified()), new QStandardItem(e.url) };
         row[0]->setData(i, EvidenceRowRole);
         for (QStandardItem *item : row)
             item->setEditable(false);
@@ -177,7 +181,7 @@ void EvidenceView::showDetails(int evidenceRow)
     }
     const Evidence &e = m_company.evidence.at(evidenceRow);
     m_title->setText(e.title.isEmpty() ? tr("(untitled)") : e.title);
-    QStringList meta {e.sourceName};
+    QStringList meta { e.sourceName };
     if (e.publishedAt.isValid())
         meta << QLocale().toString(e.publishedAt.toLocalTime(), QLocale::ShortFormat);
     if (!e.channel.isEmpty())

@@ -94,7 +94,7 @@ QString seconds(qint64 ms)
 struct ImportResult
 {
     QString error;
-    QStringList lines;             // a .txt file
+    QStringList lines; // a .txt file
     std::optional<CsvTable> table; // a .csv file
 };
 
@@ -161,7 +161,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_mainSplitter->addWidget(results);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({360, 900});
+    m_mainSplitter->setSizes({ 360, 900 });
     setCentralWidget(m_mainSplitter);
 
     m_log = new QPlainTextEdit;
@@ -170,30 +170,33 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_log->setMaximumBlockCount(20000);
     m_log->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copyAll = new QAction(tr("Copy all"), m_log);
-    connect(copyAll, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(m_log->toPlainText()); });
+    connect(copyAll, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(m_log->toPlainText()); });
     auto *copy = new QAction(tr("Copy"), m_log);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     connect(copy, &QAction::triggered, m_log, &QPlainTextEdit::copy);
-    m_log->addActions({copy, copyAll});
+    m_log->addActions({ copy, copyAll });
     auto *logDock = new QDockWidget(tr("Log"), this);
     logDock->setObjectName(u"logDock"_s);
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    resizeDocks({logDock}, {m_log->fontMetrics().lineSpacing() * 7}, Qt::Vertical);
+    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 7 }, Qt::Vertical);
 
     m_finishedLabel = new QLabel;
     // A fixed size: a count that changes ten times a second must not relayout the window.
-    m_finishedLabel->setText(tr("%1 of %2 companies finished · %3 matches").arg(u"888,888"_s, u"888,888"_s, u"888,888"_s));
+    m_finishedLabel->setText(tr("%1 of %2 companies finished · %3 matches")
+                                 .arg(u"888,888"_s, u"888,888"_s, u"888,888"_s));
     m_finishedLabel->setFixedSize(m_finishedLabel->sizeHint());
     m_finishedLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_finishedLabel);
 
-    m_autosaver = new SessionAutosaver(m_services.autosavePath.isEmpty() ? SessionAutosaver::defaultAutosavePath()
-                                                                         : m_services.autosavePath,
-                                       std::chrono::milliseconds(m_services.autosaveIntervalMs), this);
+    m_autosaver = new SessionAutosaver(m_services.autosavePath.isEmpty()
+            ? SessionAutosaver::defaultAutosavePath()
+            : m_services.autosavePath,
+        std::chrono::milliseconds(m_services.autosaveIntervalMs), this);
     connect(m_autosaver, &SessionAutosaver::saveFailed, this,
-            [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
+        [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
 
     buildMenus();
     logDock->toggleViewAction()->setText(tr("Show log"));
@@ -233,7 +236,8 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
 
     m_goal = new QPlainTextEdit;
     m_goal->setObjectName(u"goalEdit"_s);
-    m_goal->setPlaceholderText(tr("What are you looking for? e.g. Fintech companies using AI for fraud detection"));
+    m_goal->setPlaceholderText(
+        tr("What are you looking for? e.g. Fintech companies using AI for fraud detection"));
     m_goal->setTabChangesFocus(true);
     m_goal->setMinimumHeight(m_goal->fontMetrics().lineSpacing() * 3 + 12);
     m_goal->setMaximumHeight(m_goal->fontMetrics().lineSpacing() * 6 + 12);
@@ -385,12 +389,13 @@ void MainWindow::showRecentGoals()
 
 void MainWindow::updateDomainCounter(const DomainList &list)
 {
-    m_domainCounter->setText(tr("%1 valid · %2 rejected · %3 duplicates")
-                                 .arg(QLocale().toString(list.domains.size()), QLocale().toString(list.rejected.size()),
-                                      QLocale().toString(list.duplicates.size())));
+    m_domainCounter->setText(
+        tr("%1 valid · %2 rejected · %3 duplicates")
+            .arg(QLocale().toString(list.domains.size()), QLocale().toString(list.rejected.size()),
+                QLocale().toString(list.duplicates.size())));
     QPalette pal = m_domainCounter->palette();
-    pal.setColor(QPalette::WindowText, list.rejected.isEmpty() ? palette().color(QPalette::WindowText)
-                                                               : QColor(0xc6, 0x28, 0x28));
+    pal.setColor(QPalette::WindowText,
+        list.rejected.isEmpty() ? palette().color(QPalette::WindowText) : QColor(0xc6, 0x28, 0x28));
     m_domainCounter->setPalette(pal);
 }
 
@@ -417,11 +422,13 @@ void MainWindow::updateChannelStatus()
         if (names.isEmpty()) {
             status->setText(tr("not available"));
         } else if (!usable) {
-            status->setText(tr("%1 · no key — <a href=\"settings\">Settings…</a>").arg(names.join(u", "_s).toHtmlEscaped()));
+            status->setText(tr("%1 · no key — <a href=\"settings\">Settings…</a>")
+                                .arg(names.join(u", "_s).toHtmlEscaped()));
         } else {
             status->setText(names.join(u", "_s).toHtmlEscaped());
         }
-        status->setToolTip(usable ? QString() : tr("Add an API key in Settings to use this source"));
+        status->setToolTip(
+            usable ? QString() : tr("Add an API key in Settings to use this source"));
     }
     updateRunEnabled();
 }
@@ -431,7 +438,8 @@ void MainWindow::updateRunEnabled()
     QString reason;
     bool anyChannel = false;
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
-        anyChannel = anyChannel || (it.value()->isChecked() && it.value()->property("usable").toBool());
+        anyChannel
+            = anyChannel || (it.value()->isChecked() && it.value()->property("usable").toBool());
     if (isRunning())
         reason = tr("A run is in progress");
     else if (m_goal->toPlainText().trimmed().isEmpty())
@@ -453,18 +461,18 @@ void MainWindow::setRunning(bool running)
 {
     m_goal->setReadOnly(running);
     m_domains->setReadOnly(running);
-    for (QWidget *w : std::initializer_list<QWidget *> {m_importButton, m_depth, m_maxParallel, m_thresholdSlider,
-                                                         m_thresholdSpin, m_recentGoals})
+    for (QWidget *w : std::initializer_list<QWidget *> { m_importButton, m_depth, m_maxParallel,
+             m_thresholdSlider, m_thresholdSpin, m_recentGoals })
         w->setEnabled(!running);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setEnabled(!running && it.value()->property("usable").toBool());
     m_cancelButton->setEnabled(running);
     m_cancelAction->setEnabled(running);
     m_resumeAction->setEnabled(!running && !m_state.request.domains.isEmpty()
-                               && std::any_of(m_state.results.cbegin(), m_state.results.cend(),
-                                              [](const CompanyResult &r) {
-                                                  return r.status == CompanyStatus::Cancelled || !isFinal(r.status);
-                                              }));
+        && std::any_of(
+            m_state.results.cbegin(), m_state.results.cend(), [](const CompanyResult &r) {
+                return r.status == CompanyStatus::Cancelled || !isFinal(r.status);
+            }));
     for (QAction *a : std::as_const(m_exportActions))
         a->setEnabled(m_model->rowCount() > 0);
     updateRunEnabled();
@@ -507,19 +515,22 @@ void MainWindow::buildResults(QWidget *results)
     header->resizeSection(ResultsModel::Status, fm.horizontalAdvance(u"No evidence"_s) + 40);
     header->resizeSection(ResultsModel::Confidence, fm.horizontalAdvance(u"0.00"_s) * 4);
     header->resizeSection(ResultsModel::Match, fm.horizontalAdvance(u"Match"_s) + 16);
-    header->resizeSection(ResultsModel::Technologies, fm.horizontalAdvance(u"TensorFlow, Kafka, Spark"_s));
-    header->resizeSection(ResultsModel::Signals, fm.horizontalAdvance(u"Uses machine learning for fraud"_s));
+    header->resizeSection(
+        ResultsModel::Technologies, fm.horizontalAdvance(u"TensorFlow, Kafka, Spark"_s));
+    header->resizeSection(
+        ResultsModel::Signals, fm.horizontalAdvance(u"Uses machine learning for fraud"_s));
     header->resizeSection(ResultsModel::EvidenceCount, fm.horizontalAdvance(u"Evidence"_s) + 16);
     header->resizeSection(ResultsModel::Sources, fm.horizontalAdvance(u"Tavily, NewsAPI, Lever"_s));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::showSelectedCompany);
+        &MainWindow::showSelectedCompany);
 
     m_evidence = new EvidenceView;
     m_evidence->setObjectName(u"evidenceView"_s);
     if (m_services.openUrl)
         m_evidence->setLinkOpener(m_services.openUrl);
-    connect(m_evidence, &EvidenceView::linkRefused, this,
-            [this](const QString &url) { log(tr("Not opened (only http and https links are): %1").arg(url)); });
+    connect(m_evidence, &EvidenceView::linkRefused, this, [this](const QString &url) {
+        log(tr("Not opened (only http and https links are): %1").arg(url));
+    });
     m_metrics = new MetricsPanel;
     m_metrics->setObjectName(u"metricsPanel"_s);
     m_tabs = new QTabWidget;
@@ -584,10 +595,11 @@ void MainWindow::showSelectedCompany()
 void MainWindow::updateFinishedCount()
 {
     const int total = m_model->rowCount();
-    m_finishedLabel->setText(total == 0 ? QString()
-                                        : tr("%1 of %2 companies finished · %3 matches")
-                                              .arg(QLocale().toString(m_model->finishedCount()),
-                                                   QLocale().toString(total), QLocale().toString(m_model->matchCount())));
+    m_finishedLabel->setText(total == 0
+            ? QString()
+            : tr("%1 of %2 companies finished · %3 matches")
+                  .arg(QLocale().toString(m_model->finishedCount()), QLocale().toString(total),
+                      QLocale().toString(m_model->matchCount())));
 }
 
 // --- Menus --------------------------------------------------------------------------------
@@ -598,23 +610,30 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
-    m_saveAction = file->addAction(tr("&Save session"), QKeySequence::Save, this, [this] { save(); });
+    m_saveAction
+        = file->addAction(tr("&Save session"), QKeySequence::Save, this, [this] { save(); });
     file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import domains…"), this, &MainWindow::importDomainsDialog);
-    m_exportActions << file->addAction(tr("&Export results as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                                       &MainWindow::exportCsv);
-    m_exportActions << file->addAction(tr("Export results as &JSON…"), this, &MainWindow::exportJson);
-    m_exportActions << file->addAction(tr("Export e&vidence as CSV…"), this, &MainWindow::exportEvidenceCsv);
+    m_exportActions << file->addAction(tr("&Export results as CSV…"),
+        QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCsv);
+    m_exportActions << file->addAction(
+        tr("Export results as &JSON…"), this, &MainWindow::exportJson);
+    m_exportActions << file->addAction(
+        tr("Export e&vidence as CSV…"), this, &MainWindow::exportEvidenceCsv);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *research = menuBar()->addMenu(tr("&Research"));
-    m_runAction = research->addAction(QIcon(u":/icons/run.svg"_s), tr("&Run"), this, &MainWindow::run);
-    m_runAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_cancelAction = research->addAction(QIcon(u":/icons/cancel.svg"_s), tr("&Cancel"), this, &MainWindow::cancel);
+    m_runAction
+        = research->addAction(QIcon(u":/icons/run.svg"_s), tr("&Run"), this, &MainWindow::run);
+    m_runAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_cancelAction = research->addAction(
+        QIcon(u":/icons/cancel.svg"_s), tr("&Cancel"), this, &MainWindow::cancel);
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_resumeAction = research->addAction(tr("Resume &unfinished queries"), this, &MainWindow::resumeRun);
+    m_resumeAction
+        = research->addAction(tr("Resume &unfinished queries"), this, &MainWindow::resumeRun);
     research->addSeparator();
     research->addAction(tr("&Filter results"), QKeySequence::Find, this, [this] {
         m_filter->setFocus();
@@ -626,7 +645,8 @@ void MainWindow::buildMenus()
     settings->setMenuRole(QAction::PreferencesRole);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About GTM Research"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("&About GTM Research"), this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -653,7 +673,8 @@ void MainWindow::showAbout()
     auto *text = new QTextBrowser(&dialog);
     text->setOpenExternalLinks(false);
     text->setHtml(tr("<h2>GTM Research %1</h2>"
-                     "<p>Research companies against a goal from the web, news, job boards and their own sites.</p>"
+                     "<p>Research companies against a goal from the web, news, job boards and "
+                     "their own sites.</p>"
                      "<p>Built with Qt %2.</p>"
                      "<h3>Licences of the components used</h3><ul>"
                      "<li>Qt %2 — GNU LGPL v3</li>"
@@ -706,14 +727,16 @@ QCoro::Task<> MainWindow::loadKeys()
             keys.insert(p, r.value);
     }
     if (!problem.isEmpty())
-        log(tr("Keychain: %1; saved keys are not available (environment variables still work)").arg(problem));
+        log(tr("Keychain: %1; saved keys are not available (environment variables still work)")
+                .arg(problem));
     m_keys = keys;
     rebuildEngine();
 }
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_services.settings, m_keys, m_services.testKey, m_services.clearCache, this);
+    SettingsDialog dialog(
+        m_services.settings, m_keys, m_services.testKey, m_services.clearCache, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QMap<QString, QString> edited = dialog.keys();
@@ -725,12 +748,13 @@ void MainWindow::showSettings()
         else
             m_keys.insert(it.key(), it.value());
         if (m_services.secrets) {
-            m_services.secrets->write(it.key(), it.value()).then([self = QPointer<MainWindow>(this), provider = it.key()](
-                                                                     const SecretResult &r) {
-                if (self && !r.ok)
-                    self->log(tr("Could not save the %1 key in the keychain: %2")
-                                  .arg(AppSettings::providerLabel(provider), r.error));
-            });
+            m_services.secrets->write(it.key(), it.value())
+                .then([self = QPointer<MainWindow>(this), provider = it.key()](
+                          const SecretResult &r) {
+                    if (self && !r.ok)
+                        self->log(tr("Could not save the %1 key in the keychain: %2")
+                                      .arg(AppSettings::providerLabel(provider), r.error));
+                });
         }
     }
     rebuildEngine();
@@ -786,7 +810,8 @@ void MainWindow::run()
     s->setEnabledChannels(checked);
 
     if (!domains.rejected.isEmpty())
-        log(tr("%n line(s) rejected and left out of the run", nullptr, int(domains.rejected.size())));
+        log(tr(
+            "%n line(s) rejected and left out of the run", nullptr, int(domains.rejected.size())));
     m_sessionPath.clear();
     m_state = RunState {};
     m_state.request = request;
@@ -813,7 +838,8 @@ void MainWindow::resumeRun()
     startPipeline(state.request, state);
 }
 
-void MainWindow::startPipeline(const ResearchRequest &request, const std::optional<RunState> &resumeFrom)
+void MainWindow::startPipeline(
+    const ResearchRequest &request, const std::optional<RunState> &resumeFrom)
 {
     if (m_engineStale)
         rebuildEngine();
@@ -831,48 +857,54 @@ void MainWindow::startPipeline(const ResearchRequest &request, const std::option
     // the file.
     m_autosaver->attach(pipeline);
 
-    connect(pipeline, &ResearchPipeline::pipelineStarted, this, [this](int domains, int strategies, int total) {
-        log(tr("Run started: %1 companies × %2 strategies = %3 queries")
-                .arg(QLocale().toString(domains), QLocale().toString(strategies), QLocale().toString(total)));
-        m_stage->setText(tr("Collecting evidence 0 % (0/%1)").arg(QLocale().toString(total)));
-    });
+    connect(pipeline, &ResearchPipeline::pipelineStarted, this,
+        [this](int domains, int strategies, int total) {
+            log(tr("Run started: %1 companies × %2 strategies = %3 queries")
+                    .arg(QLocale().toString(domains), QLocale().toString(strategies),
+                        QLocale().toString(total)));
+            m_stage->setText(tr("Collecting evidence 0 % (0/%1)").arg(QLocale().toString(total)));
+        });
     connect(pipeline, &ResearchPipeline::strategiesReady, this, [this](const StrategyPlan &plan) {
         m_state.strategies = plan.strategies;
-        log(tr("%n strategies ready (%1)", nullptr, int(plan.strategies.size())).arg(plan.generator));
+        log(tr("%n strategies ready (%1)", nullptr, int(plan.strategies.size()))
+                .arg(plan.generator));
         if (!plan.notice.isEmpty())
             log(plan.notice);
         if (plan.dropped > 0)
             log(tr("%n invalid strategies dropped", nullptr, plan.dropped));
     });
-    connect(pipeline, &ResearchPipeline::evidenceProgress, this, [this](int percent, int done, int total) {
-        m_progress->setValue(percent);
-        m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
-                             .arg(percent)
-                             .arg(QLocale().toString(done), QLocale().toString(total)));
-        log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
-    });
+    connect(pipeline, &ResearchPipeline::evidenceProgress, this,
+        [this](int percent, int done, int total) {
+            m_progress->setValue(percent);
+            m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
+                                 .arg(percent)
+                                 .arg(QLocale().toString(done), QLocale().toString(total)));
+            log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
+        });
     connect(pipeline, &ResearchPipeline::queryFinished, this, [this] { setDirty(true); });
     connect(pipeline, &ResearchPipeline::evidenceComplete, this, [this](int total) {
-        log(tr("Evidence complete: %1 items after %2 s").arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
+        log(tr("Evidence complete: %1 items after %2 s")
+                .arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
     });
     connect(pipeline, &ResearchPipeline::analysisStarted, this, [this](int domains) {
         m_stage->setText(tr("Analyzing"));
         log(tr("Analyzing %n companies", nullptr, domains));
     });
     connect(pipeline, &ResearchPipeline::companyUpdated, m_model, &ResultsModel::updateResult);
-    connect(pipeline, &ResearchPipeline::domainAnalyzed, this, [this](int row, const CompanyResult &result) {
-        m_model->updateResult(row, result);
-        setDirty(true);
-        if (result.status == CompanyStatus::Failed) {
-            QStringList reasons;
-            for (auto it = result.errors.cbegin(); it != result.errors.cend(); ++it)
-                reasons << it.key() + u": "_s + it.value();
-            log(tr("%1 failed: %2").arg(result.domain, reasons.join(u"; "_s)));
-        }
-    });
+    connect(pipeline, &ResearchPipeline::domainAnalyzed, this,
+        [this](int row, const CompanyResult &result) {
+            m_model->updateResult(row, result);
+            setDirty(true);
+            if (result.status == CompanyStatus::Failed) {
+                QStringList reasons;
+                for (auto it = result.errors.cbegin(); it != result.errors.cend(); ++it)
+                    reasons << it.key() + u": "_s + it.value();
+                log(tr("%1 failed: %2").arg(result.domain, reasons.join(u"; "_s)));
+            }
+        });
     connect(pipeline, &ResearchPipeline::logMessage, this, &MainWindow::log);
     connect(pipeline, &ResearchPipeline::finished, this,
-            [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
+        [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
 
     m_progress->setValue(0);
     m_stage->setText(tr("Generating strategies"));
@@ -881,7 +913,8 @@ void MainWindow::startPipeline(const ResearchRequest &request, const std::option
     setDirty(true);
     updateTitle();
     if (resumeFrom) {
-        log(tr("Resuming: %n queries already finished", nullptr, int(resumeFrom->finishedQueries.size())));
+        log(tr("Resuming: %n queries already finished", nullptr,
+            int(resumeFrom->finishedQueries.size())));
         pipeline->resume(*resumeFrom);
     } else {
         log(tr("Run requested: %n companies", nullptr, int(request.domains.size())));
@@ -930,21 +963,25 @@ void MainWindow::finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics
     // The run ended here, not in a crash: nothing to restore at the next start.
     QFile::remove(m_autosaver->path());
 
-    const QString elapsed = seconds(metrics.processingTimeMs > 0 ? metrics.processingTimeMs : m_runClock.elapsed());
+    const QString elapsed
+        = seconds(metrics.processingTimeMs > 0 ? metrics.processingTimeMs : m_runClock.elapsed());
     if (cancelled) {
-        m_stage->setText(tr("Cancelled after %1 s — %2 of %3 companies finished")
-                             .arg(elapsed, QLocale().toString(m_model->finishedCount() - int(std::count_if(
-                                                                  state.results.cbegin(), state.results.cend(),
-                                                                  [](const CompanyResult &r) {
-                                                                      return r.status == CompanyStatus::Cancelled;
-                                                                  }))),
-                                  QLocale().toString(m_model->rowCount())));
+        m_stage->setText(
+            tr("Cancelled after %1 s — %2 of %3 companies finished")
+                .arg(elapsed,
+                    QLocale().toString(m_model->finishedCount()
+                        - int(std::count_if(state.results.cbegin(), state.results.cend(),
+                            [](const CompanyResult &r) {
+                                return r.status == CompanyStatus::Cancelled;
+                            }))),
+                    QLocale().toString(m_model->rowCount())));
         log(tr("Run cancelled after %1 s").arg(elapsed));
     } else {
         m_progress->setValue(100);
         m_stage->setText(tr("Done in %1 s").arg(elapsed));
         log(tr("Run finished in %1 s: %2 matches of %3 companies")
-                .arg(elapsed, QLocale().toString(m_model->matchCount()), QLocale().toString(m_model->rowCount())));
+                .arg(elapsed, QLocale().toString(m_model->matchCount()),
+                    QLocale().toString(m_model->rowCount())));
     }
     m_metrics->setMetrics(metrics);
     m_metrics->setConfidences(m_model->results(), m_model->threshold());
@@ -1019,8 +1056,9 @@ void MainWindow::loadState(const RunState &state)
     m_metrics->setMetrics(state.metrics);
     m_metrics->setConfidences(rows, state.request.confidenceThreshold);
     m_progress->setValue(0);
-    m_stage->setText(tr("%1 of %2 companies finished").arg(QLocale().toString(m_model->finishedCount()),
-                                                             QLocale().toString(m_model->rowCount())));
+    m_stage->setText(tr("%1 of %2 companies finished")
+                         .arg(QLocale().toString(m_model->finishedCount()),
+                             QLocale().toString(m_model->rowCount())));
     setRunning(false);
 }
 
@@ -1030,7 +1068,7 @@ bool MainWindow::openSession(const QString &path)
     const std::optional<RunState> state = gtm::loadSession(path, &error);
     if (!state) {
         prompts()->showError(this, tr("Could not open the session"),
-                             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         m_services.settings->removeRecentSession(path);
         return false;
     }
@@ -1049,7 +1087,7 @@ bool MainWindow::saveSession(const QString &path)
     QString error;
     if (!gtm::saveSession(path, currentState(), &error)) {
         prompts()->showError(this, tr("Could not save the session"),
-                             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
     m_sessionPath = path;
@@ -1071,8 +1109,8 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     QString path = prompts()->askSavePath(this, tr("Save session"),
-                                          m_sessionPath.isEmpty() ? tr("research.gtmr") : m_sessionPath,
-                                          tr("GTM Research sessions (*.gtmr)"));
+        m_sessionPath.isEmpty() ? tr("research.gtmr") : m_sessionPath,
+        tr("GTM Research sessions (*.gtmr)"));
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
@@ -1084,7 +1122,8 @@ void MainWindow::openDialog()
 {
     if (isRunning() || !maybeSave())
         return;
-    const QString path = prompts()->askOpenPath(this, tr("Open session"), tr("GTM Research sessions (*.gtmr)"));
+    const QString path
+        = prompts()->askOpenPath(this, tr("Open session"), tr("GTM Research sessions (*.gtmr)"));
     if (!path.isEmpty())
         openSession(path);
 }
@@ -1112,14 +1151,15 @@ void MainWindow::checkForAutosave()
     QString error;
     const std::optional<RunState> state = gtm::loadSession(path, &error);
     if (!state) {
-        log(tr("An autosave could not be read and was left in place (%1): %2").arg(QDir::toNativeSeparators(path), error));
+        log(tr("An autosave could not be read and was left in place (%1): %2")
+                .arg(QDir::toNativeSeparators(path), error));
         return;
     }
     const int finished = int(std::count_if(state->results.cbegin(), state->results.cend(),
-                                           [](const CompanyResult &r) { return isFinal(r.status); }));
+        [](const CompanyResult &r) { return isFinal(r.status); }));
     const QString summary = tr("“%1”, %2 of %3 companies finished.")
                                 .arg(state->request.goal.left(120), QLocale().toString(finished),
-                                     QLocale().toString(state->request.domains.size()));
+                                    QLocale().toString(state->request.domains.size()));
     if (!prompts()->askRestoreAutosave(this, summary)) {
         QFile::remove(path);
         log(tr("Autosave of an interrupted run discarded"));
@@ -1138,8 +1178,8 @@ void MainWindow::importDomainsDialog()
 {
     if (isRunning())
         return;
-    const QString path = prompts()->askOpenPath(this, tr("Import domains"),
-                                                tr("Domain lists (*.txt *.csv);;All files (*)"));
+    const QString path = prompts()->askOpenPath(
+        this, tr("Import domains"), tr("Domain lists (*.txt *.csv);;All files (*)"));
     if (!path.isEmpty())
         importDomainsFrom(path);
 }
@@ -1154,24 +1194,26 @@ void MainWindow::importDomainsFrom(const QString &path)
         m_importButton->setEnabled(!isRunning());
         m_stage->setText(tr("Ready"));
         const ImportResult result = watcher->result();
-        if (!result.error.isEmpty() || (path.endsWith(u".csv"_s, Qt::CaseInsensitive) && !result.table)) {
+        if (!result.error.isEmpty()
+            || (path.endsWith(u".csv"_s, Qt::CaseInsensitive) && !result.table)) {
             prompts()->showError(this, tr("Could not import domains"),
-                                 tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
+                tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
             return;
         }
         QStringList lines = result.lines;
         if (result.table) {
             int column = detectDomainColumn(result.table->header);
             if (column < 0) {
-                const std::optional<int> chosen = prompts()->askDomainColumn(this, result.table->header);
+                const std::optional<int> chosen
+                    = prompts()->askDomainColumn(this, result.table->header);
                 if (!chosen || *chosen < 0)
                     return;
                 column = *chosen;
             }
             lines = columnValues(*result.table, column);
             log(tr("Imported %1 rows from column “%2” of %3")
-                    .arg(QLocale().toString(result.table->rows.size()), result.table->header.value(column),
-                         QFileInfo(path).fileName()));
+                    .arg(QLocale().toString(result.table->rows.size()),
+                        result.table->header.value(column), QFileInfo(path).fileName()));
         } else {
             log(tr("Imported %1").arg(QFileInfo(path).fileName()));
         }
@@ -1193,11 +1235,12 @@ void MainWindow::exportCsv()
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
     options.threshold = m_model->threshold();
-    if (!file.open(QIODevice::WriteOnly) || !writeResultsCsv(&file, m_model->results(), options, &error)
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || !writeResultsCsv(&file, m_model->results(), options, &error) || !file.commit()) {
         prompts()->showError(this, tr("Could not export"),
-                             tr("%1\n\n%2").arg(QDir::toNativeSeparators(choice->path),
-                                                error.isEmpty() ? file.errorString() : error));
+            tr("%1\n\n%2")
+                .arg(QDir::toNativeSeparators(choice->path),
+                    error.isEmpty() ? file.errorString() : error));
         return;
     }
     log(tr("Exported results to %1").arg(QDir::toNativeSeparators(choice->path)));
@@ -1207,18 +1250,19 @@ void MainWindow::exportEvidenceCsv()
 {
     if (m_model->rowCount() == 0)
         return;
-    const QString path = prompts()->askSavePath(this, tr("Export evidence as CSV"), sessionName() + u"-evidence.csv"_s,
-                                                tr("CSV files (*.csv)"));
+    const QString path = prompts()->askSavePath(this, tr("Export evidence as CSV"),
+        sessionName() + u"-evidence.csv"_s, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
     QString error;
     CsvOptions options;
     options.threshold = m_model->threshold();
-    if (!file.open(QIODevice::WriteOnly) || !writeEvidenceCsv(&file, m_model->results(), options, &error)
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || !writeEvidenceCsv(&file, m_model->results(), options, &error) || !file.commit()) {
         prompts()->showError(this, tr("Could not export"),
-                             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error));
+            tr("%1\n\n%2")
+                .arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error));
         return;
     }
     log(tr("Exported evidence to %1").arg(QDir::toNativeSeparators(path)));
@@ -1228,15 +1272,16 @@ void MainWindow::exportJson()
 {
     if (m_model->rowCount() == 0)
         return;
-    const QString path = prompts()->askSavePath(this, tr("Export results as JSON"), sessionName() + u".json"_s,
-                                                tr("JSON files (*.json)"));
+    const QString path = prompts()->askSavePath(
+        this, tr("Export results as JSON"), sessionName() + u".json"_s, tr("JSON files (*.json)"));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
-    const QByteArray json = QJsonDocument(researchResponseJson(currentState(), m_researchId)).toJson(QJsonDocument::Indented);
+    const QByteArray json = QJsonDocument(researchResponseJson(currentState(), m_researchId))
+                                .toJson(QJsonDocument::Indented);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
         prompts()->showError(this, tr("Could not export"),
-                             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
     log(tr("Exported JSON to %1").arg(QDir::toNativeSeparators(path)));

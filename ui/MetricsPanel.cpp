@@ -3,7 +3,6 @@
 #include "ConfidenceDelegate.h"
 
 #include <QBarCategoryAxis>
-#include <QStackedBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -11,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStackedBarSeries>
 #include <QTableWidget>
 #include <QValueAxis>
 
@@ -37,7 +37,8 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     addValue(form, u"tokens"_s, tr("LLM tokens"));
 
     m_sources = new QTableWidget(0, 5, this);
-    m_sources->setHorizontalHeaderLabels({tr("Source"), tr("Requests"), tr("Failures"), tr("Cache hits"), tr("Breaker")});
+    m_sources->setHorizontalHeaderLabels(
+        { tr("Source"), tr("Requests"), tr("Failures"), tr("Cache hits"), tr("Breaker") });
     m_sources->verticalHeader()->hide();
     m_sources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sources->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -108,16 +109,19 @@ void MetricsPanel::clear()
 void MetricsPanel::setMetrics(const RunMetrics &m)
 {
     const QLocale locale;
-    m_values[u"time"_s]->setText(tr("%1 s").arg(locale.toString(m.processingTimeMs / 1000.0, 'f', 1)));
-    m_values[u"queries"_s]->setText(tr("%1 of %2").arg(locale.toString(m.completedQueries), locale.toString(m.totalQueries)));
+    m_values[u"time"_s]->setText(
+        tr("%1 s").arg(locale.toString(m.processingTimeMs / 1000.0, 'f', 1)));
+    m_values[u"queries"_s]->setText(
+        tr("%1 of %2").arg(locale.toString(m.completedQueries), locale.toString(m.totalQueries)));
     m_values[u"qps"_s]->setText(locale.toString(m.queriesPerSecond, 'f', 1));
     m_values[u"failed"_s]->setText(locale.toString(m.failedRequests));
     m_values[u"retries"_s]->setText(locale.toString(m.retries));
     m_values[u"cache"_s]->setText(locale.toString(m.cacheHits));
     m_values[u"evidence"_s]->setText(locale.toString(m.totalEvidence));
-    m_values[u"matches"_s]->setText(tr("%1 of %2 (average confidence %3)")
-                                        .arg(locale.toString(m.highConfidenceMatches), locale.toString(m.totalDomains),
-                                             locale.toString(m.averageConfidence, 'f', 2)));
+    m_values[u"matches"_s]->setText(
+        tr("%1 of %2 (average confidence %3)")
+            .arg(locale.toString(m.highConfidenceMatches), locale.toString(m.totalDomains),
+                locale.toString(m.averageConfidence, 'f', 2)));
     QString strategies = locale.toString(m.strategiesGenerated);
     if (!m.strategySource.isEmpty())
         strategies += u" ("_s + m.strategySource + u')';
@@ -125,8 +129,9 @@ void MetricsPanel::setMetrics(const RunMetrics &m)
         strategies += tr(", %n dropped", nullptr, m.strategiesDropped);
     m_values[u"strategies"_s]->setText(strategies);
     m_values[u"analyzer"_s]->setText(m.analyzer.isEmpty() ? u"—"_s : m.analyzer);
-    m_values[u"tokens"_s]->setText(tr("%1 prompt, %2 completion")
-                                       .arg(locale.toString(m.llmPromptTokens), locale.toString(m.llmCompletionTokens)));
+    m_values[u"tokens"_s]->setText(
+        tr("%1 prompt, %2 completion")
+            .arg(locale.toString(m.llmPromptTokens), locale.toString(m.llmCompletionTokens)));
 
     m_sources->setRowCount(int(m.perSource.size()));
     int row = 0;
@@ -135,8 +140,8 @@ void MetricsPanel::setMetrics(const RunMetrics &m)
         QString breaker = s.breakerState;
         if (!s.stopReason.isEmpty())
             breaker += u" — "_s + s.stopReason;
-        const QStringList cells {it.key(), locale.toString(s.requests), locale.toString(s.failures),
-                                 locale.toString(s.cacheHits), breaker};
+        const QStringList cells { it.key(), locale.toString(s.requests),
+            locale.toString(s.failures), locale.toString(s.cacheHits), breaker };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             if (c > 0 && c < 4)

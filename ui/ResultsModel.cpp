@@ -13,7 +13,8 @@ const QIcon &statusIcon(CompanyStatus status)
     static const std::array<QIcon, 7> icons = [] {
         std::array<QIcon, 7> out;
         for (int i = 0; i < 7; ++i)
-            out[size_t(i)] = QIcon(u":/icons/status-"_s + statusToString(CompanyStatus(i)) + u".svg"_s);
+            out[size_t(i)]
+                = QIcon(u":/icons/status-"_s + statusToString(CompanyStatus(i)) + u".svg"_s);
         return out;
     }();
     return icons[size_t(status)];
@@ -145,7 +146,7 @@ QList<CompanyResult> ResultsModel::results() const
 int ResultsModel::matchCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [this](const CompanyResult &r) { return isMatch(r, m_threshold); }));
+        [this](const CompanyResult &r) { return isMatch(r, m_threshold); }));
 }
 
 bool ResultsModel::isMatch(const CompanyResult &result, double threshold)
@@ -176,8 +177,8 @@ QString ResultsModel::statusLabel(CompanyStatus status)
 
 void ResultsModel::recount()
 {
-    m_finished = int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                   [](const CompanyResult &r) { return isFinal(r.status); }));
+    m_finished = int(std::count_if(
+        m_rows.cbegin(), m_rows.cend(), [](const CompanyResult &r) { return isFinal(r.status); }));
 }
 
 int ResultsModel::rowCount(const QModelIndex &parent) const
@@ -207,8 +208,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case MatchRole:
         return isMatch(r, m_threshold);
     case FilterTextRole:
-        return QStringList {r.domain, statusLabel(r.status), r.technologies.join(u' '),
-                            r.signalTexts().join(u' '), r.evidenceSources.join(u' ')}
+        return QStringList { r.domain, statusLabel(r.status), r.technologies.join(u' '),
+            r.signalTexts().join(u' '), r.evidenceSources.join(u' ') }
             .join(u'\n');
     case Qt::DecorationRole:
         return column == Status ? QVariant(statusIcon(r.status)) : QVariant();
@@ -268,7 +269,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         case Signals:
             return r.signalTexts().join(u"; "_s);
         case EvidenceCount:
-            return isFinal(r.status) || !r.evidence.isEmpty() ? QVariant(int(r.evidence.size())) : QVariant();
+            return isFinal(r.status) || !r.evidence.isEmpty() ? QVariant(int(r.evidence.size()))
+                                                              : QVariant();
         case Sources:
             return r.evidenceSources.join(u", "_s);
         case Errors:

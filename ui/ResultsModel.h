@@ -16,15 +16,25 @@ class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Domain, Status, Confidence, Match, Technologies, Signals, EvidenceCount, Sources,
-                  Errors, ColumnCount };
+    enum Column {
+        Domain,
+        Status,
+        Confidence,
+        Match,
+        Technologies,
+        Signals,
+        EvidenceCount,
+        Sources,
+        Errors,
+        ColumnCount
+    };
     enum Role {
         SortRole = Qt::UserRole + 1, // numbers for numeric columns, lower-case text otherwise
-        ConfidenceRole,              // double, or invalid while the row has no score
-        ThresholdRole,               // double
-        StatusRole,                  // int(CompanyStatus)
-        MatchRole,                   // bool
-        FilterTextRole,              // everything the filter box searches
+        ConfidenceRole, // double, or invalid while the row has no score
+        ThresholdRole, // double
+        StatusRole, // int(CompanyStatus)
+        MatchRole, // bool
+        FilterTextRole, // everything the filter box searches
     };
 
     explicit ResultsModel(QObject *parent = nullptr);
@@ -58,7 +68,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 Q_SIGNALS:
     // After each flush that changed something: for counters and the status bar.

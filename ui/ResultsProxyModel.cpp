@@ -37,7 +37,9 @@ bool ResultsProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
         return false;
     if (m_text.isEmpty())
         return true;
-    return index.data(ResultsModel::FilterTextRole).toString().contains(m_text, Qt::CaseInsensitive);
+    return index.data(ResultsModel::FilterTextRole)
+        .toString()
+        .contains(m_text, Qt::CaseInsensitive);
 }
 
 bool ResultsProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

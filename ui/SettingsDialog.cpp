@@ -37,8 +37,8 @@ QLabel *note(const QString &text, QWidget *parent)
 } // namespace
 
 SettingsDialog::SettingsDialog(AppSettings *settings, QMap<QString, QString> keys,
-                               std::function<QCoro::Task<KeyTestResult>(QString, QString)> testKey,
-                               std::function<bool(QString *)> clearCache, QWidget *parent)
+    std::function<QCoro::Task<KeyTestResult>(QString, QString)> testKey,
+    std::function<bool(QString *)> clearCache, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_initialKeys(std::move(keys))
@@ -77,7 +77,8 @@ QWidget *SettingsDialog::createKeysPage()
             edit->clear();
             edit->setPlaceholderText(tr("set by the environment variable %1").arg(env));
         } else {
-            edit->setPlaceholderText(p == u"openai" ? tr("optional for Ollama and llama.cpp") : tr("not set"));
+            edit->setPlaceholderText(
+                p == u"openai" ? tr("optional for Ollama and llama.cpp") : tr("not set"));
         }
         auto *test = new QPushButton(tr("Test"), page);
         test->setObjectName(u"test_"_s + p);
@@ -98,10 +99,11 @@ QWidget *SettingsDialog::createKeysPage()
     grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(grid);
-    layout->addWidget(note(tr("Keys are kept in the system keychain, never in settings or session files. "
-                              "An environment variable (TAVILY_API_KEY, NEWS_API_KEY, GEMINI_API_KEY, "
-                              "OPENAI_API_KEY) overrides the saved key. \"Test\" sends one real request."),
-                           page));
+    layout->addWidget(
+        note(tr("Keys are kept in the system keychain, never in settings or session files. "
+                "An environment variable (TAVILY_API_KEY, NEWS_API_KEY, GEMINI_API_KEY, "
+                "OPENAI_API_KEY) overrides the saved key. \"Test\" sends one real request."),
+            page));
     layout->addStretch();
     return page;
 }
@@ -111,9 +113,11 @@ QWidget *SettingsDialog::createLlmPage()
     auto *page = new QWidget;
     auto *form = new QFormLayout(page);
     m_provider = new QComboBox(page);
-    m_provider->addItem(tr("None (built-in templates and offline analyzer)"), int(LlmProvider::None));
+    m_provider->addItem(
+        tr("None (built-in templates and offline analyzer)"), int(LlmProvider::None));
     m_provider->addItem(tr("Google Gemini"), int(LlmProvider::Gemini));
-    m_provider->addItem(tr("OpenAI-compatible (OpenAI, Ollama, llama.cpp, LM Studio)"), int(LlmProvider::OpenAiCompatible));
+    m_provider->addItem(tr("OpenAI-compatible (OpenAI, Ollama, llama.cpp, LM Studio)"),
+        int(LlmProvider::OpenAiCompatible));
     m_provider->setCurrentIndex(m_provider->findData(int(m_settings->llmProvider())));
     m_analyzer = new QComboBox(page);
     m_analyzer->addItem(tr("Automatic (LLM when configured)"), int(AnalyzerChoice::Auto));
@@ -122,16 +126,18 @@ QWidget *SettingsDialog::createLlmPage()
     m_analyzer->setCurrentIndex(m_analyzer->findData(int(m_settings->analyzerChoice())));
     m_geminiModel = new QLineEdit(m_settings->geminiModel(), page);
     m_openAiUrl = new QLineEdit(m_settings->baseUrl(u"openai"_s).toString(), page);
-    m_openAiUrl->setPlaceholderText(u"https://api.openai.com — e.g. http://localhost:11434 for Ollama"_s);
+    m_openAiUrl->setPlaceholderText(
+        u"https://api.openai.com — e.g. http://localhost:11434 for Ollama"_s);
     m_openAiModel = new QLineEdit(m_settings->openAiModel(), page);
     form->addRow(tr("LLM provider:"), m_provider);
     form->addRow(tr("Analyzer:"), m_analyzer);
     form->addRow(tr("Gemini model:"), m_geminiModel);
     form->addRow(tr("OpenAI-compatible base URL:"), m_openAiUrl);
     form->addRow(tr("OpenAI-compatible model:"), m_openAiModel);
-    form->addRow(note(tr("Without a provider, strategies come from built-in templates and the offline "
-                         "analyzer scores the evidence."),
-                      page));
+    form->addRow(
+        note(tr("Without a provider, strategies come from built-in templates and the offline "
+                "analyzer scores the evidence."),
+            page));
     connect(m_provider, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLlmFields);
     updateLlmFields();
     return page;
@@ -150,7 +156,8 @@ QWidget *SettingsDialog::createServicesPage()
     auto *page = new QWidget;
     const QStringList rows = serviceRows();
     m_services = new QTableWidget(int(rows.size()), 4, page);
-    m_services->setHorizontalHeaderLabels({tr("Service"), tr("Base URL override"), tr("Parallel"), tr("Requests / min")});
+    m_services->setHorizontalHeaderLabels(
+        { tr("Service"), tr("Base URL override"), tr("Parallel"), tr("Requests / min") });
     m_services->verticalHeader()->hide();
     m_services->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     for (int r = 0; r < rows.size(); ++r) {
@@ -159,7 +166,8 @@ QWidget *SettingsDialog::createServicesPage()
         name->setFlags(Qt::ItemIsEnabled);
         name->setData(Qt::UserRole, p);
         m_services->setItem(r, 0, name);
-        auto *url = new QTableWidgetItem(p == u"openai" ? tr("(on the AI page)") : m_settings->baseUrl(p).toString());
+        auto *url = new QTableWidgetItem(
+            p == u"openai" ? tr("(on the AI page)") : m_settings->baseUrl(p).toString());
         const QString env = AppSettings::urlEnvironmentVariable(p);
         if (p == u"openai") {
             url->setFlags(Qt::NoItemFlags);
@@ -212,7 +220,9 @@ QWidget *SettingsDialog::createNetworkPage()
     m_cacheStatus->setTextFormat(Qt::PlainText);
     connect(clear, &QPushButton::clicked, this, [this] {
         QString error;
-        m_cacheStatus->setText(m_clearCache(&error) ? tr("Cache cleared.") : tr("Could not clear the cache: %1").arg(error));
+        m_cacheStatus->setText(m_clearCache(&error)
+                ? tr("Cache cleared.")
+                : tr("Could not clear the cache: %1").arg(error));
     });
     auto *cacheRow = new QHBoxLayout;
     cacheRow->addWidget(clear);
@@ -231,13 +241,15 @@ QCoro::Task<> SettingsDialog::runTest(QString provider)
     QLabel *verdict = m_verdicts.value(provider);
     button->setEnabled(false);
     verdict->setText(tr("Testing…"));
-    const KeyTestResult result = co_await m_testKey(provider, m_keyEdits.value(provider)->text().trimmed());
+    const KeyTestResult result
+        = co_await m_testKey(provider, m_keyEdits.value(provider)->text().trimmed());
     if (!self)
         co_return; // the dialog was closed while the request ran
     button->setEnabled(true);
     verdict->setText((result.ok ? u"✔ "_s : u"✘ "_s) + result.message);
     QPalette pal = verdict->palette();
-    pal.setColor(QPalette::WindowText, result.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+    pal.setColor(
+        QPalette::WindowText, result.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
     verdict->setPalette(pal);
 }
 

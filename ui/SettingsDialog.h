@@ -26,8 +26,8 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 public:
     SettingsDialog(AppSettings *settings, QMap<QString, QString> keys,
-                   std::function<QCoro::Task<KeyTestResult>(QString, QString)> testKey,
-                   std::function<bool(QString *)> clearCache, QWidget *parent = nullptr);
+        std::function<QCoro::Task<KeyTestResult>(QString, QString)> testKey,
+        std::function<bool(QString *)> clearCache, QWidget *parent = nullptr);
 
     // The keys as edited: provider -> key (empty: remove). Environment keys are not included.
     QMap<QString, QString> keys() const;

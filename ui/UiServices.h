@@ -55,9 +55,11 @@ public:
     // Which column of a CSV file holds the domains; nullopt: cancelled.
     virtual std::optional<int> askDomainColumn(QWidget *parent, const QStringList &header) = 0;
     virtual QString askOpenPath(QWidget *parent, const QString &title, const QString &filter) = 0;
-    virtual QString askSavePath(QWidget *parent, const QString &title, const QString &suggested,
-                                const QString &filter) = 0;
-    virtual std::optional<CsvExportChoice> askCsvExport(QWidget *parent, const QString &suggested) = 0;
+    virtual QString askSavePath(
+        QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
+        = 0;
+    virtual std::optional<CsvExportChoice> askCsvExport(QWidget *parent, const QString &suggested)
+        = 0;
     virtual void showError(QWidget *parent, const QString &title, const QString &text) = 0;
 };
 
@@ -67,10 +69,10 @@ std::unique_ptr<UserPrompts> createWidgetPrompts();
 // What the window is given; app/gui_main.cpp builds it from core, tests from fakes.
 struct MainWindowServices
 {
-    HttpClient *http = nullptr;          // aborted on cancel by the pipeline
+    HttpClient *http = nullptr; // aborted on cancel by the pipeline
     AppSettings *settings = nullptr;
     SecretStore *secrets = nullptr;
-    UserPrompts *prompts = nullptr;      // null: the widget dialogs
+    UserPrompts *prompts = nullptr; // null: the widget dialogs
     // Builds the clients from the current settings and keys (environment already applied by
     // the builder). Called at start and after Settings changed.
     std::function<Engine(const SourceSettings &, const LlmSettings &)> createEngine;

@@ -17,9 +17,9 @@ class WidgetPrompts : public UserPrompts
 public:
     SaveChoice askSaveChanges(QWidget *parent, const QString &sessionName) override
     {
-        const auto answer = QMessageBox::question(
-            parent, QObject::tr("Unsaved results"),
-            QObject::tr("“%1” has results that are not saved. Save them before closing?").arg(sessionName),
+        const auto answer = QMessageBox::question(parent, QObject::tr("Unsaved results"),
+            QObject::tr("“%1” has results that are not saved. Save them before closing?")
+                .arg(sessionName),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Save)
             return SaveChoice::Save;
@@ -31,21 +31,21 @@ public:
     bool askRestoreAutosave(QWidget *parent, const QString &summary) override
     {
         return QMessageBox::question(parent, QObject::tr("Restore interrupted run?"),
-                                     QObject::tr("A run was interrupted: %1\n\nRestore it and run the "
-                                                 "queries that had not finished?")
-                                         .arg(summary),
-                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+                   QObject::tr("A run was interrupted: %1\n\nRestore it and run the "
+                               "queries that had not finished?")
+                       .arg(summary),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
             == QMessageBox::Yes;
     }
 
     std::optional<int> askDomainColumn(QWidget *parent, const QStringList &header) override
     {
         bool ok = false;
-        const QString choice = QInputDialog::getItem(
-            parent, QObject::tr("Which column holds the domains?"),
-            QObject::tr("No column named domain, website, company domain or url was found. "
-                        "Choose the column with the company domains:"),
-            header, 0, false, &ok);
+        const QString choice
+            = QInputDialog::getItem(parent, QObject::tr("Which column holds the domains?"),
+                QObject::tr("No column named domain, website, company domain or url was found. "
+                            "Choose the column with the company domains:"),
+                header, 0, false, &ok);
         if (!ok)
             return std::nullopt;
         return int(header.indexOf(choice));
@@ -57,7 +57,7 @@ public:
     }
 
     QString askSavePath(QWidget *parent, const QString &title, const QString &suggested,
-                        const QString &filter) override
+        const QString &filter) override
     {
         return QFileDialog::getSaveFileName(parent, title, suggested, filter);
     }
@@ -67,8 +67,10 @@ public:
         QDialog dialog(parent);
         dialog.setWindowTitle(QObject::tr("Export results as CSV"));
         auto *bom = new QCheckBox(QObject::tr("Add a byte order mark (for Excel)"), &dialog);
-        auto *matches = new QCheckBox(QObject::tr("Matches only (confidence at or above the threshold)"), &dialog);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+        auto *matches = new QCheckBox(
+            QObject::tr("Matches only (confidence at or above the threshold)"), &dialog);
+        auto *buttons
+            = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
         QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         auto *layout = new QVBoxLayout(&dialog);
@@ -78,10 +80,10 @@ public:
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
         const QString path = askSavePath(parent, QObject::tr("Export results as CSV"), suggested,
-                                         QObject::tr("CSV files (*.csv)"));
+            QObject::tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return std::nullopt;
-        return CsvExportChoice {path, bom->isChecked(), matches->isChecked()};
+        return CsvExportChoice { path, bom->isChecked(), matches->isChecked() };
     }
 
     void showError(QWidget *parent, const QString &title, const QString &text) override

@@ -78,7 +78,7 @@ CompanyResult finalResult(const QString &domain, int i)
     r.domain = domain;
     r.status = i % 17 == 0 ? CompanyStatus::NoEvidence : CompanyStatus::Done;
     r.confidence = (i * 7919 % 1000) / 1000.0;
-    r.technologies = {u"TensorFlow"_s, u"Kafka"_s};
+    r.technologies = { u"TensorFlow"_s, u"Kafka"_s };
     for (int e = 0; e < 6; ++e) {
         Evidence ev;
         ev.title = u"%1 evidence item %2 about fraud detection"_s.arg(domain).arg(e);
@@ -87,8 +87,8 @@ CompanyResult finalResult(const QString &domain, int i)
         ev.sourceName = e % 2 ? u"Tavily"_s : u"NewsAPI"_s;
         r.evidence << ev;
     }
-    r.signalsFound = {GoalSignal {u"Uses machine learning for fraud scoring"_s, {0, 2}}};
-    r.evidenceSources = {u"NewsAPI"_s, u"Tavily"_s};
+    r.signalsFound = { GoalSignal { u"Uses machine learning for fraud scoring"_s, { 0, 2 } } };
+    r.evidenceSources = { u"NewsAPI"_s, u"Tavily"_s };
     r.analyzer = u"heuristic"_s;
     return r;
 }
@@ -208,8 +208,8 @@ Outcome runImport(int rows)
             return {};
         QByteArray data = "Company name;Website;Owner\n";
         for (int i = 0; i < rows; ++i)
-            data += "\"Company " + QByteArray::number(i) + ", Inc\";https://www.company-" + QByteArray::number(i)
-                + ".example/;someone@example.com\n";
+            data += "\"Company " + QByteArray::number(i) + ", Inc\";https://www.company-"
+                + QByteArray::number(i) + ".example/;someone@example.com\n";
         f.write(data);
     }
     QList<double> gaps;
@@ -227,10 +227,11 @@ Outcome runImport(int rows)
     timingApp()->reset();
     probe.start();
     QEventLoop loop;
-    QObject::connect(window.domainEditor(), &DomainEditor::domainListChanged, &loop, [&](const DomainList &list) {
-        if (list.domains.size() == rows)
-            QTimer::singleShot(200, &loop, &QEventLoop::quit);
-    });
+    QObject::connect(window.domainEditor(), &DomainEditor::domainListChanged, &loop,
+        [&](const DomainList &list) {
+            if (list.domains.size() == rows)
+                QTimer::singleShot(200, &loop, &QEventLoop::quit);
+        });
     window.importDomainsFrom(path);
     loop.exec();
     Outcome out;
@@ -250,12 +251,16 @@ int main(int argc, char *argv[])
 {
     TimingApplication app(argc, argv);
     const Scenario scenarios[] = {
-        {"10,000 rows, input order, 20 companies per 5 ms", 10000, 20, -1, false},
-        {"10,000 rows, sorted by confidence, 20 per 5 ms", 10000, 20, ResultsModel::Confidence, false},
-        {"10,000 rows, sorted + matches only, 20 per 5 ms", 10000, 20, ResultsModel::Confidence, true},
-        {"10,000 rows, sorted by confidence, burst 200 per 5 ms", 10000, 200, ResultsModel::Confidence, false},
+        { "10,000 rows, input order, 20 companies per 5 ms", 10000, 20, -1, false },
+        { "10,000 rows, sorted by confidence, 20 per 5 ms", 10000, 20, ResultsModel::Confidence,
+            false },
+        { "10,000 rows, sorted + matches only, 20 per 5 ms", 10000, 20, ResultsModel::Confidence,
+            true },
+        { "10,000 rows, sorted by confidence, burst 200 per 5 ms", 10000, 200,
+            ResultsModel::Confidence, false },
     };
-    std::printf("| scenario | feed time | longest probe gap | p99 gap | longest event handled (CPU) | in |\n"
+    std::printf("| scenario | feed time | longest probe gap | p99 gap | longest event handled "
+                "(CPU) | in |\n"
                 "|---|---|---|---|---|---|\n");
     {
         // The machine's own noise: the probe alone, nothing to do.
@@ -276,18 +281,21 @@ int main(int argc, char *argv[])
         probe.start();
         idle.exec();
         std::sort(gaps.begin(), gaps.end());
-        std::printf("| baseline: the probe alone, idle window | 3000 ms | %.1f ms | %.1f ms | — | — |\n",
-                    gaps.last(), gaps.at(int(gaps.size() * 0.99)));
+        std::printf(
+            "| baseline: the probe alone, idle window | 3000 ms | %.1f ms | %.1f ms | — | — |\n",
+            gaps.last(), gaps.at(int(gaps.size() * 0.99)));
     }
     for (const Scenario &s : scenarios) {
         const Outcome o = runScenario(s);
-        std::printf("| %s | %lld ms | %.1f ms | %.1f ms | %.1f ms | %s |\n", s.name, static_cast<long long>(o.totalMs),
-                    o.maxGapMs, o.p99GapMs, o.longestDispatchMs, qPrintable(o.longestDispatch));
+        std::printf("| %s | %lld ms | %.1f ms | %.1f ms | %.1f ms | %s |\n", s.name,
+            static_cast<long long>(o.totalMs), o.maxGapMs, o.p99GapMs, o.longestDispatchMs,
+            qPrintable(o.longestDispatch));
         std::fflush(stdout);
     }
     const Outcome o = runImport(100000);
-    std::printf("| import of a 100,000-row CRM CSV (read, show, check) | %lld ms | %.1f ms | %.1f ms | %.1f ms | %s |\n",
-                static_cast<long long>(o.totalMs), o.maxGapMs, o.p99GapMs, o.longestDispatchMs,
-                qPrintable(o.longestDispatch));
+    std::printf("| import of a 100,000-row CRM CSV (read, show, check) | %lld ms | %.1f ms | %.1f "
+                "ms | %.1f ms | %s |\n",
+        static_cast<long long>(o.totalMs), o.maxGapMs, o.p99GapMs, o.longestDispatchMs,
+        qPrintable(o.longestDispatch));
     return 0;
 }

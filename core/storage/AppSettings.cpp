@@ -44,21 +44,25 @@ AppSettings::~AppSettings() = default;
 
 QStringList AppSettings::sourceProviders()
 {
-    return {u"tavily"_s, u"newsapi"_s, u"greenhouse"_s, u"lever"_s, u"ashby"_s, u"hackernews"_s};
+    return { u"tavily"_s, u"newsapi"_s, u"greenhouse"_s, u"lever"_s, u"ashby"_s, u"hackernews"_s };
 }
 
 QStringList AppSettings::keyProviders()
 {
-    return {u"tavily"_s, u"newsapi"_s, u"gemini"_s, u"openai"_s};
+    return { u"tavily"_s, u"newsapi"_s, u"gemini"_s, u"openai"_s };
 }
 
 QString AppSettings::providerLabel(const QString &provider)
 {
     static const QHash<QString, QString> labels {
-        {u"tavily"_s, u"Tavily"_s},       {u"newsapi"_s, u"NewsAPI"_s},
-        {u"greenhouse"_s, u"Greenhouse"_s}, {u"lever"_s, u"Lever"_s},
-        {u"ashby"_s, u"Ashby"_s},         {u"hackernews"_s, u"Hacker News"_s},
-        {u"gemini"_s, u"Gemini"_s},       {u"openai"_s, u"OpenAI-compatible"_s},
+        { u"tavily"_s, u"Tavily"_s },
+        { u"newsapi"_s, u"NewsAPI"_s },
+        { u"greenhouse"_s, u"Greenhouse"_s },
+        { u"lever"_s, u"Lever"_s },
+        { u"ashby"_s, u"Ashby"_s },
+        { u"hackernews"_s, u"Hacker News"_s },
+        { u"gemini"_s, u"Gemini"_s },
+        { u"openai"_s, u"OpenAI-compatible"_s },
     };
     return labels.value(provider, provider);
 }
@@ -66,10 +70,10 @@ QString AppSettings::providerLabel(const QString &provider)
 QString AppSettings::keyEnvironmentVariable(const QString &provider)
 {
     static const QHash<QString, QString> names {
-        {u"tavily"_s, u"TAVILY_API_KEY"_s},
-        {u"newsapi"_s, u"NEWS_API_KEY"_s},
-        {u"gemini"_s, u"GEMINI_API_KEY"_s},
-        {u"openai"_s, u"OPENAI_API_KEY"_s},
+        { u"tavily"_s, u"TAVILY_API_KEY"_s },
+        { u"newsapi"_s, u"NEWS_API_KEY"_s },
+        { u"gemini"_s, u"GEMINI_API_KEY"_s },
+        { u"openai"_s, u"OPENAI_API_KEY"_s },
     };
     return names.value(provider);
 }
@@ -97,12 +101,14 @@ void AppSettings::addRecentGoal(const QString &goal)
     const QString trimmed = goal.trimmed();
     if (trimmed.isEmpty())
         return;
-    m_settings->setValue(u"research/recentGoals"_s, pushFront(recentGoals(), trimmed, kMaxRecentGoals));
+    m_settings->setValue(
+        u"research/recentGoals"_s, pushFront(recentGoals(), trimmed, kMaxRecentGoals));
 }
 
 Depth AppSettings::depth() const
 {
-    return depthFromString(m_settings->value(u"research/depth"_s).toString()).value_or(Depth::Standard);
+    return depthFromString(m_settings->value(u"research/depth"_s).toString())
+        .value_or(Depth::Standard);
 }
 
 void AppSettings::setDepth(Depth depth)
@@ -153,7 +159,8 @@ QStringList AppSettings::recentSessions() const
 
 void AppSettings::addRecentSession(const QString &path)
 {
-    m_settings->setValue(u"files/recentSessions"_s, pushFront(recentSessions(), path, kMaxRecentSessions));
+    m_settings->setValue(
+        u"files/recentSessions"_s, pushFront(recentSessions(), path, kMaxRecentSessions));
 }
 
 void AppSettings::removeRecentSession(const QString &path)
@@ -192,7 +199,8 @@ ProviderLimits AppSettings::limits(const QString &provider) const
     const QString prefix = u"services/"_s + provider;
     ProviderLimits l;
     l.concurrency = std::clamp(m_settings->value(prefix + u"/concurrency"_s, 0).toInt(), 0, 100);
-    l.ratePerMinute = std::max(0.0, m_settings->value(prefix + u"/ratePerMinute"_s, defaultRate(provider)).toDouble());
+    l.ratePerMinute = std::max(
+        0.0, m_settings->value(prefix + u"/ratePerMinute"_s, defaultRate(provider)).toDouble());
     return l;
 }
 

@@ -15,8 +15,8 @@ namespace gtm {
 // Per-provider limits the user may tighten (a free plan) or loosen (a local fake).
 struct ProviderLimits
 {
-    int concurrency = 0;       // 0: the run's max parallel searches
-    double ratePerMinute = 0;  // 0: unlimited
+    int concurrency = 0; // 0: the run's max parallel searches
+    double ratePerMinute = 0; // 0: unlimited
 };
 
 // The user's preferences, kept with QSettings. API keys are NOT here: they belong to the
@@ -30,7 +30,7 @@ public:
     ~AppSettings();
 
     static QStringList sourceProviders(); // tavily, newsapi, greenhouse, lever, ashby, hackernews
-    static QStringList keyProviders();    // tavily, newsapi, gemini, openai
+    static QStringList keyProviders(); // tavily, newsapi, gemini, openai
     static QString providerLabel(const QString &provider); // "Tavily", "OpenAI-compatible", ...
     // The environment variable that overrides a provider's key or base URL (design.md).
     static QString keyEnvironmentVariable(const QString &provider);

@@ -44,7 +44,8 @@ KeychainSecretStore::KeychainSecretStore(QString service)
 
 QCoro::Task<SecretResult> KeychainSecretStore::read(QString id)
 {
-    std::unique_ptr<QKeychain::ReadPasswordJob, JobDeleter> job(new QKeychain::ReadPasswordJob(m_service));
+    std::unique_ptr<QKeychain::ReadPasswordJob, JobDeleter> job(
+        new QKeychain::ReadPasswordJob(m_service));
     job->setAutoDelete(false);
     job->setInsecureFallback(false);
     job->setKey(id);

@@ -58,8 +58,8 @@ QCoro::Task<AnalysisOutcome> KeywordAnalyzer::analyze(AnalysisInput input)
 {
     AnalysisOutcome out;
     out.analyzer = name();
-    GoalSignal fraud {u"Mentions fraud detection"_s, {}};
-    static const QStringList known {u"TensorFlow"_s, u"Kafka"_s, u"PyTorch"_s};
+    GoalSignal fraud { u"Mentions fraud detection"_s, {} };
+    static const QStringList known { u"TensorFlow"_s, u"Kafka"_s, u"PyTorch"_s };
     for (int i = 0; i < input.evidence.size(); ++i) {
         const QString text = input.evidence[i].title + u' ' + input.evidence[i].snippet;
         if (text.contains(u"fraud"_s, Qt::CaseInsensitive))
@@ -78,9 +78,9 @@ QCoro::Task<StrategyPlan> FixedStrategyGenerator::generate(QString, Depth, QStri
 {
     StrategyPlan plan;
     plan.generator = u"file"_s;
-    for (const QString &c : {channel::GoogleSearch, channel::NewsSearch})
+    for (const QString &c : { channel::GoogleSearch, channel::NewsSearch })
         if (channels.contains(c))
-            plan.strategies << QueryStrategy {c, u"{DOMAIN} fraud detection"_s, 0.9};
+            plan.strategies << QueryStrategy { c, u"{DOMAIN} fraud detection"_s, 0.9 };
     co_return plan;
 }
 
@@ -92,9 +92,11 @@ void routeFixture(FakeHttpServer &server)
         // Titles differ per channel: the pipeline drops an item whose title it has seen.
         auto item = [&](const QString &text, int n) {
             const QString title = text + u" ("_s + channel + u')';
-            return QJsonObject {{u"title"_s, title},
-                                {u"url"_s, QString(u"https://"_s + domain + u"/"_s + channel + u"/"_s + QString::number(n))},
-                                {u"snippet"_s, QString(title + u" — more text"_s)}};
+            return QJsonObject { { u"title"_s, title },
+                { u"url"_s,
+                    QString(
+                        u"https://"_s + domain + u"/"_s + channel + u"/"_s + QString::number(n)) },
+                { u"snippet"_s, QString(title + u" — more text"_s) } };
         };
         QJsonArray results;
         if (domain == u"acme-pay.com") {
@@ -109,17 +111,23 @@ void routeFixture(FakeHttpServer &server)
             hang.action = FakeResponse::Action::Hang;
             return hang;
         }
-        return FakeResponse::json(QJsonDocument(QJsonObject {{u"results"_s, results}}).toJson(QJsonDocument::Compact));
+        return FakeResponse::json(QJsonDocument(
+            QJsonObject { { u"results"_s,
+                results } }).toJson(QJsonDocument::Compact));
     });
 }
 
-std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(HttpClient *http, QUrl base)
+std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(
+    HttpClient *http, QUrl base)
 {
     return [http, base](const SourceSettings &, const LlmSettings &) {
         Engine engine;
-        engine.sources.push_back(std::make_unique<FakeSearchSource>(http, base, channel::GoogleSearch, u"TestWeb"_s));
-        engine.sources.push_back(std::make_unique<FakeSearchSource>(http, base, channel::NewsSearch, u"TestNews"_s));
-        auto jobs = std::make_unique<FakeSearchSource>(http, base, channel::JobsSearch, u"TestJobs"_s);
+        engine.sources.push_back(
+            std::make_unique<FakeSearchSource>(http, base, channel::GoogleSearch, u"TestWeb"_s));
+        engine.sources.push_back(
+            std::make_unique<FakeSearchSource>(http, base, channel::NewsSearch, u"TestNews"_s));
+        auto jobs
+            = std::make_unique<FakeSearchSource>(http, base, channel::JobsSearch, u"TestJobs"_s);
         jobs->m_requiresKey = true;
         jobs->m_hasKey = false; // shows "no key" in the form
         engine.sources.push_back(std::move(jobs));

@@ -56,7 +56,8 @@ public:
 void routeFixture(FakeHttpServer &server);
 
 // Engine factory for MainWindowServices: the fake sources above on the given server.
-std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(HttpClient *http, QUrl base);
+std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(
+    HttpClient *http, QUrl base);
 
 // Answers the window's questions from a script, and counts them.
 class ScriptedPrompts : public UserPrompts
@@ -90,7 +91,10 @@ public:
         return column;
     }
     QString askOpenPath(QWidget *, const QString &, const QString &) override { return openPath; }
-    QString askSavePath(QWidget *, const QString &, const QString &, const QString &) override { return savePath; }
+    QString askSavePath(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return savePath;
+    }
     std::optional<CsvExportChoice> askCsvExport(QWidget *, const QString &) override { return csv; }
     void showError(QWidget *, const QString &, const QString &text) override { errors << text; }
 };

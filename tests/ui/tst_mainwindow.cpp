@@ -46,9 +46,9 @@ CompanyResult hostileCompany()
     ok.title = u"A normal page"_s;
     ok.url = u"https://evil.example/about"_s;
     ok.sourceName = u"TestWeb"_s;
-    r.evidence = {e, ok};
-    r.signalsFound = {GoalSignal {u"<u>signal</u>"_s, {0}}};
-    r.evidenceSources = {u"TestWeb"_s};
+    r.evidence = { e, ok };
+    r.signalsFound = { GoalSignal { u"<u>signal</u>"_s, { 0 } } };
+    r.evidenceSources = { u"TestWeb"_s };
     return r;
 }
 } // namespace
@@ -145,7 +145,8 @@ bool TestMainWindow::waitForEngine()
 {
     // The placeholder pipeline of the contracts commit never starts: nothing leaves
     // "Generating strategies". The real engine reports pipelineStarted at once.
-    return QTest::qWaitFor([this] { return m_window->stageLabel()->text() != u"Generating strategies"_s; }, 3000);
+    return QTest::qWaitFor(
+        [this] { return m_window->stageLabel()->text() != u"Generating strategies"_s; }, 3000);
 }
 
 int TestMainWindow::rowOf(const QString &domain) const
@@ -231,7 +232,8 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
 {
     typeForm(kGoal, kDomains);
     QList<int> progress;
-    connect(m_window->progressBar(), &QProgressBar::valueChanged, this, [&progress](int v) { progress << v; });
+    connect(m_window->progressBar(), &QProgressBar::valueChanged, this,
+        [&progress](int v) { progress << v; });
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
@@ -241,7 +243,8 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
     QVERIFY(!m_window->runButton()->isEnabled());
     QCOMPARE(m_window->resultsModel()->rowCount(), 4);
     if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run this)");
+        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
+              "this)");
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
 
     const ResultsModel *model = m_window->resultsModel();
@@ -254,7 +257,7 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
     const CompanyResult &acme = model->result(0);
     QCOMPARE(acme.status, CompanyStatus::Done);
     QCOMPARE(acme.confidence, 1.0);
-    QCOMPARE(acme.technologies, QStringList {u"TensorFlow"_s});
+    QCOMPARE(acme.technologies, QStringList { u"TensorFlow"_s });
     QCOMPARE(acme.evidence.size(), 4);
     QCOMPARE(model->index(0, ResultsModel::Match).data().toString(), u"Yes"_s);
     QCOMPARE(model->index(0, ResultsModel::Confidence).data().toString(), u"1.00"_s);
@@ -269,8 +272,9 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
     QCOMPARE(model->result(3).status, CompanyStatus::Failed);
     QVERIFY(!model->index(3, ResultsModel::Errors).data().toString().isEmpty());
 
-    QCOMPARE(progress, (QList<int> {25, 50, 75, 100}));
-    QVERIFY2(m_window->stageLabel()->text().startsWith(u"Done in "_s), qPrintable(m_window->stageLabel()->text()));
+    QCOMPARE(progress, (QList<int> { 25, 50, 75, 100 }));
+    QVERIFY2(m_window->stageLabel()->text().startsWith(u"Done in "_s),
+        qPrintable(m_window->stageLabel()->text()));
     QCOMPARE(m_window->metricsPanel()->histogram().value(9), 1); // acme at 1.0
     QVERIFY(!m_window->goalEdit()->isReadOnly());
     QVERIFY(m_window->runButton()->isEnabled());
@@ -286,7 +290,8 @@ void TestMainWindow::cancel_keepsFinishedRowsAndCancelsTheRest()
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run this)");
+        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
+              "this)");
     const ResultsModel *model = m_window->resultsModel();
     QTRY_VERIFY_WITH_TIMEOUT(model->finishedCount() == 2, 10000);
     QVERIFY(m_window->isRunning());
@@ -330,7 +335,7 @@ void TestMainWindow::closeWithUnsavedResults_asks()
 
 void TestMainWindow::evidence_webTextIsShownLiterally()
 {
-    m_window->resultsModel()->resetResults({hostileCompany()}, 0.7);
+    m_window->resultsModel()->resetResults({ hostileCompany() }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QCOMPARE(view->company().domain, u"evil.example"_s);
@@ -351,7 +356,7 @@ void TestMainWindow::evidence_webTextIsShownLiterally()
 
 void TestMainWindow::evidence_javascriptLinkIsNotOpened()
 {
-    m_window->resultsModel()->resetResults({hostileCompany()}, 0.7);
+    m_window->resultsModel()->resetResults({ hostileCompany() }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QSignalSpy refused(view, &EvidenceView::linkRefused);
@@ -368,20 +373,20 @@ void TestMainWindow::evidence_javascriptLinkIsNotOpened()
     view->view()->setCurrentIndex(view->model()->index(1, 0));
     QVERIFY(view->openButton()->isEnabled());
     QTest::mouseClick(view->openButton(), Qt::LeftButton);
-    QCOMPARE(m_opened, (QList<QUrl> {QUrl(u"https://evil.example/about"_s)}));
+    QCOMPARE(m_opened, (QList<QUrl> { QUrl(u"https://evil.example/about"_s) }));
 }
 
 void TestMainWindow::filterAndMatchesOnly_narrowTheTable()
 {
     QList<CompanyResult> rows;
-    for (const auto &[domain, confidence, tech] : {std::tuple {u"a.com"_s, 0.9, u"Kafka"_s},
-                                                  std::tuple {u"b.com"_s, 0.4, u"Kafka"_s},
-                                                  std::tuple {u"c.com"_s, 0.75, u"Spark"_s}}) {
+    for (const auto &[domain, confidence, tech] :
+        { std::tuple { u"a.com"_s, 0.9, u"Kafka"_s }, std::tuple { u"b.com"_s, 0.4, u"Kafka"_s },
+            std::tuple { u"c.com"_s, 0.75, u"Spark"_s } }) {
         CompanyResult r;
         r.domain = domain;
         r.status = CompanyStatus::Done;
         r.confidence = confidence;
-        r.technologies = {tech};
+        r.technologies = { tech };
         rows << r;
     }
     m_window->resultsModel()->resetResults(rows, 0.7);
@@ -409,13 +414,15 @@ void TestMainWindow::sessionSaveAndOpen_roundTrips()
     QString error;
     RunState probe;
     if (!gtm::saveSession(m_dir->filePath(u"probe.gtmr"_s), probe, &error))
-        QSKIP("SessionFile is still the contracts placeholder (merge branch 'storage' to run this)");
+        QSKIP(
+            "SessionFile is still the contracts placeholder (merge branch 'storage' to run this)");
     typeForm(kGoal, kDomains);
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
     if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run this)");
+        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
+              "this)");
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     const QList<CompanyResult> before = m_window->resultsModel()->results();
 
@@ -423,7 +430,8 @@ void TestMainWindow::sessionSaveAndOpen_roundTrips()
     m_prompts->savePath = path;
     QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier); // Untitled: asks where
     QVERIFY(QFile::exists(path));
-    QVERIFY2(m_window->windowTitle().startsWith(u"fraud research[*]"_s), qPrintable(m_window->windowTitle()));
+    QVERIFY2(m_window->windowTitle().startsWith(u"fraud research[*]"_s),
+        qPrintable(m_window->windowTitle()));
     QVERIFY(!m_window->isWindowModified());
 
     m_window.reset();
@@ -454,11 +462,12 @@ void TestMainWindow::exportCsv_writesMatchesOnlyWithBom()
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run this)");
+        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
+              "this)");
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
 
     const QString path = m_dir->filePath(u"out.csv"_s);
-    m_prompts->csv = UserPrompts::CsvExportChoice {path, true, true};
+    m_prompts->csv = UserPrompts::CsvExportChoice { path, true, true };
     QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
     QFile f(path);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(m_prompts->errors.join(u'\n')));
@@ -476,11 +485,13 @@ void TestMainWindow::importCsv_detectsOrAsksForTheDomainColumn()
     {
         QFile f(crm);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("\xEF\xBB\xBF"
-                "Company name;Website\n\"Acme; Inc\";https://www.acme-pay.com/\nGlobex;globex.io\n");
+        f.write(
+            "\xEF\xBB\xBF"
+            "Company name;Website\n\"Acme; Inc\";https://www.acme-pay.com/\nGlobex;globex.io\n");
     }
     m_window->importDomainsFrom(crm);
-    QTRY_COMPARE(m_window->domainEditor()->toPlainText(), u"https://www.acme-pay.com/\nglobex.io"_s);
+    QTRY_COMPARE(
+        m_window->domainEditor()->toPlainText(), u"https://www.acme-pay.com/\nglobex.io"_s);
     QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 0 rejected · 0 duplicates"_s);
     QCOMPARE(m_prompts->columnQuestions, 0);
 
@@ -500,10 +511,10 @@ void TestMainWindow::autosave_isOfferedAndResumed()
 {
     RunState state;
     state.request.goal = kGoal;
-    state.request.domains = {u"acme-pay.com"_s, u"globex.io"_s};
-    state.request.sources = {u"google_search"_s, u"news_search"_s};
-    state.strategies = {QueryStrategy {u"google_search"_s, u"{DOMAIN} fraud detection"_s, 0.9},
-                        QueryStrategy {u"news_search"_s, u"{DOMAIN} fraud detection"_s, 0.9}};
+    state.request.domains = { u"acme-pay.com"_s, u"globex.io"_s };
+    state.request.sources = { u"google_search"_s, u"news_search"_s };
+    state.strategies = { QueryStrategy { u"google_search"_s, u"{DOMAIN} fraud detection"_s, 0.9 },
+        QueryStrategy { u"news_search"_s, u"{DOMAIN} fraud detection"_s, 0.9 } };
     CompanyResult acme;
     acme.domain = u"acme-pay.com"_s;
     acme.status = CompanyStatus::Done;
@@ -511,13 +522,14 @@ void TestMainWindow::autosave_isOfferedAndResumed()
     CompanyResult globex;
     globex.domain = u"globex.io"_s;
     globex.status = CompanyStatus::Searching;
-    state.results = {acme, globex};
-    state.finishedQueries = {RunState::queryKey(u"acme-pay.com"_s, 0), RunState::queryKey(u"acme-pay.com"_s, 1),
-                             RunState::queryKey(u"globex.io"_s, 0)};
+    state.results = { acme, globex };
+    state.finishedQueries = { RunState::queryKey(u"acme-pay.com"_s, 0),
+        RunState::queryKey(u"acme-pay.com"_s, 1), RunState::queryKey(u"globex.io"_s, 0) };
     QString error;
     const QString autosave = m_dir->filePath(u"autosave.gtmr"_s);
     if (!gtm::saveSession(autosave, state, &error))
-        QSKIP("SessionFile is still the contracts placeholder (merge branch 'storage' to run this)");
+        QSKIP(
+            "SessionFile is still the contracts placeholder (merge branch 'storage' to run this)");
 
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     m_window->checkForAutosave();
@@ -525,7 +537,8 @@ void TestMainWindow::autosave_isOfferedAndResumed()
     QCOMPARE(m_window->goalEdit()->toPlainText(), kGoal);
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
     if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run this)");
+        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
+              "this)");
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     // Only the one query that had not finished was sent.
     QCOMPARE(m_server->requestCount(u"/search/"_s), 1);

@@ -32,7 +32,7 @@ private:
 void TestResultsModel::rows_startQueuedInInputOrder()
 {
     ResultsModel model;
-    model.resetRows({u"b.com"_s, u"a.com"_s}, 0.7);
+    model.resetRows({ u"b.com"_s, u"a.com"_s }, 0.7);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, ResultsModel::Domain).data().toString(), u"b.com"_s);
     QCOMPARE(model.index(0, ResultsModel::Status).data().toString(), u"Queued"_s);
@@ -69,7 +69,7 @@ void TestResultsModel::updates_areAppliedByTheTimerWithoutAFlushCall()
 {
     ResultsModel model;
     model.setFlushInterval(20);
-    model.resetRows({u"a.com"_s}, 0.7);
+    model.resetRows({ u"a.com"_s }, 0.7);
     QSignalSpy updated(&model, &ResultsModel::rowsUpdated);
     model.updateResult(0, done(u"a.com"_s, 0.9));
     QTRY_COMPARE(updated.size(), 1);
@@ -80,7 +80,7 @@ void TestResultsModel::updates_areAppliedByTheTimerWithoutAFlushCall()
 void TestResultsModel::cancelUnfinished_marksOnlyRowsNotFinal()
 {
     ResultsModel model;
-    model.resetRows({u"a.com"_s, u"b.com"_s, u"c.com"_s}, 0.7);
+    model.resetRows({ u"a.com"_s, u"b.com"_s, u"c.com"_s }, 0.7);
     CompanyResult searching;
     searching.domain = u"b.com"_s;
     searching.status = CompanyStatus::Searching;
@@ -96,7 +96,7 @@ void TestResultsModel::cancelUnfinished_marksOnlyRowsNotFinal()
 void TestResultsModel::match_followsThreshold()
 {
     ResultsModel model;
-    model.resetResults({done(u"a.com"_s, 0.7), done(u"b.com"_s, 0.69)}, 0.7);
+    model.resetResults({ done(u"a.com"_s, 0.7), done(u"b.com"_s, 0.69) }, 0.7);
     QCOMPARE(model.index(0, ResultsModel::Match).data().toString(), u"Yes"_s);
     QVERIFY(model.index(1, ResultsModel::Match).data().toString().isEmpty());
     model.setThreshold(0.5);
@@ -111,7 +111,8 @@ void TestResultsModel::match_followsThreshold()
 void TestResultsModel::proxy_sortTiesKeepInputOrder()
 {
     ResultsModel model;
-    model.resetResults({done(u"z.com"_s, 0.5), done(u"a.com"_s, 0.9), done(u"m.com"_s, 0.5)}, 0.7);
+    model.resetResults(
+        { done(u"z.com"_s, 0.5), done(u"a.com"_s, 0.9), done(u"m.com"_s, 0.5) }, 0.7);
     ResultsProxyModel proxy;
     proxy.setSourceModel(&model);
     proxy.sort(ResultsModel::Confidence, Qt::AscendingOrder);

@@ -39,7 +39,7 @@ void TestSettings::appSettings_roundTripsAndNeverHoldsKeys()
         s.setMaxParallel(500);
         s.setThreshold(0.55);
         s.setBaseUrl(u"tavily"_s, QUrl(u"http://127.0.0.1:9/"_s));
-        s.setLimits(u"newsapi"_s, ProviderLimits {4, 60});
+        s.setLimits(u"newsapi"_s, ProviderLimits { 4, 60 });
         s.setLlmProvider(LlmProvider::OpenAiCompatible);
         s.setOpenAiModel(u"llama3.1"_s);
         s.sync();
@@ -59,7 +59,8 @@ void TestSettings::appSettings_roundTripsAndNeverHoldsKeys()
     QCOMPARE(s.openAiModel(), u"llama3.1"_s);
 
     // Building core settings with keys never writes them to the settings file.
-    QMap<QString, QString> keys {{u"tavily"_s, u"tvly-SECRET"_s}, {u"openai"_s, u"sk-SECRET"_s}};
+    QMap<QString, QString> keys { { u"tavily"_s, u"tvly-SECRET"_s },
+        { u"openai"_s, u"sk-SECRET"_s } };
     s.sourceSettings(keys);
     s.llmSettings(keys);
     s.sync();
@@ -75,12 +76,13 @@ void TestSettings::appSettings_buildsCoreSettingsWithKeysGiven()
     s.setBaseUrl(u"newsapi"_s, QUrl(u"http://127.0.0.1:7/"_s));
     s.setWebsiteUrlTemplate(u"http://127.0.0.1:7/site/{domain}"_s);
     s.setLlmProvider(LlmProvider::Gemini);
-    const SourceSettings src = s.sourceSettings({{u"tavily"_s, u"k1"_s}, {u"gemini"_s, u"k2"_s}});
+    const SourceSettings src
+        = s.sourceSettings({ { u"tavily"_s, u"k1"_s }, { u"gemini"_s, u"k2"_s } });
     QCOMPARE(src.apiKeys.value(u"tavily"_s), u"k1"_s);
     QVERIFY(!src.apiKeys.contains(u"gemini"_s));
     QCOMPARE(src.baseUrls.value(u"newsapi"_s), QUrl(u"http://127.0.0.1:7/"_s));
     QCOMPARE(src.websiteUrlTemplate, u"http://127.0.0.1:7/site/{domain}"_s);
-    const LlmSettings llm = s.llmSettings({{u"gemini"_s, u"k2"_s}});
+    const LlmSettings llm = s.llmSettings({ { u"gemini"_s, u"k2"_s } });
     QCOMPARE(llm.provider, LlmProvider::Gemini);
     QCOMPARE(llm.geminiApiKey, u"k2"_s);
 }
@@ -99,7 +101,8 @@ void TestSettings::secretStore_inMemoryReadsWritesDeletes()
 namespace {
 QCoro::Task<KeyTestResult> fakeTest(QString provider, QString key)
 {
-    co_return KeyTestResult {key == u"good"_s, provider + (key == u"good"_s ? u" ok"_s : u" rejected the key"_s)};
+    co_return KeyTestResult { key == u"good"_s,
+        provider + (key == u"good"_s ? u" ok"_s : u" rejected the key"_s) };
 }
 } // namespace
 
@@ -109,12 +112,12 @@ void TestSettings::dialog_masksKeysAndShowsTestVerdict()
     QTemporaryDir dir;
     AppSettings s(dir.filePath(u"s.ini"_s));
     QStringList tested;
-    SettingsDialog dialog(&s, {{u"newsapi"_s, u"bad"_s}},
-                          [&tested](QString provider, QString key) {
-                              tested << provider;
-                              return fakeTest(std::move(provider), std::move(key));
-                          },
-                          {});
+    SettingsDialog dialog(&s, { { u"newsapi"_s, u"bad"_s } },
+        [&tested](QString provider, QString key) {
+            tested << provider;
+            return fakeTest(std::move(provider), std::move(key));
+        },
+        {});
     QLineEdit *edit = dialog.keyEdit(u"newsapi"_s);
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
     QCOMPARE(edit->text(), u"bad"_s);
@@ -123,7 +126,7 @@ void TestSettings::dialog_masksKeysAndShowsTestVerdict()
     edit->setText(u"good"_s);
     QTest::mouseClick(dialog.testButton(u"newsapi"_s), Qt::LeftButton);
     QTRY_VERIFY(dialog.verdictLabel(u"newsapi"_s)->text().contains(u"newsapi ok"_s));
-    QCOMPARE(tested, (QStringList {u"newsapi"_s, u"newsapi"_s}));
+    QCOMPARE(tested, (QStringList { u"newsapi"_s, u"newsapi"_s }));
     QCOMPARE(dialog.keys().value(u"newsapi"_s), u"good"_s);
 }
 
@@ -132,7 +135,7 @@ void TestSettings::dialog_environmentKeyOverridesAndIsShown()
     qputenv("TAVILY_API_KEY", "tvly-from-env");
     QTemporaryDir dir;
     AppSettings s(dir.filePath(u"s.ini"_s));
-    SettingsDialog dialog(&s, {{u"tavily"_s, u"saved"_s}}, {}, {});
+    SettingsDialog dialog(&s, { { u"tavily"_s, u"saved"_s } }, {}, {});
     QLineEdit *edit = dialog.keyEdit(u"tavily"_s);
     QVERIFY(!edit->isEnabled());
     QVERIFY(edit->text().isEmpty()); // the environment's key is not shown, not even masked
