@@ -6,6 +6,7 @@
 #include "FakeHttpServer.h"
 #include "MainWindow.h"
 #include "ResultsModel.h"
+#include "SettingsDialog.h"
 #include "analysis/AnalyzerFactory.h"
 #include "net/HttpClient.h"
 #include "sources/SourceFactory.h"
@@ -232,9 +233,17 @@ int main(int argc, char *argv[])
         window.resultsView()->selectRow(0);
         QTimer::singleShot(800, &app, [&] {
             const QPixmap shot = window.grab();
-            const bool ok = shot.save(out);
+            bool ok = shot.save(out);
             std::printf("%s %s (%dx%d)\n", ok ? "saved" : "FAILED", qPrintable(out), shot.width(),
                 shot.height());
+            if (argc > 2) {
+                // The Settings dialog as a user first sees it, for a look (not in the docs).
+                SettingsDialog dialog(
+                    &settings, { { u"tavily"_s, u"tvly-0123456789"_s } }, {}, {}, &window);
+                dialog.show();
+                QCoreApplication::processEvents();
+                ok = dialog.grab().save(QString::fromLocal8Bit(argv[2])) && ok;
+            }
             app.exit(ok ? 0 : 1);
         });
     });
