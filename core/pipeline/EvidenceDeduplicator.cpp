@@ -32,19 +32,30 @@ QString EvidenceDeduplicator::normalizeUrl(const QString &url)
 
 bool EvidenceDeduplicator::add(const Evidence &evidence)
 {
+    // Hashed with distinct seeds so that a title equal to some URL text is not a match.
     const QString url = evidence.url.trimmed().isEmpty() ? QString() : normalizeUrl(evidence.url);
     const QString title = evidence.title.simplified().toCaseFolded();
     const QString snippet = evidence.snippet.simplified().toCaseFolded();
-    if ((!url.isEmpty() && m_urls.contains(url)) || (!title.isEmpty() && m_titles.contains(title))
-        || (!snippet.isEmpty() && m_snippets.contains(snippet)))
+    const size_t u = qHash(url, 1);
+    const size_t t = qHash(title, 2);
+    const size_t s = qHash(snippet, 3);
+    if ((!url.isEmpty() && m_urls.contains(u)) || (!title.isEmpty() && m_titles.contains(t))
+        || (!snippet.isEmpty() && m_snippets.contains(s)))
         return false;
     if (!url.isEmpty())
-        m_urls.insert(url);
+        m_urls.insert(u);
     if (!title.isEmpty())
-        m_titles.insert(title);
+        m_titles.insert(t);
     if (!snippet.isEmpty())
-        m_snippets.insert(snippet);
+        m_snippets.insert(s);
     return true;
+}
+
+void EvidenceDeduplicator::clear()
+{
+    m_urls = {};
+    m_titles = {};
+    m_snippets = {};
 }
 
 } // namespace gtm

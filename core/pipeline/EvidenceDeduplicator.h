@@ -17,10 +17,15 @@ public:
 
     static QString normalizeUrl(const QString &url);
 
+    // Forgets everything: for a company whose row is final.
+    void clear();
+
 private:
-    QSet<QString> m_urls;
-    QSet<QString> m_titles;
-    QSet<QString> m_snippets;
+    // 64-bit hashes instead of the texts: a 10,000-company run would otherwise keep a second
+    // copy of every URL, title and snippet it found.
+    QSet<size_t> m_urls;
+    QSet<size_t> m_titles;
+    QSet<size_t> m_snippets;
 };
 
 } // namespace gtm

@@ -95,9 +95,10 @@ struct ResearchPipeline::Private
 
     ~Private() { life->alive = false; }
 
-    bool current(const std::shared_ptr<Life> &l, quint64 generation) const
+    // Static: after a suspension the pipeline may be gone; only then is it safe to look at it.
+    static bool current(const std::shared_ptr<Life> &l, quint64 generation, const Private *self)
     {
-        return l->alive && l->generation == generation && running && !cancelled;
+        return l->alive && l->generation == generation && self->running && !self->cancelled;
     }
 
     void launch(RunState initial);
@@ -208,6 +209,10 @@ void ResearchPipeline::Private::launch(RunState initial)
     llmPromptTokens = llmCompletionTokens = 0;
     analyzerName = services.analyzer ? services.analyzer->name() : QString();
     clock.start();
+    // Answers a source keeps per company and run (job boards) must not leak into this run.
+    for (Source *s : std::as_const(services.sources))
+        if (s)
+            s->resetRunCache();
 
     // Rows line up with the request: kept results by domain, new rows queued.
     QHash<QString, CompanyResult> previous;
@@ -475,7 +480,7 @@ QCoro::Task<void> ResearchPipeline::Private::runQuery(
     context.depth = state.request.depth;
     context.cancel = cancelToken;
     const SourceOutcome outcome = co_await source->search(std::move(context));
-    if (!current(l, generation))
+    if (!current(l, generation, this))
         co_return;
     queryDone(groupIndex, domain, strategy, outcome, true);
 }
@@ -580,6 +585,7 @@ void ResearchPipeline::Private::domainQueriesDone(int domain)
     DomainState &ds = domains[domain];
     if (ds.final || ds.queuedForAnalysis)
         return;
+    ds.dedup.clear(); // no more evidence comes for this company
     if (state.results.at(domain).evidence.isEmpty()) {
         finalizeWithoutAnalysis(domain);
         return;
@@ -628,7 +634,7 @@ QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
         input.companyName = companyNameFromDomain(started.domain);
         input.evidence = started.evidence;
         outcome = co_await services.analyzer->analyze(std::move(input));
-        if (!current(l, generation))
+        if (!current(l, generation, this))
             co_return;
     }
     --analysisInFlight;

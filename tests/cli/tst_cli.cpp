@@ -1,0 +1,288 @@
+#include "FakeHttpServer.h"
+
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gtm::test;
+
+namespace {
+
+FakeResponse tavilyAnswer(const FakeRequest &r)
+{
+    const QString query = QJsonDocument::fromJson(r.body).object().value(u"query").toString();
+    const QString domain = query.section(u' ', 0, 0);
+    QJsonArray results;
+    for (int i = 0; i < 2; ++i)
+        results.append(QJsonObject { { QStringLiteral("title"),
+                                         QStringLiteral("%1 builds fraud models %2-%3")
+                                             .arg(domain)
+                                             .arg(qHash(query))
+                                             .arg(i) },
+            { QStringLiteral("url"),
+                QStringLiteral("https://%1/blog/%2-%3").arg(domain).arg(qHash(query)).arg(i) },
+            { QStringLiteral("content"),
+                QStringLiteral("%1 uses TensorFlow for fraud detection (%2-%3)")
+                    .arg(domain)
+                    .arg(qHash(query))
+                    .arg(i) },
+            { QStringLiteral("score"), 0.9 } });
+    return FakeResponse::json(QJsonDocument(
+        QJsonObject { { QStringLiteral("query"), query }, { QStringLiteral("results"), results } })
+                                  .toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &content)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(content);
+        return f.fileName();
+    }
+
+    // Runs the CLI while this process's event loop keeps serving the fake.
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &args,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+        const QByteArray &input = {}, std::function<void(QProcess &)> whileRunning = {})
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(GTM_CLI_PATH), args);
+        if (!p.waitForStarted(10000))
+            return {};
+        if (!input.isNull()) {
+            p.write(input);
+            p.closeWriteChannel();
+        }
+        if (whileRunning)
+            whileRunning(p);
+        QDeadlineTimer deadline(60000);
+        while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+            QTest::qWait(20);
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished();
+            return {};
+        }
+        Result r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    QProcessEnvironment fakeEnvironment(const FakeHttpServer &server, bool withKey = true)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *k :
+            { "TAVILY_API_KEY", "NEWS_API_KEY", "GEMINI_API_KEY", "OPENAI_API_KEY" })
+            env.remove(QString::fromLatin1(k));
+        if (withKey)
+            env.insert(QStringLiteral("TAVILY_API_KEY"), QStringLiteral("tvly-test"));
+        env.insert(QStringLiteral("GTM_TAVILY_URL"), server.baseUrl().toString());
+        env.insert(QStringLiteral("GTM_RATE_LIMITS"), QStringLiteral("off"));
+        env.insert(
+            QStringLiteral("HOME"), m_dir.path()); // no saved settings or cache of the user's
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        return env;
+    }
+
+    QString strategiesFile()
+    {
+        return write(QStringLiteral("strategies.json"),
+            R"({"strategies":[{"channel":"google_search","query_template":"{DOMAIN} fraud detection AI","relevance_score":0.9},
+                                       {"channel":"google_search","query_template":"{DOMAIN} machine learning team","relevance_score":0.8}]})");
+    }
+
+    static QList<QJsonObject> events(const QByteArray &out)
+    {
+        QList<QJsonObject> list;
+        for (const QByteArray &line : out.split('\n'))
+            if (!line.trimmed().isEmpty())
+                list << QJsonDocument::fromJson(line).object();
+        return list;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void badArguments_exitWith2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString d = QStringLiteral("domains.txt");
+        QTest::addRow("nothing") << QStringList {};
+        QTest::addRow("no domains")
+            << QStringList { QStringLiteral("--goal"), QStringLiteral("AI") };
+        QTest::addRow("no goal") << QStringList { QStringLiteral("--domains"), d };
+        QTest::addRow("unknown option") << QStringList { QStringLiteral("--goal"),
+            QStringLiteral("AI"), QStringLiteral("--domains"), d, QStringLiteral("--fast") };
+        QTest::addRow("parallel 0") << QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), d, QStringLiteral("--max-parallel"), QStringLiteral("0") };
+        QTest::addRow("threshold 2") << QStringList { QStringLiteral("--goal"),
+            QStringLiteral("AI"), QStringLiteral("--domains"), d, QStringLiteral("--threshold"),
+            QStringLiteral("2") };
+        QTest::addRow("depth") << QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), d, QStringLiteral("--depth"), QStringLiteral("deep") };
+        QTest::addRow("sources") << QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), d, QStringLiteral("--sources"),
+            QStringLiteral("google_search,twitter") };
+        QTest::addRow("analyzer") << QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), d, QStringLiteral("--analyzer"), QStringLiteral("magic") };
+        QTest::addRow("llm") << QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), d, QStringLiteral("--llm"), QStringLiteral("claude") };
+        QTest::addRow("resume and goal") << QStringList { QStringLiteral("--resume"),
+            QStringLiteral("x.gtmr"), QStringLiteral("--goal"), QStringLiteral("AI") };
+        QTest::addRow("no valid domain") << QStringList { QStringLiteral("--goal"),
+            QStringLiteral("AI"), QStringLiteral("--domains"), QStringLiteral("bad.txt") };
+        QTest::addRow("bad strategies") << QStringList { QStringLiteral("--goal"),
+            QStringLiteral("AI"), QStringLiteral("--domains"), d, QStringLiteral("--strategies"),
+            QStringLiteral("bad.json") };
+    }
+    void badArguments_exitWith2()
+    {
+        QFETCH(QStringList, args);
+        write(QStringLiteral("domains.txt"), "acme.com\n");
+        write(QStringLiteral("bad.txt"), "not a domain\n# comment\n");
+        write(QStringLiteral("bad.json"), R"({"strategies":[{"channel":"google_search"}]})");
+        for (QString &a : args)
+            if (a.endsWith(u".txt") || a.endsWith(u".json"))
+                a = m_dir.filePath(a);
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.size() > 10, r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void run_withStrategiesFile_streamsTheSeedsEvents()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains
+            = write(QStringLiteral("d.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
+                QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                strategiesFile(), QStringLiteral("--sources"), QStringLiteral("google_search"),
+                QStringLiteral("--events"), QStringLiteral("--no-cache") },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 6);
+
+        const auto list = events(r.out);
+        QVERIFY(list.size() >= 2);
+        QCOMPARE(list.constFirst().value(u"type").toString(), QStringLiteral("pipeline_start"));
+        QCOMPARE(list.constFirst().value(u"total_queries").toInt(), 6);
+        QCOMPARE(list.constLast().value(u"type").toString(), QStringLiteral("pipeline_complete"));
+        QList<int> progress;
+        QStringList analyzed;
+        int evidenceComplete = 0, analysisStart = 0;
+        for (const auto &e : list) {
+            const QString type = e.value(u"type").toString();
+            if (type == u"evidence_progress")
+                progress << e.value(u"progress").toInt();
+            else if (type == u"domain_analyzed") {
+                analyzed << e.value(u"domain").toString();
+                QCOMPARE(e.value(u"status").toString(), QStringLiteral("done"));
+                QCOMPARE(e.value(u"evidence_count").toInt(), 4);
+            } else if (type == u"evidence_complete")
+                ++evidenceComplete;
+            else if (type == u"analysis_start")
+                ++analysisStart;
+        }
+        QCOMPARE(progress, (QList<int> { 25, 50, 75, 100 }));
+        analyzed.sort();
+        QCOMPARE(analyzed,
+            (QStringList { QStringLiteral("acme.com"), QStringLiteral("globex.com"),
+                QStringLiteral("initech.com") }));
+        QCOMPARE(evidenceComplete, 1);
+        QCOMPARE(analysisStart, 1);
+        QCOMPARE(list.constLast().value(u"total_evidence").toInt(), 12);
+        // The API key never shows up in what the CLI prints.
+        QVERIFY(!r.out.contains("tvly-test"));
+        QVERIFY(!r.err.contains("tvly-test"));
+    }
+
+    void domainsFromStdin_reportRejectedLinesWithNumbers()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const Result r
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
+                      QStringLiteral("-"), QStringLiteral("--strategies"), strategiesFile(),
+                      QStringLiteral("--sources"), QStringLiteral("google_search") },
+                fakeEnvironment(server), "acme.com\nthis is not a domain\nglobex.com\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("stdin:2: rejected"), r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 4);
+        QVERIFY(r.out.isEmpty()); // without --events stdout stays clean
+    }
+
+    void noSourceCanRun_exitsWith1()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const QString domains = write(QStringLiteral("d1.txt"), "acme.com\n");
+        const Result r
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
+                      domains, QStringLiteral("--strategies"), strategiesFile(),
+                      QStringLiteral("--sources"), QStringLiteral("google_search") },
+                fakeEnvironment(server, false));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("No source could run"));
+        QCOMPARE(server.requestCount(), 0);
+    }
+
+    void interrupt_cancelsAndExitsWith1()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), [](const FakeRequest &) {
+            FakeResponse hang;
+            hang.action = FakeResponse::Action::Hang;
+            return hang;
+        });
+        const QString domains = write(QStringLiteral("d2.txt"), "acme.com\nglobex.com\n");
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), domains,
+                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
+                QStringLiteral("google_search"), QStringLiteral("--events") },
+            fakeEnvironment(server), {}, [&server](QProcess &p) {
+                QTRY_VERIFY_WITH_TIMEOUT(server.inFlight() > 0, 10000);
+                p.terminate();
+            });
+        QCOMPARE(r.exitCode, 1);
+        const auto list = events(r.out);
+        QVERIFY(!list.isEmpty());
+        QCOMPARE(list.constLast().value(u"type").toString(), QStringLiteral("pipeline_complete"));
+        int cancelled = 0;
+        for (const auto &e : list)
+            cancelled += e.value(u"status").toString() == u"cancelled";
+        QCOMPARE(cancelled, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
