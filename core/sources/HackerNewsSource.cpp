@@ -55,7 +55,7 @@ QCoro::Task<SourceOutcome> HackerNewsSource::search(SearchContext context)
         + QStringLiteral("&tags=story&hitsPerPage=") + QString::number(hits);
     request.url.setQuery(query, QUrl::StrictMode);
     request.provider = Provider;
-    request.cacheKey = (Provider + u'\n' + query).toUtf8();
+    request.cacheKey = (Provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
 
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;

@@ -88,6 +88,16 @@ bool isJobWord(const QString &token)
     return words.contains(token);
 }
 
+std::optional<QList<jobs::Posting>> readBoard(jobs::Board board, QByteArray body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    QList<jobs::Posting> postings;
+    if (error.error != QJsonParseError::NoError || !jobs::parseBoard(board, doc, &postings))
+        return std::nullopt;
+    return postings;
+}
+
 std::shared_ptr<const text::TfIdfIndex> buildIndex(const QList<jobs::Posting> &postings)
 {
     QList<text::TfIdfIndex::Document> docs;
@@ -160,7 +170,10 @@ QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain)
         HttpRequest request;
         request.url = boardUrl(m_settings, board, slug);
         request.provider = jobs::boardProvider(board);
-        request.cacheKey = (request.provider + u'\n' + slug).toUtf8();
+        request.cacheKey
+            = (request.provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
+        // content=true makes a big company's board several megabytes.
+        request.maxBytes = MaxBoardBytes;
         HttpResponse response = co_await m_http->send(std::move(request));
         sources::countResponse(state->cost, response);
         if (response.status == 404 || response.status == 410) // no such board
@@ -176,13 +189,15 @@ QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain)
                           .arg(jobs::boardName(board), response.errorString);
             continue;
         }
-        QList<jobs::Posting> postings;
-        const QJsonDocument doc = response.json();
-        if (!response.ok() || !jobs::parseBoard(board, doc, &postings))
+        // A large board is megabytes of JSON and hundreds of HTML descriptions: read it off
+        // the calling thread.
+        const std::optional<QList<jobs::Posting>> postings
+            = co_await QtConcurrent::run(readBoard, board, response.body);
+        if (!postings)
             continue; // an answer that is not a board: not this company's
         state->board = board;
         state->slug = slug;
-        state->postings = std::move(postings);
+        state->postings = *postings;
         break;
     }
     if (!state->board)
@@ -197,8 +212,10 @@ QCoro::Task<SourceOutcome> JobsSource::search(SearchContext context)
     const QString domain = context.domain.toLower();
     BoardPtr board;
     SourceOutcome out;
+    bool fetchedHere = false;
     auto known = m_boards.constFind(domain);
     if (known == m_boards.constEnd()) {
+        fetchedHere = true;
         // The first strategy for this company fetches; the others await the same answer.
         QPromise<BoardPtr> promise;
         m_boards.insert(domain, promise.future());
@@ -215,7 +232,9 @@ QCoro::Task<SourceOutcome> JobsSource::search(SearchContext context)
 
     if (!board->board) {
         if (!board->failure.isEmpty()) {
-            out.status = SourceOutcome::Status::Failed;
+            // One failed fetch is one failure: the strategies that shared it were not run.
+            out.status
+                = fetchedHere ? SourceOutcome::Status::Failed : SourceOutcome::Status::Skipped;
             out.reason = board->failure;
         }
         co_return out; // no public board: nothing found, which is an answer

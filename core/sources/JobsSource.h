@@ -34,6 +34,7 @@ public:
     // Postings below this cosine similarity to the query are not evidence.
     static constexpr double SimilarityThreshold = 0.08;
     static constexpr int MaxPostings = 10;
+    static constexpr qint64 MaxBoardBytes = 32 * 1024 * 1024;
 
     // Board slugs to try for a domain: the configured one, else its registrable label (and the
     // label without hyphens, a common alternative).

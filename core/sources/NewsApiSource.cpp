@@ -146,7 +146,9 @@ QCoro::Task<SourceOutcome> NewsApiSource::search(SearchContext context)
     request.url.setQuery(query, QUrl::StrictMode);
     request.provider = Provider;
     request.headers = { { QByteArrayLiteral("X-Api-Key"), m_key.toUtf8() } };
-    request.cacheKey = (Provider + u'\n' + query).toUtf8();
+    // The URL names the service (a mirror's answers are not the real one's) and the query; the
+    // key travels in a header and is not part of it.
+    request.cacheKey = (Provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
 
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;

@@ -4,6 +4,7 @@
 #include "SourceSupport.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "text/Text.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -85,6 +86,10 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         skipped.reason = QStringLiteral("no API key");
         co_return skipped;
     }
+    // Tavily refuses queries over 400 characters.
+    const QString query
+        = text::truncateAtWord(text::collapseWhitespace(context.query), MaxQueryLength)
+              .remove(QChar(0x2026));
     const QString depth = searchDepth(context.depth);
     const int maxResults = sources::resultsForDepth(context.depth);
 
@@ -98,16 +103,16 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
     };
     request.body = QJsonDocument(QJsonObject {
-                                     { QStringLiteral("query"), context.query },
+                                     { QStringLiteral("query"), query },
                                      { QStringLiteral("search_depth"), depth },
                                      { QStringLiteral("max_results"), maxResults },
                                      { QStringLiteral("include_answer"), false },
                                      { QStringLiteral("include_raw_content"), false },
                                  })
                        .toJson(QJsonDocument::Compact);
-    request.cacheKey
-        = (Provider + u'\n' + depth + u'\n' + QString::number(maxResults) + u'\n' + context.query)
-              .toUtf8();
+    // What decides the answer: the service, the query, its depth and size. The key is in a
+    // header, never in here.
+    request.cacheKey = Provider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;
 
     HttpResponse response = co_await m_http->send(std::move(request));
     SourceOutcome out;

@@ -22,6 +22,7 @@ public:
     QCoro::Task<SourceOutcome> search(SearchContext context) override;
 
     static QString searchDepth(Depth depth);
+    static constexpr int MaxQueryLength = 400;
 
 private:
     HttpClient *m_http;

@@ -27,6 +27,7 @@ struct WebsiteSource::Site
     QList<Page> pages;
     QList<QPair<TechnologyMatch, QString>> technologies; // with the page URL it was seen on
     QStringList notes; // pages not read, and why
+    bool failed = false; // a page could not be read for a reason other than robots.txt
     SourceOutcome cost;
 };
 
@@ -35,6 +36,7 @@ struct WebsiteSource::Fetch
     HttpResponse response;
     Target target;
     QString refused; // why the page was not read, for the row
+    bool byRobots = false; // refused because robots.txt asks us not to read it
     bool found = false; // an HTML page was read
 };
 
@@ -176,11 +178,13 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
     f.target = targetFor(domain, path);
     if (!robots.allows(path)) {
         f.refused = QStringLiteral("robots.txt disallows ") + path;
+        f.byRobots = true;
         co_return f;
     }
     for (int hop = 0;; ++hop) {
         HttpRequest request;
         request.url = f.target.fetchUrl;
+        request.provider = QStringLiteral("website");
         request.maxBytes = MaxPageBytes;
         request.headers = { { QByteArrayLiteral("Accept"),
             QByteArrayLiteral("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") } };
@@ -203,6 +207,7 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
         }
         if (!robots.allows(within->path)) {
             f.refused = QStringLiteral("robots.txt disallows ") + within->path;
+            f.byRobots = true;
             co_return f;
         }
         f.target = *within;
@@ -238,6 +243,7 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain)
             || (r.response.status == 0 && r.response.error != HttpErrorKind::TooLarge)) {
             // RFC 9309: an unreachable robots.txt means the whole site is off limits for now.
             robots = RobotsTxt::disallowAll();
+            site->failed = true;
             site->notes << QStringLiteral("robots.txt unreachable (%1): site not read")
                                .arg(r.response.status > 0
                                        ? QStringLiteral("HTTP %1").arg(r.response.status)
@@ -255,11 +261,15 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain)
         if (path != u"/" && optionalFound)
             break;
         const Fetch f = co_await fetch(domain, path, robots, site);
-        if (!f.refused.isEmpty())
+        if (!f.refused.isEmpty()) {
             site->notes << f.refused;
+            site->failed = site->failed || !f.byRobots;
+        }
         if (!f.found) {
-            if (path == u"/" && f.refused.isEmpty())
+            if (path == u"/" && f.refused.isEmpty()) {
                 site->notes << QStringLiteral("/: HTTP %1").arg(f.response.status);
+                site->failed = true;
+            }
             continue;
         }
         const Parsed parsed = co_await QtConcurrent::run(parseAndDetect, f.response.body,
@@ -287,8 +297,10 @@ QCoro::Task<SourceOutcome> WebsiteSource::search(SearchContext context)
     const QString domain = context.domain.toLower();
     SitePtr site;
     SourceOutcome out;
+    bool fetchedHere = false;
     auto known = m_sites.constFind(domain);
     if (known == m_sites.constEnd()) {
+        fetchedHere = true;
         // The first strategy for this company reads the site; the others await the same pages.
         QPromise<SitePtr> promise;
         m_sites.insert(domain, promise.future());
@@ -305,7 +317,10 @@ QCoro::Task<SourceOutcome> WebsiteSource::search(SearchContext context)
     }
     out.reason = site->notes.join(QStringLiteral("; "));
     if (site->pages.isEmpty()) {
-        out.status = SourceOutcome::Status::Failed;
+        // A site that asks not to be read is not a failing source; and one failed read is one
+        // failure, not one per strategy that shared it.
+        out.status = site->failed && fetchedHere ? SourceOutcome::Status::Failed
+                                                 : SourceOutcome::Status::Skipped;
         if (out.reason.isEmpty())
             out.reason = QStringLiteral("the site could not be read");
         co_return out;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 namespace gtm::text {
 
@@ -42,11 +43,20 @@ public:
     double similarity(const QString &query, int document) const;
 
 private:
-    using Vector = QHash<QString, double>;
-    Vector queryVector(const QString &query) const;
+    // A term is up to three token ids packed into 63 bits, and vectors are sorted arrays:
+    // a big board has millions of n-grams, and strings or hash tables would make building its
+    // index take seconds.
+    using Term = quint64;
+    using Vector = std::vector<std::pair<Term, float>>; // sorted by term
 
-    QHash<QString, double> m_idf;
-    QList<Vector> m_vectors;
+    QList<quint32> tokenIds(const QString &text) const;
+    double idf(Term term) const; // 0 for a term no document has
+    Vector queryVector(const QString &query) const;
+    static double dot(const Vector &query, const Vector &document);
+
+    QHash<QString, quint32> m_tokens; // token -> id, from 1
+    Vector m_idf; // sorted by term
+    std::vector<Vector> m_vectors;
 };
 
 } // namespace gtm::text

@@ -207,6 +207,11 @@ void TestJobs::serverError_isAFailureWithReason()
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"Greenhouse job board unavailable (HTTP 503)"_s);
     QVERIFY(!out.stopSource);
+    // The next strategy shares the failed fetch: one failure, not one per strategy.
+    const SourceOutcome next = run(source, context(u"acme.io"_s, channel::JobsSearch, u"risk"_s));
+    QCOMPARE(next.status, SourceOutcome::Status::Skipped);
+    QCOMPARE(next.reason, out.reason);
+    QCOMPARE(next.requests, 0);
 }
 
 void TestJobs::ranking_keepsRelevantPostingsBestFirst()

@@ -2,6 +2,7 @@
 #include "SourceTestSupport.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "net/ResponseStore.h"
 #include "sources/TavilySource.h"
 
 #include <QJsonArray>
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void errors_becomeReadableReasons_data();
     void errors_becomeReadableReasons();
     void noKey_isSkippedWithoutRequest();
+    void longQuery_isCutTo400OnAWordBoundary();
+    void cacheKey_coversQueryAndDepthButNeverTheKey();
 
 private:
     void serveResults();
@@ -179,6 +182,56 @@ void TestTavily::noKey_isSkippedWithoutRequest()
     QCOMPARE(out.status, SourceOutcome::Status::Skipped);
     QCOMPARE(out.reason, u"no API key"_s);
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestTavily::longQuery_isCutTo400OnAWordBoundary()
+{
+    serveResults();
+    TavilySource source(m_http.get(), settings());
+    QStringList words;
+    for (int i = 0; i < 100; ++i)
+        words << u"word%1"_s.arg(i);
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, words.join(u' ')));
+    const auto seen = m_server->requests(u"/search"_s);
+    QCOMPARE(seen.size(), 1);
+    const QString sent
+        = QJsonDocument::fromJson(seen.first().body).object().value(u"query"_s).toString();
+    QVERIFY(sent.size() <= 400 && sent.size() > 380);
+    QVERIFY(words.join(u' ').startsWith(sent + u' '));
+}
+
+namespace {
+// Remembers the keys the client asks for; answers nothing from memory.
+class RecordingStore : public ResponseStore
+{
+public:
+    QList<QByteArray> keys;
+    std::optional<HttpResponse> lookup(const QString &, const QByteArray &key) override
+    {
+        keys << key;
+        return std::nullopt;
+    }
+    void store(const QString &, const QByteArray &, const HttpResponse &) override { }
+};
+} // namespace
+
+void TestTavily::cacheKey_coversQueryAndDepthButNeverTheKey()
+{
+    serveResults();
+    RecordingStore store;
+    m_http->setResponseStore(&store);
+    TavilySource source(m_http.get(), settings());
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s, Depth::Quick));
+    run(source,
+        context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s, Depth::Comprehensive));
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe risk"_s, Depth::Quick));
+    m_http->setResponseStore(nullptr);
+    if (store.keys.isEmpty())
+        QSKIP("this HttpClient does not consult a response store yet");
+    QCOMPARE(store.keys.size(), 3);
+    QCOMPARE(QSet<QByteArray>(store.keys.begin(), store.keys.end()).size(), 3);
+    for (const QByteArray &key : std::as_const(store.keys))
+        QVERIFY2(!key.contains("tvly-test-key"), key.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTavily)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void oversizedPage_isNotRead();
     void site_isReadOncePerRunAcrossStrategies();
     void homePageError_isAFailureWithReason();
+    void homePageError_countsOnceAcrossStrategies();
 
 private:
     void page(const QString &path, const FakeResponse &response);
@@ -172,7 +173,8 @@ void TestWebsite::robots_groupForOurAgentWins()
     WebsiteSource source(m_http.get(), settings());
     const SourceOutcome out = run(source, context(u"acme.io"_s, channel::Website, u"fraud"_s));
     QCOMPARE(m_server->requestCount(), 1); // robots.txt only
-    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    // Asked not to read: not a failure of the source.
+    QCOMPARE(out.status, SourceOutcome::Status::Skipped);
     QVERIFY2(out.reason.startsWith(u"robots.txt disallows /"_s), qPrintable(out.reason));
     QVERIFY(out.evidence.isEmpty());
 }
@@ -278,6 +280,19 @@ void TestWebsite::homePageError_isAFailureWithReason()
     const SourceOutcome out = run(source, context(u"acme.io"_s, channel::Website, u"fraud"_s));
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"/: HTTP 500"_s);
+}
+
+void TestWebsite::homePageError_countsOnceAcrossStrategies()
+{
+    page(u"/"_s, FakeResponse::text("<h1>Server error</h1>", 500));
+    WebsiteSource source(m_http.get(), settings());
+    auto a = source.search(context(u"acme.io"_s, channel::Website, u"fraud"_s));
+    auto b = source.search(context(u"acme.io"_s, channel::Website, u"risk"_s));
+    const SourceOutcome ra = QCoro::waitFor(a);
+    const SourceOutcome rb = QCoro::waitFor(b);
+    QCOMPARE(ra.status, SourceOutcome::Status::Failed);
+    QCOMPARE(rb.status, SourceOutcome::Status::Skipped);
+    QCOMPARE(rb.reason, ra.reason);
 }
 
 QTEST_GUILESS_MAIN(TestWebsite)
