@@ -17,7 +17,8 @@ std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     LabelledFixture fx;
     for (const QJsonValue &g : root.value(QStringLiteral("goals")).toArray())
-        fx.goals << LabelledGoal{g[QStringLiteral("id")].toString(), g[QStringLiteral("text")].toString()};
+        fx.goals << LabelledGoal { g[QStringLiteral("id")].toString(),
+            g[QStringLiteral("text")].toString() };
     for (const QJsonValue &v : root.value(QStringLiteral("companies")).toArray()) {
         const QJsonObject o = v.toObject();
         LabelledCompany c;
@@ -61,7 +62,7 @@ Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, 
             s.perSplit[c.split].add(predicted, truth);
             s.overall.add(predicted, truth);
             if (predicted != truth)
-                s.misses << Miss{goal.id, c.domain, confidence, truth, c.note, c.split};
+                s.misses << Miss { goal.id, c.domain, confidence, truth, c.note, c.split };
         }
     }
     return s;

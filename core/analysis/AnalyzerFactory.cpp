@@ -40,13 +40,14 @@ LlmProvider configuredProvider(const LlmSettings &s)
     return LlmProvider::None;
 }
 
-std::unique_ptr<LlmClient> makeClient(HttpClient *http, const LlmSettings &s, LlmProvider provider, bool forStrategies)
+std::unique_ptr<LlmClient> makeClient(
+    HttpClient *http, const LlmSettings &s, LlmProvider provider, bool forStrategies)
 {
     if (provider == LlmProvider::OpenAiCompatible)
-        return std::make_unique<OpenAiCompatibleClient>(http, s.openAiApiKey, s.openAiModel, s.openAiBaseUrl);
+        return std::make_unique<OpenAiCompatibleClient>(
+            http, s.openAiApiKey, s.openAiModel, s.openAiBaseUrl);
     return std::make_unique<GeminiClient>(http, s.geminiApiKey,
-                                          forStrategies ? s.geminiStrategyModel : s.geminiAnalysisModel,
-                                          s.geminiBaseUrl);
+        forStrategies ? s.geminiStrategyModel : s.geminiAnalysisModel, s.geminiBaseUrl);
 }
 
 } // namespace
@@ -66,8 +67,9 @@ std::unique_ptr<Analyzer> createAnalyzer(HttpClient *http, const LlmSettings &se
         // shows why it fell back ("no API key"), rather than silently using the offline one.
         provider = configuredProvider(settings);
         if (provider == LlmProvider::None)
-            provider = settings.provider == LlmProvider::OpenAiCompatible ? LlmProvider::OpenAiCompatible
-                                                                          : LlmProvider::Gemini;
+            provider = settings.provider == LlmProvider::OpenAiCompatible
+                ? LlmProvider::OpenAiCompatible
+                : LlmProvider::Gemini;
         break;
     }
     if (provider == LlmProvider::None || !http) {
@@ -76,13 +78,15 @@ std::unique_ptr<Analyzer> createAnalyzer(HttpClient *http, const LlmSettings &se
     return std::make_unique<LlmAnalyzer>(makeClient(http, settings, provider, false), heuristic);
 }
 
-std::unique_ptr<StrategyGenerator> createStrategyGenerator(HttpClient *http, const LlmSettings &settings)
+std::unique_ptr<StrategyGenerator> createStrategyGenerator(
+    HttpClient *http, const LlmSettings &settings)
 {
     auto templates = std::make_unique<TemplateStrategyGenerator>(dictionary());
     const LlmProvider provider = configuredProvider(settings);
     if (provider == LlmProvider::None || !http)
         return templates;
-    return std::make_unique<LlmStrategyGenerator>(makeClient(http, settings, provider, true), std::move(templates));
+    return std::make_unique<LlmStrategyGenerator>(
+        makeClient(http, settings, provider, true), std::move(templates));
 }
 
 } // namespace gtm

@@ -10,12 +10,12 @@ namespace gtm {
 struct ParsedGoal
 {
     QString text;
-    QList<int> technologies;       // dictionary indexes, in goal order
-    bool anyTechnology = false;    // "Python or Go": one of them is enough
-    QList<int> concepts;           // concept indexes: topics, industries, intents
-    QStringList roles;             // "data scientist", "backend engineer"
-    QStringList phrases;           // words of the goal no dictionary entry covers ("carbon accounting")
-    QStringList keywords;          // every content word, lower-cased: the relevance query
+    QList<int> technologies; // dictionary indexes, in goal order
+    bool anyTechnology = false; // "Python or Go": one of them is enough
+    QList<int> concepts; // concept indexes: topics, industries, intents
+    QStringList roles; // "data scientist", "backend engineer"
+    QStringList phrases; // words of the goal no dictionary entry covers ("carbon accounting")
+    QStringList keywords; // every content word, lower-cased: the relevance query
 
     bool hasConcept(const TechDictionary &dict, const QString &id) const;
 };

@@ -17,15 +17,15 @@ class LlmAnalyzer : public Analyzer
 {
 public:
     LlmAnalyzer(std::unique_ptr<LlmClient> client, std::shared_ptr<HeuristicAnalyzer> fallback,
-                int evidenceBudgetChars = 12000);
+        int evidenceBudgetChars = 12000);
     ~LlmAnalyzer() override;
 
     QString name() const override;
     QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) override;
 
 private:
-    QCoro::Task<AnalysisOutcome> fallBack(AnalysisInput input, QString reason, qint64 promptTokens,
-                                          qint64 completionTokens);
+    QCoro::Task<AnalysisOutcome> fallBack(
+        AnalysisInput input, QString reason, qint64 promptTokens, qint64 completionTokens);
 
     std::unique_ptr<LlmClient> m_client;
     std::shared_ptr<HeuristicAnalyzer> m_fallback;

@@ -33,21 +33,55 @@ QStringList toStringList(const QJsonValue &v)
 // Words that, next to "Go", "React" or "Spark", show the technology is meant.
 const QSet<QString> &technicalContext()
 {
-    static const QSet<QString> words{
-        QStringLiteral("developer"),   QStringLiteral("developers"),    QStringLiteral("engineer"),
-        QStringLiteral("engineers"),   QStringLiteral("engineering"),   QStringLiteral("programmer"),
-        QStringLiteral("programmers"), QStringLiteral("programming"),   QStringLiteral("language"),
-        QStringLiteral("languages"),   QStringLiteral("code"),          QStringLiteral("codebase"),
-        QStringLiteral("written"),     QStringLiteral("rewrote"),       QStringLiteral("rewritten"),
-        QStringLiteral("ported"),      QStringLiteral("services"),      QStringLiteral("microservices"),
-        QStringLiteral("microservice"), QStringLiteral("backend"),      QStringLiteral("frontend"),
-        QStringLiteral("fullstack"),   QStringLiteral("stack"),         QStringLiteral("framework"),
-        QStringLiteral("library"),     QStringLiteral("libraries"),     QStringLiteral("sdk"),
-        QStringLiteral("api"),         QStringLiteral("apis"),          QStringLiteral("experience"),
-        QStringLiteral("proficiency"), QStringLiteral("proficient"),    QStringLiteral("expertise"),
-        QStringLiteral("skills"),      QStringLiteral("modules"),       QStringLiteral("compiler"),
-        QStringLiteral("binaries"),    QStringLiteral("idiomatic"),     QStringLiteral("senior"),
-        QStringLiteral("staff"),       QStringLiteral("tooling"),       QStringLiteral("devs"),
+    static const QSet<QString> words {
+        QStringLiteral("developer"),
+        QStringLiteral("developers"),
+        QStringLiteral("engineer"),
+        QStringLiteral("engineers"),
+        QStringLiteral("engineering"),
+        QStringLiteral("programmer"),
+        QStringLiteral("programmers"),
+        QStringLiteral("programming"),
+        QStringLiteral("language"),
+        QStringLiteral("languages"),
+        QStringLiteral("code"),
+        QStringLiteral("codebase"),
+        QStringLiteral("written"),
+        QStringLiteral("rewrote"),
+        QStringLiteral("rewritten"),
+        QStringLiteral("ported"),
+        QStringLiteral("services"),
+        QStringLiteral("microservices"),
+        QStringLiteral("microservice"),
+        QStringLiteral("backend"),
+        QStringLiteral("frontend"),
+        QStringLiteral("fullstack"),
+        QStringLiteral("stack"),
+        QStringLiteral("framework"),
+        QStringLiteral("library"),
+        QStringLiteral("libraries"),
+        QStringLiteral("sdk"),
+        QStringLiteral("api"),
+        QStringLiteral("apis"),
+        QStringLiteral("experience"),
+        QStringLiteral("proficiency"),
+        QStringLiteral("proficient"),
+        QStringLiteral("expertise"),
+        QStringLiteral("skills"),
+        QStringLiteral("modules"),
+        QStringLiteral("compiler"),
+        QStringLiteral("binaries"),
+        QStringLiteral("idiomatic"),
+        QStringLiteral("senior"),
+        QStringLiteral("staff"),
+        QStringLiteral("tooling"),
+        QStringLiteral("devs"),
+        QStringLiteral("write"),
+        QStringLiteral("writes"),
+        QStringLiteral("writing"),
+        QStringLiteral("pipelines"),
+        QStringLiteral("tools"),
+        QStringLiteral("systems"),
     };
     return words;
 }
@@ -55,21 +89,33 @@ const QSet<QString> &technicalContext()
 // After an ambiguous word these make it the verb or phrase: "react to", "go ahead".
 const QSet<QString> &verbFollowers()
 {
-    static const QSet<QString> words{QStringLiteral("to"),   QStringLiteral("ahead"), QStringLiteral("live"),
-                                     QStringLiteral("back"), QStringLiteral("out"),   QStringLiteral("away"),
-                                     QStringLiteral("up"),   QStringLiteral("beyond"), QStringLiteral("further"),
-                                     QStringLiteral("quickly"), QStringLiteral("belt"), QStringLiteral("capital"),
-                                     QStringLiteral("joy"),  QStringLiteral("through")};
+    static const QSet<QString> words { QStringLiteral("to"), QStringLiteral("ahead"),
+        QStringLiteral("live"), QStringLiteral("back"), QStringLiteral("out"),
+        QStringLiteral("away"), QStringLiteral("up"), QStringLiteral("beyond"),
+        QStringLiteral("further"), QStringLiteral("quickly"), QStringLiteral("belt"),
+        QStringLiteral("capital"), QStringLiteral("joy"), QStringLiteral("through") };
     return words;
 }
 
 const QSet<QString> &verbLeaders()
 {
-    static const QSet<QString> words{
-        QStringLiteral("to"),    QStringLiteral("will"),  QStringLiteral("would"), QStringLiteral("let"),
-        QStringLiteral("lets"),  QStringLiteral("can"),   QStringLiteral("could"), QStringLiteral("should"),
-        QStringLiteral("must"),  QStringLiteral("we"),    QStringLiteral("you"),   QStringLiteral("they"),
-        QStringLiteral("i"),     QStringLiteral("ready"), QStringLiteral("series"), QStringLiteral("of"),
+    static const QSet<QString> words {
+        QStringLiteral("to"),
+        QStringLiteral("will"),
+        QStringLiteral("would"),
+        QStringLiteral("let"),
+        QStringLiteral("lets"),
+        QStringLiteral("can"),
+        QStringLiteral("could"),
+        QStringLiteral("should"),
+        QStringLiteral("must"),
+        QStringLiteral("we"),
+        QStringLiteral("you"),
+        QStringLiteral("they"),
+        QStringLiteral("i"),
+        QStringLiteral("ready"),
+        QStringLiteral("series"),
+        QStringLiteral("of"),
     };
     return words;
 }
@@ -106,17 +152,82 @@ QList<QStringList> phraseList(std::initializer_list<const char16_t *> phrases)
 const QList<QStringList> &negatingLeaders()
 {
     static const QList<QStringList> cues = phraseList({
-        u"moved off", u"moving off", u"move off", u"moved away from", u"moving away from",
-        u"migrated away from", u"migrating away from", u"migrated off", u"migrating off",
-        u"migrated from", u"migrating from", u"migration from", u"switched from", u"switching from",
-        u"moved from", u"moving from", u"transitioned from", u"away from", u"off of", u"no longer",
-        u"no longer use", u"no longer uses", u"no longer using", u"no longer run", u"no longer runs",
-        u"no longer running", u"stopped using", u"stop using", u"replaced", u"replacing", u"deprecated", u"deprecating",
-        u"sunset", u"sunsetting", u"sunsetted", u"retired", u"retiring", u"ditched", u"dropped",
-        u"abandoned", u"phased out", u"phasing out", u"got rid of", u"getting rid of", u"without",
-        u"instead of", u"rather than", u"don't use", u"do not use", u"never used", u"not using",
-        u"doesn't use", u"does not use", u"didn't use", u"don't run", u"do not run", u"decommissioned",
-        u"ripped out", u"outgrew", u"unlike", u"not on", u"left", u"leaving", u"quit", u"no", u"not",
+        u"moved off",
+        u"moving off",
+        u"move off",
+        u"moved away from",
+        u"moving away from",
+        u"migrated away from",
+        u"migrating away from",
+        u"migrated off",
+        u"migrating off",
+        u"migrated from",
+        u"migrating from",
+        u"migration from",
+        u"switched from",
+        u"switching from",
+        u"moved from",
+        u"moving from",
+        u"transitioned from",
+        u"away from",
+        u"off of",
+        u"no longer",
+        u"no longer use",
+        u"no longer uses",
+        u"no longer using",
+        u"no longer run",
+        u"no longer runs",
+        u"no longer running",
+        u"stopped using",
+        u"stop using",
+        u"replaced",
+        u"replacing",
+        u"deprecated",
+        u"deprecating",
+        u"sunset",
+        u"sunsetting",
+        u"sunsetted",
+        u"retired",
+        u"retiring",
+        u"ditched",
+        u"dropped",
+        u"abandoned",
+        u"phased out",
+        u"phasing out",
+        u"got rid of",
+        u"getting rid of",
+        u"without",
+        u"instead of",
+        u"rather than",
+        u"don't use",
+        u"do not use",
+        u"never used",
+        u"not using",
+        u"doesn't use",
+        u"does not use",
+        u"didn't use",
+        u"don't run",
+        u"do not run",
+        u"decommissioned",
+        u"ripped out",
+        u"outgrew",
+        u"not on",
+        u"left",
+        u"leaving",
+        u"quit",
+        u"no",
+        u"not",
+        // Not (yet) in use: a plan or an evaluation is not adoption.
+        u"considering",
+        u"evaluating",
+        u"evaluated",
+        u"exploring",
+        u"plan to",
+        u"planning to",
+        u"plans to",
+        u"thinking about",
+        u"might adopt",
+        u"may adopt",
     });
     return cues;
 }
@@ -126,18 +237,17 @@ const QList<QStringList> &negatingFollowers()
 {
     static const QList<QStringList> cues = [] {
         QList<QStringList> out;
-        const QStringList aux{QStringLiteral("was"), QStringLiteral("were"), QStringLiteral("been"),
-                              QStringLiteral("is"), QStringLiteral("are"), QStringLiteral("being"),
-                              QStringLiteral("got")};
-        const QStringList verbs{QStringLiteral("replaced"),  QStringLiteral("deprecated"),
-                                QStringLiteral("retired"),   QStringLiteral("removed"),
-                                QStringLiteral("decommissioned"), QStringLiteral("sunset"),
-                                QStringLiteral("sunsetted"), QStringLiteral("dropped"),
-                                QStringLiteral("abandoned"), QStringLiteral("phased"),
-                                QStringLiteral("ripped"),    QStringLiteral("shut")};
+        const QStringList aux { QStringLiteral("was"), QStringLiteral("were"),
+            QStringLiteral("been"), QStringLiteral("is"), QStringLiteral("are"),
+            QStringLiteral("being"), QStringLiteral("got") };
+        const QStringList verbs { QStringLiteral("replaced"), QStringLiteral("deprecated"),
+            QStringLiteral("retired"), QStringLiteral("removed"), QStringLiteral("decommissioned"),
+            QStringLiteral("sunset"), QStringLiteral("sunsetted"), QStringLiteral("dropped"),
+            QStringLiteral("abandoned"), QStringLiteral("phased"), QStringLiteral("ripped"),
+            QStringLiteral("shut") };
         for (const QString &a : aux)
             for (const QString &v : verbs)
-                out << QStringList{a, v};
+                out << QStringList { a, v };
         out << phraseWords(QStringLiteral("no longer")) << phraseWords(QStringLiteral("is gone"))
             << phraseWords(QStringLiteral("are gone"));
         return out;
@@ -149,15 +259,31 @@ const QList<QStringList> &negatingFollowers()
 // "migrated from Heroku to Kubernetes", "replaced Jenkins with GitHub Actions".
 bool breaksScope(const QList<TextToken> &tokens, int at)
 {
-    static const QSet<QString> breakers{
-        QStringLiteral("with"),    QStringLiteral("to"),      QStringLiteral("into"),
-        QStringLiteral("onto"),    QStringLiteral("for"),     QStringLiteral("by"),
-        QStringLiteral("but"),     QStringLiteral("now"),     QStringLiteral("towards"),
-        QStringLiteral("toward"),  QStringLiteral("because"), QStringLiteral("since"),
-        QStringLiteral("while"),   QStringLiteral("whereas"), QStringLiteral("which"),
-        QStringLiteral("favor"),   QStringLiteral("favour"),  QStringLiteral("uses"),
-        QStringLiteral("use"),     QStringLiteral("using"),   QStringLiteral("runs"),
-        QStringLiteral("adopted"), QStringLiteral("chose"),   QStringLiteral("built"),
+    static const QSet<QString> breakers {
+        QStringLiteral("with"),
+        QStringLiteral("to"),
+        QStringLiteral("into"),
+        QStringLiteral("onto"),
+        QStringLiteral("for"),
+        QStringLiteral("by"),
+        QStringLiteral("but"),
+        QStringLiteral("now"),
+        QStringLiteral("towards"),
+        QStringLiteral("toward"),
+        QStringLiteral("because"),
+        QStringLiteral("since"),
+        QStringLiteral("while"),
+        QStringLiteral("whereas"),
+        QStringLiteral("which"),
+        QStringLiteral("favor"),
+        QStringLiteral("favour"),
+        QStringLiteral("uses"),
+        QStringLiteral("use"),
+        QStringLiteral("using"),
+        QStringLiteral("runs"),
+        QStringLiteral("adopted"),
+        QStringLiteral("chose"),
+        QStringLiteral("built"),
     };
     return breakers.contains(tokens.at(at).lower);
 }
@@ -177,8 +303,41 @@ void PhraseMatcher::add(const QString &phrase, int id, bool exactCase)
     m_byFirstWord[tokens.first().lower].append(e);
 }
 
-QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens) const
+QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens, bool consume) const
 {
+    if (!consume) {
+        QList<TermHit> all;
+        QHash<int, int> coveredUntil; // id -> last token already reported for it
+        for (int i = 0; i < tokens.size(); ++i) {
+            const auto it = m_byFirstWord.constFind(tokens.at(i).lower);
+            if (it == m_byFirstWord.constEnd())
+                continue;
+            QHash<int, int> longest;
+            for (const Entry &e : *it) {
+                const int len = int(e.words.size());
+                if (i + len > tokens.size())
+                    continue;
+                bool match = true;
+                for (int k = 0; match && k < len; ++k)
+                    match = (e.exactCase ? tokens.at(i + k).text : tokens.at(i + k).lower)
+                        == e.words.at(k);
+                if (match && len > longest.value(e.id))
+                    longest.insert(e.id, len);
+            }
+            for (auto l = longest.cbegin(); l != longest.cend(); ++l) {
+                if (coveredUntil.value(l.key(), -1) >= i)
+                    continue;
+                TermHit h;
+                h.id = l.key();
+                h.firstToken = i;
+                h.lastToken = i + l.value() - 1;
+                coveredUntil.insert(h.id, h.lastToken);
+                all << h;
+            }
+        }
+        return all;
+    }
+
     QList<TermHit> hits;
     int i = 0;
     while (i < tokens.size()) {
@@ -238,7 +397,8 @@ std::shared_ptr<const TechDictionary> TechDictionary::loadBuiltIn()
     return fromJson(f.readAll(), &error);
 }
 
-std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray &json, QString *error)
+std::shared_ptr<const TechDictionary> TechDictionary::fromJson(
+    const QByteArray &json, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -258,6 +418,7 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
         t.ambiguous = toStringList(o.value(QStringLiteral("ambiguous")));
         t.context = toStringList(o.value(QStringLiteral("context")));
         t.properNoun = o.value(QStringLiteral("properNoun")).toBool();
+        t.implies = toStringList(o.value(QStringLiteral("implies")));
         const int id = int(d->m_technologies.size());
         d->m_technologies << t;
         // The name itself is an alias unless it is listed as an ambiguous one.
@@ -288,6 +449,11 @@ std::shared_ptr<const TechDictionary> TechDictionary::fromJson(const QByteArray 
         for (const QString &t : std::as_const(c.terms))
             d->m_terms.add(t, id);
     }
+    for (Technology &t : d->m_technologies)
+        for (const QString &name : std::as_const(t.implies))
+            for (int i = 0; i < d->m_technologies.size(); ++i)
+                if (d->m_technologies.at(i).name == name)
+                    t.impliedIds << i;
     d->m_roles = toStringList(root.value(QStringLiteral("roles")));
     for (int i = 0; i < d->m_roles.size(); ++i)
         d->m_roleMatcher.add(d->m_roles.at(i), i);
@@ -316,13 +482,15 @@ QString TechDictionary::searchTerm(int technology) const
 }
 
 bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const TermHit &hit,
-                                       const QList<TermHit> &all, const QString &text) const
+    const QList<TermHit> &all, const QString &text) const
 {
     const int n = int(tokens.size());
     const int next = hit.lastToken + 1;
     const int prev = hit.firstToken - 1;
-    const bool sameSentenceNext = next < n && tokens.at(next).sentence == tokens.at(hit.lastToken).sentence;
-    const bool sameSentencePrev = prev >= 0 && tokens.at(prev).sentence == tokens.at(hit.firstToken).sentence;
+    const bool sameSentenceNext
+        = next < n && tokens.at(next).sentence == tokens.at(hit.lastToken).sentence;
+    const bool sameSentencePrev
+        = prev >= 0 && tokens.at(prev).sentence == tokens.at(hit.firstToken).sentence;
 
     if (sameSentenceNext && verbFollowers().contains(tokens.at(next).lower))
         return false;
@@ -339,13 +507,16 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
             ++words;
             capitalised += t.text.at(0).isUpper() ? 1 : 0;
         }
-        if (words == 0 || capitalised * 10 < words * 6)
+        // "The Snowflake Collection", "Spark Capital": part of a longer name, unless the
+        // next word is technical ("Snowflake Native App" still needs its context below).
+        const bool partOfLongerName = sameSentenceNext && tokens.at(next).text.at(0).isUpper();
+        if ((words == 0 || capitalised * 10 < words * 6) && !partOfLongerName)
             return true;
     }
     // In a list with another technology: "Python, Go and Rust", "Java/Go", "Go (Golang)".
     for (const TermHit &o : all) {
-        if (o.ambiguous)
-            continue; // two ambiguous words side by side prove nothing ("Go React")
+        if (&o == &hit)
+            continue;
         int gapFrom = -1, gapTo = -1;
         if (o.lastToken < hit.firstToken && hit.firstToken - o.lastToken <= 2) {
             gapFrom = o.lastToken;
@@ -356,11 +527,16 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
         }
         if (gapFrom < 0 || tokens.at(gapFrom).sentence != tokens.at(gapTo).sentence)
             continue;
-        const QString between = text.mid(tokens.at(gapFrom).end, tokens.at(gapTo).start - tokens.at(gapFrom).end)
-                                    .trimmed()
-                                    .toLower();
-        if (between == u"," || between == u"/" || between == u"and" || between == u"or" || between == u"&"
-            || between == u", and" || between == u", or" || between == u"+" || between == u"(")
+        const QString between
+            = text.mid(tokens.at(gapFrom).end, tokens.at(gapTo).start - tokens.at(gapFrom).end)
+                  .trimmed()
+                  .toLower();
+        // Two ambiguous words side by side prove little ("Go React"); written as a list
+        // ("Go/Rust", "Go, Rust") they are languages.
+        if (o.ambiguous ? (between == u"," || between == u"/")
+                        : (between == u"," || between == u"/" || between == u"and"
+                            || between == u"or" || between == u"&" || between == u", and"
+                            || between == u", or" || between == u"+" || between == u"("))
             return true;
     }
 
@@ -381,7 +557,8 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
     return false;
 }
 
-QList<TermHit> TechDictionary::findTechnologies(const QString &text, const QList<TextToken> &tokens, Mode mode) const
+QList<TermHit> TechDictionary::findTechnologies(
+    const QString &text, const QList<TextToken> &tokens, Mode mode) const
 {
     QList<TermHit> hits = m_techs.find(tokens);
     QList<TermHit> out;
@@ -397,7 +574,7 @@ QList<TermHit> TechDictionary::findTechnologies(const QString &text, const QList
 
 QList<TermHit> TechDictionary::findConceptTerms(const QList<TextToken> &tokens) const
 {
-    QList<TermHit> hits = m_terms.find(tokens);
+    QList<TermHit> hits = m_terms.find(tokens, false);
     for (TermHit &h : hits)
         h.negated = isNegated(tokens, h.firstToken, h.lastToken);
     return hits;
@@ -405,7 +582,7 @@ QList<TermHit> TechDictionary::findConceptTerms(const QList<TextToken> &tokens) 
 
 QList<TermHit> TechDictionary::findConceptTriggers(const QList<TextToken> &tokens) const
 {
-    return m_triggers.find(tokens);
+    return m_triggers.find(tokens, false);
 }
 
 QList<TermHit> TechDictionary::findRoles(const QList<TextToken> &tokens) const
@@ -416,6 +593,13 @@ QList<TermHit> TechDictionary::findRoles(const QList<TextToken> &tokens) const
 bool TechDictionary::isNegated(const QList<TextToken> &tokens, int firstToken, int lastToken)
 {
     const int sentence = tokens.at(firstToken).sentence;
+    // "Unlike rivals running Kubernetes, we ...": the whole clause is about others.
+    for (int k = firstToken - 1; k >= 0 && k >= firstToken - 12; --k) {
+        if (tokens.at(k).sentence != sentence || tokens.at(k + 1).clauseStart)
+            break;
+        if (tokens.at(k).lower == u"unlike")
+            return true;
+    }
     // Backwards from the word before the hit: the nearest cue counts unless the scope broke.
     for (int end = firstToken - 1; end >= 0 && end >= firstToken - 7; --end) {
         if (tokens.at(end).sentence != sentence)
@@ -425,7 +609,8 @@ bool TechDictionary::isNegated(const QList<TextToken> &tokens, int firstToken, i
             if (wordsAt(tokens, end - int(cue.size()) + 1, cue)
                 && tokens.at(end - int(cue.size()) + 1).sentence == sentence) {
                 // A bare "no" or "not" only negates what follows it directly: "not hiring".
-                if (cue.size() == 1 && (cue.first() == u"no" || cue.first() == u"not") && end != firstToken - 1)
+                if (cue.size() == 1 && (cue.first() == u"no" || cue.first() == u"not")
+                    && end != firstToken - 1)
                     continue;
                 cueHere = true;
                 break;

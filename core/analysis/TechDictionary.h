@@ -16,12 +16,15 @@ struct Technology
 {
     QString name;
     QString category; // language, frontend, backend, database, cloud, data, ml, saas, ...
-    QStringList aliases;   // matched case-insensitively as whole words
+    QStringList aliases; // matched case-insensitively as whole words
     QStringList ambiguous; // common words too ("Go", "React", "Spark"): exact case and context
-    QStringList context;   // words that, near an ambiguous alias, mark the technology
+    QStringList context; // words that, near an ambiguous alias, mark the technology
     // The product is what the capitalised word means mid-sentence ("data lands in Snowflake"),
     // the common word is lower-case ("snowflake ornaments"): outside titles, case is enough.
     bool properNoun = false;
+    // Using this means using those too: EKS is Kubernetes, Django is Python.
+    QStringList implies;
+    QList<int> impliedIds;
 };
 
 // A named idea a goal can ask for: a topic ("fraud detection"), an industry ("fintech") or an
@@ -32,15 +35,15 @@ struct Concept
     QString id;
     Kind kind = Kind::Topic;
     QString label;
-    QString query;        // how a person would type it into a search box
+    QString query; // how a person would type it into a search box
     QStringList triggers; // phrases in a goal that ask for it
-    QStringList terms;    // phrases in evidence that show it
+    QStringList terms; // phrases in evidence that show it
     QStringList techCategories; // a technology of these categories shows it too
 };
 
 struct TermHit
 {
-    int id = -1;        // technology or concept index
+    int id = -1; // technology or concept index
     int firstToken = 0;
     int lastToken = 0;
     bool negated = false; // "moved off Kubernetes", "no longer use X", "replaced X with"
@@ -52,7 +55,10 @@ class PhraseMatcher
 {
 public:
     void add(const QString &phrase, int id, bool exactCase = false);
-    QList<TermHit> find(const QList<TextToken> &tokens) const;
+    // consume: a match hides shorter ones inside it ("React Native" is not also "React").
+    // Without, every id's longest match at every word is reported ("fraud models" is both
+    // a fraud term and a machine-learning term).
+    QList<TermHit> find(const QList<TextToken> &tokens, bool consume = true) const;
 
 private:
     struct Entry
@@ -72,7 +78,7 @@ class TechDictionary
 public:
     enum class Mode {
         Evidence, // ambiguous aliases need their exact case and technical context
-        Goal,     // a goal names technologies on purpose: the exact case is enough
+        Goal, // a goal names technologies on purpose: the exact case is enough
     };
 
     static std::shared_ptr<const TechDictionary> loadBuiltIn();
@@ -86,7 +92,8 @@ public:
     QString searchTerm(int technology) const;
 
     // `text` is what `tokens` were made from: the characters between words matter ("Python, Go").
-    QList<TermHit> findTechnologies(const QString &text, const QList<TextToken> &tokens, Mode mode) const;
+    QList<TermHit> findTechnologies(
+        const QString &text, const QList<TextToken> &tokens, Mode mode) const;
     // Hits of concept terms; `id` is the concept index. Several concepts may share a phrase.
     QList<TermHit> findConceptTerms(const QList<TextToken> &tokens) const;
     QList<TermHit> findConceptTriggers(const QList<TextToken> &tokens) const;
@@ -98,14 +105,14 @@ public:
 
 private:
     bool ambiguousHitHolds(const QList<TextToken> &tokens, const TermHit &hit,
-                           const QList<TermHit> &all, const QString &text) const;
+        const QList<TermHit> &all, const QString &text) const;
 
     QList<Technology> m_technologies;
     QList<Concept> m_concepts;
     QStringList m_roles;
-    PhraseMatcher m_techs;     // id = technology index
-    PhraseMatcher m_terms;     // id = concept index
-    PhraseMatcher m_triggers;  // id = concept index
+    PhraseMatcher m_techs; // id = technology index
+    PhraseMatcher m_terms; // id = concept index
+    PhraseMatcher m_triggers; // id = concept index
     PhraseMatcher m_roleMatcher; // id = role index
 };
 

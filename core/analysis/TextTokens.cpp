@@ -40,7 +40,14 @@ QList<TextToken> tokenize(const QString &text)
                 break;
             }
         }
-        // Sentence boundaries are read from the characters between two words.
+        // Sentence and clause boundaries are read from the characters between two words.
+        bool clause = false;
+        for (qsizetype k = lastEnd; k < start; ++k) {
+            const QChar s = text.at(k);
+            if (s == u',' || s == u':' || s == u'(' || s == u')' || s == QChar(0x2014)
+                || s == QChar(0x2013))
+                clause = true;
+        }
         for (qsizetype k = lastEnd; k < start; ++k) {
             const QChar s = text.at(k);
             if (s == u'.' || s == u'!' || s == u'?' || s == u';' || s == u'\n' || s == u'|'
@@ -56,6 +63,7 @@ QList<TextToken> tokenize(const QString &text)
         t.start = start;
         t.end = i;
         t.sentence = sentence;
+        t.clauseStart = clause;
         tokens.append(t);
         lastEnd = i;
     }

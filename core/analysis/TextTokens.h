@@ -10,11 +10,12 @@ namespace gtm {
 // slashes included, so that a dictionary phrase is matched as a sequence of whole words.
 struct TextToken
 {
-    QString text;  // as written
+    QString text; // as written
     QString lower;
     qsizetype start = 0;
     qsizetype end = 0; // one past the last character
-    int sentence = 0;  // sentences split at . ! ? ; and line breaks
+    int sentence = 0; // sentences split at . ! ? ; and line breaks
+    bool clauseStart = false; // a comma, colon, dash or parenthesis stands before it
 };
 
 QList<TextToken> tokenize(const QString &text);

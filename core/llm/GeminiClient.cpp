@@ -12,8 +12,10 @@ namespace {
 // {"error":{"code":429,"message":"...","status":"RESOURCE_EXHAUSTED"}} -> status and message.
 QPair<QString, QString> googleError(const QByteArray &body)
 {
-    const QJsonObject e = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
-    return {e.value(QStringLiteral("status")).toString(), e.value(QStringLiteral("message")).toString()};
+    const QJsonObject e
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+    return { e.value(QStringLiteral("status")).toString(),
+        e.value(QStringLiteral("message")).toString() };
 }
 } // namespace
 
@@ -21,8 +23,9 @@ GeminiClient::GeminiClient(HttpClient *http, QString apiKey, QString model, QUrl
     : m_http(http)
     , m_apiKey(std::move(apiKey))
     , m_model(std::move(model))
-    , m_baseUrl(baseUrl.isEmpty() ? QUrl(QStringLiteral("https://generativelanguage.googleapis.com"))
-                                  : std::move(baseUrl))
+    , m_baseUrl(baseUrl.isEmpty()
+              ? QUrl(QStringLiteral("https://generativelanguage.googleapis.com"))
+              : std::move(baseUrl))
 {
 }
 
@@ -45,20 +48,21 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, 
         co_return result;
     }
 
-    QJsonObject generation{
-        {QStringLiteral("temperature"), 0.2},
-        {QStringLiteral("responseMimeType"), QStringLiteral("application/json")},
+    QJsonObject generation {
+        { QStringLiteral("temperature"), 0.2 },
+        { QStringLiteral("responseMimeType"), QStringLiteral("application/json") },
     };
     if (!schema.isEmpty())
         generation.insert(QStringLiteral("responseSchema"), schema);
-    const QJsonObject body{
-        {QStringLiteral("systemInstruction"),
-         QJsonObject{{QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), system}}}}}},
-        {QStringLiteral("contents"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("role"), QStringLiteral("user")},
-             {QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), user}}}}}}},
-        {QStringLiteral("generationConfig"), generation},
+    const QJsonObject body {
+        { QStringLiteral("systemInstruction"),
+            QJsonObject { { QStringLiteral("parts"),
+                QJsonArray { QJsonObject { { QStringLiteral("text"), system } } } } } },
+        { QStringLiteral("contents"),
+            QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                { QStringLiteral("parts"),
+                    QJsonArray { QJsonObject { { QStringLiteral("text"), user } } } } } } },
+        { QStringLiteral("generationConfig"), generation },
     };
 
     HttpRequest request;
@@ -67,10 +71,12 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, 
     QString path = url.path();
     if (path.endsWith(u'/'))
         path.chop(1);
-    url.setPath(path + QStringLiteral("/v1beta/models/") + m_model + QStringLiteral(":generateContent"));
+    url.setPath(
+        path + QStringLiteral("/v1beta/models/") + m_model + QStringLiteral(":generateContent"));
     request.url = url;
-    request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
-                       {QByteArrayLiteral("x-goog-api-key"), m_apiKey.toUtf8()}};
+    request.headers
+        = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
+              { QByteArrayLiteral("x-goog-api-key"), m_apiKey.toUtf8() } };
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.provider = QStringLiteral("gemini");
     request.timeout = std::chrono::seconds(90);
@@ -94,7 +100,7 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, 
         } else if (response.status == 429) {
             result.error = LlmErrorKind::RateLimited;
         } else if (response.status == 401 || response.status == 403
-                   || (response.status == 400 && message.contains(QStringLiteral("API key")))) {
+            || (response.status == 400 && message.contains(QStringLiteral("API key")))) {
             result.error = LlmErrorKind::Auth;
         } else if (response.status > 0) {
             result.error = LlmErrorKind::Server;
@@ -114,9 +120,13 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, 
     result.promptTokens = usage.value(QStringLiteral("promptTokenCount")).toInteger();
     result.completionTokens = usage.value(QStringLiteral("candidatesTokenCount")).toInteger();
 
-    const QJsonObject candidate = answer.value(QStringLiteral("candidates")).toArray().at(0).toObject();
+    const QJsonObject candidate
+        = answer.value(QStringLiteral("candidates")).toArray().at(0).toObject();
     QString text;
-    const QJsonArray parts = candidate.value(QStringLiteral("content")).toObject().value(QStringLiteral("parts")).toArray();
+    const QJsonArray parts = candidate.value(QStringLiteral("content"))
+                                 .toObject()
+                                 .value(QStringLiteral("parts"))
+                                 .toArray();
     for (const QJsonValue &p : parts) {
         const QJsonObject part = p.toObject();
         if (!part.value(QStringLiteral("thought")).toBool())

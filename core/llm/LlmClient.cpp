@@ -25,8 +25,8 @@ QString llmErrorKindName(LlmErrorKind kind)
     return QStringLiteral("unknown");
 }
 
-QCoro::Task<LlmResult> completeValidated(LlmClient *client, QString system, QString user,
-                                         QJsonObject schema, AnswerValidator validate)
+QCoro::Task<LlmResult> completeValidated(
+    LlmClient *client, QString system, QString user, QJsonObject schema, AnswerValidator validate)
 {
     LlmResult first = co_await client->completeJson(system, user, schema);
     QString problem = first.ok() ? validate(first.json) : QString();

@@ -9,13 +9,13 @@ namespace gtm {
 
 enum class LlmErrorKind {
     None,
-    Network,       // refused, reset, timed out
-    Auth,          // 401/403: key missing or rejected
-    RateLimited,   // 429 that may pass
+    Network, // refused, reset, timed out
+    Auth, // 401/403: key missing or rejected
+    RateLimited, // 429 that may pass
     QuotaExhausted, // the provider's daily quota is gone: stop asking for this run
-    Server,        // 5xx, or an HTTP error not listed above
-    Malformed,     // the answer was not the JSON object expected
-    Stopped,       // not sent: the provider was stopped earlier in the run
+    Server, // 5xx, or an HTTP error not listed above
+    Malformed, // the answer was not the JSON object expected
+    Stopped, // not sent: the provider was stopped earlier in the run
 };
 
 QString llmErrorKindName(LlmErrorKind kind);
@@ -38,7 +38,8 @@ public:
     virtual ~LlmClient() = default;
     virtual QString name() const = 0; // "gemini:gemini-2.5-flash", "openai:llama3.1"
     virtual QString model() const = 0; // "gemini-2.5-flash"
-    virtual QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema) = 0;
+    virtual QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema)
+        = 0;
     // True once the provider said it will refuse for the rest of the run (exhausted quota).
     virtual bool stopped() const = 0;
 };
@@ -49,7 +50,7 @@ using AnswerValidator = std::function<QString(const QJsonObject &)>;
 
 // completeJson, with the answer validated; a malformed answer is asked for once more with the
 // problem quoted back to the model. Tokens of both attempts are counted in the result.
-QCoro::Task<LlmResult> completeValidated(LlmClient *client, QString system, QString user,
-                                         QJsonObject schema, AnswerValidator validate);
+QCoro::Task<LlmResult> completeValidated(
+    LlmClient *client, QString system, QString user, QJsonObject schema, AnswerValidator validate);
 
 } // namespace gtm

@@ -8,11 +8,13 @@
 
 namespace gtm {
 
-OpenAiCompatibleClient::OpenAiCompatibleClient(HttpClient *http, QString apiKey, QString model, QUrl baseUrl)
+OpenAiCompatibleClient::OpenAiCompatibleClient(
+    HttpClient *http, QString apiKey, QString model, QUrl baseUrl)
     : m_http(http)
     , m_apiKey(std::move(apiKey))
     , m_model(std::move(model))
-    , m_baseUrl(baseUrl.isEmpty() ? QUrl(QStringLiteral("https://api.openai.com")) : std::move(baseUrl))
+    , m_baseUrl(
+          baseUrl.isEmpty() ? QUrl(QStringLiteral("https://api.openai.com")) : std::move(baseUrl))
 {
 }
 
@@ -21,12 +23,14 @@ QString OpenAiCompatibleClient::name() const
     return QStringLiteral("openai:") + m_model;
 }
 
-QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(QString system, QString user, QJsonObject schema)
+QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(
+    QString system, QString user, QJsonObject schema)
 {
     LlmResult result;
     if (m_stopped) {
         result.error = LlmErrorKind::Stopped;
-        result.errorString = QStringLiteral("%1 stopped earlier in this run (quota exhausted)").arg(name());
+        result.errorString
+            = QStringLiteral("%1 stopped earlier in this run (quota exhausted)").arg(name());
         co_return result;
     }
 
@@ -35,15 +39,16 @@ QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(QString system, QStr
     if (!schema.isEmpty())
         systemText += QStringLiteral("\n\nAnswer with one JSON object matching this JSON schema:\n")
             + QString::fromUtf8(QJsonDocument(schema).toJson(QJsonDocument::Compact));
-    const QJsonObject body{
-        {QStringLiteral("model"), m_model},
-        {QStringLiteral("temperature"), 0.2},
-        {QStringLiteral("messages"),
-         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
-                                {QStringLiteral("content"), systemText}},
-                    QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                {QStringLiteral("content"), user}}}},
-        {QStringLiteral("response_format"), QJsonObject{{QStringLiteral("type"), QStringLiteral("json_object")}}},
+    const QJsonObject body {
+        { QStringLiteral("model"), m_model },
+        { QStringLiteral("temperature"), 0.2 },
+        { QStringLiteral("messages"),
+            QJsonArray { QJsonObject { { QStringLiteral("role"), QStringLiteral("system") },
+                             { QStringLiteral("content"), systemText } },
+                QJsonObject { { QStringLiteral("role"), QStringLiteral("user") },
+                    { QStringLiteral("content"), user } } } },
+        { QStringLiteral("response_format"),
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("json_object") } } },
     };
 
     HttpRequest request;
@@ -56,9 +61,11 @@ QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(QString system, QStr
         path += QStringLiteral("/v1");
     url.setPath(path + QStringLiteral("/chat/completions"));
     request.url = url;
-    request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+    request.headers
+        = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") } };
     if (!m_apiKey.isEmpty())
-        request.headers.append({QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8()});
+        request.headers.append(
+            { QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8() });
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.provider = QStringLiteral("openai");
     // Local models on a CPU can take minutes for one answer.
@@ -67,11 +74,17 @@ QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(QString system, QStr
     HttpResponse response = co_await m_http->send(std::move(request));
 
     if (response.status >= 400 || !response.ok()) {
-        const QJsonObject e = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("error")).toObject();
+        const QJsonObject e = QJsonDocument::fromJson(response.body)
+                                  .object()
+                                  .value(QStringLiteral("error"))
+                                  .toObject();
         // OpenAI: {"error":{"message","type","code"}}; some local servers send a plain string.
         QString message = e.value(QStringLiteral("message")).toString();
         if (message.isEmpty())
-            message = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("error")).toString();
+            message = QJsonDocument::fromJson(response.body)
+                          .object()
+                          .value(QStringLiteral("error"))
+                          .toString();
         const QString code = e.value(QStringLiteral("code")).toString();
         const QString detail = message.isEmpty() ? response.errorString : message;
         result.errorString = response.status > 0

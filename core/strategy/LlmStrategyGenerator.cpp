@@ -14,25 +14,30 @@ namespace {
 
 QJsonObject strategySchema(const QStringList &channels)
 {
-    const QJsonObject item{
-        {QStringLiteral("type"), QStringLiteral("OBJECT")},
-        {QStringLiteral("properties"),
-         QJsonObject{
-             {QStringLiteral("channel"),
-              QJsonObject{{QStringLiteral("type"), QStringLiteral("STRING")},
-                          {QStringLiteral("enum"), QJsonArray::fromStringList(channels)}}},
-             {QStringLiteral("query_template"), QJsonObject{{QStringLiteral("type"), QStringLiteral("STRING")}}},
-             {QStringLiteral("relevance_score"), QJsonObject{{QStringLiteral("type"), QStringLiteral("NUMBER")}}},
-         }},
-        {QStringLiteral("required"),
-         QJsonArray{QStringLiteral("channel"), QStringLiteral("query_template"), QStringLiteral("relevance_score")}},
+    const QJsonObject item {
+        { QStringLiteral("type"), QStringLiteral("OBJECT") },
+        { QStringLiteral("properties"),
+            QJsonObject {
+                { QStringLiteral("channel"),
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("STRING") },
+                        { QStringLiteral("format"), QStringLiteral("enum") },
+                        { QStringLiteral("enum"), QJsonArray::fromStringList(channels) } } },
+                { QStringLiteral("query_template"),
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("STRING") } } },
+                { QStringLiteral("relevance_score"),
+                    QJsonObject { { QStringLiteral("type"), QStringLiteral("NUMBER") } } },
+            } },
+        { QStringLiteral("required"),
+            QJsonArray { QStringLiteral("channel"), QStringLiteral("query_template"),
+                QStringLiteral("relevance_score") } },
     };
     return {
-        {QStringLiteral("type"), QStringLiteral("OBJECT")},
-        {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("strategies"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("ARRAY")}, {QStringLiteral("items"), item}}}}},
-        {QStringLiteral("required"), QJsonArray{QStringLiteral("strategies")}},
+        { QStringLiteral("type"), QStringLiteral("OBJECT") },
+        { QStringLiteral("properties"),
+            QJsonObject { { QStringLiteral("strategies"),
+                QJsonObject { { QStringLiteral("type"), QStringLiteral("ARRAY") },
+                    { QStringLiteral("items"), item } } } } },
+        { QStringLiteral("required"), QJsonArray { QStringLiteral("strategies") } },
     };
 }
 
@@ -48,15 +53,16 @@ QString checkShape(const QJsonObject &answer)
         const QJsonObject s = a.at(i).toObject();
         if (!a.at(i).isObject() || !s.value(QStringLiteral("channel")).isString()
             || !s.value(QStringLiteral("query_template")).isString())
-            return QStringLiteral("strategies[%1] needs string fields channel and query_template").arg(i);
+            return QStringLiteral("strategies[%1] needs string fields channel and query_template")
+                .arg(i);
     }
     return {};
 }
 
 } // namespace
 
-LlmStrategyGenerator::LlmStrategyGenerator(std::unique_ptr<LlmClient> client,
-                                           std::unique_ptr<TemplateStrategyGenerator> fallback)
+LlmStrategyGenerator::LlmStrategyGenerator(
+    std::unique_ptr<LlmClient> client, std::unique_ptr<TemplateStrategyGenerator> fallback)
     : m_client(std::move(client))
     , m_fallback(std::move(fallback))
 {
@@ -64,25 +70,28 @@ LlmStrategyGenerator::LlmStrategyGenerator(std::unique_ptr<LlmClient> client,
 
 LlmStrategyGenerator::~LlmStrategyGenerator() = default;
 
-QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(QString goal, Depth depth, QStringList channels)
+QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(
+    QString goal, Depth depth, QStringList channels)
 {
     if (channels.isEmpty())
         channels = channel::all();
     const StrategyCount count = strategyCount(depth);
     const int want = (count.min + count.max) / 2;
-    const QString user = QStringLiteral("Research goal: %1\nChannels: %2\nWrite %3 strategies (between %4 and %5).")
+    const QString user = QStringLiteral(
+        "Research goal: %1\nChannels: %2\nWrite %3 strategies (between %4 and %5).")
                              .arg(goal, channels.join(QStringLiteral(", ")))
                              .arg(want)
                              .arg(count.min)
                              .arg(count.max);
 
-    const LlmResult answer = co_await completeValidated(m_client.get(), promptText(QStringLiteral("strategy-system")),
-                                                        user, strategySchema(channels), checkShape);
+    const LlmResult answer = co_await completeValidated(m_client.get(),
+        promptText(QStringLiteral("strategy-system")), user, strategySchema(channels), checkShape);
     if (!answer.ok()) {
         StrategyPlan plan = m_fallback->plan(goal, depth, channels);
         plan.promptTokens = answer.promptTokens;
         plan.completionTokens = answer.completionTokens;
-        plan.notice = QStringLiteral("%1 failed (%2); used built-in templates").arg(m_client->name(), answer.errorString);
+        plan.notice = QStringLiteral("%1 failed (%2); used built-in templates")
+                          .arg(m_client->name(), answer.errorString);
         co_return plan;
     }
 
@@ -112,10 +121,11 @@ QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(QString goal, Depth dep
         const int dropped = plan.dropped;
         finalizePlan(&plan, channels, count.max);
         plan.dropped = dropped;
-        plan.notice = QStringLiteral("%1 gave %2 usable strategies; added %3 from built-in templates")
-                          .arg(m_client->name())
-                          .arg(have)
-                          .arg(plan.strategies.size() - have);
+        plan.notice
+            = QStringLiteral("%1 gave %2 usable strategies; added %3 from built-in templates")
+                  .arg(m_client->name())
+                  .arg(have)
+                  .arg(plan.strategies.size() - have);
     }
     co_return plan;
 }

@@ -14,7 +14,8 @@ class TemplateStrategyGenerator;
 class LlmStrategyGenerator : public StrategyGenerator
 {
 public:
-    LlmStrategyGenerator(std::unique_ptr<LlmClient> client, std::unique_ptr<TemplateStrategyGenerator> fallback);
+    LlmStrategyGenerator(
+        std::unique_ptr<LlmClient> client, std::unique_ptr<TemplateStrategyGenerator> fallback);
     ~LlmStrategyGenerator() override;
 
     QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) override;

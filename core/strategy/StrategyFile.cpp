@@ -37,7 +37,8 @@ std::optional<QList<QueryStrategy>> loadStrategiesFile(const QString &path, QStr
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
     if (!doc.isObject()) {
         if (error)
-            *error = QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString());
+            *error
+                = QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString());
         return std::nullopt;
     }
     QString why;

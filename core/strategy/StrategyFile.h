@@ -7,7 +7,8 @@
 namespace gtm {
 
 // A playbook a team can reuse: the seed's {"strategies":[...]} shape in a JSON file.
-bool saveStrategiesFile(const QString &path, const QList<QueryStrategy> &strategies, QString *error);
+bool saveStrategiesFile(
+    const QString &path, const QList<QueryStrategy> &strategies, QString *error);
 std::optional<QList<QueryStrategy>> loadStrategiesFile(const QString &path, QString *error);
 
 // Serves a loaded playbook: invalid strategies are dropped and counted like generated ones;

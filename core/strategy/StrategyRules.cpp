@@ -11,13 +11,13 @@ StrategyCount strategyCount(Depth depth)
 {
     switch (depth) {
     case Depth::Quick:
-        return {4, 6};
+        return { 4, 6 };
     case Depth::Standard:
-        return {7, 10};
+        return { 7, 10 };
     case Depth::Comprehensive:
-        return {11, 13};
+        return { 11, 13 };
     }
-    return {7, 10};
+    return { 7, 10 };
 }
 
 QString strategyProblem(const QueryStrategy &strategy, const QStringList &channels)
@@ -28,9 +28,11 @@ QString strategyProblem(const QueryStrategy &strategy, const QStringList &channe
         return QStringLiteral("channel \"%1\" is not enabled").arg(strategy.channel);
     if (strategy.queryTemplate.trimmed().isEmpty())
         return QStringLiteral("empty query");
-    if (strategy.channel != channel::JobsSearch && !strategy.queryTemplate.contains(QStringLiteral("{DOMAIN}"))
+    if (strategy.channel != channel::JobsSearch
+        && !strategy.queryTemplate.contains(QStringLiteral("{DOMAIN}"))
         && !strategy.queryTemplate.contains(QStringLiteral("{COMPANY_NAME}")))
-        return QStringLiteral("no {DOMAIN} or {COMPANY_NAME} in \"%1\"").arg(strategy.queryTemplate);
+        return QStringLiteral("no {DOMAIN} or {COMPANY_NAME} in \"%1\"")
+            .arg(strategy.queryTemplate);
     if (strategy.relevanceScore < 0.0 || strategy.relevanceScore > 1.0)
         return QStringLiteral("relevance_score outside [0, 1]");
     return {};
@@ -51,8 +53,9 @@ void finalizePlan(StrategyPlan *plan, const QStringList &channels, int max)
         seen.insert(key);
         kept << s;
     }
-    std::stable_sort(kept.begin(), kept.end(),
-                     [](const QueryStrategy &a, const QueryStrategy &b) { return a.relevanceScore > b.relevanceScore; });
+    std::stable_sort(kept.begin(), kept.end(), [](const QueryStrategy &a, const QueryStrategy &b) {
+        return a.relevanceScore > b.relevanceScore;
+    });
     if (max > 0 && kept.size() > max)
         kept.resize(max);
     plan->strategies = kept;

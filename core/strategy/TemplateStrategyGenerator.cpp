@@ -13,11 +13,11 @@ namespace {
 struct Terms
 {
     QStringList technologies; // search spellings: "golang", "Kubernetes"
-    QStringList topics;       // "machine learning", "fraud detection"
-    QStringList industries;   // "fintech"
-    QStringList roles;        // "developer"
-    QStringList phrases;      // what no dictionary entry covers
-    QStringList expansions;   // further words of the topics, for more varied queries
+    QStringList topics; // "machine learning", "fraud detection"
+    QStringList industries; // "fintech"
+    QStringList roles; // "developer"
+    QStringList phrases; // what no dictionary entry covers
+    QStringList expansions; // further words of the topics, for more varied queries
     bool hiring = false;
 
     // The goal's key terms, most specific first.
@@ -48,7 +48,8 @@ Terms termsOf(const TechDictionary &dict, const QString &goal)
         case Concept::Kind::Topic:
             t.topics << con.query;
             for (const QString &term : con.terms)
-                if (term.size() > 4 && term != con.query && t.expansions.size() < 6 && term.contains(u' '))
+                if (term.size() > 4 && term != con.query && t.expansions.size() < 6
+                    && term.contains(u' '))
                     t.expansions << term;
             break;
         }
@@ -74,24 +75,27 @@ QString join(const QStringList &words)
 
 } // namespace
 
-TemplateStrategyGenerator::TemplateStrategyGenerator(std::shared_ptr<const TechDictionary> dictionary)
+TemplateStrategyGenerator::TemplateStrategyGenerator(
+    std::shared_ptr<const TechDictionary> dictionary)
     : m_dictionary(std::move(dictionary))
 {
 }
 
-QCoro::Task<StrategyPlan> TemplateStrategyGenerator::generate(QString goal, Depth depth, QStringList channels)
+QCoro::Task<StrategyPlan> TemplateStrategyGenerator::generate(
+    QString goal, Depth depth, QStringList channels)
 {
     co_return plan(goal, depth, channels);
 }
 
-StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, const QStringList &requested) const
+StrategyPlan TemplateStrategyGenerator::plan(
+    const QString &goal, Depth depth, const QStringList &requested) const
 {
     const QStringList channels = requested.isEmpty() ? channel::all() : requested;
     const Terms t = termsOf(*m_dictionary, goal);
     const QStringList key = t.key();
     const QString k1 = key.value(0);
     const QString k2 = key.value(1);
-    const QString pair = join({k1, k2});
+    const QString pair = join({ k1, k2 });
     const QString industry = t.industries.value(0);
     const QString role = t.roles.value(0, t.hiring ? QStringLiteral("engineer") : QString());
 
@@ -101,26 +105,29 @@ StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, c
     auto add = [&pool](const QString &ch, const QString &query, double score) {
         const QString q = query.simplified();
         if (!q.isEmpty())
-            pool[ch] << QueryStrategy{ch, q, std::clamp(score, 0.05, 1.0)};
+            pool[ch] << QueryStrategy { ch, q, std::clamp(score, 0.05, 1.0) };
     };
     const double hiringBoost = t.hiring ? 0.1 : 0.0;
 
     // Google (Tavily): the company's own pages first, then what others write about it.
     add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + pair, t.hiring ? 0.9 : 0.95);
     if (t.hiring || !t.technologies.isEmpty())
-        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} careers ") + join({k1, role}), 0.8 + hiringBoost);
+        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} careers ") + join({ k1, role }),
+            0.8 + hiringBoost);
     add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + pair, 0.85);
     add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" engineering blog ") + k1, 0.75);
     for (int i = 1; i < key.size(); ++i)
         add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + key.at(i), 0.72 - 0.02 * i);
     add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" case study ") + k1, 0.6);
     for (int i = 0; i < t.expansions.size(); ++i)
-        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + t.expansions.at(i), 0.5 - 0.02 * i);
+        add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + t.expansions.at(i),
+            0.5 - 0.02 * i);
 
     // News (NewsAPI): the quoted name keeps namesakes out.
     add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + pair, 0.8);
     if (!industry.isEmpty())
-        add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + join({industry, k1}), 0.65);
+        add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + join({ industry, k1 }),
+            0.65);
     add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" partnership ") + k1, 0.55);
     for (int i = 1; i < key.size(); ++i)
         add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" ") + key.at(i), 0.6 - 0.02 * i);
@@ -128,12 +135,12 @@ StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, c
 
     // Jobs: matched against the company's own board, so no placeholder.
     if (!t.technologies.isEmpty())
-        add(channel::JobsSearch, join({t.technologies.first(), role}), 0.85 + hiringBoost);
+        add(channel::JobsSearch, join({ t.technologies.first(), role }), 0.85 + hiringBoost);
     add(channel::JobsSearch, pair, 0.75 + hiringBoost);
     for (int i = 1; i < key.size(); ++i)
-        add(channel::JobsSearch, join({key.at(i), role}), 0.65 - 0.02 * i);
+        add(channel::JobsSearch, join({ key.at(i), role }), 0.65 - 0.02 * i);
     for (const QString &r : t.roles.mid(1))
-        add(channel::JobsSearch, join({k1, r}), 0.6);
+        add(channel::JobsSearch, join({ k1, r }), 0.6);
     for (int i = 0; i < t.expansions.size(); ++i)
         add(channel::JobsSearch, t.expansions.at(i), 0.45 - 0.02 * i);
 
@@ -156,17 +163,19 @@ StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth, c
     // With few channels enabled, one channel has to carry the whole depth: plainer variants
     // of every key term keep its pool deep enough.
     QStringList fillTerms = key + t.expansions + t.industries;
-    for (const QString &suffix : {QStringLiteral("engineering"), QStringLiteral("team"), QStringLiteral("platform"),
-                                  QStringLiteral("architecture"), QStringLiteral("case study"),
-                                  QStringLiteral("interview"), QStringLiteral("announcement"),
-                                  QStringLiteral("open source"), QStringLiteral("conference talk")})
-        fillTerms << join({k1, suffix});
-    const QList<QPair<QString, QStringList>> prefixes{
-        {channel::GoogleSearch, {QStringLiteral("site:{DOMAIN} "), QStringLiteral("\"{COMPANY_NAME}\" ")}},
-        {channel::NewsSearch, {QStringLiteral("\"{COMPANY_NAME}\" ")}},
-        {channel::JobsSearch, {QString()}},
-        {channel::Website, {QStringLiteral("{DOMAIN} ")}},
-        {channel::HackerNews, {QStringLiteral("{COMPANY_NAME} ")}},
+    for (const QString &suffix :
+        { QStringLiteral("engineering"), QStringLiteral("team"), QStringLiteral("platform"),
+            QStringLiteral("architecture"), QStringLiteral("case study"),
+            QStringLiteral("interview"), QStringLiteral("announcement"),
+            QStringLiteral("open source"), QStringLiteral("conference talk") })
+        fillTerms << join({ k1, suffix });
+    const QList<QPair<QString, QStringList>> prefixes {
+        { channel::GoogleSearch,
+            { QStringLiteral("site:{DOMAIN} "), QStringLiteral("\"{COMPANY_NAME}\" ") } },
+        { channel::NewsSearch, { QStringLiteral("\"{COMPANY_NAME}\" ") } },
+        { channel::JobsSearch, { QString() } },
+        { channel::Website, { QStringLiteral("{DOMAIN} ") } },
+        { channel::HackerNews, { QStringLiteral("{COMPANY_NAME} ") } },
     };
     for (const auto &[ch, starts] : prefixes) {
         double score = 0.35;

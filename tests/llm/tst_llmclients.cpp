@@ -19,8 +19,9 @@ const QString kChatPath = u"/v1/chat/completions"_s;
 
 QJsonObject smallSchema()
 {
-    return QJsonObject{{u"type"_s, u"OBJECT"_s},
-                       {u"properties"_s, QJsonObject{{u"answer"_s, QJsonObject{{u"type"_s, u"STRING"_s}}}}}};
+    return QJsonObject { { u"type"_s, u"OBJECT"_s },
+        { u"properties"_s,
+            QJsonObject { { u"answer"_s, QJsonObject { { u"type"_s, u"STRING"_s } } } } } };
 }
 
 QString needsAnswer(const QJsonObject &o)
@@ -43,7 +44,8 @@ private Q_SLOTS:
         });
         HttpClient http;
         GeminiClient client(&http, u"test-key"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
-        const LlmResult r = QCoro::waitFor(client.completeJson(u"be brief"_s, u"question"_s, smallSchema()));
+        const LlmResult r
+            = QCoro::waitFor(client.completeJson(u"be brief"_s, u"question"_s, smallSchema()));
 
         QVERIFY2(r.ok(), qPrintable(r.errorString));
         QCOMPARE(r.json.value(u"answer"_s).toString(), u"yes"_s);
@@ -58,7 +60,8 @@ private Q_SLOTS:
         const QJsonObject body = jsonBody(req.body);
         QCOMPARE(body[u"systemInstruction"_s][u"parts"_s][0][u"text"_s].toString(), u"be brief"_s);
         QCOMPARE(geminiUserText(req.body), u"question"_s);
-        QCOMPARE(body[u"generationConfig"_s][u"responseMimeType"_s].toString(), u"application/json"_s);
+        QCOMPARE(
+            body[u"generationConfig"_s][u"responseMimeType"_s].toString(), u"application/json"_s);
         QCOMPARE(body[u"generationConfig"_s][u"responseSchema"_s].toObject(), smallSchema());
     }
 
@@ -67,7 +70,9 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kGeminiPath, [](const FakeRequest &) {
-            return FakeResponse::json(geminiError(400, u"INVALID_ARGUMENT"_s, u"API key not valid. Please pass a valid API key."_s), 400);
+            return FakeResponse::json(geminiError(400, u"INVALID_ARGUMENT"_s,
+                                          u"API key not valid. Please pass a valid API key."_s),
+                400);
         });
         HttpClient http;
         GeminiClient client(&http, u"wrong"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
@@ -83,9 +88,10 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kGeminiPath, [](const FakeRequest &) {
-            return FakeResponse::json(geminiError(429, u"RESOURCE_EXHAUSTED"_s,
-                                                  u"Quota exceeded for metric generate_content_free_tier_requests, limit per day"_s),
-                                      429);
+            return FakeResponse::json(
+                geminiError(429, u"RESOURCE_EXHAUSTED"_s,
+                    u"Quota exceeded for metric generate_content_free_tier_requests, limit per day"_s),
+                429);
         });
         HttpClient http;
         GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
@@ -114,7 +120,9 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kGeminiPath, [](const FakeRequest &) {
-            return FakeResponse::json(geminiError(403, u"PERMISSION_DENIED"_s, u"Method doesn't allow unregistered callers."_s), 403);
+            return FakeResponse::json(geminiError(403, u"PERMISSION_DENIED"_s,
+                                          u"Method doesn't allow unregistered callers."_s),
+                403);
         });
         HttpClient http;
         GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
@@ -174,7 +182,9 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kChatPath, [](const FakeRequest &) {
-            return FakeResponse::json(R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}})", 401);
+            return FakeResponse::json(
+                R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}})",
+                401);
         });
         HttpClient http;
         OpenAiCompatibleClient client(&http, u"bad"_s, u"gpt-4o-mini"_s, server.baseUrl());
@@ -190,12 +200,14 @@ private Q_SLOTS:
         int calls = 0;
         server.route(kGeminiPath, [&calls](const FakeRequest &) {
             ++calls;
-            return FakeResponse::json(calls == 1 ? geminiAnswer(u"{\"answer\": \"unterminated"_s, 100, 10)
-                                                 : geminiAnswer(u"{\"answer\":\"fixed\"}"_s, 150, 8));
+            return FakeResponse::json(calls == 1
+                    ? geminiAnswer(u"{\"answer\": \"unterminated"_s, 100, 10)
+                    : geminiAnswer(u"{\"answer\":\"fixed\"}"_s, 150, 8));
         });
         HttpClient http;
         GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
-        const LlmResult r = QCoro::waitFor(completeValidated(&client, u"s"_s, u"the question"_s, smallSchema(), needsAnswer));
+        const LlmResult r = QCoro::waitFor(
+            completeValidated(&client, u"s"_s, u"the question"_s, smallSchema(), needsAnswer));
         QVERIFY2(r.ok(), qPrintable(r.errorString));
         QCOMPARE(r.json.value(u"answer"_s).toString(), u"fixed"_s);
         QCOMPARE(server.requestCount(kGeminiPath), 2);
@@ -204,22 +216,27 @@ private Q_SLOTS:
         const QString retry = geminiUserText(server.requests(kGeminiPath).value(1).body);
         QVERIFY(retry.startsWith(u"the question"_s));
         QVERIFY2(retry.contains(u"could not be used"_s), qPrintable(retry));
-        QVERIFY2(retry.contains(u"invalid JSON"_s) || retry.contains(u"no JSON object"_s), qPrintable(retry));
+        QVERIFY2(retry.contains(u"invalid JSON"_s) || retry.contains(u"no JSON object"_s),
+            qPrintable(retry));
     }
 
     void completeValidated_wrongShapeTwice_givesUpAfterOneRetry()
     {
         FakeHttpServer server;
         QVERIFY(server.listen());
-        server.route(kChatPath, [](const FakeRequest &) { return FakeResponse::json(openAiAnswer(u"{\"answer\": 42}"_s)); });
+        server.route(kChatPath, [](const FakeRequest &) {
+            return FakeResponse::json(openAiAnswer(u"{\"answer\": 42}"_s));
+        });
         HttpClient http;
         OpenAiCompatibleClient client(&http, QString(), u"m"_s, server.baseUrl());
-        const LlmResult r = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
+        const LlmResult r
+            = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
         QCOMPARE(r.error, LlmErrorKind::Malformed);
         QVERIFY(r.errorString.contains(u"must be a string"_s));
         QCOMPARE(server.requestCount(kChatPath), 2);
         const QJsonObject second = jsonBody(server.requests(kChatPath).value(1).body);
-        QVERIFY(second[u"messages"_s][1][u"content"_s].toString().contains(u"\"answer\" must be a string"_s));
+        QVERIFY(second[u"messages"_s][1][u"content"_s].toString().contains(
+            u"\"answer\" must be a string"_s));
     }
 
     void completeValidated_httpError_isNotRetriedAsMalformed()
@@ -227,13 +244,16 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kGeminiPath, [](const FakeRequest &) {
-            return FakeResponse::json(geminiError(500, u"INTERNAL"_s, u"An internal error has occurred."_s), 500);
+            return FakeResponse::json(
+                geminiError(500, u"INTERNAL"_s, u"An internal error has occurred."_s), 500);
         });
         HttpClient http;
         GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
-        const LlmResult r = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
+        const LlmResult r
+            = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
         QCOMPARE(r.error, LlmErrorKind::Server);
-        QCOMPARE(server.requestCount(kGeminiPath), 1); // transport retries are the HTTP client's job
+        QCOMPARE(
+            server.requestCount(kGeminiPath), 1); // transport retries are the HTTP client's job
     }
 
     void jsonAnswer_proseAroundObjectTolerated_brokenObjectReported()
@@ -253,7 +273,7 @@ private Q_SLOTS:
         qunsetenv("OPENAI_API_KEY");
         qunsetenv("GTM_GEMINI_URL");
         qputenv("GTM_OPENAI_URL", "http://127.0.0.1:11434");
-        const LlmSettings s = LlmSettings{}.withEnvironment();
+        const LlmSettings s = LlmSettings {}.withEnvironment();
         QCOMPARE(s.provider, LlmProvider::Gemini);
         QCOMPARE(s.geminiApiKey, u"env-key"_s);
         QCOMPARE(s.geminiBaseUrl, QUrl(u"https://generativelanguage.googleapis.com"_s));
@@ -261,11 +281,12 @@ private Q_SLOTS:
 
         LlmSettings chosen;
         chosen.provider = LlmProvider::OpenAiCompatible;
-        QCOMPARE(chosen.withEnvironment().provider, LlmProvider::OpenAiCompatible); // a choice made stays
+        QCOMPARE(chosen.withEnvironment().provider,
+            LlmProvider::OpenAiCompatible); // a choice made stays
 
         qunsetenv("GEMINI_API_KEY");
         qunsetenv("GTM_OPENAI_URL");
-        const LlmSettings none = LlmSettings{}.withEnvironment();
+        const LlmSettings none = LlmSettings {}.withEnvironment();
         QCOMPARE(none.provider, LlmProvider::None);
         QCOMPARE(none.openAiBaseUrl, QUrl(u"https://api.openai.com"_s));
     }

@@ -36,7 +36,8 @@ QStringList templatesOf(const StrategyPlan &plan, const QString &channel)
     return out;
 }
 
-std::unique_ptr<LlmStrategyGenerator> geminiGenerator(HttpClient *http, const FakeHttpServer &server)
+std::unique_ptr<LlmStrategyGenerator> geminiGenerator(
+    HttpClient *http, const FakeHttpServer &server)
 {
     return std::make_unique<LlmStrategyGenerator>(
         std::make_unique<GeminiClient>(http, u"k"_s, u"gemini-2.5-flash"_s, server.baseUrl()),
@@ -51,13 +52,18 @@ QString strategiesJson(int valid, bool withInvalid)
         const QString ch = channels.at(i % channels.size());
         const QString q = ch == channel::JobsSearch ? u"fraud machine learning %1"_s.arg(i)
                                                     : u"site:{DOMAIN} fraud model %1"_s.arg(i);
-        a.append(QJsonObject{{u"channel"_s, ch}, {u"query_template"_s, q}, {u"relevance_score"_s, 0.5 + i * 0.04}});
+        a.append(QJsonObject { { u"channel"_s, ch }, { u"query_template"_s, q },
+            { u"relevance_score"_s, 0.5 + i * 0.04 } });
     }
     if (withInvalid) {
-        a.append(QJsonObject{{u"channel"_s, u"twitter"_s}, {u"query_template"_s, u"{COMPANY_NAME} fraud"_s}, {u"relevance_score"_s, 0.99}});
-        a.append(QJsonObject{{u"channel"_s, u"google_search"_s}, {u"query_template"_s, u"fraud detection startups"_s}, {u"relevance_score"_s, 0.98}});
+        a.append(QJsonObject { { u"channel"_s, u"twitter"_s },
+            { u"query_template"_s, u"{COMPANY_NAME} fraud"_s }, { u"relevance_score"_s, 0.99 } });
+        a.append(QJsonObject { { u"channel"_s, u"google_search"_s },
+            { u"query_template"_s, u"fraud detection startups"_s },
+            { u"relevance_score"_s, 0.98 } });
     }
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{u"strategies"_s, a}}).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject { { u"strategies"_s, a } }).toJson(QJsonDocument::Compact));
 }
 } // namespace
 
@@ -76,9 +82,12 @@ private Q_SLOTS:
         QTest::newRow("quick, all channels") << Depth::Quick << all << 4 << 6;
         QTest::newRow("standard, all channels") << Depth::Standard << all << 7 << 10;
         QTest::newRow("comprehensive, all channels") << Depth::Comprehensive << all << 11 << 13;
-        QTest::newRow("comprehensive, news only") << Depth::Comprehensive << QStringList{channel::NewsSearch} << 11 << 13;
-        QTest::newRow("comprehensive, hackernews only") << Depth::Comprehensive << QStringList{channel::HackerNews} << 11 << 13;
-        QTest::newRow("standard, jobs and website") << Depth::Standard << QStringList{channel::JobsSearch, channel::Website} << 7 << 10;
+        QTest::newRow("comprehensive, news only")
+            << Depth::Comprehensive << QStringList { channel::NewsSearch } << 11 << 13;
+        QTest::newRow("comprehensive, hackernews only")
+            << Depth::Comprehensive << QStringList { channel::HackerNews } << 11 << 13;
+        QTest::newRow("standard, jobs and website")
+            << Depth::Standard << QStringList { channel::JobsSearch, channel::Website } << 7 << 10;
     }
     void templates_countFollowsDepth()
     {
@@ -86,10 +95,11 @@ private Q_SLOTS:
         QFETCH(QStringList, channels);
         QFETCH(int, min);
         QFETCH(int, max);
-        for (const QString &goal : {kFraudGoal, u"Companies hiring Go developers"_s, u"carbon accounting"_s}) {
+        for (const QString &goal :
+            { kFraudGoal, u"Companies hiring Go developers"_s, u"carbon accounting"_s }) {
             const StrategyPlan plan = templates().plan(goal, depth, channels);
             QVERIFY2(plan.strategies.size() >= min && plan.strategies.size() <= max,
-                     qPrintable(u"%1: %2 strategies"_s.arg(goal).arg(plan.strategies.size())));
+                qPrintable(u"%1: %2 strategies"_s.arg(goal).arg(plan.strategies.size())));
             QCOMPARE(plan.dropped, 0);
             QCOMPARE(plan.generator, u"templates"_s);
             for (const auto &s : plan.strategies) {
@@ -105,7 +115,8 @@ private Q_SLOTS:
         for (const QString &ch : channel::all())
             QVERIFY2(!templatesOf(plan, ch).isEmpty(), qPrintable(ch));
         for (int i = 1; i < plan.strategies.size(); ++i)
-            QVERIFY(plan.strategies.at(i - 1).relevanceScore >= plan.strategies.at(i).relevanceScore);
+            QVERIFY(
+                plan.strategies.at(i - 1).relevanceScore >= plan.strategies.at(i).relevanceScore);
         for (const auto &s : plan.strategies)
             QVERIFY(s.relevanceScore > 0.0 && s.relevanceScore <= 1.0);
     }
@@ -114,20 +125,25 @@ private Q_SLOTS:
     {
         const StrategyPlan fraud = templates().plan(kFraudGoal, Depth::Standard, channel::all());
         const QStringList google = templatesOf(fraud, channel::GoogleSearch);
-        QVERIFY2(google.contains(u"site:{DOMAIN} machine learning fraud detection"_s), qPrintable(google.join(u" | "_s)));
-        QVERIFY2(templatesOf(fraud, channel::NewsSearch).join(u' ').contains(u"\"{COMPANY_NAME}\""_s),
-                 "news searches carry the quoted company name");
+        QVERIFY2(google.contains(u"site:{DOMAIN} machine learning fraud detection"_s),
+            qPrintable(google.join(u" | "_s)));
+        QVERIFY2(
+            templatesOf(fraud, channel::NewsSearch).join(u' ').contains(u"\"{COMPANY_NAME}\""_s),
+            "news searches carry the quoted company name");
         QVERIFY(templatesOf(fraud, channel::JobsSearch).join(u' ').contains(u"fraud detection"_s));
 
-        const StrategyPlan go = templates().plan(u"Companies hiring Go developers"_s, Depth::Standard, channel::all());
+        const StrategyPlan go = templates().plan(
+            u"Companies hiring Go developers"_s, Depth::Standard, channel::all());
         const QStringList jobs = templatesOf(go, channel::JobsSearch);
         QVERIFY2(jobs.contains(u"golang developer"_s), qPrintable(jobs.join(u" | "_s)));
-        QVERIFY2(templatesOf(go, channel::GoogleSearch).contains(u"site:{DOMAIN} careers golang developer"_s),
-                 qPrintable(templatesOf(go, channel::GoogleSearch).join(u" | "_s)));
+        QVERIFY2(templatesOf(go, channel::GoogleSearch)
+                     .contains(u"site:{DOMAIN} careers golang developer"_s),
+            qPrintable(templatesOf(go, channel::GoogleSearch).join(u" | "_s)));
         // Hiring goals run their job searches first.
         QCOMPARE(go.strategies.first().channel, channel::JobsSearch);
 
-        const StrategyPlan k8s = templates().plan(u"Companies running Kubernetes in production"_s, Depth::Quick, channel::all());
+        const StrategyPlan k8s = templates().plan(
+            u"Companies running Kubernetes in production"_s, Depth::Quick, channel::all());
         QVERIFY(templatesOf(k8s, channel::HackerNews).contains(u"{COMPANY_NAME} Kubernetes"_s));
     }
 
@@ -135,13 +151,14 @@ private Q_SLOTS:
     {
         StrategyPlan plan;
         plan.strategies = {
-            {channel::GoogleSearch, u"site:{DOMAIN} kubernetes"_s, 0.4},
-            {u"linkedin"_s, u"{COMPANY_NAME} kubernetes"_s, 0.9},
-            {channel::NewsSearch, u"kubernetes news"_s, 0.8},
-            {channel::JobsSearch, u"platform engineer kubernetes"_s, 0.7},
-            {channel::Website, u"   "_s, 0.6},
-            {channel::HackerNews, u"{COMPANY_NAME} k8s"_s, 0.5},
-            {channel::HackerNews, u"{COMPANY_NAME}  K8S"_s, 0.3}, // a duplicate, not an invalid one
+            { channel::GoogleSearch, u"site:{DOMAIN} kubernetes"_s, 0.4 },
+            { u"linkedin"_s, u"{COMPANY_NAME} kubernetes"_s, 0.9 },
+            { channel::NewsSearch, u"kubernetes news"_s, 0.8 },
+            { channel::JobsSearch, u"platform engineer kubernetes"_s, 0.7 },
+            { channel::Website, u"   "_s, 0.6 },
+            { channel::HackerNews, u"{COMPANY_NAME} k8s"_s, 0.5 },
+            { channel::HackerNews, u"{COMPANY_NAME}  K8S"_s,
+                0.3 }, // a duplicate, not an invalid one
         };
         finalizePlan(&plan, channel::all(), 13);
         QCOMPARE(plan.dropped, 3);
@@ -151,8 +168,8 @@ private Q_SLOTS:
         QCOMPARE(plan.strategies.at(2).channel, channel::GoogleSearch);
 
         StrategyPlan disabled;
-        disabled.strategies = {{channel::HackerNews, u"{COMPANY_NAME} k8s"_s, 0.5}};
-        finalizePlan(&disabled, {channel::GoogleSearch}, 13);
+        disabled.strategies = { { channel::HackerNews, u"{COMPANY_NAME} k8s"_s, 0.5 } };
+        finalizePlan(&disabled, { channel::GoogleSearch }, 13);
         QCOMPARE(disabled.dropped, 1);
         QVERIFY(disabled.strategies.isEmpty());
     }
@@ -166,18 +183,23 @@ private Q_SLOTS:
         });
         HttpClient http;
         auto generator = geminiGenerator(&http, server);
-        const StrategyPlan plan = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Standard, channel::all()));
+        const StrategyPlan plan
+            = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Standard, channel::all()));
         QCOMPARE(plan.generator, u"llm:gemini-2.5-flash"_s);
         QCOMPARE(plan.strategies.size(), 8);
         QCOMPARE(plan.dropped, 2);
         QCOMPARE(plan.promptTokens, 500);
         QCOMPARE(plan.completionTokens, 200);
         QVERIFY(plan.notice.isEmpty());
-        QCOMPARE(plan.strategies.first().queryTemplate, u"fraud machine learning 7"_s); // the best score
+        QCOMPARE(
+            plan.strategies.first().queryTemplate, u"fraud machine learning 7"_s); // the best score
         const QString asked = geminiUserText(server.requests(kStrategyPath).value(0).body);
         QVERIFY(asked.contains(kFraudGoal));
         QVERIFY(asked.contains(u"between 7 and 10"_s));
-        const QJsonObject schema = jsonBody(server.requests(kStrategyPath).value(0).body)[u"generationConfig"_s][u"responseSchema"_s].toObject();
+        const QJsonObject schema
+            = jsonBody(server.requests(kStrategyPath).value(0).body)[u"generationConfig"_s]
+                                                                    [u"responseSchema"_s]
+                                                                        .toObject();
         QVERIFY(schema[u"properties"_s][u"strategies"_s].isObject());
     }
 
@@ -186,14 +208,17 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kStrategyPath, [](const FakeRequest &) {
-            return FakeResponse::json(geminiError(503, u"UNAVAILABLE"_s, u"The model is overloaded."_s), 503);
+            return FakeResponse::json(
+                geminiError(503, u"UNAVAILABLE"_s, u"The model is overloaded."_s), 503);
         });
         HttpClient http;
         auto generator = geminiGenerator(&http, server);
-        const StrategyPlan plan = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Quick, channel::all()));
+        const StrategyPlan plan
+            = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Quick, channel::all()));
         QCOMPARE(plan.generator, u"templates"_s);
         QVERIFY(plan.strategies.size() >= 4 && plan.strategies.size() <= 6);
-        QVERIFY2(plan.notice.contains(u"overloaded"_s) && plan.notice.contains(u"templates"_s), qPrintable(plan.notice));
+        QVERIFY2(plan.notice.contains(u"overloaded"_s) && plan.notice.contains(u"templates"_s),
+            qPrintable(plan.notice));
     }
 
     void llm_malformedTwice_retriesOnceThenFallsBack()
@@ -205,22 +230,27 @@ private Q_SLOTS:
         });
         HttpClient http;
         auto generator = geminiGenerator(&http, server);
-        const StrategyPlan plan = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Standard, channel::all()));
+        const StrategyPlan plan
+            = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Standard, channel::all()));
         QCOMPARE(server.requestCount(kStrategyPath), 2);
         QCOMPARE(plan.generator, u"templates"_s);
         QVERIFY(!plan.notice.isEmpty());
         QCOMPARE(plan.promptTokens, 100);
-        QVERIFY(geminiUserText(server.requests(kStrategyPath).value(1).body).contains(u"could not be used"_s));
+        QVERIFY(geminiUserText(server.requests(kStrategyPath).value(1).body)
+                    .contains(u"could not be used"_s));
     }
 
     void llm_tooFewUsable_toppedUpFromTemplates()
     {
         FakeHttpServer server;
         QVERIFY(server.listen());
-        server.route(kStrategyPath, [](const FakeRequest &) { return FakeResponse::json(geminiAnswer(strategiesJson(3, true))); });
+        server.route(kStrategyPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiAnswer(strategiesJson(3, true)));
+        });
         HttpClient http;
         auto generator = geminiGenerator(&http, server);
-        const StrategyPlan plan = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Comprehensive, channel::all()));
+        const StrategyPlan plan
+            = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Comprehensive, channel::all()));
         QVERIFY2(plan.strategies.size() >= 11, qPrintable(QString::number(plan.strategies.size())));
         QCOMPARE(plan.dropped, 2);
         QVERIFY(plan.notice.contains(u"built-in templates"_s));
@@ -231,8 +261,9 @@ private Q_SLOTS:
     void factory_withoutKey_usesTemplates()
     {
         HttpClient http;
-        auto generator = createStrategyGenerator(&http, LlmSettings{});
-        const StrategyPlan plan = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Quick, channel::all()));
+        auto generator = createStrategyGenerator(&http, LlmSettings {});
+        const StrategyPlan plan
+            = QCoro::waitFor(generator->generate(kFraudGoal, Depth::Quick, channel::all()));
         QCOMPARE(plan.generator, u"templates"_s);
     }
 
@@ -258,10 +289,11 @@ private Q_SLOTS:
 
     void playbookGenerator_dropsWhatCannotRun()
     {
-        FileStrategyGenerator generator({{channel::GoogleSearch, u"site:{DOMAIN} ml"_s, 0.6},
-                                         {channel::NewsSearch, u"no placeholder"_s, 0.9},
-                                         {channel::JobsSearch, u"ml engineer"_s, 0.8}});
-        const StrategyPlan plan = QCoro::waitFor(generator.generate(QString(), Depth::Quick, channel::all()));
+        FileStrategyGenerator generator({ { channel::GoogleSearch, u"site:{DOMAIN} ml"_s, 0.6 },
+            { channel::NewsSearch, u"no placeholder"_s, 0.9 },
+            { channel::JobsSearch, u"ml engineer"_s, 0.8 } });
+        const StrategyPlan plan
+            = QCoro::waitFor(generator.generate(QString(), Depth::Quick, channel::all()));
         QCOMPARE(plan.generator, u"file"_s);
         QCOMPARE(plan.dropped, 1);
         QCOMPARE(plan.strategies.size(), 2);
