@@ -48,6 +48,7 @@ ResponseCache::ResponseCache(QString path, std::chrono::seconds timeToLive, Cloc
     , m_clock(std::move(clock))
 {
     m_open = open();
+    pruneOnOpen();
 }
 
 ResponseCache::~ResponseCache()
@@ -111,6 +112,13 @@ bool ResponseCache::open()
         }
     }
     return true;
+}
+
+void ResponseCache::pruneOnOpen()
+{
+    // Without this the file only grows: expired answers are never asked for again.
+    if (m_open)
+        removeExpired();
 }
 
 std::optional<HttpResponse> ResponseCache::lookup(const QString &provider, const QByteArray &key)

@@ -17,6 +17,8 @@ namespace gtm {
 // A QSqlDatabase connection belongs to the thread that opened it: create, use and destroy an
 // instance on one thread (the HttpClient's).
 //
+// Expired entries are deleted when an instance opens the file.
+//
 // A cache that cannot be opened (unwritable, not a database) is not fatal: isOpen() is false,
 // lookup() finds nothing, store() does nothing, and error() says why.
 class ResponseCache : public ResponseStore
@@ -55,6 +57,7 @@ public:
 
 private:
     bool open();
+    void pruneOnOpen();
     qint64 now() const;
 
     QString m_path;

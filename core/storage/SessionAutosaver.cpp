@@ -56,8 +56,8 @@ void SessionAutosaver::attach(ResearchPipeline *pipeline)
             return std::nullopt;
         return p->state();
     };
-    // The plan and each milestone are worth a file at once; single queries are batched over
-    // the interval so a fast run does not rewrite the file hundreds of times a second.
+    // The plan, each milestone and the end are worth a file at once; finished queries are
+    // batched over the gap so a fast run does not rewrite the file hundreds of times a second.
     m_connections = {
         connect(pipeline, &ResearchPipeline::pipelineStarted, this, &SessionAutosaver::checkpoint),
         connect(pipeline, &ResearchPipeline::strategiesReady, this, &SessionAutosaver::checkpoint),
@@ -84,10 +84,23 @@ void SessionAutosaver::detach()
     m_lastState.reset();
 }
 
+qint64 SessionAutosaver::gapMs() const
+{
+    constexpr qint64 kMinimumGapMs = 200;
+    const qint64 interval = qint64(m_interval.count());
+    return std::min(std::max(4 * m_lastSaveMs, kMinimumGapMs), interval);
+}
+
 void SessionAutosaver::stateChanged()
 {
-    if (!m_timer->isActive() && !m_pending)
-        m_timer->start(m_interval);
+    if (m_inFlight) {
+        m_changedDuringSave = true;
+        return;
+    }
+    if (m_timer->isActive() || m_pending)
+        return;
+    const qint64 sinceLast = m_lastSaveStart.isValid() ? m_lastSaveStart.elapsed() : gapMs();
+    m_timer->start(int(std::max<qint64>(0, gapMs() - sinceLast)));
 }
 
 void SessionAutosaver::checkpoint()
@@ -117,6 +130,8 @@ void SessionAutosaver::startSave()
     const auto state = currentState();
     if (!state)
         return;
+    m_changedDuringSave = false;
+    m_lastSaveStart.start();
     m_inFlight = std::make_unique<InFlight>();
     m_inFlight->watcher = new QFutureWatcher<QString>(this);
     connect(m_inFlight->watcher, &QFutureWatcher<QString>::finished, this, [this] {
@@ -124,8 +139,12 @@ void SessionAutosaver::startSave()
         m_inFlight->watcher->deleteLater();
         m_inFlight.reset();
         onSaveDone(error);
-        if (m_pending)
+        if (m_pending) {
             startSave();
+        } else if (m_changedDuringSave) {
+            m_changedDuringSave = false;
+            stateChanged();
+        }
     });
     // The copy is cheap (implicitly shared); the JSON and the disk are what take time.
     m_inFlight->future = QtConcurrent::run(writeSession, m_path, *state);
@@ -134,6 +153,7 @@ void SessionAutosaver::startSave()
 
 void SessionAutosaver::onSaveDone(const QString &error)
 {
+    m_lastSaveMs = m_lastSaveStart.isValid() ? m_lastSaveStart.elapsed() : 0;
     if (error.isEmpty()) {
         ++m_saveCount;
         Q_EMIT saved(m_path);
@@ -162,6 +182,8 @@ bool SessionAutosaver::saveNow()
     const auto state = currentState();
     if (!state)
         return false;
+    m_changedDuringSave = false;
+    m_lastSaveStart.start();
     const QString error = writeSession(m_path, *state);
     onSaveDone(error);
     return error.isEmpty();
@@ -170,7 +192,7 @@ bool SessionAutosaver::saveNow()
 void SessionAutosaver::flush()
 {
     waitForSaveInFlight();
-    if (m_pending || m_timer->isActive())
+    if (m_pending || m_changedDuringSave || m_timer->isActive())
         saveNow();
 }
 

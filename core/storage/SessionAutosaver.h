@@ -2,6 +2,7 @@
 
 #include "model/RunState.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <chrono>
 #include <functional>
@@ -14,13 +15,18 @@ namespace gtm {
 
 class ResearchPipeline;
 
-// Keeps a session file up to date while a run goes on: at every progress milestone, every
-// interval while running, and when the run ends, so a killed process loses at most the
-// queries in flight. Used by the GUI (autosave for restore) and the CLI (--session).
+// Keeps a session file up to date while a run goes on: at once when the run starts, at every
+// progress milestone and when it ends; and soon after every finished query, so a killed
+// process loses little more than the queries in flight. Used by the GUI (autosave for
+// restore) and the CLI (--session).
+//
+// After a change the next save waits a gap that grows with what a save costs: four times the
+// last save's duration, at least 0.2 s and at most the interval. A small session is saved
+// almost after every query; a huge one keeps the worker busy at most a fifth of the time.
 //
 // The state is copied on the pipeline's thread and serialised and written on a worker thread;
 // there is never more than one save in flight (changes that arrive meanwhile are written
-// right after it), and each save replaces the file atomically.
+// after it), and each save replaces the file atomically.
 //
 // Before the process exits, call flush() (or destroy the autosaver): it waits for the save in
 // flight and writes what is still pending, so the file ends with the final state.
@@ -49,7 +55,7 @@ public:
     static QString defaultAutosavePath();
 
 public Q_SLOTS:
-    // Something changed: it is written within the interval.
+    // Something changed: it is written after the gap (at most the interval).
     void stateChanged();
     // A moment worth keeping (plan ready, milestone, end of run): written now, off this thread.
     void checkpoint();
@@ -62,6 +68,7 @@ private:
     void startSave();
     void onSaveDone(const QString &error);
     void waitForSaveInFlight();
+    qint64 gapMs() const;
     std::shared_ptr<const RunState> currentState();
 
     QString m_path;
@@ -72,7 +79,10 @@ private:
     struct InFlight;
     std::unique_ptr<InFlight> m_inFlight;
     std::shared_ptr<RunState> m_lastState; // for the final save if the pipeline is gone
-    bool m_pending = false;
+    bool m_pending = false; // a checkpoint waits for the save in flight
+    bool m_changedDuringSave = false; // a change arrived while a save was in flight
+    QElapsedTimer m_lastSaveStart;
+    qint64 m_lastSaveMs = 0;
     int m_saveCount = 0;
 };
 

@@ -20,6 +20,8 @@ struct SessionMeta
 
 // .gtmr files: versioned JSON holding a RunState (docs/session-format.md). Saving is atomic;
 // a file that cannot be read (corrupt, truncated, newer version) is refused and left untouched.
+// Both touch no shared state and may run on a worker thread: a 2,000-company session (13 MB)
+// takes most of a second each way in a debug build.
 bool saveSession(const QString &path, const RunState &state, QString *error);
 std::optional<RunState> loadSession(const QString &path, QString *error);
 std::optional<RunState> loadSession(const QString &path, QString *error, SessionMeta *meta);

@@ -148,6 +148,24 @@ private Q_SLOTS:
         QCOMPARE(cache.lookup(kTavily, "new").value_or(HttpResponse {}).body, QByteArray("fresh"));
     }
 
+    void expiredEntries_areDeletedWhenTheFileIsOpened()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("responses.sqlite"));
+        ManualClock clock;
+        {
+            ResponseCache cache(path, 24h, clock.clock());
+            cache.store(kTavily, "old", answer("old"));
+            clock.advance(23h);
+            cache.store(kTavily, "new", answer("new"));
+            QCOMPARE(cache.entryCount(), 2);
+        }
+        clock.advance(2h);
+        ResponseCache reopened(path, 24h, clock.clock());
+        QCOMPARE(reopened.entryCount(), 1);
+        QVERIFY(reopened.lookup(kTavily, "new"));
+    }
+
     void entries_surviveReopening()
     {
         QTemporaryDir dir;

@@ -2,6 +2,7 @@
 #include "storage/SessionFile.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -282,6 +283,46 @@ private Q_SLOTS:
         QVERIFY(!saveSession(
             dir.filePath(QStringLiteral("no/such/run.gtmr")), test::sampleRunState(), &error));
         QVERIFY2(error.contains(QStringLiteral("run.gtmr")), qPrintable(error));
+    }
+
+    void largeSession_roundTrips()
+    {
+        // 2,000 companies with 10 evidence items each: a big day's run.
+        RunState state = test::sampleRunState();
+        state.request.domains.clear();
+        state.results.clear();
+        for (int c = 0; c < 2000; ++c) {
+            CompanyResult r;
+            r.domain = QStringLiteral("company%1.com").arg(c);
+            r.status = CompanyStatus::Done;
+            r.confidence = (c % 100) / 100.0;
+            r.technologies = { QStringLiteral("Kafka"), QStringLiteral("TensorFlow") };
+            for (int e = 0; e < 10; ++e)
+                r.evidence << test::evidenceItem(
+                    QStringLiteral("https://%1/page/%2").arg(r.domain).arg(e),
+                    QStringLiteral("Title %1 of %2").arg(e).arg(r.domain), QString(300, u's'),
+                    QStringLiteral("Tavily"));
+            r.signalsFound = { { QStringLiteral("signal"), { 0, 3 } } };
+            r.evidenceSources = { QStringLiteral("Tavily") };
+            state.request.domains << r.domain;
+            state.results << r;
+            state.finishedQueries << RunState::queryKey(r.domain, 0)
+                                  << RunState::queryKey(r.domain, 1);
+        }
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.gtmr"));
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        QVERIFY2(saveSession(path, state, &error), qPrintable(error));
+        const qint64 saveMs = timer.restart();
+        const auto loaded = loadSession(path, &error);
+        const qint64 loadMs = timer.elapsed();
+        qInfo("2,000 companies x 10 evidence: %lld KiB, saved in %lld ms, loaded in %lld ms",
+            qlonglong(QFileInfo(path).size() / 1024), qlonglong(saveMs), qlonglong(loadMs));
+        QVERIFY2(loaded, qPrintable(error));
+        test::compareRunStates(*loaded, state);
     }
 
     void savedSession_holdsNoCredentials()
