@@ -17,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void exportCsv_writesMatchesOnlyWithBom();
     void importCsv_detectsOrAsksForTheDomainColumn();
     void autosave_isOfferedAndResumed();
+    void windowSizeAndSplitters_areRememberedAcrossStarts();
 
 private:
     void startWindow();
@@ -554,6 +556,23 @@ void TestMainWindow::autosave_isOfferedAndResumed()
     m_window->checkForAutosave();
     QCOMPARE(m_prompts->restoreQuestions, 2);
     QVERIFY(!QFile::exists(autosave));
+}
+
+void TestMainWindow::windowSizeAndSplitters_areRememberedAcrossStarts()
+{
+    m_window->resize(1100, 720);
+    auto *split = m_window->findChild<QSplitter *>(u"mainSplitter"_s);
+    QVERIFY(split);
+    split->setSizes({ 450, 650 });
+    QCoreApplication::processEvents();
+    const QList<int> sizes = split->sizes();
+    QVERIFY(m_window->close()); // nothing unsaved: closes without asking
+    QCOMPARE(m_prompts->saveQuestions, 0);
+
+    m_window.reset();
+    startWindow();
+    QCOMPARE(m_window->size(), QSize(1100, 720));
+    QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
 }
 
 QTEST_MAIN(TestMainWindow)
