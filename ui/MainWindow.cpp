@@ -1,15 +1,1336 @@
 #include "MainWindow.h"
 
+#include "ConfidenceDelegate.h"
+#include "DomainEditor.h"
+#include "EvidenceView.h"
+#include "MetricsPanel.h"
+#include "ResultsModel.h"
+#include "ResultsProxyModel.h"
+#include "SettingsDialog.h"
+#include "Version.h"
+#include "model/Channel.h"
+#include "pipeline/ResearchPipeline.h"
+#include "storage/AppSettings.h"
+#include "storage/CsvImport.h"
+#include "storage/Exporters.h"
+#include "storage/SecretStore.h"
+#include "storage/SessionAutosaver.h"
+#include "storage/SessionFile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QUuid>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+// ui is a static library: its resources are registered by hand, outside any namespace.
+static void initUiResources()
+{
+    Q_INIT_RESOURCE(ui);
+}
 
 namespace gtm {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+
+QString channelLabel(const QString &channel)
 {
-    setWindowTitle(QStringLiteral("GTM Research"));
-    setCentralWidget(new QLabel(QStringLiteral("GTM Research"), this));
-    resize(1200, 800);
+    if (channel == channel::GoogleSearch)
+        return MainWindow::tr("Web search");
+    if (channel == channel::NewsSearch)
+        return MainWindow::tr("News");
+    if (channel == channel::JobsSearch)
+        return MainWindow::tr("Job boards");
+    if (channel == channel::Website)
+        return MainWindow::tr("Company websites");
+    if (channel == channel::HackerNews)
+        return MainWindow::tr("Hacker News");
+    return channel;
+}
+
+QString seconds(qint64 ms)
+{
+    return QLocale().toString(ms / 1000.0, 'f', 1);
+}
+
+// What an import worker hands back to the GUI thread.
+struct ImportResult
+{
+    QString error;
+    QStringList lines; // a .txt file
+    std::optional<CsvTable> table; // a .csv file
+};
+
+ImportResult readImportFile(const QString &path)
+{
+    ImportResult result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = file.errorString();
+        return result;
+    }
+    if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
+        result.table = readCsv(&file, &result.error);
+        return result;
+    }
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    text.replace(u"\r\n"_s, u"\n"_s);
+    result.lines = text.split(u'\n');
+    while (!result.lines.isEmpty() && result.lines.last().trimmed().isEmpty())
+        result.lines.removeLast();
+    return result;
+}
+
+} // namespace
+
+MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_services(std::move(services))
+{
+    Q_ASSERT(m_services.settings);
+    initUiResources();
+    if (!m_services.prompts)
+        m_ownPrompts = createWidgetPrompts();
+    setWindowIcon(QIcon(u":/icons/app.svg"_s));
+
+    m_model = new ResultsModel(this);
+    m_proxy = new ResultsProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+
+    auto *form = new QWidget;
+    auto *runPanel = new QWidget;
+    buildForm(form, runPanel);
+    auto *formScroll = new QScrollArea;
+    formScroll->setWidget(form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    // Run, Cancel and the progress stay in sight however small the window is.
+    auto *left = new QWidget;
+    left->setMinimumWidth(300);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(formScroll, 1);
+    leftLayout->addWidget(runPanel);
+
+    auto *results = new QWidget;
+    buildResults(results);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(left);
+    m_mainSplitter->addWidget(results);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({ 360, 900 });
+    setCentralWidget(m_mainSplitter);
+
+    m_log = new QPlainTextEdit;
+    m_log->setObjectName(u"logView"_s);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(20000);
+    m_log->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copyAll = new QAction(tr("Copy all"), m_log);
+    connect(copyAll, &QAction::triggered, this,
+        [this] { QApplication::clipboard()->setText(m_log->toPlainText()); });
+    auto *copy = new QAction(tr("Copy"), m_log);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, m_log, &QPlainTextEdit::copy);
+    m_log->addActions({ copy, copyAll });
+    auto *logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(u"logDock"_s);
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 7 }, Qt::Vertical);
+
+    m_finishedLabel = new QLabel;
+    // A fixed size: a count that changes ten times a second must not relayout the window.
+    m_finishedLabel->setText(tr("%1 of %2 companies finished · %3 matches")
+                                 .arg(u"888,888"_s, u"888,888"_s, u"888,888"_s));
+    m_finishedLabel->setFixedSize(m_finishedLabel->sizeHint());
+    m_finishedLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    statusBar()->addPermanentWidget(m_finishedLabel);
+
+    m_autosaver = new SessionAutosaver(m_services.autosavePath.isEmpty()
+            ? SessionAutosaver::defaultAutosavePath()
+            : m_services.autosavePath,
+        std::chrono::milliseconds(m_services.autosaveIntervalMs), this);
+    connect(m_autosaver, &SessionAutosaver::saveFailed, this,
+        [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
+
+    buildMenus();
+    logDock->toggleViewAction()->setText(tr("Show log"));
+    menuBar()->addMenu(tr("&View"))->addAction(logDock->toggleViewAction());
+
+    rebuildEngine();
+    updateChannelStatus();
+    updateRunEnabled();
+    updateFinishedCount();
+    setRunning(false);
+    updateTitle();
+    restoreUiState();
+}
+
+MainWindow::~MainWindow()
+{
+    // The pipeline holds raw pointers to the engine: it must go first.
+    if (m_pipeline) {
+        m_autosaver->detach();
+        m_pipeline->disconnect(this);
+        m_pipeline->cancel();
+        delete m_pipeline.data();
+    }
+}
+
+UserPrompts *MainWindow::prompts() const
+{
+    return m_services.prompts ? m_services.prompts : m_ownPrompts.get();
+}
+
+// --- Form ---------------------------------------------------------------------------------
+
+void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
+{
+    m_form = form;
+    AppSettings *settings = m_services.settings;
+
+    m_goal = new QPlainTextEdit;
+    m_goal->setObjectName(u"goalEdit"_s);
+    m_goal->setPlaceholderText(
+        tr("What are you looking for? e.g. Fintech companies using AI for fraud detection"));
+    m_goal->setTabChangesFocus(true);
+    m_goal->setMinimumHeight(m_goal->fontMetrics().lineSpacing() * 3 + 12);
+    m_goal->setMaximumHeight(m_goal->fontMetrics().lineSpacing() * 6 + 12);
+    const QStringList recent = settings->recentGoals();
+    if (!recent.isEmpty())
+        m_goal->setPlainText(recent.first());
+    m_recentGoals = new QToolButton;
+    m_recentGoals->setText(tr("Recent goals"));
+    m_recentGoals->setPopupMode(QToolButton::InstantPopup);
+    m_recentGoals->setMenu(new QMenu(m_recentGoals));
+    connect(m_recentGoals->menu(), &QMenu::aboutToShow, this, &MainWindow::showRecentGoals);
+
+    m_domains = new DomainEditor;
+    m_domains->setObjectName(u"domainEditor"_s);
+    m_domains->setMinimumHeight(140);
+    m_domainCounter = new QLabel;
+    m_domainCounter->setObjectName(u"domainCounter"_s);
+    m_domainCounter->setTextFormat(Qt::PlainText);
+    m_importButton = new QPushButton(tr("Import…"));
+    m_importButton->setToolTip(tr("Read domains from a .txt file or a CRM export (.csv)"));
+    connect(m_importButton, &QPushButton::clicked, this, &MainWindow::importDomainsDialog);
+
+    m_depth = new QComboBox;
+    m_depth->addItem(tr("Quick"), int(Depth::Quick));
+    m_depth->addItem(tr("Standard"), int(Depth::Standard));
+    m_depth->addItem(tr("Comprehensive"), int(Depth::Comprehensive));
+    m_depth->setCurrentIndex(m_depth->findData(int(settings->depth())));
+
+    m_maxParallel = new QSpinBox;
+    m_maxParallel->setRange(1, 100);
+    m_maxParallel->setValue(settings->maxParallel());
+    m_maxParallel->setToolTip(tr("How many searches may run at once (1–100)"));
+
+    m_thresholdSlider = new QSlider(Qt::Horizontal);
+    m_thresholdSlider->setRange(0, 100);
+    m_thresholdSpin = new QDoubleSpinBox;
+    m_thresholdSpin->setRange(0.0, 1.0);
+    m_thresholdSpin->setSingleStep(0.05);
+    m_thresholdSpin->setDecimals(2);
+    connect(m_thresholdSlider, &QSlider::valueChanged, this, [this](int v) {
+        if (qRound(m_thresholdSpin->value() * 100) != v)
+            m_thresholdSpin->setValue(v / 100.0);
+    });
+    connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (m_thresholdSlider->value() != qRound(v * 100))
+            m_thresholdSlider->setValue(qRound(v * 100));
+        if (!isRunning())
+            m_model->setThreshold(v);
+        m_proxy->invalidate();
+    });
+    m_thresholdSpin->setValue(settings->threshold());
+    auto *thresholdRow = new QHBoxLayout;
+    thresholdRow->addWidget(m_thresholdSlider, 1);
+    thresholdRow->addWidget(m_thresholdSpin);
+
+    auto *sourcesBox = new QGroupBox(tr("Sources"));
+    auto *sourcesGrid = new QGridLayout(sourcesBox);
+    const QStringList enabled = settings->enabledChannels();
+    int row = 0;
+    for (const QString &c : channel::all()) {
+        auto *check = new QCheckBox(channelLabel(c));
+        check->setObjectName(u"channel_"_s + c);
+        check->setChecked(enabled.contains(c));
+        auto *status = new QLabel;
+        status->setTextFormat(Qt::RichText); // our own text with a link to Settings
+        status->setForegroundRole(QPalette::PlaceholderText);
+        connect(status, &QLabel::linkActivated, this, &MainWindow::showSettings);
+        connect(check, &QCheckBox::toggled, this, &MainWindow::updateRunEnabled);
+        sourcesGrid->addWidget(check, row, 0);
+        sourcesGrid->addWidget(status, row, 1);
+        m_channelChecks.insert(c, check);
+        m_channelStatus.insert(c, status);
+        ++row;
+    }
+    sourcesGrid->setColumnStretch(1, 1);
+
+    m_runButton = new QPushButton(tr("Run"));
+    m_runButton->setObjectName(u"runButton"_s);
+    m_runButton->setDefault(true);
+    m_runButton->setIcon(QIcon(u":/icons/run.svg"_s));
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setObjectName(u"cancelButton"_s);
+    m_cancelButton->setIcon(QIcon(u":/icons/cancel.svg"_s));
+    connect(m_runButton, &QPushButton::clicked, this, &MainWindow::run);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancel);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_runButton, 1);
+    buttons->addWidget(m_cancelButton);
+
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(u"progressBar"_s);
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_stage = new QLabel(tr("Ready"));
+    m_stage->setObjectName(u"stageLabel"_s);
+    m_stage->setTextFormat(Qt::PlainText);
+    m_stage->setWordWrap(true);
+
+    auto *goalHeader = new QHBoxLayout;
+    goalHeader->addWidget(new QLabel(tr("<b>Research goal</b>")), 1);
+    goalHeader->addWidget(m_recentGoals);
+    auto *domainsHeader = new QHBoxLayout;
+    domainsHeader->addWidget(new QLabel(tr("<b>Company domains</b>")), 1);
+    domainsHeader->addWidget(m_importButton);
+
+    auto *options = new QFormLayout;
+    options->addRow(tr("Depth:"), m_depth);
+    options->addRow(tr("Parallel searches:"), m_maxParallel);
+    options->addRow(tr("Match threshold:"), thresholdRow);
+
+    auto *layout = new QVBoxLayout(form);
+    layout->addLayout(goalHeader);
+    layout->addWidget(m_goal);
+    layout->addLayout(domainsHeader);
+    layout->addWidget(m_domains, 1);
+    layout->addWidget(m_domainCounter);
+    layout->addLayout(options);
+    layout->addWidget(sourcesBox);
+
+    auto *runLayout = new QVBoxLayout(runPanel);
+    runLayout->addLayout(buttons);
+    runLayout->addWidget(m_progress);
+    runLayout->addWidget(m_stage);
+
+    connect(m_goal, &QPlainTextEdit::textChanged, this, &MainWindow::updateRunEnabled);
+    connect(m_domains, &DomainEditor::loadingChanged, this, &MainWindow::updateRunEnabled);
+    connect(m_domains, &DomainEditor::domainListChanged, this, [this](const DomainList &list) {
+        updateDomainCounter(list);
+        updateRunEnabled();
+    });
+    updateDomainCounter({});
+}
+
+void MainWindow::showRecentGoals()
+{
+    QMenu *menu = m_recentGoals->menu();
+    menu->clear();
+    const QStringList goals = m_services.settings->recentGoals();
+    if (goals.isEmpty())
+        menu->addAction(tr("(none yet)"))->setEnabled(false);
+    for (const QString &goal : goals) {
+        QString label = goal.simplified();
+        if (label.size() > 80)
+            label = label.left(79) + u'…';
+        label.replace(u'&', u"&&"_s);
+        menu->addAction(label, this, [this, goal] { m_goal->setPlainText(goal); });
+    }
+}
+
+void MainWindow::updateDomainCounter(const DomainList &list)
+{
+    m_domainCounter->setText(
+        tr("%1 valid · %2 rejected · %3 duplicates")
+            .arg(QLocale().toString(list.domains.size()), QLocale().toString(list.rejected.size()),
+                QLocale().toString(list.duplicates.size())));
+    QPalette pal = m_domainCounter->palette();
+    pal.setColor(QPalette::WindowText,
+        list.rejected.isEmpty() ? palette().color(QPalette::WindowText) : QColor(0xc6, 0x28, 0x28));
+    m_domainCounter->setPalette(pal);
+}
+
+void MainWindow::updateChannelStatus()
+{
+    for (const QString &c : channel::all()) {
+        QStringList names;
+        QStringList missing;
+        for (const auto &source : m_engine.sources) {
+            if (source->channel() != c)
+                continue;
+            names << source->name();
+            if (source->requiresKey() && !source->hasKey())
+                missing << source->name();
+        }
+        QCheckBox *check = m_channelChecks.value(c);
+        QLabel *status = m_channelStatus.value(c);
+        const bool usable = !names.isEmpty() && missing.size() < names.size();
+        check->setEnabled(usable && !isRunning());
+        check->setProperty("usable", usable);
+        // A source that cannot run is shown off, whatever was chosen before.
+        if (!usable)
+            check->setChecked(false);
+        if (names.isEmpty()) {
+            status->setText(tr("not available"));
+        } else if (!usable) {
+            status->setText(tr("%1 · no key — <a href=\"settings\">Settings…</a>")
+                                .arg(names.join(u", "_s).toHtmlEscaped()));
+        } else {
+            status->setText(names.join(u", "_s).toHtmlEscaped());
+        }
+        status->setToolTip(
+            usable ? QString() : tr("Add an API key in Settings to use this source"));
+    }
+    updateRunEnabled();
+}
+
+void MainWindow::updateRunEnabled()
+{
+    QString reason;
+    bool anyChannel = false;
+    for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
+        anyChannel
+            = anyChannel || (it.value()->isChecked() && it.value()->property("usable").toBool());
+    if (isRunning())
+        reason = tr("A run is in progress");
+    else if (m_goal->toPlainText().trimmed().isEmpty())
+        reason = tr("Type a research goal first");
+    else if (m_domains->isLoading())
+        reason = tr("The domain list is still loading");
+    else if (m_domains->lastList().domains.isEmpty())
+        reason = tr("Add at least one valid company domain");
+    else if (!anyChannel)
+        reason = tr("Enable at least one source");
+    const bool enabled = reason.isEmpty();
+    m_runButton->setEnabled(enabled);
+    m_runAction->setEnabled(enabled);
+    m_runButton->setToolTip(enabled ? tr("Start the research (Ctrl+Enter)") : reason);
+    m_runAction->setToolTip(m_runButton->toolTip());
+}
+
+void MainWindow::setRunning(bool running)
+{
+    m_goal->setReadOnly(running);
+    m_domains->setReadOnly(running);
+    for (QWidget *w : std::initializer_list<QWidget *> { m_importButton, m_depth, m_maxParallel,
+             m_thresholdSlider, m_thresholdSpin, m_recentGoals })
+        w->setEnabled(!running);
+    for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
+        it.value()->setEnabled(!running && it.value()->property("usable").toBool());
+    m_cancelButton->setEnabled(running);
+    m_cancelAction->setEnabled(running);
+    m_resumeAction->setEnabled(!running && !m_state.request.domains.isEmpty()
+        && std::any_of(
+            m_state.results.cbegin(), m_state.results.cend(), [](const CompanyResult &r) {
+                return r.status == CompanyStatus::Cancelled || !isFinal(r.status);
+            }));
+    for (QAction *a : std::as_const(m_exportActions))
+        a->setEnabled(m_model->rowCount() > 0);
+    updateRunEnabled();
+}
+
+// --- Results ------------------------------------------------------------------------------
+
+void MainWindow::buildResults(QWidget *results)
+{
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(u"filterEdit"_s);
+    m_filter->setPlaceholderText(tr("Filter by domain, technology, signal, source (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &ResultsProxyModel::setFilterText);
+    m_matchesOnly = new QCheckBox(tr("Matches only"));
+    m_matchesOnly->setObjectName(u"matchesOnly"_s);
+    m_matchesOnly->setToolTip(tr("Only companies with a confidence at or above the threshold"));
+    connect(m_matchesOnly, &QCheckBox::toggled, m_proxy, &ResultsProxyModel::setMatchesOnly);
+
+    m_table = new QTableView;
+    m_table->setObjectName(u"resultsTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // input order until the user sorts
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->setItemDelegateForColumn(ResultsModel::Confidence, new ConfidenceDelegate(m_table));
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    const QFontMetrics fm = m_table->fontMetrics();
+    header->resizeSection(ResultsModel::Domain, fm.horizontalAdvance(u"www.example-company.com"_s));
+    header->resizeSection(ResultsModel::Status, fm.horizontalAdvance(u"No evidence"_s) + 40);
+    header->resizeSection(ResultsModel::Confidence, fm.horizontalAdvance(u"0.00"_s) * 4);
+    header->resizeSection(ResultsModel::Match, fm.horizontalAdvance(u"Match"_s) + 16);
+    header->resizeSection(
+        ResultsModel::Technologies, fm.horizontalAdvance(u"TensorFlow, Kafka, Spark"_s));
+    header->resizeSection(
+        ResultsModel::Signals, fm.horizontalAdvance(u"Uses machine learning for fraud"_s));
+    header->resizeSection(ResultsModel::EvidenceCount, fm.horizontalAdvance(u"Evidence"_s) + 16);
+    header->resizeSection(ResultsModel::Sources, fm.horizontalAdvance(u"Tavily, NewsAPI, Lever"_s));
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &MainWindow::showSelectedCompany);
+
+    m_evidence = new EvidenceView;
+    m_evidence->setObjectName(u"evidenceView"_s);
+    if (m_services.openUrl)
+        m_evidence->setLinkOpener(m_services.openUrl);
+    connect(m_evidence, &EvidenceView::linkRefused, this, [this](const QString &url) {
+        log(tr("Not opened (only http and https links are): %1").arg(url));
+    });
+    m_metrics = new MetricsPanel;
+    m_metrics->setObjectName(u"metricsPanel"_s);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_evidence, tr("Evidence"));
+    m_tabs->addTab(m_metrics, tr("Metrics"));
+
+    auto *top = new QWidget;
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_matchesOnly);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(filterRow);
+    topLayout->addWidget(m_table, 1);
+
+    m_rightSplitter = new QSplitter(Qt::Vertical);
+    m_rightSplitter->setObjectName(u"rightSplitter"_s);
+    m_rightSplitter->addWidget(top);
+    m_rightSplitter->addWidget(m_tabs);
+    m_rightSplitter->setStretchFactor(0, 3);
+    m_rightSplitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(results);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_rightSplitter);
+
+    // The histogram is redrawn at most twice a second, however fast rows arrive.
+    m_chartTimer = new QTimer(this);
+    m_chartTimer->setSingleShot(true);
+    m_chartTimer->setInterval(500);
+    // Drawn only where it can be seen: a hidden chart costs nothing while rows pour in.
+    connect(m_chartTimer, &QTimer::timeout, this, [this] {
+        if (m_metrics->isVisible())
+            m_metrics->setConfidences(m_model->rows(), m_model->threshold());
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_metrics->isVisible())
+            m_metrics->setConfidences(m_model->rows(), m_model->threshold());
+    });
+    connect(m_model, &ResultsModel::rowsUpdated, this, [this] {
+        updateFinishedCount();
+        if (!m_chartTimer->isActive())
+            m_chartTimer->start();
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid()) {
+            const CompanyResult &r = m_model->result(m_proxy->mapToSource(current).row());
+            if (!(r == m_evidence->company()))
+                m_evidence->setCompany(r);
+        }
+    });
+}
+
+void MainWindow::showSelectedCompany()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_evidence->clear();
+        return;
+    }
+    m_evidence->setCompany(m_model->result(m_proxy->mapToSource(current).row()));
+}
+
+void MainWindow::updateFinishedCount()
+{
+    const int total = m_model->rowCount();
+    m_finishedLabel->setText(total == 0
+            ? QString()
+            : tr("%1 of %2 companies finished · %3 matches")
+                  .arg(QLocale().toString(m_model->finishedCount()), QLocale().toString(total),
+                      QLocale().toString(m_model->matchCount())));
+}
+
+// --- Menus --------------------------------------------------------------------------------
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    m_saveAction
+        = file->addAction(tr("&Save session"), QKeySequence::Save, this, [this] { save(); });
+    file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
+    file->addSeparator();
+    file->addAction(tr("&Import domains…"), this, &MainWindow::importDomainsDialog);
+    m_exportActions << file->addAction(tr("&Export results as CSV…"),
+        QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCsv);
+    m_exportActions << file->addAction(
+        tr("Export results as &JSON…"), this, &MainWindow::exportJson);
+    m_exportActions << file->addAction(
+        tr("Export e&vidence as CSV…"), this, &MainWindow::exportEvidenceCsv);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *research = menuBar()->addMenu(tr("&Research"));
+    m_runAction
+        = research->addAction(QIcon(u":/icons/run.svg"_s), tr("&Run"), this, &MainWindow::run);
+    m_runAction->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_cancelAction = research->addAction(
+        QIcon(u":/icons/cancel.svg"_s), tr("&Cancel"), this, &MainWindow::cancel);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_resumeAction
+        = research->addAction(tr("Resume &unfinished queries"), this, &MainWindow::resumeRun);
+    research->addSeparator();
+    research->addAction(tr("&Filter results"), QKeySequence::Find, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    research->addSeparator();
+    auto *settings = research->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About GTM Research"), this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_services.settings->recentSessions();
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+    for (const QString &path : files) {
+        QString label = QFileInfo(path).fileName();
+        label.replace(u'&', u"&&"_s);
+        QAction *a = m_recentMenu->addAction(label, this, [this, path] {
+            if (!isRunning() && maybeSave())
+                openSession(path);
+        });
+        a->setToolTip(path);
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("About GTM Research"));
+    auto *text = new QTextBrowser(&dialog);
+    text->setOpenExternalLinks(false);
+    text->setHtml(tr("<h2>GTM Research %1</h2>"
+                     "<p>Research companies against a goal from the web, news, job boards and "
+                     "their own sites.</p>"
+                     "<p>Built with Qt %2.</p>"
+                     "<h3>Licences of the components used</h3><ul>"
+                     "<li>Qt %2 — GNU LGPL v3</li>"
+                     "<li>QCoro — MIT</li>"
+                     "<li>QtKeychain — BSD 3-Clause</li>"
+                     "<li>gumbo-parser — Apache 2.0</li></ul>")
+                      .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion())));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *aboutQt = buttons->addButton(tr("About Qt"), QDialogButtonBox::ActionRole);
+    connect(aboutQt, &QPushButton::clicked, qApp, &QApplication::aboutQt);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(460, 360);
+    dialog.exec();
+}
+
+// --- Engine and settings ------------------------------------------------------------------
+
+void MainWindow::rebuildEngine()
+{
+    if (isRunning()) {
+        m_engineStale = true; // the running pipeline holds the current clients
+        return;
+    }
+    m_engineStale = false;
+    if (!m_services.createEngine)
+        return;
+    AppSettings *s = m_services.settings;
+    m_engine = m_services.createEngine(s->sourceSettings(m_keys), s->llmSettings(m_keys));
+    updateChannelStatus();
+}
+
+QCoro::Task<> MainWindow::loadKeys()
+{
+    if (!m_services.secrets)
+        co_return;
+    QPointer<MainWindow> self(this);
+    SecretStore *secrets = m_services.secrets;
+    QMap<QString, QString> keys;
+    QString problem;
+    for (const QString &p : AppSettings::keyProviders()) {
+        const SecretResult r = co_await secrets->read(p);
+        if (!self)
+            co_return;
+        if (!r.ok && problem.isEmpty())
+            problem = r.error;
+        if (!r.value.isEmpty())
+            keys.insert(p, r.value);
+    }
+    if (!problem.isEmpty())
+        log(tr("Keychain: %1; saved keys are not available (environment variables still work)")
+                .arg(problem));
+    m_keys = keys;
+    rebuildEngine();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(
+        m_services.settings, m_keys, m_services.testKey, m_services.clearCache, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QMap<QString, QString> edited = dialog.keys();
+    for (auto it = edited.cbegin(); it != edited.cend(); ++it) {
+        if (it.value() == m_keys.value(it.key()))
+            continue;
+        if (it.value().isEmpty())
+            m_keys.remove(it.key());
+        else
+            m_keys.insert(it.key(), it.value());
+        if (m_services.secrets) {
+            m_services.secrets->write(it.key(), it.value())
+                .then([self = QPointer<MainWindow>(this), provider = it.key()](
+                          const SecretResult &r) {
+                    if (self && !r.ok)
+                        self->log(tr("Could not save the %1 key in the keychain: %2")
+                                      .arg(AppSettings::providerLabel(provider), r.error));
+                });
+        }
+    }
+    rebuildEngine();
+    log(tr("Settings saved"));
+}
+
+// --- Running ------------------------------------------------------------------------------
+
+bool MainWindow::isRunning() const
+{
+    return !m_pipeline.isNull();
+}
+
+ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
+{
+    ResearchRequest request;
+    request.goal = m_goal->toPlainText().trimmed();
+    request.domains = domains.domains;
+    request.depth = Depth(m_depth->currentData().toInt());
+    request.maxParallelSearches = m_maxParallel->value();
+    request.confidenceThreshold = m_thresholdSpin->value();
+    request.sources.clear();
+    for (const QString &c : channel::all()) {
+        const QCheckBox *check = m_channelChecks.value(c);
+        if (check->isChecked() && check->property("usable").toBool())
+            request.sources << c;
+    }
+    return request;
+}
+
+void MainWindow::run()
+{
+    if (isRunning() || m_domains->isLoading())
+        return;
+    // Checks the text now if typing has not settled yet: Ctrl+Enter right after typing works.
+    const DomainList domains = m_domains->domainList();
+    updateRunEnabled();
+    if (!m_runButton->isEnabled())
+        return;
+    const ResearchRequest request = requestFromForm(domains);
+    if (request.goal.isEmpty() || request.domains.isEmpty() || request.sources.isEmpty())
+        return;
+
+    AppSettings *s = m_services.settings;
+    s->addRecentGoal(request.goal);
+    s->setDepth(request.depth);
+    s->setMaxParallel(request.maxParallelSearches);
+    s->setThreshold(request.confidenceThreshold);
+    QStringList checked;
+    for (const QString &c : channel::all())
+        if (m_channelChecks.value(c)->isChecked())
+            checked << c;
+    s->setEnabledChannels(checked);
+
+    if (!domains.rejected.isEmpty())
+        log(tr(
+            "%n line(s) rejected and left out of the run", nullptr, int(domains.rejected.size())));
+    m_sessionPath.clear();
+    m_state = RunState {};
+    m_state.request = request;
+    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_model->resetRows(request.domains, request.confidenceThreshold);
+    m_evidence->clear();
+    m_metrics->clear();
+    startPipeline(request, std::nullopt);
+}
+
+void MainWindow::resumeRun()
+{
+    if (isRunning() || m_state.request.domains.isEmpty())
+        return;
+    RunState state = currentState();
+    // Cancelled rows are not final for a resume: their queries run again.
+    for (CompanyResult &r : state.results)
+        if (r.status == CompanyStatus::Cancelled)
+            r.status = CompanyStatus::Queued;
+    m_state = state;
+    if (m_researchId.isEmpty())
+        m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    startPipeline(state.request, state);
+}
+
+void MainWindow::startPipeline(
+    const ResearchRequest &request, const std::optional<RunState> &resumeFrom)
+{
+    if (m_engineStale)
+        rebuildEngine();
+    PipelineServices services;
+    services.http = m_services.http;
+    for (const auto &source : m_engine.sources)
+        services.sources << source.get();
+    services.analyzer = m_engine.analyzer.get();
+    services.strategyGenerator = m_engine.strategyGenerator.get();
+
+    auto *pipeline = new ResearchPipeline(services, this);
+    m_pipeline = pipeline;
+    m_cancelRequested = false;
+    // The autosaver is attached first, so its save at the end comes before finishRun() removes
+    // the file.
+    m_autosaver->attach(pipeline);
+
+    connect(pipeline, &ResearchPipeline::pipelineStarted, this,
+        [this](int domains, int strategies, int total) {
+            log(tr("Run started: %1 companies × %2 strategies = %3 queries")
+                    .arg(QLocale().toString(domains), QLocale().toString(strategies),
+                        QLocale().toString(total)));
+            m_stage->setText(tr("Collecting evidence 0 % (0/%1)").arg(QLocale().toString(total)));
+        });
+    connect(pipeline, &ResearchPipeline::strategiesReady, this, [this](const StrategyPlan &plan) {
+        m_state.strategies = plan.strategies;
+        log(tr("%n strategies ready (%1)", nullptr, int(plan.strategies.size()))
+                .arg(plan.generator));
+        if (!plan.notice.isEmpty())
+            log(plan.notice);
+        if (plan.dropped > 0)
+            log(tr("%n invalid strategies dropped", nullptr, plan.dropped));
+    });
+    connect(pipeline, &ResearchPipeline::evidenceProgress, this,
+        [this](int percent, int done, int total) {
+            m_progress->setValue(percent);
+            m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
+                                 .arg(percent)
+                                 .arg(QLocale().toString(done), QLocale().toString(total)));
+            log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
+        });
+    connect(pipeline, &ResearchPipeline::queryFinished, this, [this] { setDirty(true); });
+    connect(pipeline, &ResearchPipeline::evidenceComplete, this, [this](int total) {
+        log(tr("Evidence complete: %1 items after %2 s")
+                .arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
+    });
+    connect(pipeline, &ResearchPipeline::analysisStarted, this, [this](int domains) {
+        m_stage->setText(tr("Analyzing"));
+        log(tr("Analyzing %n companies", nullptr, domains));
+    });
+    connect(pipeline, &ResearchPipeline::companyUpdated, m_model, &ResultsModel::updateResult);
+    connect(pipeline, &ResearchPipeline::domainAnalyzed, this,
+        [this](int row, const CompanyResult &result) {
+            m_model->updateResult(row, result);
+            setDirty(true);
+            if (result.status == CompanyStatus::Failed) {
+                QStringList reasons;
+                for (auto it = result.errors.cbegin(); it != result.errors.cend(); ++it)
+                    reasons << it.key() + u": "_s + it.value();
+                log(tr("%1 failed: %2").arg(result.domain, reasons.join(u"; "_s)));
+            }
+        });
+    connect(pipeline, &ResearchPipeline::logMessage, this, &MainWindow::log);
+    connect(pipeline, &ResearchPipeline::finished, this,
+        [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
+
+    m_progress->setValue(0);
+    m_stage->setText(tr("Generating strategies"));
+    m_runClock.start();
+    setRunning(true);
+    setDirty(true);
+    updateTitle();
+    if (resumeFrom) {
+        log(tr("Resuming: %n queries already finished", nullptr,
+            int(resumeFrom->finishedQueries.size())));
+        pipeline->resume(*resumeFrom);
+    } else {
+        log(tr("Run requested: %n companies", nullptr, int(request.domains.size())));
+        pipeline->start(request, m_state.strategies);
+    }
+}
+
+void MainWindow::cancel()
+{
+    if (!isRunning() || m_cancelRequested)
+        return;
+    m_cancelRequested = true;
+    m_cancelButton->setEnabled(false);
+    m_stage->setText(tr("Cancelling…"));
+    log(tr("Cancel requested"));
+    QPointer<ResearchPipeline> pipeline = m_pipeline;
+    pipeline->cancel();
+    // Cancel must feel immediate: if the pipeline does not report within a second, the window
+    // stops waiting for it.
+    QTimer::singleShot(1000, this, [this, pipeline] {
+        if (pipeline && pipeline == m_pipeline)
+            finishRun(pipeline, pipeline->state().metrics);
+    });
+}
+
+void MainWindow::finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics)
+{
+    if (pipeline != m_pipeline)
+        return;
+    m_autosaver->detach();
+    pipeline->disconnect(this);
+    m_model->flush();
+    RunState state = pipeline->state();
+    state.metrics = metrics;
+    if (state.strategies.isEmpty())
+        state.strategies = m_state.strategies;
+    if (state.request.domains.isEmpty())
+        state.request = m_state.request;
+    const bool cancelled = m_cancelRequested;
+    if (cancelled)
+        m_model->cancelUnfinished();
+    state.results = m_model->results();
+    m_state = state;
+    m_pipeline = nullptr;
+    pipeline->deleteLater();
+    // The run ended here, not in a crash: nothing to restore at the next start.
+    QFile::remove(m_autosaver->path());
+
+    const QString elapsed
+        = seconds(metrics.processingTimeMs > 0 ? metrics.processingTimeMs : m_runClock.elapsed());
+    if (cancelled) {
+        m_stage->setText(
+            tr("Cancelled after %1 s — %2 of %3 companies finished")
+                .arg(elapsed,
+                    QLocale().toString(m_model->finishedCount()
+                        - int(std::count_if(state.results.cbegin(), state.results.cend(),
+                            [](const CompanyResult &r) {
+                                return r.status == CompanyStatus::Cancelled;
+                            }))),
+                    QLocale().toString(m_model->rowCount())));
+        log(tr("Run cancelled after %1 s").arg(elapsed));
+    } else {
+        m_progress->setValue(100);
+        m_stage->setText(tr("Done in %1 s").arg(elapsed));
+        log(tr("Run finished in %1 s: %2 matches of %3 companies")
+                .arg(elapsed, QLocale().toString(m_model->matchCount()),
+                    QLocale().toString(m_model->rowCount())));
+    }
+    m_metrics->setMetrics(metrics);
+    m_metrics->setConfidences(m_model->results(), m_model->threshold());
+    setRunning(false);
+    if (m_engineStale)
+        rebuildEngine();
+    Q_EMIT runFinished();
+}
+
+RunState MainWindow::currentState() const
+{
+    RunState state = m_pipeline ? m_pipeline->state() : m_state;
+    if (state.request.domains.isEmpty())
+        state.request = m_state.request;
+    if (state.strategies.isEmpty())
+        state.strategies = m_state.strategies;
+    if (m_model->rowCount() == state.request.domains.size())
+        state.results = m_model->results();
+    return state;
+}
+
+// --- Log, title ---------------------------------------------------------------------------
+
+void MainWindow::log(const QString &message)
+{
+    m_log->appendPlainText(QTime::currentTime().toString(u"HH:mm:ss.zzz"_s) + u"  "_s + message);
+}
+
+QString MainWindow::sessionName() const
+{
+    return m_sessionPath.isEmpty() ? tr("Untitled") : QFileInfo(m_sessionPath).completeBaseName();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(sessionName() + u"[*] — GTM Research"_s);
+    setWindowModified(m_dirty);
+}
+
+void MainWindow::setDirty(bool dirty)
+{
+    if (dirty == m_dirty)
+        return;
+    m_dirty = dirty;
+    updateTitle();
+}
+
+// --- Sessions -----------------------------------------------------------------------------
+
+void MainWindow::loadState(const RunState &state)
+{
+    m_state = state;
+    m_goal->setPlainText(state.request.goal);
+    m_domains->setPlainText(state.request.domains.join(u'\n'));
+    m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
+    m_maxParallel->setValue(state.request.maxParallelSearches);
+    m_thresholdSpin->setValue(state.request.confidenceThreshold);
+    for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
+        it.value()->setChecked(state.request.sources.contains(it.key()));
+    QList<CompanyResult> rows = state.results;
+    if (rows.size() != state.request.domains.size()) {
+        rows.clear();
+        for (const QString &d : state.request.domains) {
+            CompanyResult r;
+            r.domain = d;
+            rows << r;
+        }
+    }
+    m_model->resetResults(rows, state.request.confidenceThreshold);
+    m_evidence->clear();
+    m_metrics->clear();
+    m_metrics->setMetrics(state.metrics);
+    m_metrics->setConfidences(rows, state.request.confidenceThreshold);
+    m_progress->setValue(0);
+    m_stage->setText(tr("%1 of %2 companies finished")
+                         .arg(QLocale().toString(m_model->finishedCount()),
+                             QLocale().toString(m_model->rowCount())));
+    setRunning(false);
+}
+
+bool MainWindow::openSession(const QString &path)
+{
+    QString error;
+    const std::optional<RunState> state = gtm::loadSession(path, &error);
+    if (!state) {
+        prompts()->showError(this, tr("Could not open the session"),
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
+        m_services.settings->removeRecentSession(path);
+        return false;
+    }
+    loadState(*state);
+    m_sessionPath = path;
+    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_services.settings->addRecentSession(path);
+    setDirty(false);
+    updateTitle();
+    log(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool MainWindow::saveSession(const QString &path)
+{
+    QString error;
+    if (!gtm::saveSession(path, currentState(), &error)) {
+        prompts()->showError(this, tr("Could not save the session"),
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    m_sessionPath = path;
+    m_services.settings->addRecentSession(path);
+    // During a run more results keep coming: the session stays "changed".
+    setDirty(isRunning());
+    updateTitle();
+    log(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_sessionPath.isEmpty())
+        return saveAs();
+    return saveSession(m_sessionPath);
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = prompts()->askSavePath(this, tr("Save session"),
+        m_sessionPath.isEmpty() ? tr("research.gtmr") : m_sessionPath,
+        tr("GTM Research sessions (*.gtmr)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u".gtmr"_s;
+    return saveSession(path);
+}
+
+void MainWindow::openDialog()
+{
+    if (isRunning() || !maybeSave())
+        return;
+    const QString path
+        = prompts()->askOpenPath(this, tr("Open session"), tr("GTM Research sessions (*.gtmr)"));
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_dirty || m_model->finishedCount() == 0)
+        return true;
+    switch (prompts()->askSaveChanges(this, sessionName())) {
+    case UserPrompts::SaveChoice::Save:
+        return save();
+    case UserPrompts::SaveChoice::Discard:
+        return true;
+    case UserPrompts::SaveChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void MainWindow::checkForAutosave()
+{
+    const QString path = m_autosaver->path();
+    if (!QFile::exists(path))
+        return;
+    QString error;
+    const std::optional<RunState> state = gtm::loadSession(path, &error);
+    if (!state) {
+        log(tr("An autosave could not be read and was left in place (%1): %2")
+                .arg(QDir::toNativeSeparators(path), error));
+        return;
+    }
+    const int finished = int(std::count_if(state->results.cbegin(), state->results.cend(),
+        [](const CompanyResult &r) { return isFinal(r.status); }));
+    const QString summary = tr("“%1”, %2 of %3 companies finished.")
+                                .arg(state->request.goal.left(120), QLocale().toString(finished),
+                                    QLocale().toString(state->request.domains.size()));
+    if (!prompts()->askRestoreAutosave(this, summary)) {
+        QFile::remove(path);
+        log(tr("Autosave of an interrupted run discarded"));
+        return;
+    }
+    loadState(*state);
+    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    setDirty(true);
+    log(tr("Restored an interrupted run"));
+    startPipeline(state->request, *state);
+}
+
+// --- Import / export ----------------------------------------------------------------------
+
+void MainWindow::importDomainsDialog()
+{
+    if (isRunning())
+        return;
+    const QString path = prompts()->askOpenPath(
+        this, tr("Import domains"), tr("Domain lists (*.txt *.csv);;All files (*)"));
+    if (!path.isEmpty())
+        importDomainsFrom(path);
+}
+
+void MainWindow::importDomainsFrom(const QString &path)
+{
+    m_importButton->setEnabled(false);
+    m_stage->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<ImportResult>(this);
+    connect(watcher, &QFutureWatcher<ImportResult>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_importButton->setEnabled(!isRunning());
+        m_stage->setText(tr("Ready"));
+        const ImportResult result = watcher->result();
+        if (!result.error.isEmpty()
+            || (path.endsWith(u".csv"_s, Qt::CaseInsensitive) && !result.table)) {
+            prompts()->showError(this, tr("Could not import domains"),
+                tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), result.error));
+            return;
+        }
+        QStringList lines = result.lines;
+        if (result.table) {
+            int column = detectDomainColumn(result.table->header);
+            if (column < 0) {
+                const std::optional<int> chosen
+                    = prompts()->askDomainColumn(this, result.table->header);
+                if (!chosen || *chosen < 0)
+                    return;
+                column = *chosen;
+            }
+            lines = columnValues(*result.table, column);
+            log(tr("Imported %1 rows from column “%2” of %3")
+                    .arg(QLocale().toString(result.table->rows.size()),
+                        result.table->header.value(column), QFileInfo(path).fileName()));
+        } else {
+            log(tr("Imported %1").arg(QFileInfo(path).fileName()));
+        }
+        m_domains->loadLines(lines);
+    });
+    watcher->setFuture(QtConcurrent::run(readImportFile, path));
+}
+
+void MainWindow::exportCsv()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    const auto choice = prompts()->askCsvExport(this, sessionName() + u".csv"_s);
+    if (!choice)
+        return;
+    QSaveFile file(choice->path);
+    QString error;
+    CsvOptions options;
+    options.byteOrderMark = choice->byteOrderMark;
+    options.matchesOnly = choice->matchesOnly;
+    options.threshold = m_model->threshold();
+    if (!file.open(QIODevice::WriteOnly)
+        || !writeResultsCsv(&file, m_model->results(), options, &error) || !file.commit()) {
+        prompts()->showError(this, tr("Could not export"),
+            tr("%1\n\n%2")
+                .arg(QDir::toNativeSeparators(choice->path),
+                    error.isEmpty() ? file.errorString() : error));
+        return;
+    }
+    log(tr("Exported results to %1").arg(QDir::toNativeSeparators(choice->path)));
+}
+
+void MainWindow::exportEvidenceCsv()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    const QString path = prompts()->askSavePath(this, tr("Export evidence as CSV"),
+        sessionName() + u"-evidence.csv"_s, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    QString error;
+    CsvOptions options;
+    options.threshold = m_model->threshold();
+    if (!file.open(QIODevice::WriteOnly)
+        || !writeEvidenceCsv(&file, m_model->results(), options, &error) || !file.commit()) {
+        prompts()->showError(this, tr("Could not export"),
+            tr("%1\n\n%2")
+                .arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error));
+        return;
+    }
+    log(tr("Exported evidence to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportJson()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    const QString path = prompts()->askSavePath(
+        this, tr("Export results as JSON"), sessionName() + u".json"_s, tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray json = QJsonDocument(researchResponseJson(currentState(), m_researchId))
+                                .toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        prompts()->showError(this, tr("Could not export"),
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    log(tr("Exported JSON to %1").arg(QDir::toNativeSeparators(path)));
+}
+
+// --- Window state -------------------------------------------------------------------------
+
+void MainWindow::restoreUiState()
+{
+    AppSettings *s = m_services.settings;
+    const QByteArray geometry = s->uiState(u"geometry"_s).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First run: most of the screen, never more than it.
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        resize(std::min(1400, avail.width() * 9 / 10), std::min(900, avail.height() * 9 / 10));
+    }
+    restoreState(s->uiState(u"windowState"_s).toByteArray());
+    m_mainSplitter->restoreState(s->uiState(u"mainSplitter"_s).toByteArray());
+    m_rightSplitter->restoreState(s->uiState(u"rightSplitter"_s).toByteArray());
+    m_table->horizontalHeader()->restoreState(s->uiState(u"resultsHeader"_s).toByteArray());
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+}
+
+void MainWindow::saveUiState()
+{
+    AppSettings *s = m_services.settings;
+    s->setUiState(u"geometry"_s, saveGeometry());
+    s->setUiState(u"windowState"_s, saveState());
+    s->setUiState(u"mainSplitter"_s, m_mainSplitter->saveState());
+    s->setUiState(u"rightSplitter"_s, m_rightSplitter->saveState());
+    s->setUiState(u"resultsHeader"_s, m_table->horizontalHeader()->saveState());
+    s->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    if (m_pipeline) {
+        // The user chose: the run stops, and there is nothing to offer to restore later.
+        m_autosaver->detach();
+        m_pipeline->disconnect(this);
+        m_pipeline->cancel();
+        QFile::remove(m_autosaver->path());
+    }
+    saveUiState();
+    event->accept();
 }
 
 } // namespace gtm

@@ -1,14 +1,182 @@
 #pragma once
 
+#include "UiServices.h"
+#include "domain/DomainNormalizer.h"
+#include "model/RunState.h"
+
+#include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QSplitter;
+class QTableView;
+class QTabWidget;
+class QToolButton;
 
 namespace gtm {
 
+class DomainEditor;
+class EvidenceView;
+class MetricsPanel;
+class ResearchPipeline;
+class ResultsModel;
+class ResultsProxyModel;
+class SessionAutosaver;
+
+// The research window: the form on the left, the live results with evidence and metrics on
+// the right, the log at the bottom. Everything it uses arrives through MainWindowServices.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(MainWindowServices services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Offers to restore an autosave left by an interrupted run; called once after show().
+    void checkForAutosave();
+    bool openSession(const QString &path);
+    bool saveSession(const QString &path);
+    void importDomainsFrom(const QString &path);
+
+    bool isRunning() const;
+    bool isDirty() const { return m_dirty; }
+    QString sessionName() const;
+    // Reads keys from the SecretStore and rebuilds the clients; the window works before it ends.
+    QCoro::Task<> loadKeys();
+
+    ResultsModel *resultsModel() const { return m_model; }
+    ResultsProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *resultsView() const { return m_table; }
+    EvidenceView *evidenceView() const { return m_evidence; }
+    MetricsPanel *metricsPanel() const { return m_metrics; }
+    DomainEditor *domainEditor() const { return m_domains; }
+    QPlainTextEdit *goalEdit() const { return m_goal; }
+    QPushButton *runButton() const { return m_runButton; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QLabel *stageLabel() const { return m_stage; }
+    QLabel *domainCounter() const { return m_domainCounter; }
+    QPlainTextEdit *logView() const { return m_log; }
+    QCheckBox *channelCheck(const QString &channel) const { return m_channelChecks.value(channel); }
+    RunState currentState() const;
+
+Q_SIGNALS:
+    void runFinished();
+
+public Q_SLOTS:
+    void run();
+    void cancel();
+    void showSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildForm(QWidget *form, QWidget *runPanel);
+    void buildResults(QWidget *results);
+    void buildMenus();
+    void restoreUiState();
+    void saveUiState();
+
+    void rebuildEngine();
+    void updateChannelStatus();
+    void updateRunEnabled();
+    void updateDomainCounter(const DomainList &list);
+    void updateTitle();
+    void updateFinishedCount();
+    void setDirty(bool dirty);
+    void setRunning(bool running);
+    void showRecentGoals();
+    void rebuildRecentMenu();
+    void showSelectedCompany();
+    void log(const QString &message);
+    UserPrompts *prompts() const;
+
+    ResearchRequest requestFromForm(const DomainList &domains) const;
+    void loadState(const RunState &state);
+    void startPipeline(const ResearchRequest &request, const std::optional<RunState> &resumeFrom);
+    void finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics);
+    void resumeRun();
+
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void openDialog();
+    void exportCsv();
+    void exportJson();
+    void exportEvidenceCsv();
+    void importDomainsDialog();
+    void showAbout();
+
+    MainWindowServices m_services;
+    std::unique_ptr<UserPrompts> m_ownPrompts;
+    Engine m_engine;
+    bool m_engineStale = false;
+    QMap<QString, QString> m_keys;
+
+    // Form.
+    QWidget *m_form = nullptr;
+    QPlainTextEdit *m_goal = nullptr;
+    QToolButton *m_recentGoals = nullptr;
+    DomainEditor *m_domains = nullptr;
+    QLabel *m_domainCounter = nullptr;
+    QPushButton *m_importButton = nullptr;
+    QComboBox *m_depth = nullptr;
+    QSpinBox *m_maxParallel = nullptr;
+    QSlider *m_thresholdSlider = nullptr;
+    QDoubleSpinBox *m_thresholdSpin = nullptr;
+    QHash<QString, QCheckBox *> m_channelChecks;
+    QHash<QString, QLabel *> m_channelStatus;
+    QPushButton *m_runButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_stage = nullptr;
+    QLabel *m_finishedLabel = nullptr;
+
+    // Results.
+    ResultsModel *m_model = nullptr;
+    ResultsProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_matchesOnly = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    EvidenceView *m_evidence = nullptr;
+    MetricsPanel *m_metrics = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_rightSplitter = nullptr;
+    QTimer *m_chartTimer = nullptr;
+
+    // Actions.
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_resumeAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QList<QAction *> m_exportActions;
+    QMenu *m_recentMenu = nullptr;
+
+    // The run.
+    QPointer<ResearchPipeline> m_pipeline;
+    SessionAutosaver *m_autosaver = nullptr;
+    RunState m_state;
+    QString m_researchId;
+    QString m_sessionPath;
+    bool m_dirty = false;
+    bool m_cancelRequested = false;
+    QElapsedTimer m_runClock;
 };
 
 } // namespace gtm

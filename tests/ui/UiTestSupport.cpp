@@ -1,0 +1,140 @@
+#include "UiTestSupport.h"
+
+#include "model/Channel.h"
+#include "net/HttpClient.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gtm::test {
+
+FakeSearchSource::FakeSearchSource(HttpClient *http, QUrl base, QString channel, QString name)
+    : m_http(http)
+    , m_base(std::move(base))
+    , m_channel(std::move(channel))
+    , m_name(std::move(name))
+{
+}
+
+QCoro::Task<SourceOutcome> FakeSearchSource::search(SearchContext context)
+{
+    HttpRequest request;
+    QUrl url = m_base;
+    url.setPath(u"/search/"_s + m_channel);
+    QUrlQuery query;
+    query.addQueryItem(u"domain"_s, context.domain);
+    query.addQueryItem(u"q"_s, context.query);
+    url.setQuery(query);
+    request.url = url;
+    HttpResponse response = co_await m_http->send(request);
+    SourceOutcome outcome;
+    outcome.requests = std::max(1, response.attempts);
+    if (!response.ok()) {
+        outcome.status = SourceOutcome::Status::Failed;
+        outcome.reason = m_name + u" failed: "_s + response.errorString;
+        co_return outcome;
+    }
+    const QJsonDocument doc = response.json();
+    if (!response.ok()) {
+        outcome.status = SourceOutcome::Status::Failed;
+        outcome.reason = response.errorString;
+        co_return outcome;
+    }
+    for (const QJsonValue &v : doc.object().value(u"results"_s).toArray()) {
+        const QJsonObject o = v.toObject();
+        Evidence e;
+        e.title = o.value(u"title"_s).toString();
+        e.url = o.value(u"url"_s).toString();
+        e.snippet = o.value(u"snippet"_s).toString();
+        e.sourceName = m_name;
+        e.channel = m_channel;
+        outcome.evidence << e;
+    }
+    co_return outcome;
+}
+
+QCoro::Task<AnalysisOutcome> KeywordAnalyzer::analyze(AnalysisInput input)
+{
+    AnalysisOutcome out;
+    out.analyzer = name();
+    GoalSignal fraud { u"Mentions fraud detection"_s, {} };
+    static const QStringList known { u"TensorFlow"_s, u"Kafka"_s, u"PyTorch"_s };
+    for (int i = 0; i < input.evidence.size(); ++i) {
+        const QString text = input.evidence[i].title + u' ' + input.evidence[i].snippet;
+        if (text.contains(u"fraud"_s, Qt::CaseInsensitive))
+            fraud.evidenceIndexes << i;
+        for (const QString &t : known)
+            if (text.contains(t) && !out.technologies.contains(t))
+                out.technologies << t;
+    }
+    out.confidence = std::min(1.0, 0.25 * fraud.evidenceIndexes.size());
+    if (!fraud.evidenceIndexes.isEmpty())
+        out.signalsFound << fraud;
+    co_return out;
+}
+
+QCoro::Task<StrategyPlan> FixedStrategyGenerator::generate(QString, Depth, QStringList channels)
+{
+    StrategyPlan plan;
+    plan.generator = u"file"_s;
+    for (const QString &c : { channel::GoogleSearch, channel::NewsSearch })
+        if (channels.contains(c))
+            plan.strategies << QueryStrategy { c, u"{DOMAIN} fraud detection"_s, 0.9 };
+    co_return plan;
+}
+
+void routeFixture(FakeHttpServer &server)
+{
+    server.route(u"/search/"_s, [](const FakeRequest &request) {
+        const QString domain = request.query.queryItemValue(u"domain"_s);
+        const QString channel = request.path.section(u'/', 2);
+        // Titles differ per channel: the pipeline drops an item whose title it has seen.
+        auto item = [&](const QString &text, int n) {
+            const QString title = text + u" ("_s + channel + u')';
+            return QJsonObject { { u"title"_s, title },
+                { u"url"_s,
+                    QString(
+                        u"https://"_s + domain + u"/"_s + channel + u"/"_s + QString::number(n)) },
+                { u"snippet"_s, QString(title + u" — more text"_s) } };
+        };
+        QJsonArray results;
+        if (domain == u"acme-pay.com") {
+            results << item(u"Acme Pay uses TensorFlow for fraud detection"_s, 1)
+                    << item(u"Acme Pay fraud team hiring"_s, 2);
+        } else if (domain == u"globex.io") {
+            results << item(u"Globex opens a new office"_s, 1);
+        } else if (domain == u"hooli.xyz") {
+            return FakeResponse::json(QByteArrayLiteral(R"({"error":"boom"})"), 500);
+        } else if (domain.startsWith(u"slow-"_s)) {
+            FakeResponse hang;
+            hang.action = FakeResponse::Action::Hang;
+            return hang;
+        }
+        return FakeResponse::json(QJsonDocument(
+            QJsonObject { { u"results"_s,
+                results } }).toJson(QJsonDocument::Compact));
+    });
+}
+
+std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(
+    HttpClient *http, QUrl base)
+{
+    return [http, base](const SourceSettings &, const LlmSettings &) {
+        Engine engine;
+        engine.sources.push_back(
+            std::make_unique<FakeSearchSource>(http, base, channel::GoogleSearch, u"TestWeb"_s));
+        engine.sources.push_back(
+            std::make_unique<FakeSearchSource>(http, base, channel::NewsSearch, u"TestNews"_s));
+        auto jobs
+            = std::make_unique<FakeSearchSource>(http, base, channel::JobsSearch, u"TestJobs"_s);
+        jobs->m_requiresKey = true;
+        jobs->m_hasKey = false; // shows "no key" in the form
+        engine.sources.push_back(std::move(jobs));
+        engine.analyzer = std::make_unique<KeywordAnalyzer>();
+        engine.strategyGenerator = std::make_unique<FixedStrategyGenerator>();
+        return engine;
+    };
+}
+
+} // namespace gtm::test

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "FakeHttpServer.h"
+#include "UiServices.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gtm::test {
+
+// A source that asks the fake server: GET /search/<channel>?domain=...&q=...; the answer is
+// {"results":[{title,url,snippet}]}; a non-2xx answer fails the query.
+class FakeSearchSource : public Source
+{
+public:
+    FakeSearchSource(HttpClient *http, QUrl base, QString channel, QString name);
+    QString channel() const override { return m_channel; }
+    QString name() const override { return m_name; }
+    bool requiresKey() const override { return m_requiresKey; }
+    bool hasKey() const override { return m_hasKey; }
+    QCoro::Task<SourceOutcome> search(SearchContext context) override;
+
+    bool m_requiresKey = false;
+    bool m_hasKey = true;
+
+private:
+    HttpClient *m_http;
+    QUrl m_base;
+    QString m_channel;
+    QString m_name;
+};
+
+// Deterministic: confidence 0.25 per evidence item mentioning "fraud" (at most 1), the
+// technologies named in the evidence from a fixed list, one signal for fraud detection.
+class KeywordAnalyzer : public Analyzer
+{
+public:
+    QString name() const override { return QStringLiteral("keywords"); }
+    QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) override;
+};
+
+// Two strategies: one web search, one news search.
+class FixedStrategyGenerator : public StrategyGenerator
+{
+public:
+    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) override;
+};
+
+// Serves the fixture: per domain, what each channel finds.
+//   acme-pay.com  two fraud/TensorFlow items per channel  -> confidence 1.0, TensorFlow
+//   globex.io     one unrelated item per channel          -> confidence 0.0
+//   initech.com   nothing                                 -> no evidence
+//   hooli.xyz     HTTP 500                                -> failed
+//   slow-*.com    never answers (for cancel tests)
+void routeFixture(FakeHttpServer &server);
+
+// Engine factory for MainWindowServices: the fake sources above on the given server.
+std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(
+    HttpClient *http, QUrl base);
+
+// Answers the window's questions from a script, and counts them.
+class ScriptedPrompts : public UserPrompts
+{
+public:
+    SaveChoice saveChoice = SaveChoice::Cancel;
+    bool restore = true;
+    std::optional<int> column;
+    QString openPath;
+    QString savePath;
+    std::optional<CsvExportChoice> csv;
+
+    int saveQuestions = 0;
+    int restoreQuestions = 0;
+    int columnQuestions = 0;
+    QStringList errors;
+
+    SaveChoice askSaveChanges(QWidget *, const QString &) override
+    {
+        ++saveQuestions;
+        return saveChoice;
+    }
+    bool askRestoreAutosave(QWidget *, const QString &) override
+    {
+        ++restoreQuestions;
+        return restore;
+    }
+    std::optional<int> askDomainColumn(QWidget *, const QStringList &) override
+    {
+        ++columnQuestions;
+        return column;
+    }
+    QString askOpenPath(QWidget *, const QString &, const QString &) override { return openPath; }
+    QString askSavePath(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return savePath;
+    }
+    std::optional<CsvExportChoice> askCsvExport(QWidget *, const QString &) override { return csv; }
+    void showError(QWidget *, const QString &, const QString &text) override { errors << text; }
+};
+
+} // namespace gtm::test

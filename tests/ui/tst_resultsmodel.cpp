@@ -1,0 +1,127 @@
+#include "ResultsModel.h"
+#include "ResultsProxyModel.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace gtm;
+using namespace Qt::StringLiterals;
+
+class TestResultsModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rows_startQueuedInInputOrder();
+    void updates_areCoalescedIntoOneDataChangedPerFlush();
+    void updates_areAppliedByTheTimerWithoutAFlushCall();
+    void cancelUnfinished_marksOnlyRowsNotFinal();
+    void match_followsThreshold();
+    void proxy_sortTiesKeepInputOrder();
+
+private:
+    static CompanyResult done(const QString &domain, double confidence)
+    {
+        CompanyResult r;
+        r.domain = domain;
+        r.status = CompanyStatus::Done;
+        r.confidence = confidence;
+        return r;
+    }
+};
+
+void TestResultsModel::rows_startQueuedInInputOrder()
+{
+    ResultsModel model;
+    model.resetRows({ u"b.com"_s, u"a.com"_s }, 0.7);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, ResultsModel::Domain).data().toString(), u"b.com"_s);
+    QCOMPARE(model.index(0, ResultsModel::Status).data().toString(), u"Queued"_s);
+    QVERIFY(model.index(0, ResultsModel::Confidence).data().toString().isEmpty());
+    QVERIFY(!model.index(0, ResultsModel::Confidence).data(ResultsModel::ConfidenceRole).isValid());
+    QCOMPARE(model.finishedCount(), 0);
+}
+
+void TestResultsModel::updates_areCoalescedIntoOneDataChangedPerFlush()
+{
+    ResultsModel model;
+    QStringList domains;
+    for (int i = 0; i < 100; ++i)
+        domains << u"d%1.com"_s.arg(i);
+    model.resetRows(domains, 0.7);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (int i = 10; i < 60; ++i)
+        model.updateResult(i, done(domains[i], 0.8));
+    model.updateResult(10, done(domains[10], 0.2)); // a later update of a row wins
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(model.finishedCount(), 0);
+    QCOMPARE(model.results().at(10).confidence, 0.2); // pending updates are visible to readers
+
+    model.flush();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 10);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 59);
+    QCOMPARE(model.finishedCount(), 50);
+    QCOMPARE(model.result(10).confidence, 0.2);
+    QCOMPARE(model.matchCount(), 49);
+}
+
+void TestResultsModel::updates_areAppliedByTheTimerWithoutAFlushCall()
+{
+    ResultsModel model;
+    model.setFlushInterval(20);
+    model.resetRows({ u"a.com"_s }, 0.7);
+    QSignalSpy updated(&model, &ResultsModel::rowsUpdated);
+    model.updateResult(0, done(u"a.com"_s, 0.9));
+    QTRY_COMPARE(updated.size(), 1);
+    QCOMPARE(model.index(0, ResultsModel::Status).data().toString(), u"Done"_s);
+    QCOMPARE(model.index(0, ResultsModel::Confidence).data().toString(), u"0.90"_s);
+}
+
+void TestResultsModel::cancelUnfinished_marksOnlyRowsNotFinal()
+{
+    ResultsModel model;
+    model.resetRows({ u"a.com"_s, u"b.com"_s, u"c.com"_s }, 0.7);
+    CompanyResult searching;
+    searching.domain = u"b.com"_s;
+    searching.status = CompanyStatus::Searching;
+    model.updateResult(0, done(u"a.com"_s, 0.9));
+    model.updateResult(1, searching);
+    model.cancelUnfinished();
+    QCOMPARE(model.result(0).status, CompanyStatus::Done);
+    QCOMPARE(model.result(1).status, CompanyStatus::Cancelled);
+    QCOMPARE(model.result(2).status, CompanyStatus::Cancelled);
+    QCOMPARE(model.finishedCount(), 3);
+}
+
+void TestResultsModel::match_followsThreshold()
+{
+    ResultsModel model;
+    model.resetResults({ done(u"a.com"_s, 0.7), done(u"b.com"_s, 0.69) }, 0.7);
+    QCOMPARE(model.index(0, ResultsModel::Match).data().toString(), u"Yes"_s);
+    QVERIFY(model.index(1, ResultsModel::Match).data().toString().isEmpty());
+    model.setThreshold(0.5);
+    QCOMPARE(model.matchCount(), 2);
+    ResultsProxyModel proxy;
+    proxy.setSourceModel(&model);
+    model.setThreshold(0.7);
+    proxy.setMatchesOnly(true);
+    QCOMPARE(proxy.rowCount(), 1);
+}
+
+void TestResultsModel::proxy_sortTiesKeepInputOrder()
+{
+    ResultsModel model;
+    model.resetResults(
+        { done(u"z.com"_s, 0.5), done(u"a.com"_s, 0.9), done(u"m.com"_s, 0.5) }, 0.7);
+    ResultsProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(ResultsModel::Confidence, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data().toString(), u"z.com"_s);
+    QCOMPARE(proxy.index(1, 0).data().toString(), u"m.com"_s);
+    QCOMPARE(proxy.index(2, 0).data().toString(), u"a.com"_s);
+    proxy.sort(ResultsModel::Domain, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data().toString(), u"a.com"_s);
+}
+
+QTEST_MAIN(TestResultsModel)
+#include "tst_resultsmodel.moc"

@@ -1,0 +1,216 @@
+#include "EvidenceView.h"
+
+#include "ResultsModel.h"
+
+#include <QDesktopServices>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace gtm {
+
+namespace {
+constexpr int EvidenceRowRole = Qt::UserRole + 1;
+
+QLabel *plainLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+} // namespace
+
+EvidenceView::EvidenceView(QWidget *parent)
+    : QWidget(parent)
+{
+    m_heading = plainLabel(this);
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+    m_signals = plainLabel(this);
+
+    m_model = new QStandardItemModel(this);
+    m_model->setHorizontalHeaderLabels(
+        { tr("Title"), tr("Source"), tr("Supports"), tr("Snippet"), tr("Link") });
+    m_view = new QTreeView(this);
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->header()->setStretchLastSection(true);
+    m_view->header()->resizeSection(Title, 320);
+    m_view->header()->resizeSection(Source, 100);
+    m_view->header()->resizeSection(Supports, 200);
+    m_view->header()->resizeSection(Snippet, 320);
+
+    auto *details = new QWidget(this);
+    m_title = plainLabel(details);
+    m_title->setFont(headingFont);
+    m_meta = plainLabel(details);
+    m_link = plainLabel(details);
+    m_link->setForegroundRole(QPalette::Link);
+    m_snippet = new QPlainTextEdit(details);
+    m_snippet->setReadOnly(true);
+    m_open = new QPushButton(tr("Open link"), details);
+    m_open->setEnabled(false);
+    auto *linkRow = new QHBoxLayout;
+    linkRow->addWidget(m_link, 1);
+    linkRow->addWidget(m_open);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_title);
+    detailsLayout->addWidget(m_meta);
+    detailsLayout->addWidget(m_snippet, 1);
+    detailsLayout->addLayout(linkRow);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(u"evidenceSplitter"_s);
+    split->addWidget(m_view);
+    split->addWidget(details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_signals);
+    layout->addWidget(split, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            showDetails(
+                current.isValid() ? current.siblingAtColumn(0).data(EvidenceRowRole).toInt() : -1);
+        });
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        openLink(index.siblingAtColumn(0).data(EvidenceRowRole).toInt());
+    });
+    connect(m_open, &QPushButton::clicked, this, [this] { openLink(currentEvidenceRow()); });
+    clear();
+}
+
+void EvidenceView::setLinkOpener(std::function<bool(const QUrl &)> opener)
+{
+    m_opener = std::move(opener);
+}
+
+void EvidenceView::clear()
+{
+    setCompany({});
+}
+
+void EvidenceView::setCompany(const CompanyResult &result)
+{
+    m_company = result;
+    m_model->removeRows(0, m_model->rowCount());
+    if (result.domain.isEmpty()) {
+        m_heading->setText(tr("Select a company to see its evidence."));
+        m_signals->clear();
+        m_signals->hide();
+        showDetails(-1);
+        return;
+    }
+    m_heading->setText(
+        tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size())).arg(result.domain));
+
+    // Which signals each evidence item supports.
+    QList<QStringList> supports(result.evidence.size());
+    QStringList signalLines;
+    for (const GoalSignal &s : result.signalsFound) {
+        signalLines << u"• "_s + s.text;
+        for (int i : s.evidenceIndexes)
+            if (i >= 0 && i < supports.size())
+                supports[i] << s.text;
+    }
+    m_signals->setText(signalLines.isEmpty() ? tr("No goal signals found.")
+                                             : tr("Signals:\n") + signalLines.join(u'\n'));
+    m_signals->show();
+
+    const QColor highlight = QColor(0x2e, 0x9d, 0x4f, 40);
+    for (int i = 0; i < result.evidence.size(); ++i) {
+        const Evidence &e = result.evidence.at(i);
+        // QStandardItem text is drawn as plain text by the default delegate.
+        QList<QStandardItem *> row { new QStandardItem(e.title), new QStandardItem(e.sourceName),
+            new QStandardItem(supports.at(i).join(u"; "_s)),
+            new QStandardItem(e.snippet.simplified()), new QStandardItem(e.url) };
+        row[0]->setData(i, EvidenceRowRole);
+        for (QStandardItem *item : row)
+            item->setEditable(false);
+        if (!supports.at(i).isEmpty()) {
+            QFont bold = m_view->font();
+            bold.setBold(true);
+            row[Title]->setFont(bold);
+            row[Supports]->setFont(bold);
+            for (QStandardItem *item : row)
+                item->setBackground(highlight);
+        }
+        row[Supports]->setToolTip(plainToolTip(supports.at(i).join(u'\n')));
+        m_model->appendRow(row);
+    }
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, 0));
+    else
+        showDetails(-1);
+}
+
+int EvidenceView::currentEvidenceRow() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(EvidenceRowRole).toInt() : -1;
+}
+
+void EvidenceView::showDetails(int evidenceRow)
+{
+    if (evidenceRow < 0 || evidenceRow >= m_company.evidence.size()) {
+        m_title->clear();
+        m_meta->clear();
+        m_link->clear();
+        m_snippet->clear();
+        m_open->setEnabled(false);
+        return;
+    }
+    const Evidence &e = m_company.evidence.at(evidenceRow);
+    m_title->setText(e.title.isEmpty() ? tr("(untitled)") : e.title);
+    QStringList meta { e.sourceName };
+    if (e.publishedAt.isValid())
+        meta << QLocale().toString(e.publishedAt.toLocalTime(), QLocale::ShortFormat);
+    if (!e.channel.isEmpty())
+        meta << e.channel;
+    m_meta->setText(meta.join(u" · "_s));
+    m_snippet->setPlainText(e.snippet);
+    m_link->setText(e.url);
+    const bool openable = isOpenable(QUrl(e.url));
+    m_open->setEnabled(openable);
+    m_open->setToolTip(openable ? QString() : tr("Only http and https links are opened"));
+}
+
+bool EvidenceView::isOpenable(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && !url.host().isEmpty() && (scheme == u"http" || scheme == u"https");
+}
+
+bool EvidenceView::openLink(int evidenceRow)
+{
+    if (evidenceRow < 0 || evidenceRow >= m_company.evidence.size())
+        return false;
+    const QString text = m_company.evidence.at(evidenceRow).url;
+    const QUrl url(text, QUrl::StrictMode);
+    if (!isOpenable(url)) {
+        Q_EMIT linkRefused(text);
+        return false;
+    }
+    return m_opener ? m_opener(url) : QDesktopServices::openUrl(url);
+}
+
+} // namespace gtm

@@ -1,0 +1,293 @@
+#include "SettingsDialog.h"
+
+#include "storage/AppSettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace gtm {
+
+namespace {
+QStringList serviceRows()
+{
+    return AppSettings::sourceProviders() << u"gemini"_s << u"openai"_s;
+}
+
+QLabel *note(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(AppSettings *settings, QMap<QString, QString> keys,
+    std::function<QCoro::Task<KeyTestResult>(QString, QString)> testKey,
+    std::function<bool(QString *)> clearCache, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_initialKeys(std::move(keys))
+    , m_testKey(std::move(testKey))
+    , m_clearCache(std::move(clearCache))
+{
+    setWindowTitle(tr("Settings"));
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(createKeysPage(), tr("API keys"));
+    tabs->addTab(createLlmPage(), tr("AI"));
+    tabs->addTab(createServicesPage(), tr("Services"));
+    tabs->addTab(createNetworkPage(), tr("Network"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+    resize(720, 480);
+}
+
+QWidget *SettingsDialog::createKeysPage()
+{
+    auto *page = new QWidget;
+    auto *grid = new QGridLayout;
+    int row = 0;
+    for (const QString &p : AppSettings::keyProviders()) {
+        auto *edit = new QLineEdit(page);
+        edit->setObjectName(u"key_"_s + p);
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setClearButtonEnabled(true);
+        edit->setText(m_initialKeys.value(p));
+        const QString env = AppSettings::keyEnvironmentVariable(p);
+        if (AppSettings::keyFromEnvironment(p)) {
+            edit->setEnabled(false);
+            edit->clear();
+            edit->setPlaceholderText(tr("set by the environment variable %1").arg(env));
+        } else {
+            edit->setPlaceholderText(
+                p == u"openai" ? tr("optional for Ollama and llama.cpp") : tr("not set"));
+        }
+        auto *test = new QPushButton(tr("Test"), page);
+        test->setObjectName(u"test_"_s + p);
+        test->setEnabled(bool(m_testKey));
+        auto *verdict = new QLabel(page);
+        verdict->setTextFormat(Qt::PlainText);
+        verdict->setWordWrap(true);
+        grid->addWidget(new QLabel(AppSettings::providerLabel(p) + u':', page), row, 0);
+        grid->addWidget(edit, row, 1);
+        grid->addWidget(test, row, 2);
+        grid->addWidget(verdict, row + 1, 1, 1, 2);
+        m_keyEdits.insert(p, edit);
+        m_verdicts.insert(p, verdict);
+        m_testButtons.insert(p, test);
+        connect(test, &QPushButton::clicked, this, [this, p] { runTest(p); });
+        row += 2;
+    }
+    grid->setColumnStretch(1, 1);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(grid);
+    layout->addWidget(
+        note(tr("Keys are kept in the system keychain, never in settings or session files. "
+                "An environment variable (TAVILY_API_KEY, NEWS_API_KEY, GEMINI_API_KEY, "
+                "OPENAI_API_KEY) overrides the saved key. \"Test\" sends one real request."),
+            page));
+    layout->addStretch();
+    return page;
+}
+
+QWidget *SettingsDialog::createLlmPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_provider = new QComboBox(page);
+    m_provider->addItem(
+        tr("None (built-in templates and offline analyzer)"), int(LlmProvider::None));
+    m_provider->addItem(tr("Google Gemini"), int(LlmProvider::Gemini));
+    m_provider->addItem(tr("OpenAI-compatible (OpenAI, Ollama, llama.cpp, LM Studio)"),
+        int(LlmProvider::OpenAiCompatible));
+    m_provider->setCurrentIndex(m_provider->findData(int(m_settings->llmProvider())));
+    m_analyzer = new QComboBox(page);
+    m_analyzer->addItem(tr("Automatic (LLM when configured)"), int(AnalyzerChoice::Auto));
+    m_analyzer->addItem(tr("Offline heuristic"), int(AnalyzerChoice::Heuristic));
+    m_analyzer->addItem(tr("LLM"), int(AnalyzerChoice::Llm));
+    m_analyzer->setCurrentIndex(m_analyzer->findData(int(m_settings->analyzerChoice())));
+    m_geminiModel = new QLineEdit(m_settings->geminiModel(), page);
+    m_openAiUrl = new QLineEdit(m_settings->baseUrl(u"openai"_s).toString(), page);
+    m_openAiUrl->setPlaceholderText(
+        u"https://api.openai.com — e.g. http://localhost:11434 for Ollama"_s);
+    m_openAiModel = new QLineEdit(m_settings->openAiModel(), page);
+    form->addRow(tr("LLM provider:"), m_provider);
+    form->addRow(tr("Analyzer:"), m_analyzer);
+    form->addRow(tr("Gemini model:"), m_geminiModel);
+    form->addRow(tr("OpenAI-compatible base URL:"), m_openAiUrl);
+    form->addRow(tr("OpenAI-compatible model:"), m_openAiModel);
+    form->addRow(
+        note(tr("Without a provider, strategies come from built-in templates and the offline "
+                "analyzer scores the evidence."),
+            page));
+    connect(m_provider, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLlmFields);
+    updateLlmFields();
+    return page;
+}
+
+void SettingsDialog::updateLlmFields()
+{
+    const auto provider = LlmProvider(m_provider->currentData().toInt());
+    m_geminiModel->setEnabled(provider == LlmProvider::Gemini);
+    m_openAiUrl->setEnabled(provider == LlmProvider::OpenAiCompatible);
+    m_openAiModel->setEnabled(provider == LlmProvider::OpenAiCompatible);
+}
+
+QWidget *SettingsDialog::createServicesPage()
+{
+    auto *page = new QWidget;
+    const QStringList rows = serviceRows();
+    m_services = new QTableWidget(int(rows.size()), 4, page);
+    m_services->setHorizontalHeaderLabels(
+        { tr("Service"), tr("Base URL override"), tr("Parallel"), tr("Requests / min") });
+    m_services->verticalHeader()->hide();
+    m_services->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    for (int r = 0; r < rows.size(); ++r) {
+        const QString &p = rows.at(r);
+        auto *name = new QTableWidgetItem(AppSettings::providerLabel(p));
+        name->setFlags(Qt::ItemIsEnabled);
+        name->setData(Qt::UserRole, p);
+        m_services->setItem(r, 0, name);
+        auto *url = new QTableWidgetItem(
+            p == u"openai" ? tr("(on the AI page)") : m_settings->baseUrl(p).toString());
+        const QString env = AppSettings::urlEnvironmentVariable(p);
+        if (p == u"openai") {
+            url->setFlags(Qt::NoItemFlags);
+        } else if (!qEnvironmentVariable(env.toLatin1().constData()).isEmpty()) {
+            url->setText(qEnvironmentVariable(env.toLatin1().constData()));
+            url->setFlags(Qt::NoItemFlags);
+            url->setToolTip(tr("Set by the environment variable %1").arg(env));
+        } else {
+            url->setToolTip(tr("Empty: the real service. %1 overrides this.").arg(env));
+        }
+        m_services->setItem(r, 1, url);
+        const ProviderLimits limits = m_settings->limits(p);
+        auto *concurrency = new QSpinBox(m_services);
+        concurrency->setRange(0, 100);
+        concurrency->setSpecialValueText(tr("run's limit"));
+        concurrency->setValue(limits.concurrency);
+        m_services->setCellWidget(r, 2, concurrency);
+        auto *rate = new QSpinBox(m_services);
+        rate->setRange(0, 100000);
+        rate->setSpecialValueText(tr("unlimited"));
+        rate->setValue(int(limits.ratePerMinute));
+        m_services->setCellWidget(r, 3, rate);
+    }
+    m_services->resizeColumnsToContents();
+    m_services->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_websiteTemplate = new QLineEdit(m_settings->websiteUrlTemplate(), page);
+    m_websiteTemplate->setPlaceholderText(u"https://{domain}"_s);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Company website URL:"), m_websiteTemplate);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_services);
+    layout->addLayout(form);
+    layout->addWidget(note(tr("Changes to limits apply to the next run."), page));
+    return page;
+}
+
+QWidget *SettingsDialog::createNetworkPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_timeout = new QSpinBox(page);
+    m_timeout->setRange(1, 300);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setValue(m_settings->requestTimeoutMs() / 1000);
+    m_cache = new QCheckBox(tr("Keep answers for 7 days so a re-run costs no API credits"), page);
+    m_cache->setChecked(m_settings->cacheEnabled());
+    auto *clear = new QPushButton(tr("Clear cache"), page);
+    clear->setEnabled(bool(m_clearCache));
+    m_cacheStatus = new QLabel(page);
+    m_cacheStatus->setTextFormat(Qt::PlainText);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        QString error;
+        m_cacheStatus->setText(m_clearCache(&error)
+                ? tr("Cache cleared.")
+                : tr("Could not clear the cache: %1").arg(error));
+    });
+    auto *cacheRow = new QHBoxLayout;
+    cacheRow->addWidget(clear);
+    cacheRow->addWidget(m_cacheStatus, 1);
+    form->addRow(tr("Request timeout:"), m_timeout);
+    form->addRow(tr("Response cache:"), m_cache);
+    form->addRow(QString(), cacheRow);
+    form->addRow(note(tr("The timeout and the cache setting apply after a restart."), page));
+    return page;
+}
+
+QCoro::Task<> SettingsDialog::runTest(QString provider)
+{
+    QPointer<SettingsDialog> self(this);
+    QPushButton *button = m_testButtons.value(provider);
+    QLabel *verdict = m_verdicts.value(provider);
+    button->setEnabled(false);
+    verdict->setText(tr("Testing…"));
+    const KeyTestResult result
+        = co_await m_testKey(provider, m_keyEdits.value(provider)->text().trimmed());
+    if (!self)
+        co_return; // the dialog was closed while the request ran
+    button->setEnabled(true);
+    verdict->setText((result.ok ? u"✔ "_s : u"✘ "_s) + result.message);
+    QPalette pal = verdict->palette();
+    pal.setColor(
+        QPalette::WindowText, result.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+    verdict->setPalette(pal);
+}
+
+QMap<QString, QString> SettingsDialog::keys() const
+{
+    QMap<QString, QString> out;
+    for (auto it = m_keyEdits.cbegin(); it != m_keyEdits.cend(); ++it)
+        if (!AppSettings::keyFromEnvironment(it.key()))
+            out.insert(it.key(), it.value()->text().trimmed());
+    return out;
+}
+
+void SettingsDialog::accept()
+{
+    m_settings->setLlmProvider(LlmProvider(m_provider->currentData().toInt()));
+    m_settings->setAnalyzerChoice(AnalyzerChoice(m_analyzer->currentData().toInt()));
+    m_settings->setGeminiModel(m_geminiModel->text());
+    m_settings->setOpenAiModel(m_openAiModel->text());
+    m_settings->setBaseUrl(u"openai"_s, QUrl::fromUserInput(m_openAiUrl->text().trimmed()));
+    if (m_openAiUrl->text().trimmed().isEmpty())
+        m_settings->setBaseUrl(u"openai"_s, {});
+    for (int r = 0; r < m_services->rowCount(); ++r) {
+        const QString p = m_services->item(r, 0)->data(Qt::UserRole).toString();
+        QTableWidgetItem *url = m_services->item(r, 1);
+        if (url->flags() & Qt::ItemIsEnabled) {
+            const QString text = url->text().trimmed();
+            m_settings->setBaseUrl(p, text.isEmpty() ? QUrl() : QUrl::fromUserInput(text));
+        }
+        ProviderLimits limits;
+        limits.concurrency = static_cast<QSpinBox *>(m_services->cellWidget(r, 2))->value();
+        limits.ratePerMinute = static_cast<QSpinBox *>(m_services->cellWidget(r, 3))->value();
+        m_settings->setLimits(p, limits);
+    }
+    m_settings->setWebsiteUrlTemplate(m_websiteTemplate->text());
+    m_settings->setRequestTimeoutMs(m_timeout->value() * 1000);
+    m_settings->setCacheEnabled(m_cache->isChecked());
+    m_settings->sync();
+    QDialog::accept();
+}
+
+} // namespace gtm
