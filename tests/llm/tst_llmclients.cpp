@@ -248,6 +248,9 @@ private Q_SLOTS:
                 geminiError(500, u"INTERNAL"_s, u"An internal error has occurred."_s), 500);
         });
         HttpClient http;
+        ProviderPolicy once;
+        once.maxAttempts = 1; // isolate the validator from the HTTP client's own retries
+        http.setProviderPolicy(u"gemini"_s, once);
         GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
         const LlmResult r
             = QCoro::waitFor(completeValidated(&client, u"s"_s, u"q"_s, {}, needsAnswer));
