@@ -526,7 +526,10 @@ void ResearchPipeline::Private::queryDone(
     case SourceOutcome::Status::Failed: {
         const QString reason = outcome.reason.isEmpty() ? QStringLiteral("failed") : outcome.reason;
         if (ranOnSource) {
-            g.breaker->recordFailure();
+            if (outcome.companyFault)
+                g.breaker->recordSuccess(); // the source works; this company's site does not
+            else
+                g.breaker->recordFailure();
             g.stats.failures += 1;
         } else {
             g.stats.skipped += 1;

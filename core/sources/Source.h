@@ -35,6 +35,9 @@ struct SourceOutcome
     QList<Evidence> evidence;
     QString reason; // readable, shown in the row: "NewsAPI rejected the API key"
     bool stopSource = false; // the provider refuses for the rest of the run (quota, plan, key)
+    // The failure is the company's own (its site answered 404 or 500), not the service's:
+    // reported in the row, but no sign that the source is down, so the breaker ignores it.
+    bool companyFault = false;
     int requests = 0; // requests sent on the wire, retries included
     int retries = 0;
     int cacheHits = 0;

@@ -28,6 +28,7 @@ struct WebsiteSource::Site
     QList<QPair<TechnologyMatch, QString>> technologies; // with the page URL it was seen on
     QStringList notes; // pages not read, and why
     bool failed = false; // a page could not be read for a reason other than robots.txt
+    bool unreachable = false; // no HTTP answer at all: maybe our network, not their site
     SourceOutcome cost;
 };
 
@@ -245,6 +246,7 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, Canc
             // RFC 9309: an unreachable robots.txt means the whole site is off limits for now.
             robots = RobotsTxt::disallowAll();
             site->failed = true;
+            site->unreachable = r.response.status == 0;
             site->notes << QStringLiteral("robots.txt unreachable (%1): site not read")
                                .arg(r.response.status > 0
                                        ? QStringLiteral("HTTP %1").arg(r.response.status)
@@ -268,8 +270,11 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, Canc
         }
         if (!f.found) {
             if (path == u"/" && f.refused.isEmpty()) {
-                site->notes << QStringLiteral("/: HTTP %1").arg(f.response.status);
+                site->notes << (f.response.status > 0
+                        ? QStringLiteral("/: HTTP %1").arg(f.response.status)
+                        : QStringLiteral("/: ") + f.response.errorString);
                 site->failed = true;
+                site->unreachable = f.response.status == 0;
             }
             continue;
         }
@@ -322,6 +327,7 @@ QCoro::Task<SourceOutcome> WebsiteSource::search(SearchContext context)
         // failure, not one per strategy that shared it.
         out.status = site->failed && fetchedHere ? SourceOutcome::Status::Failed
                                                  : SourceOutcome::Status::Skipped;
+        out.companyFault = !site->unreachable;
         if (out.reason.isEmpty())
             out.reason = QStringLiteral("the site could not be read");
         co_return out;

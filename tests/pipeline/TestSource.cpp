@@ -39,6 +39,7 @@ QCoro::Task<SourceOutcome> TestSource::search(SearchContext context)
     if (!response.ok()) {
         out.status = SourceOutcome::Status::Failed;
         out.reason = errorKindName(response.error) + QStringLiteral(": ") + response.errorString;
+        out.companyFault = m_httpErrorsAreTheCompanys && response.status > 0;
         out.stopSource = response.error == HttpErrorKind::QuotaExhausted;
         co_return out;
     }

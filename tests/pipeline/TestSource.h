@@ -27,6 +27,7 @@ public:
 
     bool m_requiresKey = false;
     bool m_hasKey = true;
+    bool m_httpErrorsAreTheCompanys = false; // like a company website answering 404
 
 private:
     HttpClient *m_http;

@@ -478,6 +478,28 @@ private Q_SLOTS:
         QCOMPARE(h.metrics.perSource.value(QStringLiteral("Web")).skipped, 7);
     }
 
+    void companyFaults_doNotOpenTheBreaker()
+    {
+        // Twelve dead company sites in a row say nothing about the next company's site.
+        Harness h;
+        h.addSource(channel::Website, QStringLiteral("Site"))->m_httpErrorsAreTheCompanys = true;
+        h.server.route(QStringLiteral("/website"),
+            [](const FakeRequest &) { return FakeResponse::text("gone", 404); });
+        auto *p = h.make();
+        p->start(h.request(12, 1), makeStrategies({ channel::Website }, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(h.finished, 10000);
+        QCOMPARE(h.server.requestCount(), 12);
+        for (const CompanyResult &r : p->state().results) {
+            QCOMPARE(r.status, CompanyStatus::Failed);
+            QVERIFY2(r.errors.value(QStringLiteral("Site")).contains(QStringLiteral("404")),
+                qPrintable(r.errors.value(QStringLiteral("Site"))));
+        }
+        const SourceStats s = h.metrics.perSource.value(QStringLiteral("Site"));
+        QCOMPARE(s.breakerState, QStringLiteral("closed"));
+        QCOMPARE(s.failures, 12);
+        QCOMPARE(s.skipped, 0);
+    }
+
     void strategiesWithoutASource_areSkippedWithAReason()
     {
         Harness h;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void site_isReadOncePerRunAcrossStrategies();
     void homePageError_isAFailureWithReason();
     void homePageError_countsOnceAcrossStrategies();
+    void unreachableSite_isNotTheCompanysFault();
 
 private:
     void page(const QString &path, const FakeResponse &response);
@@ -280,6 +281,24 @@ void TestWebsite::homePageError_isAFailureWithReason()
     const SourceOutcome out = run(source, context(u"acme.io"_s, channel::Website, u"fraud"_s));
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"/: HTTP 500"_s);
+    QVERIFY2(out.companyFault, "a site's own error must not count against the source");
+}
+
+void TestWebsite::unreachableSite_isNotTheCompanysFault()
+{
+    // No HTTP answer at all may be our network: that is what the breaker is for.
+    FakeResponse reset;
+    reset.action = FakeResponse::Action::Reset;
+    page(u"/robots.txt"_s, reset);
+    page(u"/"_s, reset);
+    ProviderPolicy once;
+    once.maxAttempts = 1;
+    m_http->setProviderPolicy(u"website"_s, once);
+    WebsiteSource source(m_http.get(), settings());
+    const SourceOutcome out = run(source, context(u"acme.io"_s, channel::Website, u"fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    QVERIFY2(out.reason.startsWith(u"robots.txt unreachable"_s), qPrintable(out.reason));
+    QVERIFY(!out.companyFault);
 }
 
 void TestWebsite::homePageError_countsOnceAcrossStrategies()
