@@ -45,6 +45,7 @@
 #include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -143,9 +144,13 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     formScroll->setWidget(form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
+    // The form scrolls vertically only: a sideways scroll bar would hide half of every field.
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int formWidth = form->minimumSizeHint().width()
+        + formScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     // Run, Cancel and the progress stay in sight however small the window is.
     auto *left = new QWidget;
-    left->setMinimumWidth(300);
+    left->setMinimumWidth(std::max(300, formWidth));
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
@@ -161,7 +166,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_mainSplitter->addWidget(results);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({ 360, 900 });
+    m_mainSplitter->setSizes({ std::max(360, formWidth), 900 });
     setCentralWidget(m_mainSplitter);
 
     m_log = new QPlainTextEdit;
