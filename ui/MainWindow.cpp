@@ -70,6 +70,24 @@ static void initUiResources()
 namespace gtm {
 
 namespace {
+// Asks for the width its form needs, measured once fonts and styles apply, so the splitter
+// never squeezes the form under it (it scrolls vertically only).
+class FormScrollArea : public QScrollArea
+{
+public:
+    QSize minimumSizeHint() const override
+    {
+        QSize size = QScrollArea::minimumSizeHint();
+        if (widget())
+            size.setWidth(widget()->minimumSizeHint().width() + 2 * frameWidth()
+                + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+        return size;
+    }
+};
+} // namespace
+
+
+namespace {
 
 QString channelLabel(const QString &channel)
 {
@@ -140,17 +158,15 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     auto *form = new QWidget;
     auto *runPanel = new QWidget;
     buildForm(form, runPanel);
-    auto *formScroll = new QScrollArea;
+    auto *formScroll = new FormScrollArea;
     formScroll->setWidget(form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
     // The form scrolls vertically only: a sideways scroll bar would hide half of every field.
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const int formWidth = form->minimumSizeHint().width()
-        + formScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     // Run, Cancel and the progress stay in sight however small the window is.
     auto *left = new QWidget;
-    left->setMinimumWidth(std::max(300, formWidth));
+    left->setMinimumWidth(300);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
@@ -166,7 +182,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_mainSplitter->addWidget(results);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({ std::max(360, formWidth), 900 });
+    m_mainSplitter->setSizes({ std::max(360, left->minimumSizeHint().width()), 900 });
     setCentralWidget(m_mainSplitter);
 
     m_log = new QPlainTextEdit;
