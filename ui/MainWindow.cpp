@@ -165,8 +165,8 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     // The form scrolls vertically only: a sideways scroll bar would hide half of every field.
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Run, Cancel and the progress stay in sight however small the window is.
+    // No fixed minimum width: it would override the form's own, which the layout reports.
     auto *left = new QWidget;
-    left->setMinimumWidth(300);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
