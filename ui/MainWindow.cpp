@@ -162,8 +162,6 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     formScroll->setWidget(form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    // The form scrolls vertically only: a sideways scroll bar would hide half of every field.
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Run, Cancel and the progress stay in sight however small the window is.
     // No fixed minimum width: it would override the form's own, which the layout reports.
     auto *left = new QWidget;
