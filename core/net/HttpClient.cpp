@@ -228,19 +228,33 @@ QCoro::Task<HttpResponse> HttpClient::sendOnce(HttpRequest request)
     }
 
     bool tooLarge = false;
+    // Kept only with keepTruncated: the body read so far, since an aborted reply drops its buffer.
+    QByteArray partial;
     auto checkSize = [reply, cap, &tooLarge](qint64 received) {
         if (!tooLarge && received > cap) {
             tooLarge = true;
             reply->abort();
         }
     };
-    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, checkSize] {
-        const QVariant len = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (len.isValid())
-            checkSize(len.toLongLong());
-    });
-    connect(reply, &QNetworkReply::downloadProgress, reply,
-        [checkSize](qint64 received, qint64) { checkSize(received); });
+    if (request.keepTruncated) {
+        connect(reply, &QNetworkReply::readyRead, reply, [reply, cap, &partial, &tooLarge] {
+            if (tooLarge)
+                return;
+            partial += reply->readAll();
+            if (partial.size() > cap) {
+                tooLarge = true;
+                reply->abort();
+            }
+        });
+    } else {
+        connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, checkSize] {
+            const QVariant len = reply->header(QNetworkRequest::ContentLengthHeader);
+            if (len.isValid())
+                checkSize(len.toLongLong());
+        });
+        connect(reply, &QNetworkReply::downloadProgress, reply,
+            [checkSize](qint64 received, qint64) { checkSize(received); });
+    }
 
     co_await reply;
 
@@ -251,9 +265,12 @@ QCoro::Task<HttpResponse> HttpClient::sendOnce(HttpRequest request)
         out.headers.append({ h.first.toLower(), h.second });
     const bool cancelled = m_cancelled.remove(reply);
     if (!tooLarge && !cancelled && reply->isOpen())
-        out.body = reply->readAll();
+        out.body = partial + reply->readAll();
 
-    if (tooLarge) {
+    if (tooLarge && request.keepTruncated && !cancelled && out.status >= 200 && out.status < 300) {
+        out.body = partial.left(cap);
+        out.truncated = true;
+    } else if (tooLarge) {
         out.error = HttpErrorKind::TooLarge;
         out.errorString = QStringLiteral("answer larger than %1 MB, abandoned")
                               .arg(cap / (1024 * 1024.0), 0, 'f', 1);

@@ -25,6 +25,9 @@ struct HttpRequest
     QString provider;
     std::chrono::milliseconds timeout { 0 }; // 0: the client's default
     qint64 maxBytes = 0; // 0: the client's default cap
+    // Over maxBytes: answer with the first maxBytes (HttpResponse::truncated) instead of
+    // TooLarge. For pages whose head is worth reading even when the whole is too much.
+    bool keepTruncated = false;
     // Non-empty: a successful answer may be served from and kept in the response store.
     // Built by the source from what decides the answer (provider, request, depth), never
     // from an API key.
@@ -57,6 +60,7 @@ struct HttpResponse
     QString errorString; // readable, for the row and the log
     int attempts = 0;
     bool fromCache = false;
+    bool truncated = false; // the body is the first maxBytes of a longer answer
 
     bool ok() const { return error == HttpErrorKind::None; }
     QByteArray header(const QByteArray &lowerCaseName) const;

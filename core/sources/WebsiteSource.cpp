@@ -39,6 +39,7 @@ struct WebsiteSource::Fetch
     QString refused; // why the page was not read, for the row
     bool byRobots = false; // refused because robots.txt asks us not to read it
     bool found = false; // an HTML page was read
+    QString note; // read, but with a caveat for the row (only the first 2 MB)
 };
 
 namespace {
@@ -187,6 +188,7 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
         request.url = f.target.fetchUrl;
         request.provider = QStringLiteral("website");
         request.maxBytes = MaxPageBytes;
+        request.keepTruncated = true;
         request.cancel = cancel;
         request.headers = { { QByteArrayLiteral("Accept"),
             QByteArrayLiteral("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") } };
@@ -228,6 +230,10 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
         f.refused = path + QStringLiteral(": not an HTML page");
     } else {
         f.found = true;
+        if (r.truncated)
+            f.note = path
+                + QStringLiteral(": page larger than %1 MB, read its first %1 MB")
+                      .arg(MaxPageBytes / (1024 * 1024));
     }
     co_return f;
 }
@@ -278,6 +284,8 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, Canc
             }
             continue;
         }
+        if (!f.note.isEmpty())
+            site->notes << f.note;
         const Parsed parsed = co_await QtConcurrent::run(parseAndDetect, f.response.body,
             f.response.header(QByteArrayLiteral("content-type")), f.response.headers);
         Page page;

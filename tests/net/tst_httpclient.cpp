@@ -202,6 +202,25 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(QStringLiteral("/big")), 1);
     }
 
+    void oversizedAnswer_keepTruncated_givesTheFirstBytes()
+    {
+        m_server->route(QStringLiteral("/page"), [](const FakeRequest &) {
+            FakeResponse r;
+            r.action = FakeResponse::Action::Oversize;
+            r.body = QByteArrayLiteral("<html><title>Head</title>");
+            r.oversizeBytes = 5LL * 1024 * 1024;
+            return r;
+        });
+        HttpRequest req = request(QStringLiteral("/page"));
+        req.maxBytes = 1024 * 1024;
+        req.keepTruncated = true;
+        HttpResponse r = QCoro::waitFor(m_client->send(req));
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QVERIFY(r.truncated);
+        QCOMPARE(r.body.size(), 1024 * 1024);
+        QVERIFY(r.body.startsWith("<html><title>Head</title>"));
+    }
+
     void malformedJson_isAParseError()
     {
         m_server->route(QStringLiteral("/j"),

@@ -200,8 +200,10 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, FakeRequest request)
             finish();
             return;
         }
-        // Stream filler as the client reads, until it hangs up or everything is sent.
-        auto remaining = std::make_shared<qint64>(length);
+        // The body first (a page's real head), then filler as the client reads, until it hangs
+        // up or everything is sent.
+        guard->write(response.body);
+        auto remaining = std::make_shared<qint64>(std::max<qint64>(0, length - response.body.size()));
         auto pump = [guard, remaining] {
             if (!guard)
                 return;

@@ -29,7 +29,7 @@ struct FakeResponse
         Respond,  // send status, headers, body (after delayMs)
         Hang,     // never answer; the client has to time out or abort
         Reset,    // close the connection without an answer
-        Oversize, // announce and stream oversizeBytes of filler
+        Oversize, // announce oversizeBytes, send body, then stream filler up to that size
     };
     int status = 200;
     QByteArray body;
