@@ -1,9 +1,13 @@
 #include "Version.h"
 #include "cli/CliOptions.h"
 #include "cli/CliRun.h"
+#include "storage/AppSettings.h"
+#include "storage/EffectiveSettings.h"
+#include "storage/SecretStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCoroTask>
 #include <QTimer>
 #include <atomic>
 #include <csignal>
@@ -54,7 +58,24 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    gtm::cli::CliRun run(*options);
+    // What the user saved in the GUI, the environment on top. Only keys the environment does
+    // not give are asked of the keychain; without one (no D-Bus session) the run goes on.
+    gtm::AppSettings settings;
+    QStringList wanted;
+    for (const QString &provider : gtm::AppSettings::keyProviders())
+        if (!gtm::AppSettings::keyFromEnvironment(provider))
+            wanted << provider;
+    gtm::SavedKeys saved;
+    if (!wanted.isEmpty()) {
+        gtm::KeychainSecretStore secrets;
+        saved = QCoro::waitFor(gtm::readSavedKeys(&secrets, wanted));
+        if (!saved.problem.isEmpty())
+            printError(QStringLiteral("keychain: %1; saved API keys are not used (environment "
+                                      "variables still work)")
+                           .arg(saved.problem));
+    }
+
+    gtm::cli::CliRun run(*options, &settings, saved.keys);
     int code = 0;
     if (!run.start(&error, &code)) {
         printError(error);

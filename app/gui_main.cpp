@@ -5,6 +5,7 @@
 #include "net/HttpClient.h"
 #include "sources/SourceFactory.h"
 #include "storage/AppSettings.h"
+#include "storage/EffectiveSettings.h"
 #include "storage/ResponseCache.h"
 #include "storage/SecretStore.h"
 
@@ -115,15 +116,8 @@ int main(int argc, char *argv[])
         = [&http, &settings](const gtm::SourceSettings &sources, const gtm::LlmSettings &llm) {
               gtm::Engine engine;
               engine.sources = gtm::createSources(&http, sources.withEnvironment());
-              // The user's request rates, over the policies the clients installed.
-              QStringList providers = gtm::AppSettings::sourceProviders();
-              providers << u"gemini"_s << u"openai"_s;
-              for (const QString &provider : providers) {
-                  gtm::ProviderPolicy policy = http.providerPolicy(provider);
-                  policy.ratePerMinute = settings.limits(provider).ratePerMinute;
-                  policy.burst = std::max(1, int(policy.ratePerMinute / 60.0));
-                  http.setProviderPolicy(provider, policy);
-              }
+              gtm::applySavedRateLimits(&http, settings);
+              engine.channelConcurrency = gtm::savedChannelConcurrency(settings);
               const gtm::LlmSettings effective = llm.withEnvironment();
               engine.analyzer = gtm::createAnalyzer(&http, effective);
               engine.strategyGenerator = gtm::createStrategyGenerator(&http, effective);

@@ -12,6 +12,7 @@
 #include "pipeline/ResearchPipeline.h"
 #include "storage/AppSettings.h"
 #include "storage/CsvImport.h"
+#include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
 #include "storage/SecretStore.h"
 #include "storage/SessionAutosaver.h"
@@ -733,22 +734,13 @@ QCoro::Task<> MainWindow::loadKeys()
     if (!m_services.secrets)
         co_return;
     QPointer<MainWindow> self(this);
-    SecretStore *secrets = m_services.secrets;
-    QMap<QString, QString> keys;
-    QString problem;
-    for (const QString &p : AppSettings::keyProviders()) {
-        const SecretResult r = co_await secrets->read(p);
-        if (!self)
-            co_return;
-        if (!r.ok && problem.isEmpty())
-            problem = r.error;
-        if (!r.value.isEmpty())
-            keys.insert(p, r.value);
-    }
-    if (!problem.isEmpty())
+    const SavedKeys saved = co_await readSavedKeys(m_services.secrets, AppSettings::keyProviders());
+    if (!self)
+        co_return;
+    if (!saved.problem.isEmpty())
         log(tr("Keychain: %1; saved keys are not available (environment variables still work)")
-                .arg(problem));
-    m_keys = keys;
+                .arg(saved.problem));
+    m_keys = saved.keys;
     rebuildEngine();
 }
 
@@ -868,6 +860,7 @@ void MainWindow::startPipeline(
         services.sources << source.get();
     services.analyzer = m_engine.analyzer.get();
     services.strategyGenerator = m_engine.strategyGenerator.get();
+    services.channelConcurrency = m_engine.channelConcurrency;
 
     auto *pipeline = new ResearchPipeline(services, this);
     m_pipeline = pipeline;

@@ -7,6 +7,7 @@
 #include "strategy/StrategyGenerator.h"
 
 #include <QCoroTask>
+#include <QHash>
 #include <QStringList>
 #include <QUrl>
 #include <functional>
@@ -28,6 +29,7 @@ struct Engine
     std::vector<std::unique_ptr<Source>> sources;
     std::unique_ptr<Analyzer> analyzer;
     std::unique_ptr<StrategyGenerator> strategyGenerator;
+    QHash<QString, int> channelConcurrency; // PipelineServices::channelConcurrency
 };
 
 // The verdict of a key's "Test" button: one real request through core.

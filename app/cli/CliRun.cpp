@@ -5,6 +5,7 @@
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
 #include "sources/SourceFactory.h"
+#include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
 #include "storage/ResponseCache.h"
 #include "storage/SessionAutosaver.h"
@@ -68,9 +69,12 @@ void writeStderr(const QString &line)
 
 } // namespace
 
-CliRun::CliRun(CliOptions options, QObject *parent)
+CliRun::CliRun(CliOptions options, const AppSettings *settings, QMap<QString, QString> savedKeys,
+    QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_settings(settings)
+    , m_savedKeys(std::move(savedKeys))
     , m_researchId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
@@ -151,7 +155,12 @@ bool CliRun::start(QString *error, int *exitCode)
     }
 
     m_http = std::make_unique<HttpClient>();
-    QHash<QString, ProviderPolicy> policies = defaultProviderPolicies();
+    // The saved rates over the defaults, then GTM_RATE_LIMITS over both.
+    m_http->setProviderPolicies(defaultProviderPolicies());
+    applySavedRateLimits(m_http.get(), *m_settings);
+    QHash<QString, ProviderPolicy> policies;
+    for (const QString &provider : defaultProviderPolicies().keys())
+        policies.insert(provider, m_http->providerPolicy(provider));
     applyRateLimitOverrides(policies, qEnvironmentVariable("GTM_RATE_LIMITS"));
     m_http->setProviderPolicies(policies);
     if (!m_options.noCache) {
@@ -163,8 +172,8 @@ bool CliRun::start(QString *error, int *exitCode)
         else
             writeStderr(QStringLiteral("response cache off: %1").arg(m_cache->error()));
     }
-    m_sources = createSources(m_http.get(), SourceSettings {}.withEnvironment());
-    LlmSettings llm = LlmSettings {}.withEnvironment();
+    m_sources = createSources(m_http.get(), effectiveSourceSettings(*m_settings, m_savedKeys));
+    LlmSettings llm = effectiveLlmSettings(*m_settings, m_savedKeys);
     if (m_options.llm)
         llm.provider = *m_options.llm;
     if (m_options.analyzer)
@@ -178,6 +187,7 @@ bool CliRun::start(QString *error, int *exitCode)
         services.sources << s.get();
     services.analyzer = m_analyzer.get();
     services.strategyGenerator = m_generator.get();
+    services.channelConcurrency = savedChannelConcurrency(*m_settings);
     m_pipeline = std::make_unique<ResearchPipeline>(services);
     connectPipeline();
 

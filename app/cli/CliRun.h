@@ -3,12 +3,14 @@
 #include "CliOptions.h"
 #include "model/RunState.h"
 
+#include <QMap>
 #include <QObject>
 #include <memory>
 #include <vector>
 
 namespace gtm {
 class Analyzer;
+class AppSettings;
 class HttpClient;
 class ResearchPipeline;
 class ResponseCache;
@@ -26,7 +28,10 @@ class CliRun : public QObject
 {
     Q_OBJECT
 public:
-    explicit CliRun(CliOptions options, QObject *parent = nullptr);
+    // The clients start from what the user saved in the GUI (settings and the keys read from
+    // the keychain); the environment overrides both. settings must outlive the run.
+    CliRun(CliOptions options, const AppSettings *settings, QMap<QString, QString> savedKeys,
+        QObject *parent = nullptr);
     ~CliRun() override;
 
     // Reads the inputs and starts. False: *error says why, and the exit code is 2 (bad input)
@@ -43,6 +48,8 @@ private:
     bool writeOutputs(QString *error);
 
     CliOptions m_options;
+    const AppSettings *m_settings;
+    QMap<QString, QString> m_savedKeys;
     QString m_researchId;
     std::unique_ptr<ResponseCache> m_cache; // outlives the client that uses it
     std::unique_ptr<HttpClient> m_http;

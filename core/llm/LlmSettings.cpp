@@ -21,6 +21,13 @@ LlmSettings LlmSettings::withEnvironment() const
         s.openAiApiKey = openAiKey;
     if (!geminiUrl.isEmpty())
         s.geminiBaseUrl = QUrl(geminiUrl);
+    // Like the saved model setting, GTM_GEMINI_MODEL names the analysis model.
+    const QString openAiModel = env.value(QStringLiteral("GTM_OPENAI_MODEL"));
+    const QString geminiModel = env.value(QStringLiteral("GTM_GEMINI_MODEL"));
+    if (!openAiModel.isEmpty())
+        s.openAiModel = openAiModel;
+    if (!geminiModel.isEmpty())
+        s.geminiAnalysisModel = geminiModel;
     if (!openAiUrl.isEmpty())
         s.openAiBaseUrl = QUrl(openAiUrl);
     if (s.geminiBaseUrl.isEmpty())

@@ -20,7 +20,8 @@ struct LlmSettings
     QString openAiModel = QStringLiteral("gpt-4o-mini");
     AnalyzerChoice analyzer = AnalyzerChoice::Auto;
 
-    // Applies GEMINI_API_KEY, OPENAI_API_KEY, GTM_GEMINI_URL, GTM_OPENAI_URL over this.
+    // Applies GEMINI_API_KEY, OPENAI_API_KEY, GTM_GEMINI_URL, GTM_OPENAI_URL, GTM_OPENAI_MODEL
+    // and GTM_GEMINI_MODEL (the analysis model) over this.
     LlmSettings withEnvironment() const;
 };
 

@@ -328,7 +328,8 @@ void ResearchPipeline::Private::buildGroups()
             Group g;
             g.source = source;
             g.name = source->name();
-            g.pool = std::make_unique<ConcurrencyPool>(parallel);
+            const int chosen = services.channelConcurrency.value(channel, 0);
+            g.pool = std::make_unique<ConcurrencyPool>(chosen > 0 ? chosen : parallel);
             g.breaker = std::make_unique<CircuitBreaker>(
                 services.breakerFailureThreshold, services.breakerResetTimeout);
             if (source->requiresKey() && !source->hasKey())

@@ -3,6 +3,7 @@
 #include "model/RunState.h"
 #include "strategy/StrategyGenerator.h"
 
+#include <QHash>
 #include <QObject>
 #include <chrono>
 #include <memory>
@@ -23,6 +24,9 @@ struct PipelineServices
     // again after the reset time.
     int breakerFailureThreshold = 5;
     std::chrono::milliseconds breakerResetTimeout { 30000 };
+    // Per-channel pool sizes the user chose (a free plan's limit, a local server's capacity);
+    // a channel without an entry, or with 0, gets the request's maxParallelSearches.
+    QHash<QString, int> channelConcurrency;
 };
 
 // Runs a research request: strategies, the domain x strategy fan-out through per-source

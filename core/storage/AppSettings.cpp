@@ -35,8 +35,11 @@ double defaultRate(const QString &provider)
 } // namespace
 
 AppSettings::AppSettings(const QString &iniPath)
-    : m_settings(iniPath.isEmpty() ? std::make_unique<QSettings>()
-                                   : std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+    // Named, not the application's names: the CLI (another application name) reads what the
+    // GUI saved.
+    : m_settings(iniPath.isEmpty()
+            ? std::make_unique<QSettings>(u"GTM Research"_s, u"GTM Research"_s)
+            : std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
 {
 }
 

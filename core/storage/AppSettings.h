@@ -24,8 +24,8 @@ struct ProviderLimits
 class AppSettings
 {
 public:
-    // An empty path: the platform's usual place (QSettings with the application's names).
-    // Tests pass an .ini file in a temporary directory.
+    // An empty path: the platform's usual place for "GTM Research", shared by the GUI and the
+    // CLI (on Linux $XDG_CONFIG_HOME/GTM Research/GTM Research.conf). Tests pass an .ini file.
     explicit AppSettings(const QString &iniPath = {});
     ~AppSettings();
 

@@ -1,4 +1,5 @@
 #include "FakeHttpServer.h"
+#include "storage/AppSettings.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -108,6 +109,8 @@ class TestCli : public QObject
         env.insert(QStringLiteral("XDG_CACHE_HOME"),
             m_dir.filePath(QStringLiteral("cache-%1").arg(++m_environments)));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        // Never the user's keychain: without a session bus the CLI runs without saved keys.
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         return env;
     }
 
@@ -286,6 +289,51 @@ private Q_SLOTS:
         for (const auto &e : list)
             cancelled += e.value(u"status").toString() == u"cancelled";
         QCOMPARE(cancelled, 2);
+    }
+
+    // What the GUI saved is where the CLI starts; the environment overrides it.
+    void savedSettings_areUsed_andTheEnvironmentWins()
+    {
+        FakeHttpServer saved;
+        FakeHttpServer fromEnv;
+        QVERIFY(saved.listen());
+        QVERIFY(fromEnv.listen());
+        saved.route(QStringLiteral("/search"),
+            [](const FakeRequest &r) { return tavilyAnswer(r).withDelay(100); });
+        fromEnv.route(QStringLiteral("/search"), tavilyAnswer);
+
+        const QString config = m_dir.filePath(QStringLiteral("saved-config"));
+        {
+            // Where the GUI keeps its settings on Linux, written the way the GUI writes them.
+            gtm::AppSettings settings(config + QStringLiteral("/GTM Research/GTM Research.conf"));
+            settings.setBaseUrl(QStringLiteral("tavily"), saved.baseUrl());
+            settings.setLimits(QStringLiteral("tavily"), gtm::ProviderLimits { 1, 0 });
+            settings.sync();
+        }
+        const QString domains = write(QStringLiteral("saved.txt"), "acme.com\nglobex.com\n");
+        const QStringList args { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), domains, QStringLiteral("--strategies"), strategiesFile(),
+            QStringLiteral("--sources"), QStringLiteral("google_search"),
+            QStringLiteral("--no-cache") };
+
+        QProcessEnvironment env = fakeEnvironment(fromEnv);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        env.remove(QStringLiteral("GTM_TAVILY_URL"));
+        Result r = run(args, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(saved.requestCount(QStringLiteral("/search")), 4);
+        QCOMPARE(fromEnv.requestCount(QStringLiteral("/search")), 0);
+        // The saved "parallel" value of the source holds on the wire.
+        QCOMPARE(saved.peakConcurrency(QStringLiteral("/search")), 1);
+        QVERIFY(!r.err.contains("tvly-test"));
+        // No keychain here: said once, and not a failure.
+        QVERIFY2(r.err.count("keychain") <= 1, r.err.constData());
+
+        env.insert(QStringLiteral("GTM_TAVILY_URL"), fromEnv.baseUrl().toString());
+        r = run(args, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(fromEnv.requestCount(QStringLiteral("/search")), 4);
+        QCOMPARE(saved.requestCount(QStringLiteral("/search")), 4);
     }
 };
 

@@ -293,6 +293,26 @@ private Q_SLOTS:
         QCOMPARE(none.provider, LlmProvider::None);
         QCOMPARE(none.openAiBaseUrl, QUrl(u"https://api.openai.com"_s));
     }
+
+    void settings_modelVariables_overrideTheSavedModels()
+    {
+        LlmSettings saved;
+        saved.openAiModel = u"saved-model"_s;
+        saved.geminiAnalysisModel = u"saved-gemini"_s;
+        qunsetenv("GTM_OPENAI_MODEL");
+        qunsetenv("GTM_GEMINI_MODEL");
+        QCOMPARE(saved.withEnvironment().openAiModel, u"saved-model"_s);
+        QCOMPARE(saved.withEnvironment().geminiAnalysisModel, u"saved-gemini"_s);
+
+        qputenv("GTM_OPENAI_MODEL", "llama3.1");
+        qputenv("GTM_GEMINI_MODEL", "gemini-env");
+        const LlmSettings s = saved.withEnvironment();
+        qunsetenv("GTM_OPENAI_MODEL");
+        qunsetenv("GTM_GEMINI_MODEL");
+        QCOMPARE(s.openAiModel, u"llama3.1"_s);
+        QCOMPARE(s.geminiAnalysisModel, u"gemini-env"_s);
+        QCOMPARE(s.geminiStrategyModel, LlmSettings {}.geminiStrategyModel);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLlmClients)

@@ -162,6 +162,24 @@ private Q_SLOTS:
         QCOMPARE(h.metrics.perSource.value(QStringLiteral("News")).requests, 30);
     }
 
+    void channelConcurrency_overridesMaxParallel_forThatChannelOnly()
+    {
+        Harness h;
+        h.addSource(channel::GoogleSearch, QStringLiteral("Web"));
+        h.addSource(channel::NewsSearch, QStringLiteral("News"));
+        for (const QString &c : { channel::GoogleSearch, channel::NewsSearch })
+            h.server.route(
+                QStringLiteral("/") + c, [](const FakeRequest &r) { return answer(r, 200); });
+        h.services.channelConcurrency.insert(channel::NewsSearch, 3);
+        auto *p = h.make();
+        p->start(
+            h.request(30, 10), makeStrategies({ channel::GoogleSearch, channel::NewsSearch }, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(h.finished, 60000);
+        QCOMPARE(h.server.requestCount(QStringLiteral("/news_search")), 30);
+        QCOMPARE(h.server.peakConcurrency(QStringLiteral("/news_search")), 3);
+        QCOMPARE(h.server.peakConcurrency(QStringLiteral("/google_search")), 10);
+    }
+
     void milestones_fireOnceEach_data()
     {
         QTest::addColumn<int>("domains");
