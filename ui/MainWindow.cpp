@@ -183,6 +183,18 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setSizes({ std::max(360, left->minimumSizeHint().width()), 900 });
     setCentralWidget(m_mainSplitter);
+    // The form's true width is known only once styles and fonts apply, after the first show:
+    // widen its column then if it came up too narrow (first run, or a smaller saved layout).
+    QTimer::singleShot(0, this, [this, form, formScroll] {
+        const int need = form->minimumSizeHint().width() + 2 * formScroll->frameWidth()
+            + formScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+        QList<int> sizes = m_mainSplitter->sizes();
+        if (sizes.size() == 2 && sizes.at(0) < need && sizes.at(1) > need - sizes.at(0)) {
+            sizes[1] -= need - sizes.at(0);
+            sizes[0] = need;
+            m_mainSplitter->setSizes(sizes);
+        }
+    });
 
     m_log = new QPlainTextEdit;
     m_log->setObjectName(u"logView"_s);
