@@ -36,14 +36,12 @@
 #include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStyle>
@@ -1253,18 +1251,14 @@ void MainWindow::exportCsv()
     const auto choice = prompts()->askCsvExport(this, sessionName() + u".csv"_s);
     if (!choice)
         return;
-    QSaveFile file(choice->path);
     QString error;
     CsvOptions options;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
     options.threshold = m_model->threshold();
-    if (!file.open(QIODevice::WriteOnly)
-        || !writeResultsCsv(&file, m_model->results(), options, &error) || !file.commit()) {
+    if (!saveResultsCsv(choice->path, m_model->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
-            tr("%1\n\n%2")
-                .arg(QDir::toNativeSeparators(choice->path),
-                    error.isEmpty() ? file.errorString() : error));
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(choice->path), error));
         return;
     }
     log(tr("Exported results to %1").arg(QDir::toNativeSeparators(choice->path)));
@@ -1278,15 +1272,12 @@ void MainWindow::exportEvidenceCsv()
         sessionName() + u"-evidence.csv"_s, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
     QString error;
     CsvOptions options;
     options.threshold = m_model->threshold();
-    if (!file.open(QIODevice::WriteOnly)
-        || !writeEvidenceCsv(&file, m_model->results(), options, &error) || !file.commit()) {
+    if (!saveEvidenceCsv(path, m_model->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
-            tr("%1\n\n%2")
-                .arg(QDir::toNativeSeparators(path), error.isEmpty() ? file.errorString() : error));
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
     }
     log(tr("Exported evidence to %1").arg(QDir::toNativeSeparators(path)));
@@ -1300,12 +1291,10 @@ void MainWindow::exportJson()
         this, tr("Export results as JSON"), sessionName() + u".json"_s, tr("JSON files (*.json)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    const QByteArray json = QJsonDocument(researchResponseJson(currentState(), m_researchId))
-                                .toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+    QString error;
+    if (!saveResearchResponseJson(path, currentState(), m_researchId, &error)) {
         prompts()->showError(this, tr("Could not export"),
-            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
     }
     log(tr("Exported JSON to %1").arg(QDir::toNativeSeparators(path)));

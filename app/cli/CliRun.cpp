@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTimer>
 #include <QUuid>
 #include <cstdio>
@@ -357,30 +356,19 @@ void CliRun::onFinished(const RunMetrics &m)
 bool CliRun::writeOutputs(QString *error)
 {
     const RunState state = m_pipeline->state();
+    QString e;
     if (!m_options.outCsv.isEmpty()) {
-        QSaveFile f(m_options.outCsv);
-        QString e;
         CsvOptions options;
         options.threshold = state.request.confidenceThreshold;
-        if (!f.open(QIODevice::WriteOnly) || !writeResultsCsv(&f, state.results, options, &e)
-            || !f.commit()) {
-            *error = QStringLiteral("cannot write %1: %2")
-                         .arg(m_options.outCsv, e.isEmpty() ? f.errorString() : e);
+        if (!saveResultsCsv(m_options.outCsv, state.results, options, &e)) {
+            *error = e; // names the file and why
             return false;
         }
     }
-    if (!m_options.outJson.isEmpty()) {
-        QSaveFile f(m_options.outJson);
-        if (!f.open(QIODevice::WriteOnly)) {
-            *error = QStringLiteral("cannot write %1: %2").arg(m_options.outJson, f.errorString());
-            return false;
-        }
-        f.write(QJsonDocument(researchResponseJson(state, m_researchId))
-                    .toJson(QJsonDocument::Indented));
-        if (!f.commit()) {
-            *error = QStringLiteral("cannot write %1: %2").arg(m_options.outJson, f.errorString());
-            return false;
-        }
+    if (!m_options.outJson.isEmpty()
+        && !saveResearchResponseJson(m_options.outJson, state, m_researchId, &e)) {
+        *error = e;
+        return false;
     }
     return true;
 }
