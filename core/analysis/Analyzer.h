@@ -1,8 +1,10 @@
 #pragma once
 
+#include "goal/GoalModel.h"
 #include "model/CompanyResult.h"
 
 #include <QCoroTask>
+#include <QDate>
 
 namespace gtm {
 
@@ -12,6 +14,9 @@ struct AnalysisInput
     QString domain;
     QString companyName;
     QList<Evidence> evidence; // deduplicated
+    // The facets the user confirmed or edited; empty: parsed from `goal`.
+    std::optional<GoalModel> goalModel;
+    QDate referenceDate; // what "recently" counts back from; invalid: today
 };
 
 struct AnalysisOutcome
@@ -19,8 +24,8 @@ struct AnalysisOutcome
     double confidence = 0.0; // [0, 1]
     QStringList technologies;
     QList<GoalSignal> signalsFound; // indexes into AnalysisInput::evidence
-    QString analyzer;               // "heuristic", "gemini:gemini-2.5-flash-lite", ...
-    QString notice;                 // e.g. "LLM answer malformed, used the offline analyzer"
+    QString analyzer; // "heuristic", "gemini:gemini-2.5-flash-lite", ...
+    QString notice; // e.g. "LLM answer malformed, used the offline analyzer"
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
 };

@@ -1,6 +1,7 @@
 #include "HeuristicAnalyzer.h"
 
 #include "Bm25.h"
+#include "FacetJudge.h"
 #include "GoalParser.h"
 #include "domain/CompanyName.h"
 #include "model/Channel.h"
@@ -143,6 +144,28 @@ bool phraseWordPresent(const Item &item, const QString &word)
 
 } // namespace
 
+QList<GoalSignal> facetSignals(const FacetJudgement &judgement)
+{
+    QList<GoalSignal> out;
+    for (const FacetVerdict &v : judgement.verdicts) {
+        if (!v.judged)
+            continue;
+        if (!v.evidence.isEmpty() || v.strength > 0.0)
+            out << GoalSignal { QStringLiteral("%1 — %2 (%3%): “%4”")
+                                    .arg(v.facet.describe(), v.reason)
+                                    .arg(qRound(v.strength * 100))
+                                    .arg(v.quote),
+                v.evidence.mid(0, 5) };
+        else
+            out << GoalSignal { QStringLiteral("%1 — not shown").arg(v.facet.describe()), {} };
+        if (!v.rejectedEvidence.isEmpty())
+            out << GoalSignal { QStringLiteral("Not counted for %1 — %2: “%3”")
+                                    .arg(v.facet.describe(), v.rejectedReason, v.rejectedQuote),
+                v.rejectedEvidence };
+    }
+    return out;
+}
+
 HeuristicAnalyzer::HeuristicAnalyzer(std::shared_ptr<const TechDictionary> dictionary)
     : m_dictionary(std::move(dictionary))
 {
@@ -164,6 +187,17 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     out.analyzer = name();
     if (input.evidence.isEmpty())
         return out;
+
+    // A goal the facet model understands is judged facet by facet; a goal it cannot read at
+    // all falls back to matching the goal's own words below.
+    const GoalModel model = input.goalModel ? *input.goalModel : parseGoalModel(dict, input.goal);
+    if (!model.facets.isEmpty()) {
+        const FacetJudgement j = judgeFacets(dict, model, input, input.referenceDate);
+        out.confidence = j.confidence;
+        out.technologies = j.technologies;
+        out.signalsFound = facetSignals(j);
+        return out;
+    }
 
     const ParsedGoal goal = parseGoal(dict, input.goal);
     const QString domain = input.domain.toLower();

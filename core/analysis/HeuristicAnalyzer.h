@@ -7,6 +7,11 @@
 
 namespace gtm {
 
+struct FacetJudgement;
+// One signal per facet verdict, citing the evidence items and the deciding sentence, plus the
+// strongest near-miss ("Not counted ... planned: ...").
+QList<GoalSignal> facetSignals(const FacetJudgement &judgement);
+
 // The offline analyzer: the technology dictionary with false-positive guards, the goal read
 // into technologies, topics, industries and intents, each evidence item weighed by whether it
 // is about this company and how relevant it is to the goal (BM25), negations counted against,

@@ -1,0 +1,1648 @@
+#include "FacetJudge.h"
+
+#include "TechDictionary.h"
+#include "domain/CompanyName.h"
+#include "model/Channel.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QTextBoundaryFinder>
+#include <QUrl>
+#include <cmath>
+
+namespace gtm {
+
+namespace {
+
+using Re = QRegularExpression;
+
+// How surely a sentence speaks about the company being researched.
+enum class Entity {
+    Own, // its own site, its own job board
+    Named, // a third party's sentence that names it (or quotes it as "we")
+    Continuation, // a later sentence of an item that named it ("The startup ...")
+    Unknown, // an item that never names it
+    Other, // a namesake, a client of an agency, a company on a portfolio page
+};
+
+double entityFactor(Entity e)
+{
+    switch (e) {
+    case Entity::Own:
+    case Entity::Named:
+        return 1.0;
+    case Entity::Continuation:
+        return 0.8;
+    case Entity::Unknown:
+        return 0.4;
+    case Entity::Other:
+        return 0.0;
+    }
+    return 0.0;
+}
+
+QString entityText(Entity e)
+{
+    switch (e) {
+    case Entity::Own:
+        return QStringLiteral("own words");
+    case Entity::Named:
+    case Entity::Continuation:
+        return QStringLiteral("names the company");
+    case Entity::Unknown:
+        return QStringLiteral("does not name the company");
+    case Entity::Other:
+        return QStringLiteral("about someone else");
+    }
+    return {};
+}
+
+struct Sentence
+{
+    qsizetype start = 0; // in the item's text
+    QString text;
+    QString lower;
+    Entity entity = Entity::Unknown;
+};
+
+struct Item
+{
+    int index = 0;
+    const Evidence *evidence = nullptr;
+    QString text;
+    QList<TextToken> tokens;
+    QList<Sentence> sentences;
+    QList<TermHit> techHits;
+    bool ownVoice = false;
+    bool posting = false;
+    QString titleLower;
+    QDate date;
+
+    int sentenceAt(qsizetype offset) const
+    {
+        for (int s = int(sentences.size()) - 1; s >= 0; --s)
+            if (sentences.at(s).start <= offset)
+                return s;
+        return 0;
+    }
+};
+
+struct Marker
+{
+    Re re;
+    Modality modality;
+    int reach; // characters between the marker and the hit, at most
+};
+
+const QList<Marker> &markers()
+{
+    static const QList<Marker> list = [] {
+        QList<Marker> m;
+        auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
+            m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
+        };
+        add("\\b(plan|plans|planning|planned|roadmap|next (quarter|year|month|sprint|phase)|later "
+            "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
+            "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
+            "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
+            "bring|be moving|be migrating|transition|replace|consolidate)|in the process of "
+            "(moving|migrating)|wishlist|in the future|prepar\\w+ (to|for) (move|migrat\\w*)|"
+            "considered|weighing|may move|might move|could move|is on the table)\\b",
+            Modality::Planned);
+        add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|trial\\w*|bake-?offs?|test(ed|ing) "
+            "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
+            "assess\\w*|"
+            "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
+            "weekend projects?|spikes?|toy)\\b",
+            Modality::Evaluated);
+        add("\\b(staging|dev|test) (environment|cluster|clusters|only)\\b|\\bonly in staging\\b|"
+            "\\bstaging-only\\b",
+            Modality::Evaluated);
+        add("\\b(used to|previously|formerly|former|once ran|migrat\\w* (away )?from|mov\\w* "
+            "(away )?(off|from)|off of|switch\\w* (away )?from|replac\\w*|sunset\\w*|"
+            "decommission\\w*|retir\\w*|no longer|ditch\\w*|dropp\\w*|abandon\\w*|phas\\w* out|"
+            "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
+            "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
+            "exited|wound down|winding down)\\b",
+            Modality::Past);
+        add("\\b(nice[- ]to[- ]have|bonus|a plus|is a plus|preferred|preferably|ideally|"
+            "familiarity|exposure to|or similar|or equivalent|or comparable|such as|e\\.g\\.|"
+            "for example|any of|or another|optional|desirable|good to have|not required|would be "
+            "great|is helpful|beneficial|appreciated|or other)\\b",
+            Modality::Option);
+        add("\\b(integrat\\w*|connectors?|connects? (to|with)|connecting (to|with)|syncs?|"
+            "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
+            "marketplace|helm charts?|operators? for|"
+            "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|customers'|"
+            "customer's|compatible|works with|out of the box|natively|partners?|partnership|"
+            "certified|resell\\w*|consultan\\w*|consulting|implementation|we help|helps? "
+            "(teams|companies|customers|clients|organi[sz]ations)|for "
+            "teams|self-hosted|on-prem\\w*|"
+            "bring your own|export\\w* (to|into)|import\\w* from|push\\w* (data )?(to|into)|"
+            "pull\\w* (data )?from|feeds? into|write-?back|supports?|supported|courses?|"
+            "training|certification|tutorials?|workshops?|guide|talk|webinar)\\b",
+            Modality::Offered);
+        add("\\b(our clients?|a client|the client|for clients|for a client|clients'|on behalf "
+            "of|recruit\\w* for|staffing|agency|portfolio|competitors?|rivals?|unlike|compared "
+            "(to|with)|vs\\.?|versus|alternatives? to|customers? (like|such as|including)|"
+            "(used|trusted) by|(companies|founders|startups|teams|brands|customers|clients) "
+            "like|we "
+            "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
+            Modality::SomeoneElse);
+        add("\\b(not|don't|do not|doesn't|does not|never|without|isn't|aren't|won't|no|none)\\b",
+            Modality::Negated, 22);
+        return m;
+    }();
+    return list;
+}
+
+// A choice made: what follows is in use even after "evaluated" or "moved from".
+const Re &selection()
+{
+    static const Re re(QStringLiteral(
+        "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
+        "landed on|migrated to|moved to|moving to|switched to|consolidated on|"
+        "(migrat|mov|switch|transition)\\w* from [\\w./ -]{1,40}? to|replac\\w* [\\w./ -]{1,40}? "
+        "with|in favou?r of)\\b"));
+    return re;
+}
+
+const Re &clauseBreak()
+{
+    static const Re re(QStringLiteral(
+        "\\b(but|however|whereas|while|although|though|instead|rather than|yet)\\b|;| – | — | - "
+        "|\\(|\\)"));
+    return re;
+}
+
+const Re &useVerb()
+{
+    static const Re re(QStringLiteral(
+        "\\b(we|we've|we're|our team|our engineers|the team|the company|it|they) "
+        "(now |also |still |already |currently |heavily |primarily |mostly |all )?"
+        "(run|runs|use|uses|rely|relies|operate|operates|deploy|deploys|host|hosts|built|build|"
+        "moved|migrated|standardi[sz]ed|manage|process|store|power|adopted|chose|picked|went|"
+        "keep|keeps|serve|serves|ship|ships|live|lives|track|tracks|log|logs|handle|handles|"
+        "work|works|are|is)\\b|\\b(our|its) (own |entire |whole |production |core |main )?\\w+|"
+        "^(operate|deploy|run|maintain|build|scale|own|manage|ship|design|support|automate|"
+        "migrate|administer|extend|harden|tune|optimi[sz]e|monitor|operating|running|"
+        "maintaining|building|scaling|managing)\\b|\\b(migrat\\w*|mov\\w*|switch\\w*|"
+        "shift\\w*|port\\w*) [\\w\\s./-]{0,40}\\bto\\b|"
+        "\\b(runs on|running on|built on|powered by|in production|production|hosted on|"
+        "lives in|backbone|in-house|relies on|rely on|standard|stack|migrated to|moved to|"
+        "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
+        "hosted|built|modell?ed|stored|processed|shifts?|shifted|moves?|moving|migrates?|"
+        "adopts?|adopted|standardi[sz]es) (on|to|in|into|onto|with)|(is|are) (now )?"
+        "(built|hosted|deployed|modell?ed|stored|processed|powered|orchestrated|managed))\\b"));
+    return re;
+}
+
+// The modality of a hit at [pos, pos + len) of a lower-cased sentence.
+Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool requirementsList)
+{
+    qsizetype from = 0;
+    qsizetype to = s.size();
+    for (auto it = clauseBreak().globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedEnd() <= pos)
+            from = m.capturedEnd();
+        else if (m.capturedStart() >= pos + len) {
+            to = m.capturedStart();
+            break;
+        }
+    }
+    // A choice made right before the hit wins over an earlier "evaluated".
+    qsizetype selectedAt = -1;
+    for (auto it = selection().globalMatch(s.left(pos)); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedStart() >= from && pos - m.capturedEnd() <= 40)
+            selectedAt = m.capturedEnd();
+    }
+    qsizetype bestBefore = -1;
+    Modality before = Modality::Current;
+    qsizetype bestAfter = -1;
+    Modality after = Modality::Current;
+    const bool production = s.mid(from, to - from).contains(QStringLiteral("production"));
+    for (const Marker &mk : markers()) {
+        for (auto it = mk.re.globalMatch(s); it.hasNext();) {
+            const auto m = it.next();
+            if (m.capturedStart() < from || m.capturedEnd() > to)
+                continue;
+            if (m.capturedStart() < pos + len && m.capturedEnd() > pos)
+                continue; // the hit itself ("Salesforce Marketplace" aside)
+            if (mk.modality == Modality::Evaluated && production
+                && m.captured(0).contains(QStringLiteral("staging")))
+                continue;
+            if (m.capturedEnd() <= pos) {
+                if (pos - m.capturedEnd() > mk.reach)
+                    continue;
+                if (m.capturedEnd() > bestBefore) {
+                    bestBefore = m.capturedEnd();
+                    before = mk.modality;
+                }
+            } else if (m.capturedStart() - (pos + len) <= std::min(mk.reach,
+                           mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse
+                               ? 16
+                               : 60)) {
+                if (bestAfter < 0 || m.capturedStart() < bestAfter) {
+                    bestAfter = m.capturedStart();
+                    after = mk.modality;
+                }
+            }
+        }
+    }
+    if (selectedAt >= 0 && selectedAt >= bestBefore)
+        return Modality::Current;
+    if (bestBefore >= 0)
+        return before;
+    if (bestAfter >= 0 && after != Modality::Negated)
+        return after;
+    static const Re requirement(QStringLiteral(
+        "\\b(experience|familiar\\w*|knowledge|proficien\\w*|skills?|expertise|background|"
+        "worked with|hands-on|exposure|understanding|requirements?|qualifications|you have|"
+        "you bring|years|fluent|fluency|strong)\\b"));
+    if (requirementsList && requirement.match(s.mid(from, to - from)).hasMatch()) {
+        // "Snowflake, BigQuery or Redshift": one of several will do.
+        static const Re orAfter(QStringLiteral("^[\\w .,/+#-]{0,50}?\\b(or|and/or)\\b"));
+        static const Re orBefore(QStringLiteral("\\b(or|and/or)\\s+$|/\\s*$"));
+        const QString tail = s.mid(pos + len, to - pos - len);
+        if (orAfter.match(tail).hasMatch() || orBefore.match(s.mid(from, pos - from)).hasMatch()
+            || tail.startsWith(u'/'))
+            return Modality::Option;
+    }
+    return Modality::Current;
+}
+
+double noisyOr(const QList<double> &values)
+{
+    double miss = 1.0;
+    for (double v : values)
+        miss *= 1.0 - std::clamp(v, 0.0, 1.0);
+    return 1.0 - miss;
+}
+
+bool isJobBoardHost(const QString &host)
+{
+    return host.endsWith(QStringLiteral("greenhouse.io"))
+        || host.endsWith(QStringLiteral("lever.co")) || host.endsWith(QStringLiteral("ashbyhq.com"))
+        || host.endsWith(QStringLiteral("workable.com"))
+        || host.endsWith(QStringLiteral("personio.de"))
+        || host.endsWith(QStringLiteral("recruitee.com"));
+}
+
+// Dates written in a sentence: "in March 2023", "(2024)". The latest one mentioned.
+QDate sentenceDate(const QString &lower)
+{
+    static const Re re(QStringLiteral("\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]"
+                                      "*\\.? )?((?:19|20)\\d\\d)\\b"));
+    QDate best;
+    for (auto it = re.globalMatch(lower); it.hasNext();) {
+        const auto m = it.next();
+        static const QStringList months { QStringLiteral("jan"), QStringLiteral("feb"),
+            QStringLiteral("mar"), QStringLiteral("apr"), QStringLiteral("may"),
+            QStringLiteral("jun"), QStringLiteral("jul"), QStringLiteral("aug"),
+            QStringLiteral("sep"), QStringLiteral("oct"), QStringLiteral("nov"),
+            QStringLiteral("dec") };
+        const int month = m.captured(1).isEmpty() ? 6 : int(months.indexOf(m.captured(1))) + 1;
+        const QDate d(m.captured(2).toInt(), month, 15);
+        if (!best.isValid() || d > best)
+            best = d;
+    }
+    return best;
+}
+
+// --- Places.
+const Re &germanPlace()
+{
+    static const Re re(QStringLiteral(
+        "\\b(germany|german|deutschland|berlin|munich|münchen|muenchen|hamburg|frankfurt|cologne|"
+        "köln|koeln|düsseldorf|dusseldorf|duesseldorf|stuttgart|leipzig|dresden|bremen|hanover|"
+        "hannover|nuremberg|nürnberg|nuernberg|dortmund|essen|duisburg|bonn|mannheim|karlsruhe|"
+        "augsburg|bielefeld|münster|muenster|kiel|rostock|potsdam|mainz|wiesbaden|aachen|freiburg|"
+        "heidelberg|ulm|regensburg|würzburg|erfurt|magdeburg|saarbrücken|bochum|wuppertal|"
+        "ingolstadt|wolfsburg|braunschweig|kassel|osnabrück|lübeck|dach)\\b"));
+    return re;
+}
+
+const Re &europePlace()
+{
+    static const Re re(QStringLiteral(
+        "\\b(europe|european|eu|emea|dach|nordics?|benelux|uk|united kingdom|england|scotland|"
+        "wales|ireland|london|manchester|edinburgh|dublin|france|paris|lyon|spain|madrid|"
+        "barcelona|portugal|lisbon|porto|italy|milan|rome|netherlands|amsterdam|rotterdam|"
+        "belgium|brussels|switzerland|zurich|zürich|geneva|austria|vienna|wien|sweden|stockholm|"
+        "gothenburg|norway|oslo|denmark|copenhagen|finland|helsinki|poland|warsaw|krakow|kraków|"
+        "wroclaw|czech|prague|hungary|budapest|romania|bucharest|estonia|tallinn|latvia|riga|"
+        "lithuania|vilnius|greece|athens|bulgaria|sofia|croatia|zagreb|serbia|belgrade|"
+        "luxembourg|cet|cest)\\b"));
+    return re;
+}
+
+const Re &nonEuropePlace()
+{
+    static const Re re(QStringLiteral(
+        "\\b(us|u\\.s\\.|usa|united states|america|americas|north america|nyc|new york|san "
+        "francisco|sf|bay area|austin|boston|chicago|seattle|denver|atlanta|los angeles|miami|"
+        "toronto|vancouver|canada|mexico|brazil|são paulo|sao paulo|singapore|sydney|australia|"
+        "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|anywhere|"
+        "worldwide|global|globally|est|pst|cst|et|pt)\\b"));
+    return re;
+}
+
+bool inRegion(const QString &region, const QString &lower)
+{
+    if (region == u"Germany")
+        return germanPlace().match(lower).hasMatch();
+    if (region == u"Europe")
+        return europePlace().match(lower).hasMatch() || germanPlace().match(lower).hasMatch();
+    if (region == u"United States")
+        return Re(
+            QStringLiteral("\\b(us|usa|united states|new york|nyc|san francisco|austin|boston|"
+                           "chicago|seattle|denver|atlanta|los angeles)\\b"))
+            .match(lower)
+            .hasMatch();
+    return lower.contains(region.toLower());
+}
+
+// --- Lexicons of the facets other than technologies.
+const Re &industryTerms(const QString &id)
+{
+    static const QHash<QString, Re> terms {
+        { QStringLiteral("fintech"),
+            Re(QStringLiteral(
+                "\\b(fintechs?|financial services|financial technology|payments?|payment "
+                "(processing|processor|platform|provider|infrastructure|service provider)|"
+                "psp|acquir(er|ing)|issuer|card issuing|cards?|banks?|banking|neobanks?|digital "
+                "bank|challenger bank|lending|lenders?|loans?|credit|mortgages?|bnpl|buy now,? pay "
+                "later|remittances?|money transfers?|wallets?|payouts?|treasury|wealth management|"
+                "brokerage|trading platform|crypto exchange|insurtech|merchant services|checkout "
+                "infrastructure|financial institutions?|e-money|emi licen[cs]e|banking licen[cs]e|"
+                "transactions?|merchants?|chargebacks?|kyc|aml|anti-money laundering|identity "
+                "verification|underwriting|credit risk|card "
+                "testing|issuing|acquiring|finance|financial|"
+                "insur\\w+|crypto\\w*|withdrawals?|deposits?|transfers?|invoices?|invoicing|"
+                "accounts payable|expense management|spend management|payroll|billing)\\b")) },
+        { QStringLiteral("logistics"),
+            Re(QStringLiteral(
+                "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
+                "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfil?ment|warehous\\w*|"
+                "parcel|last[- ]mile|transport(ation)?|spedition|intralogistics|cargo|containers?|"
+                "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
+                "logistik\\w*)\\b")) },
+        { QStringLiteral("healthcare"),
+            Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
+                              "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
+                              "health systems?|health plans?)\\b")) },
+        { QStringLiteral("ecommerce"),
+            Re(QStringLiteral("\\b(e-?commerce|online (store|shop|retailer)s?|retail(er|ers)?|"
+                              "shoppers?|dtc|d2c)\\b")) },
+        { QStringLiteral("insurance"),
+            Re(QStringLiteral("\\b(insurance|insurtech|insurers?|underwrit\\w*|claims)\\b")) },
+        { QStringLiteral("education"),
+            Re(QStringLiteral(
+                "\\b(education|edtech|schools?|students|universit\\w+|learning)\\b")) },
+        { QStringLiteral("real_estate"),
+            Re(QStringLiteral(
+                "\\b(real estate|proptech|property|properties|landlords?|tenants?)\\b")) },
+        { QStringLiteral("manufacturing"),
+            Re(QStringLiteral("\\b(manufactur\\w+|factor(y|ies)|industrial|plants?)\\b")) },
+        { QStringLiteral("cybersecurity"),
+            Re(QStringLiteral("\\b(cyber ?security|security|threats?|infosec|soc)\\b")) },
+        { QStringLiteral("energy"),
+            Re(QStringLiteral("\\b(energy|utilit(y|ies)|solar|renewables?|grid|power)\\b")) },
+    };
+    static const Re none(QStringLiteral("(?!)"));
+    const auto it = terms.constFind(id);
+    return it == terms.cend() ? none : *it;
+}
+
+// "X is a ... company", "we build ...": a sentence that says what the company is or does.
+const Re &selfDescription()
+{
+    static const Re re(QStringLiteral(
+        "\\b(is an?|are an?|is the|are the|we are|we're|we build|we built|we make|we provide|we "
+        "offer|we help|we run|we operate|we move|we ship|we deliver|we connect|builds|provides|"
+        "offers|operates|makes|helps|runs|moves|ships|delivers|processes|handles|powers|"
+        "powering|issues|lends|underwrites|insures|serves|sells|specializ\\w+|specialis\\w+|"
+        "focused on|founded|startup|company|platform|provider|firm|leading|our mission|mission|"
+        "about us|who we are|a \\w+ "
+        "(startup|company|firm|provider|platform|operator|carrier))\\b"));
+    return re;
+}
+
+// Healthcare providers and payers as buyers.
+const Re &healthBuyers()
+{
+    static const Re re(QStringLiteral(
+        "\\b(hospitals?|health systems?|clinics?|physician (groups?|practices?)|medical "
+        "(groups?|practices?|centers?|centres?)|(specialty|dental|private|ambulatory|outpatient) "
+        "(practices?|clinics?|care)|care providers?|healthcare providers?|health ?care "
+        "organi[sz]ations?|provider organi[sz]ations?|providers|payers?|health plans?|insurers|"
+        "acos?|idns?|clinicians?|nurses|nursing|care teams?|revenue cycle|rcm|prior "
+        "auth\\w*|ehrs?|emrs?|epic|cerner|skilled nursing|home health|post-acute|senior living|"
+        "labs?|radiology|pharmacies|pharmacists|medicaid|medicare|claims? (processing|"
+        "management|denials?)|denials?|patient (intake|scheduling|engagement|flow)|"
+        "utili[sz]ation management|care management|credentialing|behavioral health|"
+        "telehealth providers|providers and payers|health care providers)\\b"));
+    return re;
+}
+
+const Re &sellsTo()
+{
+    static const Re re(QStringLiteral(
+        "\\b(for|to|serv\\w+|help\\w*|used by|trusted by|relied on by|customers|clients|"
+        "sell\\w*|built for|designed for|purpose-built|partners? with|work\\w* with|deployed "
+        "(at|in|across)|live (at|in)|across|empower\\w*|enabl\\w*|lets|allows?|gives)\\b"));
+    return re;
+}
+
+const Re &b2bSaasTerms()
+{
+    static const Re re(QStringLiteral(
+        "\\b(saas|software|platform|cloud-based|cloud|subscription|per (seat|user|provider|"
+        "month|location|bed|clinician)|b2b|enterprise|workflow|dashboard|api|apis|"
+        "integrat\\w+|automat\\w+|analytics|tool|tools|solution|solutions|system|module|"
+        "application|web app|portal|ai-powered|copilot|products?|licen[cs]e)\\b"));
+    return re;
+}
+
+const Re &consumerTerms()
+{
+    static const Re re(QStringLiteral(
+        "\\b(app store|google play|download (the|our) app|consumers?|for individuals|"
+        "direct-to-consumer|d2c|b2c|our members|members can|users can|for patients|patients "
+        "(can|use|download|book)|book (a|an) (visit|appointment|consult)|subscribers?|monthly "
+        "membership|we (operate|run|own) (\\d+ )?(clinics|hospitals|practices|pharmacies)|our "
+        "(clinics|clinicians|doctors|pharmacies)|in-person care|primary care provider|"
+        "telehealth (service|provider)|physical therapy clinics?)\\b"));
+    return re;
+}
+
+const Re &notSoftwareTerms()
+{
+    static const Re re(QStringLiteral(
+        "\\b(consultancy|consulting firm|staffing (agency|firm)|recruit(ment|ing) agency|"
+        "agency|law firm|clinic operator|hardware|devices?|medical device|manufacturer|"
+        "distributor|wholesaler)\\b"));
+    return re;
+}
+
+// --- Marketplace.
+const Re &marketplaceStrong()
+{
+    static const Re re(QStringLiteral(
+        "\\b(two-sided|two sided|multi-sided|multisided|both sides|buyers and sellers|sellers "
+        "and buyers|hosts and guests|drivers and riders|riders and drivers|shippers and carriers|"
+        "carriers and shippers|freelancers and (clients|companies|businesses)|patients and "
+        "(doctors|providers|therapists)|tutors and students|students and tutors|vendors and "
+        "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
+        "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
+        "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
+        "value|peer-to-peer|p2p|connects? [\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|matches "
+        "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
+        "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
+        "matching|between)|marketplace platform|online marketplace|b2b marketplace|"
+        "(is|as|runs|operates|built) an? [\\w -]{0,30}marketplace)\\b"));
+    return re;
+}
+
+const Re &marketplaceChannel()
+{
+    static const Re re(QStringLiteral(
+        "\\b((amazon|ebay|etsy|aws|azure|google cloud|gcp|salesforce|shopify|atlassian|"
+        "hubspot|zalando|walmart|otto|mercado libre|allegro|zoom|slack|microsoft|apple|app|"
+        "snowflake|databricks|red hat|oracle|sap) (app )?marketplaces?|marketplace listing|"
+        "listed (on|in)|sell\\w* (on|through|via) [\\w ]{0,30}marketplaces?|on marketplaces|"
+        "across marketplaces|marketplace sellers|marketplace channels?|marketplaces like|"
+        "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
+        "third-party marketplaces?)\\b"));
+    return re;
+}
+
+// --- Funding.
+const Re &roundRe()
+{
+    static const Re re(QStringLiteral(
+        "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])-runde\\b|"
+        "\\b(pre-seed|seed|angel|growth (?:round|equity|financing)|pre-ipo|late-stage round|"
+        "mezzanine)\\b"));
+    return re;
+}
+
+const Re &fundingVerb()
+{
+    static const Re re(QStringLiteral(
+        "\\b(rais\\w+|closed|closes|closing|secur\\w+|announc\\w+|lands?|landed|bags?|bagged|"
+        "nets?|netted|completed?|led by|co-led|funding|financing|round|investment|invest\\w*|"
+        "backed|finanzierungsrunde|extension|injection|capital|\\$|€|£|million|billion|\\d+m\\b|"
+        "valuation)\\b"));
+    return re;
+}
+
+const Re &notEquity()
+{
+    static const Re re(QStringLiteral(
+        "\\b(debt|credit facility|credit line|loan facility|venture debt|notes? offering|"
+        "convertible|warehouse facility|acquir\\w+|acquisition|merger|merges?|buyout|"
+        "grant)\\b"));
+    return re;
+}
+
+const Re &fundingPlanned()
+{
+    static const Re re(QStringLiteral(
+        "\\b(in talks|talks to|seeking|seeks|looking to raise|plans? to raise|planning to raise|"
+        "aims? to raise|hopes? to raise|is raising|reportedly raising|expected to (close|raise)|"
+        "would raise|could raise|will raise|preparing|rumou?red|targets?|next round|"
+        "ahead of (its|a) series|before (its|a) series)\\b"));
+    return re;
+}
+
+// --- Hiring.
+struct RoleLexicon
+{
+    Re role;
+    Re notRole; // a title that is close but is not it
+};
+
+RoleLexicon roleLexicon(const QString &role)
+{
+    if (role == u"sdr")
+        return {
+            Re(QStringLiteral(
+                "\\b(sdrs?|bdrs?|sales development|business development rep\\w*|"
+                "business development associates?|outbound (sales )?rep\\w*|"
+                "sales development rep\\w*|lead generation rep\\w*|pipeline generation rep\\w*|"
+                "inbound sales rep\\w*|sales hunter)\\b")),
+            Re(QStringLiteral("\\b(business development manager|bdm|sdr manager|head of sales "
+                              "development|director of sales development|sales development "
+                              "(manager|lead|leader|director))\\b"))
+        };
+    if (role == u"data engineer")
+        return { Re(QStringLiteral(
+                     "\\b(data engineers?|data engineering|data platform engineers?|"
+                     "data infrastructure engineers?|etl (engineers?|developers?)|"
+                     "big data engineers?|dataops engineers?|data pipeline engineers?)\\b")),
+            Re(QStringLiteral("\\b(data analysts?|analytics engineers?|business analysts?|"
+                              "data scientists?|bi analysts?|data engineering manager|"
+                              "head of data)\\b")) };
+    QString pattern = QRegularExpression::escape(role);
+    if (!role.endsWith(u's'))
+        pattern += QStringLiteral("s?");
+    if (role == u"developer" || role == u"any role")
+        pattern = QStringLiteral("developers?|engineers?|programmers?|\\w+ (engineer|developer)s?");
+    return { Re(QStringLiteral("\\b(%1)\\b").arg(pattern)), Re(QStringLiteral("(?!)")) };
+}
+
+const Re &agencyMarkers()
+{
+    static const Re re(QStringLiteral(
+        "\\b(our client|a client of ours|for a client|for our client|on behalf of|recruitment "
+        "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
+        "recruiting for|our partner company|client company|placing|retained search|"
+        "headhunt\\w*|talent partner for)\\b"));
+    return re;
+}
+
+const Re &postingClosed()
+{
+    static const Re re(QStringLiteral(
+        "\\b(no longer accepting|position (has been |was )?filled|role (has been |was )?filled|"
+        "this (job|position|role) (is|has been) (closed|filled)|applications (are )?closed|"
+        "job (is )?closed|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
+        "hiring freeze|no current openings|we will (hire|be hiring|open)|plan to hire|"
+        "planning to hire|next year we|future openings|talent pool|talent community|"
+        "general application|expired)\\b"));
+    return re;
+}
+
+const Re &fraudTerms()
+{
+    static const Re re(QStringLiteral(
+        "\\b(fraud\\w*|chargebacks?|account takeover|ato|money laundering|aml|scams?|"
+        "synthetic identit\\w*|mule accounts?|identity theft|suspicious (transactions?|activity)|"
+        "transaction monitoring|risk scoring|card testing|friendly fraud|first-party fraud|"
+        "bust-out|kyc)\\b"));
+    return re;
+}
+
+const Re &mlTerms()
+{
+    static const Re re(QStringLiteral(
+        "\\b(machine[- ]learn\\w*|ml|ai|a\\.i\\.|artificial intelligence|deep learning|"
+        "neural net\\w*|models?|modell?ing|gradient[- ]boost\\w*|xgboost|lightgbm|"
+        "random forests?|classifiers?|anomaly detection|predictive|trained|training data|"
+        "learns|learning|llms?|graph neural|data scien\\w*|ai-powered|ai-driven|ml-powered|"
+        "ml-based|ai-based|algorithm\\w*|behavioral biometrics|scoring engine|risk engine|"
+        "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer)\\b"));
+    return re;
+}
+
+struct Contribution
+{
+    int item = -1;
+    int sentence = -1;
+    double strength = 0.0; // > 0 supports, < 0 counts against
+    QString reason;
+};
+
+// Collected contributions of one facet, summarised into a verdict.
+struct Tally
+{
+    QList<Contribution> support;
+    QList<Contribution> against;
+    QList<Contribution> rejected; // looked like a match, is not: with why
+
+    void add(int item, int sentence, double strength, const QString &reason)
+    {
+        if (strength > 0.0)
+            support << Contribution { item, sentence, strength, reason };
+    }
+    void oppose(int item, int sentence, double strength, const QString &reason)
+    {
+        if (strength > 0.0)
+            against << Contribution { item, sentence, strength, reason };
+    }
+    void reject(int item, int sentence, const QString &reason)
+    {
+        rejected << Contribution { item, sentence, 0.0, reason };
+    }
+};
+
+QString quoteOf(const QList<Item> &items, int item, int sentence)
+{
+    if (item < 0 || sentence < 0 || item >= items.size())
+        return {};
+    QString s = items.at(item).sentences.at(sentence).text.simplified();
+    if (s.size() > 220)
+        s = s.left(219) + QStringLiteral("…");
+    return s;
+}
+
+FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item> &items)
+{
+    FacetVerdict v;
+    v.facet = facet;
+    // Independent evidence items: one item counts once, at its strongest sentence.
+    QHash<int, Contribution> best;
+    for (const Contribution &c : t.support)
+        if (!best.contains(c.item) || best.value(c.item).strength < c.strength)
+            best.insert(c.item, c);
+    QList<Contribution> ordered = best.values();
+    std::sort(ordered.begin(), ordered.end(), [](const Contribution &a, const Contribution &b) {
+        return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
+    });
+    QList<double> strengths;
+    for (const Contribution &c : std::as_const(ordered)) {
+        strengths << c.strength;
+        if (c.item >= 0)
+            v.evidence << c.item;
+    }
+    QHash<int, double> againstBest;
+    for (const Contribution &c : t.against)
+        againstBest[c.item] = std::max(againstBest.value(c.item), c.strength);
+    v.against = noisyOr(againstBest.values());
+    v.strength = noisyOr(strengths) * (1.0 - 0.75 * v.against);
+    if (!ordered.isEmpty()) {
+        v.quote = quoteOf(items, ordered.first().item, ordered.first().sentence);
+        v.reason = ordered.first().reason;
+    }
+    if (!t.against.isEmpty() && (ordered.isEmpty() || v.against > 0.5)) {
+        v.rejectedEvidence = { t.against.first().item };
+        v.rejectedQuote = quoteOf(items, t.against.first().item, t.against.first().sentence);
+        v.rejectedReason = t.against.first().reason;
+    } else if (!t.rejected.isEmpty()) {
+        v.rejectedEvidence = { t.rejected.first().item };
+        v.rejectedQuote = quoteOf(items, t.rejected.first().item, t.rejected.first().sentence);
+        v.rejectedReason = t.rejected.first().reason;
+    }
+    return v;
+}
+
+class Judge
+{
+public:
+    Judge(const TechDictionary &dict, const GoalModel &goal, const AnalysisInput &input,
+        QDate reference)
+        : m_dict(dict)
+        , m_goal(goal)
+        , m_input(input)
+        , m_reference(reference.isValid() ? reference : QDate::currentDate())
+    {
+        readEvidence();
+    }
+
+    FacetJudgement run();
+
+private:
+    void readEvidence();
+    Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
+        bool itemNamed, const QString &lower) const;
+    bool names(const QString &lower) const;
+
+    QSet<int> techTargets(const GoalFacet &f) const;
+    Tally judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems = {}) const;
+    Tally judgeIndustry(const GoalFacet &f) const;
+    Tally judgeSegment(const GoalFacet &f) const;
+    Tally judgeModel(const GoalFacet &f) const;
+    Tally judgeFunding(const GoalFacet &f) const;
+    Tally judgeHqLocation(const GoalFacet &f) const;
+    Tally judgeSize(const GoalFacet &f) const;
+    QList<FacetVerdict> judgeHiring(const GoalFacet &role, const QList<GoalFacet> &scoped) const;
+
+    const TechDictionary &m_dict;
+    const GoalModel &m_goal;
+    const AnalysisInput &m_input;
+    QDate m_reference;
+    QString m_domain;
+    QString m_label;
+    QStringList m_nameWords;
+    QString m_shortName;
+    QRegularExpression m_nameRe; // the name, the label or the short name as whole words
+    QList<Item> m_items;
+};
+
+bool Judge::names(const QString &lower) const
+{
+    if (lower.contains(m_domain))
+        return true;
+    return m_nameRe.match(lower).hasMatch();
+}
+
+Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
+    bool itemNamed, const QString &lower) const
+{
+    // "acme.io" named while we research acme.com: a namesake's sentence.
+    for (const TextToken &t : tokens)
+        if (t.lower != m_domain && t.lower.startsWith(m_label + u'.') && t.lower.count(u'.') <= 2
+            && !t.lower.endsWith(QStringLiteral(".js")))
+            return Entity::Other;
+    static const Re namesake(QStringLiteral(
+        "\\b(not to be confused|no relation|unrelated|not affiliated|no affiliation|namesake|"
+        "different company|same name|similarly named)\\b"));
+    if (namesake.match(lower).hasMatch())
+        return Entity::Other;
+    const bool named = names(lower);
+    if (item.ownVoice)
+        return Entity::Own;
+    if (named)
+        return Entity::Named;
+    static const Re firstPerson(QStringLiteral("\\b(we|our|we're|we've|us)\\b"));
+    static const Re pronoun(QStringLiteral(
+        "^\\W*(it|its|the company|the company's|the startup|the startup's|the firm|the firm's|"
+        "they|their|the business|the platform|the round|the funding|the raise|the team|the "
+        "new (funding|capital)|this|founded|headquartered|based)\\b"));
+    if (namedBefore && (firstPerson.match(lower).hasMatch() || pronoun.match(lower).hasMatch()))
+        return Entity::Named;
+    if (itemNamed)
+        return Entity::Continuation;
+    return Entity::Unknown;
+}
+
+void Judge::readEvidence()
+{
+    m_domain = m_input.domain.toLower();
+    m_label = registrableLabel(m_domain);
+    const QString name
+        = m_input.companyName.isEmpty() ? companyNameFromDomain(m_domain) : m_input.companyName;
+    m_nameWords = phraseWords(name);
+    if (m_nameWords.size() > 1 && m_nameWords.first().size() >= 5)
+        m_shortName = m_nameWords.first();
+    QStringList alternatives { Re::escape(m_nameWords.join(u' ')), Re::escape(m_label) };
+    if (!m_shortName.isEmpty())
+        alternatives << Re::escape(m_shortName);
+    alternatives.removeAll(QString());
+    // "Kestrel Bank" names kestrelbank.com: the label's letters with optional spaces.
+    QString bare = QString(m_label).remove(u'-');
+    if (bare.size() >= 6) {
+        QStringList letters;
+        for (QChar c : std::as_const(bare))
+            letters << Re::escape(QString(c));
+        alternatives << letters.join(QStringLiteral("[\\s-]?"));
+    }
+    m_nameRe = Re(QStringLiteral("(^|[^\\w.])(%1)($|[^\\w])").arg(alternatives.join(u'|')));
+
+    for (int i = 0; i < m_input.evidence.size(); ++i) {
+        const Evidence &e = m_input.evidence.at(i);
+        Item item;
+        item.index = i;
+        item.evidence = &e;
+        item.text = e.title + QStringLiteral("\n") + e.snippet;
+        item.titleLower = e.title.toLower();
+        item.date = e.publishedAt.date();
+        const QUrl url(e.url);
+        const QString host = url.host().toLower();
+        const QString path = url.path().toLower();
+        const bool ownSite
+            = !host.isEmpty() && (host == m_domain || host.endsWith(u'.' + m_domain));
+        const bool board = isJobBoardHost(host);
+        // boards.greenhouse.io/keystone/jobs/50 is keystone-cards.com's board.
+        const QString slug = path.section(u'/', 1, 1);
+        const QString bare = QString(m_label).remove(u'-');
+        const bool ownBoard = board
+            && (slug == m_label || slug == bare
+                || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
+        const bool careersPage = ownSite
+            && Re(QStringLiteral("/(careers?|jobs?|join|positions?|openings?)\\b"))
+                   .match(path)
+                   .hasMatch();
+        item.posting = e.channel == channel::JobsSearch || board || careersPage;
+        const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
+        item.ownVoice = ownSite || ownBoard
+            || (!foreignBoard && (e.channel == channel::JobsSearch || e.channel == channel::Website)
+                && (host.isEmpty() || registrableLabel(host) == m_label));
+        const bool collision
+            = !ownSite && !host.isEmpty() && registrableLabel(host) == m_label && !board;
+        item.tokens = tokenize(item.text);
+        item.techHits
+            = m_dict.findTechnologies(item.text, item.tokens, TechDictionary::Mode::Evidence);
+
+        // Sentences: the title, then the snippet cut by the Unicode sentence rules, and again at
+        // line breaks, bullets and bars (postings and listings use them as sentences).
+        QList<std::pair<qsizetype, qsizetype>> spans;
+        auto split = [&spans](const QString &text, qsizetype base) {
+            QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence, text);
+            qsizetype from = 0;
+            while (from < text.size()) {
+                qsizetype to = finder.toNextBoundary();
+                if (to < 0)
+                    to = text.size();
+                qsizetype s = from;
+                for (qsizetype k = from; k < to; ++k) {
+                    const QChar c = text.at(k);
+                    if (c == u'\n' || c == u'|' || c == u';' || c == QChar(0x2022) || c == u'·') {
+                        if (k > s)
+                            spans << std::pair { base + s, base + k };
+                        s = k + 1;
+                    }
+                }
+                if (to > s)
+                    spans << std::pair { base + s, base + to };
+                from = to;
+            }
+        };
+        split(e.title, 0);
+        split(e.snippet, e.title.size() + 1);
+
+        const bool itemNamed = names(item.text.toLower()) || item.ownVoice;
+        bool namedBefore = false;
+        const bool agency = agencyMarkers().match(item.text.toLower()).hasMatch();
+        for (const auto &[from, to] : std::as_const(spans)) {
+            Sentence s;
+            s.start = from;
+            while (s.start < to && item.text.at(s.start).isSpace())
+                ++s.start;
+            s.text = item.text.mid(s.start, to - s.start).trimmed();
+            if (s.text.isEmpty())
+                continue;
+            s.lower = s.text.toLower();
+            QList<TextToken> tokens;
+            for (const TextToken &t : std::as_const(item.tokens))
+                if (t.start >= from && t.end <= to)
+                    tokens << t;
+            s.entity = collision ? Entity::Other
+                                 : sentenceEntity(item, tokens, namedBefore, itemNamed, s.lower);
+            // A staffing agency's or consultancy's posting is for someone else's role, unless
+            // it names this company as the client.
+            if (agency && !names(s.lower) && (item.ownVoice || !itemNamed))
+                s.entity = Entity::Other;
+            namedBefore = namedBefore || names(s.lower);
+            item.sentences << s;
+        }
+        if (item.sentences.isEmpty())
+            item.sentences << Sentence { 0, item.text, item.text.toLower(), Entity::Unknown };
+        // An item about a namesake ("Ravenwood.io is hiring") or a portfolio page is about
+        // someone else throughout, unless it names this company's own domain.
+        bool namesake = path.contains(QStringLiteral("portfolio"));
+        for (const Sentence &sent : std::as_const(item.sentences))
+            namesake = namesake || (sent.entity == Entity::Other && !agency);
+        if (namesake && !item.text.toLower().contains(m_domain))
+            for (Sentence &sent : item.sentences)
+                sent.entity = Entity::Other;
+        m_items << item;
+    }
+}
+
+QSet<int> Judge::techTargets(const GoalFacet &f) const
+{
+    QSet<int> wanted;
+    const QStringList names = f.value.split(QRegularExpression(QStringLiteral(" or | and ")));
+    for (int t = 0; t < m_dict.technologies().size(); ++t)
+        for (const QString &n : names)
+            if (m_dict.technologies().at(t).name.compare(n.trimmed(), Qt::CaseInsensitive) == 0)
+                wanted.insert(t);
+    // A product of the family is the family: GKE is Kubernetes and Google Cloud.
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (int t = 0; t < m_dict.technologies().size(); ++t) {
+            if (wanted.contains(t))
+                continue;
+            for (int implied : m_dict.technologies().at(t).impliedIds)
+                if (wanted.contains(implied)) {
+                    wanted.insert(t);
+                    grew = true;
+                    break;
+                }
+        }
+    }
+    return wanted;
+}
+
+QString modalityReason(Modality m)
+{
+    return modalityToString(m);
+}
+
+Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
+{
+    Tally t;
+    const QSet<int> targets = techTargets(f);
+    const bool topic = targets.isEmpty(); // "AI / machine learning", "fraud detection", ...
+    const bool ml = f.value.contains(QStringLiteral("machine learning"));
+    const bool needsFraud = f.purpose.contains(QStringLiteral("fraud"))
+        || (!ml && f.value.contains(QStringLiteral("fraud")));
+    for (const Item &item : m_items) {
+        if (!onlyItems.isEmpty() && !onlyItems.contains(item.index))
+            continue;
+        static const Re requirement(QStringLiteral(
+            "\\b(experience|familiar\\w*|knowledge|proficien\\w*|skills?|expertise|background|"
+            "worked with|hands-on|exposure|understanding|requirements?|qualifications|you have|"
+            "you bring|we'd love|we would love|stack|tools?|technologies)\\b"));
+        QList<std::pair<int, std::pair<qsizetype, qsizetype>>>
+            hits; // sentence, (pos, len) in sentence
+        if (!topic) {
+            for (const TermHit &h : item.techHits) {
+                if (!targets.contains(h.id))
+                    continue;
+                const qsizetype at = item.tokens.at(h.firstToken).start;
+                const int s = item.sentenceAt(at);
+                const qsizetype rel = at - item.sentences.at(s).start;
+                const qsizetype len = item.tokens.at(h.lastToken).end - at;
+                hits << std::pair { s, std::pair { std::max<qsizetype>(0, rel), len } };
+                if (h.negated)
+                    hits.last().second.second = -len; // mark: the dictionary read a negation
+            }
+        } else {
+            for (int s = 0; s < item.sentences.size(); ++s) {
+                const QString &lower = item.sentences.at(s).lower;
+                const auto m = (ml ? mlTerms() : fraudTerms()).match(lower);
+                if (!m.hasMatch())
+                    continue;
+                if (ml && needsFraud && !fraudTerms().match(lower).hasMatch())
+                    continue;
+                hits << std::pair { s, std::pair { m.capturedStart(), m.capturedLength() } };
+            }
+        }
+        for (const auto &[s, span] : std::as_const(hits)) {
+            const Sentence &sent = item.sentences.at(s);
+            const bool dictNegated = span.second < 0;
+            const qsizetype len = std::abs(span.second);
+            const bool reqList = item.posting || requirement.match(sent.lower).hasMatch();
+            Modality mod = modalityAt(sent.lower, span.first, len, reqList);
+            if (dictNegated && mod == Modality::Current)
+                mod = Modality::Past;
+            // A job board's posting asking for the technology: the team works with it, unless
+            // it is one option among several.
+            const double factor = entityFactor(sent.entity);
+            if (sent.entity == Entity::Other) {
+                t.reject(item.index, s, entityText(sent.entity));
+                continue;
+            }
+            switch (mod) {
+            case Modality::Current: {
+                // "AI to detect fraud" says its use; a bare product name needs a verb.
+                const bool used = topic || useVerb().match(sent.lower).hasMatch();
+                double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                t.add(item.index, s, base * factor,
+                    QStringLiteral("%1, %2").arg(
+                        used ? QStringLiteral("in use") : QStringLiteral("mentioned"),
+                        entityText(sent.entity)));
+                break;
+            }
+            case Modality::Past:
+            case Modality::Negated:
+                if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                    t.oppose(item.index, s, 0.8, modalityReason(mod));
+                else
+                    t.reject(item.index, s, modalityReason(mod));
+                break;
+            default:
+                t.reject(item.index, s, modalityReason(mod));
+                break;
+            }
+        }
+    }
+    return t;
+}
+
+Tally Judge::judgeIndustry(const GoalFacet &f) const
+{
+    Tally t;
+    const Re &terms = industryTerms(f.value);
+    for (const Item &item : m_items) {
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            const auto m = terms.match(sent.lower);
+            if (!m.hasMatch())
+                continue;
+            if (sent.entity == Entity::Other) {
+                t.reject(item.index, s, entityText(sent.entity));
+                continue;
+            }
+            const Modality mod
+                = modalityAt(sent.lower, m.capturedStart(), m.capturedLength(), false);
+            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
+                || mod == Modality::SomeoneElse) {
+                t.reject(item.index, s, modalityReason(mod));
+                continue;
+            }
+            // Postings say what the company is in their "About us" lines; a passing word in a
+            // requirement list does not.
+            const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
+                || m_nameRe.match(sent.lower.left(m_nameWords.join(u' ').size() + 2)).hasMatch();
+            double base = describes ? 0.75 : 0.45;
+            if (item.posting && !describes)
+                base = 0.3;
+            t.add(item.index, s, base * entityFactor(sent.entity),
+                QStringLiteral("%1, %2").arg(
+                    describes ? QStringLiteral("describes itself") : QStringLiteral("mentioned"),
+                    entityText(sent.entity)));
+        }
+    }
+    // "Caldera Pay", "Nordfracht": a name chosen to say what the company does is a hint.
+    static const QHash<QString, Re> nameCues {
+        { QStringLiteral("fintech"),
+            Re(QStringLiteral("(pay|bank|fin|lend|card|cash|money|capital|credit|coin|wallet|"
+                              "ledger|vault|remit)")) },
+        { QStringLiteral("logistics"),
+            Re(QStringLiteral("(freight|logist|cargo|ship|haul|fleet|transport|parcel|fracht|"
+                              "spedition|carrier|cargo)")) },
+        { QStringLiteral("healthcare"), Re(QStringLiteral("(health|med|care|clinic|pharma|bio)")) },
+    };
+    if (nameCues.contains(f.value) && nameCues.value(f.value).match(m_label).hasMatch())
+        t.add(-1, -1, 0.45, QStringLiteral("the company's name"));
+    return t;
+}
+
+Tally Judge::judgeSegment(const GoalFacet &f) const
+{
+    Tally t;
+    const bool health = f.value == u"healthcare";
+    const Re &buyers = health ? healthBuyers() : industryTerms(f.value);
+    static const Re otherIndustries(QStringLiteral(
+        "\\b(retail\\w*|banks?|banking|fintech|manufactur\\w+|logistics|education|schools|"
+        "government|hospitality|restaurants|real estate|insurance|media|telecom|"
+        "e-?commerce|construction|legal|nonprofits?|automotive|energy)\\b"));
+    for (const Item &item : m_items) {
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            const auto m = buyers.match(sent.lower);
+            if (!m.hasMatch())
+                continue;
+            if (sent.entity == Entity::Other) {
+                t.reject(item.index, s, entityText(sent.entity));
+                continue;
+            }
+            const Modality mod
+                = modalityAt(sent.lower, m.capturedStart(), m.capturedLength(), false);
+            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated) {
+                t.reject(item.index, s, modalityReason(mod));
+                continue;
+            }
+            const bool selling = sellsTo().match(sent.lower).hasMatch();
+            // A vendor for every industry listing hospitals among its customers does not sell
+            // to healthcare as a segment.
+            int others = 0;
+            for (auto it = otherIndustries.globalMatch(sent.lower); it.hasNext(); it.next())
+                ++others;
+            double base = selling ? 0.75 : 0.45;
+            if (others >= 2)
+                base = 0.15;
+            else if (others == 1)
+                base *= 0.6;
+            if (consumerTerms().match(sent.lower).hasMatch())
+                base *= 0.4;
+            t.add(item.index, s, base * entityFactor(sent.entity),
+                QStringLiteral("%1, %2").arg(
+                    selling ? QStringLiteral("sells to them") : QStringLiteral("mentions them"),
+                    entityText(sent.entity)));
+        }
+    }
+    return t;
+}
+
+Tally Judge::judgeModel(const GoalFacet &f) const
+{
+    Tally t;
+    for (const Item &item : m_items) {
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            if (sent.entity == Entity::Other)
+                continue;
+            const double factor = entityFactor(sent.entity);
+            if (f.value == u"marketplace") {
+                const auto channelHit = marketplaceChannel().match(sent.lower);
+                const auto m = marketplaceStrong().match(sent.lower);
+                const bool bare = sent.lower.contains(QStringLiteral("marketplace"));
+                if (!m.hasMatch() && !bare)
+                    continue;
+                if (channelHit.hasMatch() && !m.hasMatch()) {
+                    t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
+                    continue;
+                }
+                const qsizetype at = m.hasMatch()
+                    ? m.capturedStart()
+                    : sent.lower.indexOf(QStringLiteral("marketplace"));
+                const Modality mod
+                    = modalityAt(sent.lower, at, m.hasMatch() ? m.capturedLength() : 11, false);
+                if (mod == Modality::Past || mod == Modality::Negated) {
+                    if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                        t.oppose(item.index, s, 0.7, modalityReason(mod));
+                    continue;
+                }
+                if (mod == Modality::Planned || mod == Modality::Evaluated
+                    || mod == Modality::SomeoneElse) {
+                    t.reject(item.index, s, modalityReason(mod));
+                    continue;
+                }
+                const bool strong = m.hasMatch() && !channelHit.hasMatch();
+                const bool connects
+                    = m.hasMatch() && m.captured(0).startsWith(QStringLiteral("connect"));
+                double base = strong ? (connects && !bare ? 0.6 : 0.85) : 0.4;
+                t.add(item.index, s, base * factor,
+                    QStringLiteral("%1, %2").arg(strong ? QStringLiteral("runs a marketplace")
+                                                        : QStringLiteral("mentions a marketplace"),
+                        entityText(sent.entity)));
+                continue;
+            }
+            if (f.value == u"b2b_saas") {
+                if (consumerTerms().match(sent.lower).hasMatch()
+                    && sent.entity != Entity::Unknown) {
+                    t.oppose(item.index, s, 0.55,
+                        QStringLiteral("sells to consumers or runs the service itself"));
+                    continue;
+                }
+                if (notSoftwareTerms().match(sent.lower).hasMatch()
+                    && selfDescription().match(sent.lower).hasMatch()
+                    && !b2bSaasTerms().match(sent.lower).hasMatch()) {
+                    t.oppose(item.index, s, 0.4, QStringLiteral("not a software company"));
+                    continue;
+                }
+                const auto m = b2bSaasTerms().match(sent.lower);
+                if (!m.hasMatch())
+                    continue;
+                const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
+                    || m_nameRe.match(sent.lower.left(m_nameWords.join(u' ').size() + 2))
+                           .hasMatch();
+                t.add(item.index, s, (describes ? 0.7 : 0.4) * factor,
+                    QStringLiteral("software for businesses, %1").arg(entityText(sent.entity)));
+                continue;
+            }
+            if (f.value == u"b2c" && consumerTerms().match(sent.lower).hasMatch())
+                t.add(item.index, s, 0.7 * factor,
+                    QStringLiteral("sells to consumers, %1").arg(entityText(sent.entity)));
+        }
+    }
+    return t;
+}
+
+Tally Judge::judgeFunding(const GoalFacet &f) const
+{
+    Tally t;
+    for (const Item &item : m_items) {
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            const QString &lower = sent.lower;
+            // The round nearest to the company's name: round-ups name several companies.
+            qsizetype nameAt = -1;
+            for (const QString &w : { m_domain, m_nameWords.join(u' '), m_label, m_shortName }) {
+                if (w.isEmpty())
+                    continue;
+                const qsizetype k = lower.indexOf(w);
+                if (k >= 0 && (nameAt < 0 || k < nameAt))
+                    nameAt = k;
+            }
+            int stage = -1;
+            qsizetype stageAt = -1;
+            qsizetype stageLen = 0;
+            for (auto it = roundRe().globalMatch(lower); it.hasNext();) {
+                const auto m = it.next();
+                int st = 0;
+                if (!m.captured(1).isEmpty())
+                    st = m.captured(1).at(0).unicode() - u'a' + 1;
+                else if (!m.captured(2).isEmpty())
+                    st = m.captured(2).at(0).unicode() - u'a' + 1;
+                else if (m.captured(3).startsWith(QStringLiteral("growth"))
+                    || m.captured(3) == u"pre-ipo"
+                    || m.captured(3).startsWith(QStringLiteral("late"))
+                    || m.captured(3) == u"mezzanine")
+                    st = 3;
+                else
+                    st = 0; // seed, angel
+                const bool nearer = stageAt < 0 || nameAt < 0
+                    || std::abs(m.capturedStart() - nameAt) < std::abs(stageAt - nameAt);
+                if (nearer) {
+                    stage = st;
+                    stageAt = m.capturedStart();
+                    stageLen = m.capturedLength();
+                }
+            }
+            // "raised $60 million" without a letter: a round of unknown stage.
+            static const Re bigRaise(QStringLiteral(
+                "\\b(rais\\w+|secur\\w+|closed|clos\\w+|lands?|landed|bags?|nets?)\\b[^.]{0,40}"
+                "(\\$|€|£|usd|eur)\\s?(\\d+(?:[.,]\\d+)?)\\s?(m|mn|million|b|bn|billion)\\b"));
+            const auto big = bigRaise.match(lower);
+            if (stage < 0 && !big.hasMatch())
+                continue;
+            if (!fundingVerb().match(lower).hasMatch())
+                continue;
+            if (sent.entity == Entity::Other || sent.entity == Entity::Unknown) {
+                t.reject(item.index, s, entityText(sent.entity));
+                continue;
+            }
+            if (notEquity().match(lower).hasMatch() && stage <= 0) {
+                t.reject(item.index, s,
+                    QStringLiteral("debt, a grant or an acquisition, not an equity round"));
+                continue;
+            }
+            if (fundingPlanned().match(lower).hasMatch()) {
+                t.reject(item.index, s, modalityToString(Modality::Planned));
+                continue;
+            }
+            if (stage >= 0 && stage < f.minStage) {
+                t.reject(item.index, s, QStringLiteral("an earlier stage than asked for"));
+                continue;
+            }
+            double base = 0.9;
+            if (stage < 0) {
+                // An unnamed round: large ones are late-stage rounds more often than not.
+                double amount = big.captured(3).replace(u',', u'.').toDouble();
+                if (big.captured(4).startsWith(u'b'))
+                    amount *= 1000.0;
+                if (f.minStage >= 2 && amount < 40.0) {
+                    t.reject(item.index, s, QStringLiteral("a round of unknown stage"));
+                    continue;
+                }
+                base = f.minStage >= 2 ? 0.55 : 0.8;
+            }
+            // When: the latest date written in the sentence, or the item's date.
+            const QDate written = sentenceDate(lower);
+            QDate when = item.date;
+            if (written.isValid() && (!when.isValid() || written.year() < when.year()))
+                when = written;
+            static const Re relative(
+                QStringLiteral("\\b(last year|(two|three|four|2|3|4) years ago|back in)\\b"));
+            if (when.isValid() && relative.match(lower).hasMatch())
+                when = when.addYears(-1);
+            if (f.withinMonths > 0) {
+                if (!when.isValid()) {
+                    base *= 0.55; // undated: it may be old
+                } else if (when.addMonths(f.withinMonths) < m_reference
+                    || when > m_reference.addDays(31)) {
+                    t.reject(item.index, s,
+                        QStringLiteral("outside the %1-month window (%2)")
+                            .arg(f.withinMonths)
+                            .arg(when.toString(Qt::ISODate)));
+                    continue;
+                }
+            }
+            Q_UNUSED(stageLen)
+            t.add(item.index, s, base * entityFactor(sent.entity),
+                QStringLiteral("%1, %2").arg(
+                    stage >= 1 ? stageName(stage) : QStringLiteral("a large round"),
+                    entityText(sent.entity)));
+        }
+    }
+    return t;
+}
+
+Tally Judge::judgeHqLocation(const GoalFacet &f) const
+{
+    Tally t;
+    static const Re hq(QStringLiteral(
+        "\\b(headquarter\\w*|hq|head office|head-office|based|sitz|firmensitz|home base|"
+        "founded in|from|registered in|domiciled)\\b"));
+    static const Re notHq(QStringLiteral(
+        "\\b(office\\w* in|opened|opens|opening|new office|branch|subsidiary|hub in|european "
+        "(hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|expan\\w+|outpost|"
+        "warehouse in|depot|sales office|team in|engineers in|presence in|also in)\\b"));
+    static const Re place(QStringLiteral("\\b([\\w-]+)-based\\b"));
+    const bool germanDomain = m_domain.endsWith(QStringLiteral(".de"));
+    for (const Item &item : m_items) {
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            const QString &lower = sent.lower;
+            if (sent.entity == Entity::Other)
+                continue;
+            const bool here = inRegion(f.value, lower);
+            const auto hqHit = hq.match(lower);
+            if (hqHit.hasMatch()) {
+                // The place that follows the headquarters word decides.
+                const QString after = lower.mid(hqHit.capturedStart(), 70);
+                const bool hqHere = inRegion(f.value, after);
+                const bool notHere = !hqHere
+                    && (nonEuropePlace().match(after).hasMatch()
+                        || (f.value == u"Germany" && europePlace().match(after).hasMatch()));
+                const bool office = notHq.match(lower.left(hqHit.capturedStart() + 40)).hasMatch()
+                    && !lower.contains(QStringLiteral("headquarter"));
+                if (hqHere && !office) {
+                    t.add(item.index, s, 0.9 * entityFactor(sent.entity),
+                        QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
+                    continue;
+                }
+                if (notHere && (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                    && lower.contains(QStringLiteral("headquarter"))) {
+                    t.oppose(item.index, s, 0.8, QStringLiteral("headquartered elsewhere"));
+                    continue;
+                }
+                if (hqHere && office) {
+                    t.reject(
+                        item.index, s, QStringLiteral("an office there, not the headquarters"));
+                    continue;
+                }
+            }
+            const auto based = place.match(lower);
+            if (based.hasMatch() && inRegion(f.value, based.captured(1))) {
+                t.add(item.index, s, 0.85 * entityFactor(sent.entity),
+                    QStringLiteral("based there, %1").arg(entityText(sent.entity)));
+                continue;
+            }
+            if (!here)
+                continue;
+            if (notHq.match(lower).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("an office there, not the headquarters"));
+                continue;
+            }
+            // "a German freight forwarder", an address line, a legal form.
+            static const Re adjective(QStringLiteral(
+                "\\b(german|germany's|europe's|european) [\\w -]{0,30}(company|startup|firm|"
+                "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
+                "player|specialist)\\b|\\b\\d{5} [a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b"));
+            const bool strong = adjective.match(lower).hasMatch();
+            t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),
+                QStringLiteral("%1, %2").arg(strong ? QStringLiteral("described as local")
+                                                    : QStringLiteral("place mentioned"),
+                    entityText(sent.entity)));
+        }
+    }
+    if (germanDomain && f.value == u"Germany" && !m_items.isEmpty())
+        t.add(m_items.first().index, 0, 0.3, QStringLiteral("a .de domain"));
+    return t;
+}
+
+Tally Judge::judgeSize(const GoalFacet &f) const
+{
+    Tally t;
+    static const Re people(QStringLiteral(
+        "\\b(\\d[\\d,.]*)\\s*\\+?\\s*(k\\s)?(employees|people|staff|team members|colleagues|"
+        "mitarbeiter)\\b|\\bteam of (\\d[\\d,]*)\\b"));
+    for (const Item &item : m_items) {
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            const auto m = people.match(sent.lower);
+            if (!m.hasMatch() || sent.entity == Entity::Other || sent.entity == Entity::Unknown)
+                continue;
+            QString digits = m.captured(1).isEmpty() ? m.captured(4) : m.captured(1);
+            digits.remove(u',');
+            int n = int(digits.toDouble() * (m.captured(2).isEmpty() ? 1 : 1000));
+            const bool fits = n >= f.minEmployees && (f.maxEmployees == 0 || n <= f.maxEmployees);
+            if (fits)
+                t.add(item.index, s, 0.85, QStringLiteral("%1 people").arg(n));
+            else
+                t.oppose(item.index, s, 0.9, QStringLiteral("%1 people").arg(n));
+        }
+    }
+    return t;
+}
+
+QList<FacetVerdict> Judge::judgeHiring(
+    const GoalFacet &roleFacet, const QList<GoalFacet> &scoped) const
+{
+    const RoleLexicon lex = roleLexicon(roleFacet.value);
+    Tally roles;
+    QHash<int, Tally> scopedTallies; // index into scoped
+    // Company-wide use of a role's technology counts for the role: the posting may not repeat
+    // the stack the company writes about on its blog.
+    QHash<int, FacetVerdict> companyWide;
+    for (int k = 0; k < scoped.size(); ++k)
+        if (scoped.at(k).kind == FacetKind::Technology)
+            companyWide.insert(k, summarise(scoped.at(k), judgeTechnology(scoped.at(k)), m_items));
+
+    for (const Item &item : m_items) {
+        // The role: in a posting's title, or said by the company ("we're hiring SDRs").
+        const QString lowerText = item.text.toLower();
+        const bool titleRole = lex.role.match(item.titleLower).hasMatch()
+            && !lex.notRole.match(item.titleLower).hasMatch();
+        int roleSentence = -1;
+        for (int s = 0; s < item.sentences.size() && roleSentence < 0; ++s)
+            if (lex.role.match(item.sentences.at(s).lower).hasMatch()
+                && !lex.notRole.match(item.sentences.at(s).lower).hasMatch())
+                roleSentence = s;
+        if (!titleRole && roleSentence < 0)
+            continue;
+        if (roleSentence < 0)
+            roleSentence = 0;
+        const Sentence &sent = item.sentences.at(roleSentence);
+        if (sent.entity == Entity::Other || item.sentences.first().entity == Entity::Other) {
+            roles.reject(item.index, roleSentence, entityText(Entity::Other));
+            continue;
+        }
+        static const Re hiringWords(QStringLiteral(
+            "\\b(hiring|join|apply|we're looking|we are looking|looking for|open (role|position)|"
+            "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"
+            "about the role|the role|job|position|full-time|part-time|permanent)\\b"));
+        const bool isPosting = item.posting && titleRole;
+        if (!isPosting && !hiringWords.match(lowerText).hasMatch())
+            continue;
+        if (postingClosed().match(lowerText).hasMatch()) {
+            roles.reject(item.index, roleSentence, QStringLiteral("closed or future role"));
+            continue;
+        }
+        if (item.date.isValid() && item.date.addMonths(6) < m_reference) {
+            roles.reject(item.index, roleSentence, QStringLiteral("an old posting"));
+            continue;
+        }
+        static const Re openRoles(QStringLiteral(
+            "\\b(open roles?|open positions?|openings|we're hiring|we are hiring|now hiring|is "
+            "hiring|are hiring|join us as|join our team as|currently hiring|hiring for|job "
+            "openings|vacancies|who's hiring|apply)\\b"));
+        const bool saysHiring = openRoles.match(lowerText).hasMatch();
+        double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
+            * entityFactor(sent.entity);
+        // Every role-scoped facet must hold in this posting (or, for a technology, company-wide).
+        bool all = true;
+        for (int k = 0; k < scoped.size(); ++k) {
+            const GoalFacet &f = scoped.at(k);
+            if (f.kind == FacetKind::Technology) {
+                const Tally inPosting = judgeTechnology(f, { item.index });
+                const FacetVerdict v = summarise(f, inPosting, m_items);
+                const FacetVerdict &wide = companyWide.value(k);
+                const double s
+                    = std::max(v.strength > 0.0 ? std::max(v.strength, 0.8) : 0.0, wide.strength);
+                if (s < 0.5) {
+                    all = false;
+                    if (!inPosting.rejected.isEmpty())
+                        scopedTallies[k].reject(item.index, inPosting.rejected.first().sentence,
+                            inPosting.rejected.first().reason);
+                    continue;
+                }
+                if (v.strength >= wide.strength && !inPosting.support.isEmpty())
+                    scopedTallies[k].add(item.index, inPosting.support.first().sentence, s,
+                        QStringLiteral("asked for in the posting"));
+                else if (!wide.evidence.isEmpty())
+                    scopedTallies[k].add(
+                        wide.evidence.first(), 0, s, QStringLiteral("used by the company"));
+                strength = std::min(strength, std::max(s, 0.75));
+            } else if (f.kind == FacetKind::Location) {
+                // Where the role is: a "Location:" line, the title, then anywhere in the posting.
+                static const Re locLine(
+                    QStringLiteral("\\b(location|based in|based out "
+                                   "of|office|remote|hybrid|on-?site|standort)\\b[^.]{0,60}"));
+                QString where = item.titleLower;
+                for (auto it = locLine.globalMatch(lowerText); it.hasNext();)
+                    where += u' ' + it.next().captured(0);
+                bool in = inRegion(f.value, where);
+                bool out = nonEuropePlace().match(where).hasMatch();
+                if (!in && !out) {
+                    in = inRegion(f.value, lowerText);
+                    out = nonEuropePlace().match(lowerText).hasMatch();
+                }
+                // "Remote (Europe)" is in; "remote, anywhere" and a US city are not.
+                if (in && (!out || inRegion(f.value, item.titleLower))) {
+                    scopedTallies[k].add(
+                        item.index, roleSentence, 0.9, QStringLiteral("the role is there"));
+                } else {
+                    all = false;
+                    scopedTallies[k].reject(item.index, roleSentence,
+                        out ? QStringLiteral("the role is elsewhere")
+                            : QStringLiteral("no location given"));
+                }
+            }
+        }
+        if (!all) {
+            roles.reject(item.index, roleSentence,
+                QStringLiteral("the role does not fit the rest of the goal"));
+            continue;
+        }
+        roles.add(item.index, roleSentence, strength,
+            QStringLiteral("%1, %2").arg(
+                isPosting ? QStringLiteral("open posting") : QStringLiteral("hiring said"),
+                entityText(sent.entity)));
+    }
+    QList<FacetVerdict> out;
+    FacetVerdict rv = summarise(roleFacet, roles, m_items);
+    out << rv;
+    for (int k = 0; k < scoped.size(); ++k) {
+        FacetVerdict v = summarise(scoped.at(k), scopedTallies.value(k), m_items);
+        // Scoped facets hold exactly as far as a fitting role was found.
+        v.strength = rv.strength > 0.0 ? std::min(v.strength, 1.0) : 0.0;
+        out << v;
+    }
+    return out;
+}
+
+FacetJudgement Judge::run()
+{
+    FacetJudgement j;
+    const bool hiring = m_goal.has(FacetKind::HiringRole);
+    QList<GoalFacet> scoped;
+    for (const GoalFacet &f : m_goal.facets)
+        if (hiring && f.roleScope
+            && (f.kind == FacetKind::Technology || f.kind == FacetKind::Location))
+            scoped << f;
+    for (const GoalFacet &f : m_goal.facets) {
+        if (hiring && scoped.contains(f))
+            continue;
+        switch (f.kind) {
+        case FacetKind::Technology:
+            j.verdicts << summarise(f, judgeTechnology(f), m_items);
+            break;
+        case FacetKind::Industry:
+            j.verdicts << summarise(f, judgeIndustry(f), m_items);
+            break;
+        case FacetKind::CustomerSegment:
+            j.verdicts << summarise(f, judgeSegment(f), m_items);
+            break;
+        case FacetKind::BusinessModel:
+            j.verdicts << summarise(f, judgeModel(f), m_items);
+            break;
+        case FacetKind::Funding:
+            j.verdicts << summarise(f, judgeFunding(f), m_items);
+            break;
+        case FacetKind::Location:
+            j.verdicts << summarise(f, judgeHqLocation(f), m_items);
+            break;
+        case FacetKind::Size: {
+            FacetVerdict v = summarise(f, judgeSize(f), m_items);
+            v.judged = !v.evidence.isEmpty() || v.against > 0.0;
+            j.verdicts << v;
+            break;
+        }
+        case FacetKind::HiringRole:
+            j.verdicts << judgeHiring(f, scoped);
+            break;
+        }
+    }
+    // A goal is the conjunction of its facets: the weakest one decides.
+    double confidence = 1.0;
+    int counted = 0;
+    for (const FacetVerdict &v : std::as_const(j.verdicts)) {
+        if (!v.judged)
+            continue;
+        confidence = std::min(confidence, v.strength);
+        ++counted;
+    }
+    j.confidence = counted > 0 ? confidence : 0.0;
+
+    // The technologies the company itself shows, whatever the goal.
+    QHash<int, int> seen;
+    for (const Item &item : std::as_const(m_items)) {
+        for (const TermHit &h : item.techHits) {
+            const Entity e
+                = item.sentences.at(item.sentenceAt(item.tokens.at(h.firstToken).start)).entity;
+            if (!h.negated && (e == Entity::Own || e == Entity::Named))
+                seen[h.id] += 1;
+        }
+    }
+    QList<int> ids = seen.keys();
+    std::sort(ids.begin(), ids.end(), [&seen](int a, int b) {
+        return seen.value(a) != seen.value(b) ? seen.value(a) > seen.value(b) : a < b;
+    });
+    for (int id : std::as_const(ids).mid(0, 20))
+        j.technologies << m_dict.technologies().at(id).name;
+    return j;
+}
+
+} // namespace
+
+QString modalityToString(Modality modality)
+{
+    switch (modality) {
+    case Modality::Current:
+        return QStringLiteral("current");
+    case Modality::Planned:
+        return QStringLiteral("planned");
+    case Modality::Evaluated:
+        return QStringLiteral("evaluated or trial only");
+    case Modality::Past:
+        return QStringLiteral("past use");
+    case Modality::Option:
+        return QStringLiteral("one option among several");
+    case Modality::Offered:
+        return QStringLiteral("offered to customers or an integration");
+    case Modality::SomeoneElse:
+        return QStringLiteral("about someone else");
+    case Modality::Negated:
+        return QStringLiteral("negated");
+    }
+    return {};
+}
+
+FacetJudgement judgeFacets(const TechDictionary &dictionary, const GoalModel &goal,
+    const AnalysisInput &input, QDate reference)
+{
+    return Judge(dictionary, goal, input, reference).run();
+}
+
+} // namespace gtm

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Analyzer.h"
+#include "goal/GoalModel.h"
+
+#include <QDate>
+
+namespace gtm {
+
+class TechDictionary;
+
+// How a sentence speaks of what a facet asks for.
+enum class Modality {
+    Current, // in use now, or simply stated
+    Planned, // roadmap, "next quarter we will"
+    Evaluated, // trial, pilot, bake-off, staging, hackathon
+    Past, // used to, migrated away, replaced
+    Option, // "X, Y or Z", nice to have, "such as"
+    Offered, // integrations, listings, Helm charts for customers' clusters
+    SomeoneElse, // a client, a competitor, a portfolio company
+    Negated, // "we do not use"
+};
+QString modalityToString(Modality modality);
+
+// One facet judged across all the evidence: how strongly it holds for this company, and the
+// sentences the verdict rests on.
+struct FacetVerdict
+{
+    GoalFacet facet;
+    double strength = 0.0; // [0, 1]: several weak hints may add up, one alone does not suffice
+    double against = 0.0; // the company's own word that it does not (any more)
+    bool judged = true; // false: nothing in the evidence speaks to it (size), left out
+    QList<int> evidence; // supporting evidence indexes, strongest first
+    QString quote; // the deciding sentence
+    QString reason; // "current use, own site", ...
+    QList<int> rejectedEvidence; // the strongest sentence that looked like a match but is not
+    QString rejectedQuote;
+    QString rejectedReason; // "planned", "offered to customers", ...
+};
+
+struct FacetJudgement
+{
+    QList<FacetVerdict> verdicts;
+    double confidence = 0.0;
+    QStringList technologies; // technologies the company itself shows
+};
+
+// Judges every facet of `goal` against the company's evidence, offline. `reference` is the
+// date "recently" counts back from.
+FacetJudgement judgeFacets(const TechDictionary &dictionary, const GoalModel &goal,
+    const AnalysisInput &input, QDate reference);
+
+} // namespace gtm
