@@ -1,6 +1,10 @@
 #include "LabelledFixture.h"
 
+#include "analysis/GoalParser.h"
+
+#include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,14 +20,18 @@ std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)
     }
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     LabelledFixture fx;
+    fx.referenceDate = QDate::fromString(root.value(QStringLiteral("reference_date")).toString(), Qt::ISODate);
     for (const QJsonValue &g : root.value(QStringLiteral("goals")).toArray())
         fx.goals << LabelledGoal { g[QStringLiteral("id")].toString(),
-            g[QStringLiteral("text")].toString() };
+            g[QStringLiteral("text")].toString(), g[QStringLiteral("kind")].toString() };
     for (const QJsonValue &v : root.value(QStringLiteral("companies")).toArray()) {
         const QJsonObject o = v.toObject();
         LabelledCompany c;
         c.domain = o.value(QStringLiteral("domain")).toString();
+        c.name = o.value(QStringLiteral("name")).toString();
         c.split = o.value(QStringLiteral("split")).toString();
+        if (c.split.isEmpty())
+            c.split = root.value(QStringLiteral("author")).toString();
         c.note = o.value(QStringLiteral("note")).toString();
         for (const QJsonValue &e : o.value(QStringLiteral("evidence")).toArray()) {
             QString why;
@@ -46,25 +54,110 @@ std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)
     return fx;
 }
 
+namespace {
+
+void finish(Scores &s, const LabelledFixture &fixture)
+{
+    double sum = 0.0;
+    for (const LabelledGoal &goal : fixture.goals)
+        sum += s.perGoal.value(goal.id).f1();
+    s.macroF1 = fixture.goals.isEmpty() ? 0.0 : sum / double(fixture.goals.size());
+}
+
+void record(Scores &s, const LabelledGoal &goal, const LabelledCompany &c, double confidence,
+    bool predicted)
+{
+    const bool truth = c.truth.value(goal.id);
+    s.perGoal[goal.id].add(predicted, truth);
+    if (!goal.kind.isEmpty())
+        s.perKind[goal.kind].add(predicted, truth);
+    s.perSplit[c.split].add(predicted, truth);
+    s.overall.add(predicted, truth);
+    if (predicted != truth)
+        s.misses << Miss { goal.id, c.domain, confidence, truth, c.note, c.split };
+}
+
+// A light stem: "accounting" finds "accountants" by its first letters.
+bool wordPresent(const QSet<QString> &words, const QStringList &list, const QString &w)
+{
+    if (w.size() < 6)
+        return words.contains(w);
+    const QString stem = w.left(5);
+    for (const QString &x : list)
+        if (x.startsWith(stem))
+            return true;
+    return false;
+}
+
+} // namespace
+
 Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, double threshold)
 {
     Scores s;
+    QElapsedTimer timer;
+    timer.start();
     for (const LabelledGoal &goal : fixture.goals) {
         for (const LabelledCompany &c : fixture.companies) {
             AnalysisInput input;
             input.goal = goal.text;
             input.domain = c.domain;
+            input.companyName = c.name;
             input.evidence = c.evidence;
+            input.referenceDate = fixture.referenceDate;
             const double confidence = analyzer.analyzeNow(input).confidence;
-            const bool predicted = confidence >= threshold;
-            const bool truth = c.truth.value(goal.id);
-            s.perGoal[goal.id].add(predicted, truth);
-            s.perSplit[c.split].add(predicted, truth);
-            s.overall.add(predicted, truth);
-            if (predicted != truth)
-                s.misses << Miss { goal.id, c.domain, confidence, truth, c.note, c.split };
+            record(s, goal, c, confidence, confidence >= threshold);
         }
     }
+    s.msPerCompany = fixture.companies.isEmpty()
+        ? 0.0
+        : double(timer.nsecsElapsed()) / 1e6 / double(fixture.companies.size());
+    finish(s, fixture);
+    return s;
+}
+
+Scores scoreBaseline(const TechDictionary &dictionary, Baseline baseline, const LabelledFixture &fixture)
+{
+    Q_UNUSED(dictionary)
+    // Words a goal uses to frame the request rather than to say what is wanted.
+    static const QSet<QString> framing { QStringLiteral("accounts"), QStringLiteral("shops"),
+        QStringLiteral("whose"), QStringLiteral("own"), QStringLiteral("team"),
+        QStringLiteral("works"), QStringLiteral("out"), QStringLiteral("lives"),
+        QStringLiteral("already"), QStringLiteral("right"), QStringLiteral("now"),
+        QStringLiteral("has"), QStringLiteral("open"), QStringLiteral("seat"),
+        QStringLiteral("closed"), QStringLiteral("past"), QStringLiteral("year"),
+        QStringLiteral("round"), QStringLiteral("later"), QStringLiteral("catch"),
+        QStringLiteral("selling"), QStringLiteral("vendors"), QStringLiteral("matching"),
+        QStringLiteral("workloads"), QStringLiteral("infrastructure"), QStringLiteral("build"),
+        QStringLiteral("headquartered"), QStringLiteral("sales"), QStringLiteral("hiring"),
+        QStringLiteral("recently"), QStringLiteral("raised"), QStringLiteral("sell"),
+        QStringLiteral("sells"), QStringLiteral("operates"), QStringLiteral("operate"),
+        QStringLiteral("detection"), QStringLiteral("software"), QStringLiteral("data"),
+        QStringLiteral("role"), QStringLiteral("roles") };
+    Scores s;
+    for (const LabelledGoal &goal : fixture.goals) {
+        QStringList words;
+        for (const TextToken &t : tokenize(goal.text))
+            if (!isGoalStopword(t.lower) && t.lower.size() > 1 && !words.contains(t.lower))
+                words << t.lower;
+        QStringList keys;
+        for (const QString &w : std::as_const(words))
+            if (!framing.contains(w))
+                keys << w;
+        for (const LabelledCompany &c : fixture.companies) {
+            QStringList list;
+            for (const Evidence &e : c.evidence)
+                for (const TextToken &t : tokenize(e.title + u' ' + e.snippet))
+                    list << t.lower;
+            const QSet<QString> set(list.cbegin(), list.cend());
+            bool predicted = baseline == Baseline::AllWords;
+            for (const QString &w : baseline == Baseline::AllWords ? words : keys) {
+                const bool present = wordPresent(set, list, w);
+                predicted = baseline == Baseline::AllWords ? predicted && present : predicted || present;
+            }
+            record(s, goal, c, predicted ? 1.0 : 0.0, predicted);
+        }
+    }
+    finish(s, fixture);
     return s;
 }
 

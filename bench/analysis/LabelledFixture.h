@@ -12,11 +12,13 @@ struct LabelledGoal
 {
     QString id;
     QString text;
+    QString kind; // eval files: "tech_use", "funding_recency", ...; old fixture: empty
 };
 
 struct LabelledCompany
 {
     QString domain;
+    QString name; // eval files give it; empty: derived from the domain
     QString split; // "dev" (used while calibrating) or "heldout" (never looked at while tuning)
     QString note;
     QList<Evidence> evidence;
@@ -27,8 +29,11 @@ struct LabelledFixture
 {
     QList<LabelledGoal> goals;
     QList<LabelledCompany> companies;
+    QDate referenceDate; // what "recently" counts back from; invalid: today
 };
 
+// Reads the old fixture (tests/data/analysis/labelled-companies.json) and the evaluation files
+// (tests/data/analysis/eval/*.json, format in tests/data/analysis/eval/README.md) alike.
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error);
 
 struct Counts
@@ -60,6 +65,9 @@ struct Miss
 struct Scores
 {
     QHash<QString, Counts> perGoal;
+    QHash<QString, Counts> perKind; // goal kinds of the eval files
+    double macroF1 = 0.0; // mean of the per-goal F1
+    double msPerCompany = 0.0; // all goals of one company, on this thread
     QHash<QString, Counts> perSplit; // "dev", "heldout"
     Counts overall;
     QList<Miss> misses;
@@ -67,5 +75,12 @@ struct Scores
 
 // Runs the analyzer over every company x goal, on the calling thread.
 Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, double threshold);
+
+// The two naive keyword baselines the analyzer must beat, over title + snippet of all items:
+// AllWords: every content word of the goal appears somewhere in the evidence;
+// AnyKeyTerm: any key term of the goal (a technology, role, stage, place or industry word the
+// goal parser recognises) appears.
+enum class Baseline { AllWords, AnyKeyTerm };
+Scores scoreBaseline(const TechDictionary &dictionary, Baseline baseline, const LabelledFixture &fixture);
 
 } // namespace gtm::bench

@@ -1,15 +1,97 @@
 // Prints the offline analyzer's precision, recall and F1 on the labelled fixture, per goal,
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
+// With `--eval FILE` (repeatable; "dev" and "heldout" name the files in
+// tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
+// baselines, macro F1, and milliseconds per company.
 #include "LabelledFixture.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
 
 #include <QCommandLineParser>
+#include <QJsonDocument>
 #include <QCoreApplication>
 #include <QTextStream>
 
 using namespace gtm;
+
+namespace {
+
+QString evalPath(const QString &name)
+{
+    if (name == u"dev" || name == u"heldout")
+        return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(name);
+    return name;
+}
+
+int evaluate(const QStringList &files, double threshold, bool verbose)
+{
+    QTextStream out(stdout);
+    const auto dictionary = TechDictionary::loadBuiltIn();
+    const HeuristicAnalyzer analyzer(dictionary);
+    for (const QString &file : files) {
+        QString error;
+        const auto fx = bench::loadFixture(evalPath(file), &error);
+        if (!fx) {
+            QTextStream(stderr) << error << '\n';
+            return 1;
+        }
+        const bench::Scores a = bench::score(analyzer, *fx, threshold);
+        const bench::Scores all = bench::scoreBaseline(*dictionary, bench::Baseline::AllWords, *fx);
+        const bench::Scores any = bench::scoreBaseline(*dictionary, bench::Baseline::AnyKeyTerm, *fx);
+        out << file << ": " << fx->companies.size() << " companies x " << fx->goals.size()
+            << " goals, threshold " << threshold << ", "
+            << QString::number(a.msPerCompany, 'f', 2) << " ms per company (all goals)\n";
+        out << QStringLiteral("%1 %2  %3  %4  %5   %6  %7\n")
+                   .arg(QStringLiteral("goal"), -20)
+                   .arg(QStringLiteral("kind"), -24)
+                   .arg(QStringLiteral("P"), 5)
+                   .arg(QStringLiteral("R"), 5)
+                   .arg(QStringLiteral("F1"), 5)
+                   .arg(QStringLiteral("all-words"), 9)
+                   .arg(QStringLiteral("any-term"), 8);
+        auto row = [&out](const QString &name, const QString &kind, const bench::Counts &c,
+                       const bench::Counts &b1, const bench::Counts &b2) {
+            out << QStringLiteral("%1 %2  %3  %4  %5   %6  %7   (tp %8 fp %9 fn %10)\n")
+                       .arg(name, -20)
+                       .arg(kind, -24)
+                       .arg(c.precision(), 5, 'f', 3)
+                       .arg(c.recall(), 5, 'f', 3)
+                       .arg(c.f1(), 5, 'f', 3)
+                       .arg(b1.f1(), 9, 'f', 3)
+                       .arg(b2.f1(), 8, 'f', 3)
+                       .arg(c.tp)
+                       .arg(c.fp)
+                       .arg(c.fn);
+        };
+        QStringList kinds;
+        for (const auto &g : fx->goals) {
+            row(g.id, g.kind, a.perGoal.value(g.id), all.perGoal.value(g.id), any.perGoal.value(g.id));
+            if (!kinds.contains(g.kind))
+                kinds << g.kind;
+        }
+        out << "per kind:\n";
+        for (const QString &k : std::as_const(kinds))
+            row(QString(), k, a.perKind.value(k), all.perKind.value(k), any.perKind.value(k));
+        out << QStringLiteral("%1 %2  %3  %4  %5   %6  %7\n")
+                   .arg(QStringLiteral("macro F1"), -20)
+                   .arg(QString(), -24)
+                   .arg(QString(), 5)
+                   .arg(QString(), 5)
+                   .arg(a.macroF1, 5, 'f', 3)
+                   .arg(all.macroF1, 9, 'f', 3)
+                   .arg(any.macroF1, 8, 'f', 3);
+        row(QStringLiteral("micro (all pairs)"), QString(), a.overall, all.overall, any.overall);
+        if (verbose)
+            for (const auto &m : a.misses)
+                out << (m.truth ? "FN " : "FP ") << m.goal << ' ' << m.domain << ' '
+                    << QString::number(m.confidence, 'f', 2) << "  [" << m.note << "]\n";
+        out << '\n';
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -24,6 +106,11 @@ int main(int argc, char **argv)
         { QStringLiteral("verbose"), QStringLiteral("List the wrong calls of the dev split.") });
     parser.addOption(
         { QStringLiteral("verbose-all"), QStringLiteral("List the wrong calls of both splits.") });
+    parser.addOption({ QStringLiteral("eval"),
+        QStringLiteral("Score an evaluation file against the baselines (dev, heldout or a path)."),
+        QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("goal-facets"),
+        QStringLiteral("Print the facets parsed from a goal, as JSON."), QStringLiteral("goal") });
     parser.addOption({ QStringLiteral("explain"),
         QStringLiteral("Show the analysis of one company for every goal."),
         QStringLiteral("domain") });
@@ -47,6 +134,16 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    if (parser.isSet(QStringLiteral("goal-facets"))) {
+        const GoalModel m
+            = parseGoalModel(*TechDictionary::loadBuiltIn(), parser.value(QStringLiteral("goal-facets")));
+        out << QJsonDocument(m.toJson()).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("eval")))
+        return evaluate(parser.values(QStringLiteral("eval")), parser.value(QStringLiteral("threshold")).toDouble(),
+            parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
+
     QString error;
     const auto fixture = bench::loadFixture(parser.value(QStringLiteral("fixture")), &error);
     const auto dictionary = TechDictionary::loadBuiltIn();
@@ -63,8 +160,8 @@ int main(int argc, char **argv)
             if (c.domain != parser.value(QStringLiteral("explain")))
                 continue;
             for (const auto &g : fixture->goals) {
-                const AnalysisOutcome o
-                    = analyzer.analyzeNow(AnalysisInput { g.text, c.domain, {}, c.evidence });
+                const AnalysisOutcome o = analyzer.analyzeNow(
+                    AnalysisInput { g.text, c.domain, c.name, c.evidence, {}, fixture->referenceDate });
                 out << g.id << ": " << QString::number(o.confidence, 'f', 2) << " (truth "
                     << (c.truth.value(g.id) ? "yes" : "no")
                     << ")  technologies: " << o.technologies.join(QStringLiteral(", ")) << '\n';

@@ -77,6 +77,9 @@ struct Item
     bool posting = false;
     QString titleLower;
     QDate date;
+    // What the whole item is: a hackathon write-up, a roadmap, a comparison page, docs for
+    // customers. Hits that read as current in such an item take this modality.
+    Modality context = Modality::Current;
 
     int sentenceAt(qsizetype offset) const
     {
@@ -113,7 +116,8 @@ const QList<Marker> &markers()
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
-            "weekend projects?|spikes?|toy)\\b",
+            "weekend projects?|spikes?|toy|deciding|decide|undecided|choosing between|staging|"
+            "preview environments?|internal demo|demo)\\b",
             Modality::Evaluated);
         add("\\b(staging|dev|test) (environment|cluster|clusters|only)\\b|\\bonly in staging\\b|"
             "\\bstaging-only\\b",
@@ -123,7 +127,8 @@ const QList<Marker> &markers()
             "decommission\\w*|retir\\w*|no longer|ditch\\w*|dropp\\w*|abandon\\w*|phas\\w* out|"
             "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
             "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
-            "exited|wound down|winding down)\\b",
+            "exited|wound down|winding down|switch\\w* off|pull\\w*|mov\\w* [\\w ]{0,25} off|"
+            "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed)\\b",
             Modality::Past);
         add("\\b(nice[- ]to[- ]have|bonus|a plus|is a plus|preferred|preferably|ideally|"
             "familiarity|exposure to|or similar|or equivalent|or comparable|such as|e\\.g\\.|"
@@ -140,7 +145,9 @@ const QList<Marker> &markers()
             "teams|self-hosted|on-prem\\w*|"
             "bring your own|export\\w* (to|into)|import\\w* from|push\\w* (data )?(to|into)|"
             "pull\\w* (data )?from|feeds? into|write-?back|supports?|supported|courses?|"
-            "training|certification|tutorials?|workshops?|guide|talk|webinar)\\b",
+            "training|certification|tutorials?|workshops?|guide|talk|webinar|help(s|ed|ing)? "
+            "(?!us\\b|our\\b|me\\b|the team\\b)[\\w-]+|for (our |their )?(customers|clients)|"
+            "(customers|clients)' |agencies|resellers?)\\b",
             Modality::Offered);
         add("\\b(our clients?|a client|the client|for clients|for a client|clients'|on behalf "
             "of|recruit\\w* for|staffing|agency|portfolio|competitors?|rivals?|unlike|compared "
@@ -165,6 +172,16 @@ const Re &selection()
         "(migrat|mov|switch|transition)\\w* from [\\w./ -]{1,40}? to|replac\\w* [\\w./ -]{1,40}? "
         "with|in favou?r of)\\b"));
     return re;
+}
+
+bool selectedRightBefore(const QString &s, qsizetype pos)
+{
+    for (auto it = selection().globalMatch(s.left(pos)); it.hasNext();) {
+        const auto m = it.next();
+        if (pos - m.capturedEnd() <= 12)
+            return true;
+    }
+    return false;
 }
 
 const Re &clauseBreak()
@@ -215,7 +232,7 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
     qsizetype selectedAt = -1;
     for (auto it = selection().globalMatch(s.left(pos)); it.hasNext();) {
         const auto m = it.next();
-        if (m.capturedStart() >= from && pos - m.capturedEnd() <= 40)
+        if (m.capturedStart() >= from && pos - m.capturedEnd() <= 12)
             selectedAt = m.capturedEnd();
     }
     qsizetype bestBefore = -1;
@@ -270,6 +287,40 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
             || tail.startsWith(u'/'))
             return Modality::Option;
     }
+    return Modality::Current;
+}
+
+Modality itemContext(const QString &title, const QString &path, bool ownVoice)
+{
+    static const Re evaluated(QStringLiteral(
+        "\\b(hackathon|hackweek|hack week|hack day|hackday|prototype|proof of concept|poc|"
+        "preview environments?|sandbox|staging|spike|experiment\\w*|pilot|trial|bake-?off|"
+        "weighs|mulls|eyes|considers|evaluat\\w+|tests?)\\b"));
+    static const Re planned(QStringLiteral(
+        "\\b(roadmap|plans? (for|to)|what's next|looking ahead|rfp|request for proposals?|"
+        "next year|in 20\\d\\d we will)\\b"));
+    static const Re other(QStringLiteral(
+        "\\b(vs\\.?|versus|alternatives? to|compared|comparison|competitors?)\\b"));
+    static const Re story(QStringLiteral(
+        "\\b(case stud(y|ies)|customer stor(y|ies)|success stor(y|ies))\\b|/customers/|/case-studies/"));
+    static const Re offered(QStringLiteral(
+        "/docs?/|/documentation|/integrations?\\b|/partners?\\b|/find-a-partner|/apps?/|appexchange|"
+        "\\b(integration|integrations|connector|install|helm chart|self-host\\w*|quickstart|"
+        "getting started|deploy \\w+ on|premier partner|partner|marketplace listing)\\b"));
+    static const Re past(QStringLiteral(
+        "\\b(why we left|moved off|moving off|migrat\\w+ (away )?(from|off)|goodbye|leaving|"
+        "retir\\w+|sunset\\w*|pulls?|switch\\w* off|ditch\\w*)\\b"));
+    const QString both = title + u' ' + path;
+    if (past.match(title).hasMatch())
+        return Modality::Past;
+    if (evaluated.match(both).hasMatch())
+        return Modality::Evaluated;
+    if (planned.match(both).hasMatch())
+        return Modality::Planned;
+    if (other.match(title).hasMatch() || (ownVoice && story.match(both).hasMatch()))
+        return Modality::SomeoneElse;
+    if (offered.match(both).hasMatch())
+        return Modality::Offered;
     return Modality::Current;
 }
 
@@ -853,6 +904,7 @@ void Judge::readEvidence()
                 && (host.isEmpty() || registrableLabel(host) == m_label));
         const bool collision
             = !ownSite && !host.isEmpty() && registrableLabel(host) == m_label && !board;
+        item.context = itemContext(item.titleLower, path, item.ownVoice);
         item.tokens = tokenize(item.text);
         item.techHits
             = m_dict.findTechnologies(item.text, item.tokens, TechDictionary::Mode::Evidence);
@@ -1002,6 +1054,18 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             Modality mod = modalityAt(sent.lower, span.first, len, reqList);
             if (dictNegated && mod == Modality::Current)
                 mod = Modality::Past;
+            const bool ownSentence = mod != Modality::Current;
+            if (mod == Modality::Current && !selectedRightBefore(sent.lower, span.first))
+                mod = item.context;
+            // Salesforce's other clouds are not its CRM.
+            if (f.value == u"Salesforce" && mod == Modality::Current
+                && Re(QStringLiteral("^[\\w ]{0,12}(commerce cloud|marketing cloud|tableau|mulesoft|sfcc)"))
+                       .match(sent.lower.mid(span.first))
+                       .hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("another Salesforce product, not the CRM"));
+                continue;
+            }
+            Q_UNUSED(ownSentence)
             // A job board's posting asking for the technology: the team works with it, unless
             // it is one option among several.
             const double factor = entityFactor(sent.entity);
@@ -1032,6 +1096,17 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 break;
             }
         }
+        // An item that says in one sentence that it is a plan, a trial or past use does not
+        // count as use through its title or a passing mention in another.
+        bool doubted = false;
+        for (const Contribution &c : std::as_const(t.rejected))
+            doubted = doubted || (c.item == item.index && c.reason != entityText(Entity::Other));
+        for (const Contribution &c : std::as_const(t.against))
+            doubted = doubted || c.item == item.index;
+        if (doubted)
+            for (Contribution &c : t.support)
+                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85))
+                    c.strength = std::min(c.strength, 0.3);
     }
     return t;
 }

@@ -351,7 +351,12 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         "\\b(hiring|hires?|recruit\\w*|open (roles?|positions?|reqs?)|openings?|vacanc\\w*|"
         "job (posts?|postings?|ads?|openings?)|jobs|headcount for|staffing up|adding|"
         "looking for (a|an)|advertis\\w+ for|posting for)\\b"));
-    const bool hiring = hiringWords.match(lower).hasMatch();
+    static const QRegularExpression seat(QStringLiteral(
+        "\\b(seats?|roles?|positions?|openings?|reqs?|jobs?|headcount|vacanc\\w*)\\b"));
+    bool namedRole = false;
+    for (const RoleDef &r : kRoles)
+        namedRole = namedRole || (QStringView(r.value) != u"developer" && matches(lower, r.pattern));
+    const bool hiring = hiringWords.match(lower).hasMatch() || (namedRole && seat.match(lower).hasMatch());
     QString role;
     if (hiring) {
         for (const RoleDef &r : kRoles) {
@@ -413,6 +418,9 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         if (!hit.hasMatch())
             continue;
         const QString id = QString::fromUtf16(t.id);
+        // "health insurers" are payers: the healthcare segment, not the insurance industry.
+        if (id == u"insurance" && lower.left(hit.capturedStart(0)).endsWith(QStringLiteral("health ")))
+            continue;
         // "providers" alone is healthcare only next to other healthcare words.
         if (id == u"healthcare" && (hit.captured(0) == u"providers" || hit.captured(0) == u"payers")
             && !lower.contains(QStringLiteral("health")))
