@@ -1,4 +1,5 @@
 #include "Version.h"
+#include "cli/CliGoal.h"
 #include "cli/CliOptions.h"
 #include "cli/CliRun.h"
 #include "storage/AppSettings.h"
@@ -56,6 +57,11 @@ int main(int argc, char *argv[])
     if (!options) {
         printError(error + QStringLiteral(" (see --help)"));
         return 2;
+    }
+    if (options->printGoalFacets) {
+        const QByteArray json = gtm::cli::goalFacetsJson(options->goal);
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        return 0;
     }
 
     // What the user saved in the GUI, the environment on top. Only keys the environment does

@@ -3,11 +3,13 @@
 #include "ConfidenceDelegate.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
+#include "GoalFacetsBar.h"
 #include "MetricsPanel.h"
 #include "ResultsModel.h"
 #include "ResultsProxyModel.h"
 #include "SettingsDialog.h"
 #include "Version.h"
+#include "analysis/GoalModelAnalyzer.h"
 #include "model/Channel.h"
 #include "pipeline/ResearchPipeline.h"
 #include "storage/AppSettings.h"
@@ -44,11 +46,11 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
-#include <QStyle>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -84,7 +86,6 @@ public:
     }
 };
 } // namespace
-
 
 namespace {
 
@@ -387,6 +388,11 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     auto *layout = new QVBoxLayout(form);
     layout->addLayout(goalHeader);
     layout->addWidget(m_goal);
+    m_goalFacets = new GoalFacetsBar;
+    m_goalFacets->setGoal(m_goal->toPlainText());
+    connect(m_goal, &QPlainTextEdit::textChanged, m_goalFacets,
+        [this] { m_goalFacets->setGoal(m_goal->toPlainText()); });
+    layout->addWidget(m_goalFacets);
     layout->addLayout(domainsHeader);
     layout->addWidget(m_domains, 1);
     layout->addWidget(m_domainCounter);
@@ -876,6 +882,12 @@ void MainWindow::startPipeline(
     for (const auto &source : m_engine.sources)
         services.sources << source.get();
     services.analyzer = m_engine.analyzer.get();
+    m_goalAnalyzer.reset();
+    if (m_goalFacets->edited() && m_goalFacets->model().text == request.goal) {
+        m_goalAnalyzer
+            = std::make_unique<GoalModelAnalyzer>(m_engine.analyzer.get(), m_goalFacets->model());
+        services.analyzer = m_goalAnalyzer.get();
+    }
     services.strategyGenerator = m_engine.strategyGenerator.get();
     services.channelConcurrency = m_engine.channelConcurrency;
 

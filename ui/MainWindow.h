@@ -124,6 +124,8 @@ private:
     MainWindowServices m_services;
     std::unique_ptr<UserPrompts> m_ownPrompts;
     Engine m_engine;
+    class GoalFacetsBar *m_goalFacets = nullptr;
+    std::unique_ptr<Analyzer> m_goalAnalyzer; // the engine's analyzer with edited goal facets
     bool m_engineStale = false;
     QMap<QString, QString> m_keys;
 

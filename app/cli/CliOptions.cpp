@@ -53,6 +53,13 @@ void addCliOptions(QCommandLineParser &parser)
         { QStringLiteral("events"),
             QStringLiteral("Write progress events as JSON lines to stdout.") },
         { QStringLiteral("no-cache"), QStringLiteral("Do not use the response cache.") },
+        { QStringLiteral("print-goal-facets"),
+            QStringLiteral("Print the facets read from --goal as JSON and exit (edit, then pass "
+                           "the file to --goal-facets).") },
+        { QStringLiteral("goal-facets"),
+            QStringLiteral("Judge by the goal facets in this JSON file instead of those read "
+                           "from --goal."),
+            QStringLiteral("FILE") },
     });
 }
 
@@ -72,6 +79,13 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.domainsPath = p.value(QStringLiteral("domains"));
     o.domainColumn = p.value(QStringLiteral("domain-column")).trimmed();
     o.resumePath = p.value(QStringLiteral("resume"));
+    o.goalFacetsPath = p.value(QStringLiteral("goal-facets"));
+    o.printGoalFacets = p.isSet(QStringLiteral("print-goal-facets"));
+    if (o.printGoalFacets) {
+        if (o.goal.isEmpty())
+            return fail(QStringLiteral("--print-goal-facets needs --goal TEXT"));
+        return o;
+    }
     if (o.resumePath.isEmpty()) {
         if (o.goal.isEmpty())
             return fail(QStringLiteral("--goal TEXT is required"));

@@ -30,6 +30,8 @@ struct CliOptions
     QString resumePath;
     bool events = false;
     bool noCache = false;
+    QString goalFacetsPath; // edited facets (JSON) to judge by instead of those read from --goal
+    bool printGoalFacets = false;
 };
 
 void addCliOptions(QCommandLineParser &parser);

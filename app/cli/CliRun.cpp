@@ -1,6 +1,8 @@
 #include "CliRun.h"
 
+#include "CliGoal.h"
 #include "analysis/AnalyzerFactory.h"
+#include "analysis/GoalModelAnalyzer.h"
 #include "domain/DomainNormalizer.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
@@ -197,6 +199,14 @@ bool CliRun::start(QString *error, int *exitCode)
     if (m_options.analyzer)
         llm.analyzer = *m_options.analyzer;
     m_analyzer = createAnalyzer(m_http.get(), llm);
+    const auto goalModel = cliGoalModel(
+        m_options.goalFacetsPath, resumeState ? resumeState->request.goal : request.goal, error);
+    if (!goalModel)
+        return false;
+    m_goalModel = *goalModel;
+    progress(m_goalModel.summary());
+    if (!m_options.goalFacetsPath.isEmpty())
+        m_analyzer = std::make_unique<GoalModelAnalyzer>(std::move(m_analyzer), m_goalModel);
     m_generator = createStrategyGenerator(m_http.get(), llm);
 
     PipelineServices services;
@@ -385,10 +395,13 @@ bool CliRun::writeOutputs(QString *error)
             return false;
         }
     }
-    if (!m_options.outJson.isEmpty()
-        && !saveResearchResponseJson(m_options.outJson, state, m_researchId, &e)) {
-        *error = e;
-        return false;
+    if (!m_options.outJson.isEmpty()) {
+        QJsonObject json = researchResponseJson(state, m_researchId);
+        json.insert(QStringLiteral("goal_facets"), m_goalModel.toJson());
+        if (!writeFileAtomically(m_options.outJson, QJsonDocument(json).toJson(), &e)) {
+            *error = e;
+            return false;
+        }
     }
     return true;
 }

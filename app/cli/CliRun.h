@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliOptions.h"
+#include "goal/GoalModel.h"
 #include "model/RunState.h"
 
 #include <QMap>
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<StrategyGenerator> m_generator;
     std::unique_ptr<ResearchPipeline> m_pipeline;
     std::unique_ptr<SessionAutosaver> m_autosaver;
+    GoalModel m_goalModel;
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };

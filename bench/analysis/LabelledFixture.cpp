@@ -4,10 +4,10 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace gtm::bench {
 
@@ -20,7 +20,8 @@ std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)
     }
     const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
     LabelledFixture fx;
-    fx.referenceDate = QDate::fromString(root.value(QStringLiteral("reference_date")).toString(), Qt::ISODate);
+    fx.referenceDate
+        = QDate::fromString(root.value(QStringLiteral("reference_date")).toString(), Qt::ISODate);
     for (const QJsonValue &g : root.value(QStringLiteral("goals")).toArray())
         fx.goals << LabelledGoal { g[QStringLiteral("id")].toString(),
             g[QStringLiteral("text")].toString(), g[QStringLiteral("kind")].toString() };
@@ -115,7 +116,8 @@ Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, 
     return s;
 }
 
-Scores scoreBaseline(const TechDictionary &dictionary, Baseline baseline, const LabelledFixture &fixture)
+Scores scoreBaseline(
+    const TechDictionary &dictionary, Baseline baseline, const LabelledFixture &fixture)
 {
     Q_UNUSED(dictionary)
     // Words a goal uses to frame the request rather than to say what is wanted.
@@ -152,7 +154,8 @@ Scores scoreBaseline(const TechDictionary &dictionary, Baseline baseline, const 
             bool predicted = baseline == Baseline::AllWords;
             for (const QString &w : baseline == Baseline::AllWords ? words : keys) {
                 const bool present = wordPresent(set, list, w);
-                predicted = baseline == Baseline::AllWords ? predicted && present : predicted || present;
+                predicted
+                    = baseline == Baseline::AllWords ? predicted && present : predicted || present;
             }
             record(s, goal, c, predicted ? 1.0 : 0.0, predicted);
         }

@@ -81,6 +81,7 @@ Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, 
 // AnyKeyTerm: any key term of the goal (a technology, role, stage, place or industry word the
 // goal parser recognises) appears.
 enum class Baseline { AllWords, AnyKeyTerm };
-Scores scoreBaseline(const TechDictionary &dictionary, Baseline baseline, const LabelledFixture &fixture);
+Scores scoreBaseline(
+    const TechDictionary &dictionary, Baseline baseline, const LabelledFixture &fixture);
 
 } // namespace gtm::bench

@@ -9,8 +9,8 @@
 #include "strategy/TemplateStrategyGenerator.h"
 
 #include <QCommandLineParser>
-#include <QJsonDocument>
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QTextStream>
 
 using namespace gtm;
@@ -38,10 +38,11 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
         }
         const bench::Scores a = bench::score(analyzer, *fx, threshold);
         const bench::Scores all = bench::scoreBaseline(*dictionary, bench::Baseline::AllWords, *fx);
-        const bench::Scores any = bench::scoreBaseline(*dictionary, bench::Baseline::AnyKeyTerm, *fx);
+        const bench::Scores any
+            = bench::scoreBaseline(*dictionary, bench::Baseline::AnyKeyTerm, *fx);
         out << file << ": " << fx->companies.size() << " companies x " << fx->goals.size()
-            << " goals, threshold " << threshold << ", "
-            << QString::number(a.msPerCompany, 'f', 2) << " ms per company (all goals)\n";
+            << " goals, threshold " << threshold << ", " << QString::number(a.msPerCompany, 'f', 2)
+            << " ms per company (all goals)\n";
         out << QStringLiteral("%1 %2  %3  %4  %5   %6  %7\n")
                    .arg(QStringLiteral("goal"), -20)
                    .arg(QStringLiteral("kind"), -24)
@@ -66,7 +67,8 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
         };
         QStringList kinds;
         for (const auto &g : fx->goals) {
-            row(g.id, g.kind, a.perGoal.value(g.id), all.perGoal.value(g.id), any.perGoal.value(g.id));
+            row(g.id, g.kind, a.perGoal.value(g.id), all.perGoal.value(g.id),
+                any.perGoal.value(g.id));
             if (!kinds.contains(g.kind))
                 kinds << g.kind;
         }
@@ -135,13 +137,14 @@ int main(int argc, char **argv)
     }
 
     if (parser.isSet(QStringLiteral("goal-facets"))) {
-        const GoalModel m
-            = parseGoalModel(*TechDictionary::loadBuiltIn(), parser.value(QStringLiteral("goal-facets")));
+        const GoalModel m = parseGoalModel(
+            *TechDictionary::loadBuiltIn(), parser.value(QStringLiteral("goal-facets")));
         out << QJsonDocument(m.toJson()).toJson(QJsonDocument::Indented);
         return 0;
     }
     if (parser.isSet(QStringLiteral("eval")))
-        return evaluate(parser.values(QStringLiteral("eval")), parser.value(QStringLiteral("threshold")).toDouble(),
+        return evaluate(parser.values(QStringLiteral("eval")),
+            parser.value(QStringLiteral("threshold")).toDouble(),
             parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
 
     QString error;
@@ -160,8 +163,8 @@ int main(int argc, char **argv)
             if (c.domain != parser.value(QStringLiteral("explain")))
                 continue;
             for (const auto &g : fixture->goals) {
-                const AnalysisOutcome o = analyzer.analyzeNow(
-                    AnalysisInput { g.text, c.domain, c.name, c.evidence, {}, fixture->referenceDate });
+                const AnalysisOutcome o = analyzer.analyzeNow(AnalysisInput {
+                    g.text, c.domain, c.name, c.evidence, {}, fixture->referenceDate });
                 out << g.id << ": " << QString::number(o.confidence, 'f', 2) << " (truth "
                     << (c.truth.value(g.id) ? "yes" : "no")
                     << ")  technologies: " << o.technologies.join(QStringLiteral(", ")) << '\n';

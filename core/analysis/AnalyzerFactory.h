@@ -13,6 +13,7 @@ class HttpClient;
 // Auto: the LLM analyzer when a provider is configured with a key or endpoint, else offline.
 std::unique_ptr<Analyzer> createAnalyzer(HttpClient *http, const LlmSettings &settings);
 // An LLM generator when a provider is configured (falling back to templates), else templates.
-std::unique_ptr<StrategyGenerator> createStrategyGenerator(HttpClient *http, const LlmSettings &settings);
+std::unique_ptr<StrategyGenerator> createStrategyGenerator(
+    HttpClient *http, const LlmSettings &settings);
 
 } // namespace gtm

@@ -144,8 +144,7 @@ const QList<Marker> &markers()
             "(teams|companies|customers|clients|organi[sz]ations)|for "
             "teams|self-hosted|on-prem\\w*|"
             "bring your own|export\\w* (to|into)|import\\w* from|push\\w* (data )?(to|into)|"
-            "pull\\w* (data )?from|feeds? into|write-?back|supports?|supported|courses?|"
-            "training|certification|tutorials?|workshops?|guide|talk|webinar|help(s|ed|ing)? "
+            "pull\\w* (data )?from|feeds? into|write-?back|supports?|supported|help(s|ed|ing)? "
             "(?!us\\b|our\\b|me\\b|the team\\b)[\\w-]+|for (our |their )?(customers|clients)|"
             "(customers|clients)' |agencies|resellers?)\\b",
             Modality::Offered);
@@ -168,7 +167,7 @@ const Re &selection()
 {
     static const Re re(QStringLiteral(
         "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
-        "landed on|migrated to|moved to|moving to|switched to|consolidated on|"
+        "landed on|migrated to|moved to|moving to|switched to|consolidated on|onto|over to|"
         "(migrat|mov|switch|transition)\\w* from [\\w./ -]{1,40}? to|replac\\w* [\\w./ -]{1,40}? "
         "with|in favou?r of)\\b"));
     return re;
@@ -204,7 +203,7 @@ const Re &useVerb()
         "^(operate|deploy|run|maintain|build|scale|own|manage|ship|design|support|automate|"
         "migrate|administer|extend|harden|tune|optimi[sz]e|monitor|operating|running|"
         "maintaining|building|scaling|managing)\\b|\\b(migrat\\w*|mov\\w*|switch\\w*|"
-        "shift\\w*|port\\w*) [\\w\\s./-]{0,40}\\bto\\b|"
+        "shift\\w*|port\\w*) [\\w\\s./-]{0,40}\\b(to|onto)\\b|"
         "\\b(runs on|running on|built on|powered by|in production|production|hosted on|"
         "lives in|backbone|in-house|relies on|rely on|standard|stack|migrated to|moved to|"
         "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
@@ -236,6 +235,7 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
             selectedAt = m.capturedEnd();
     }
     qsizetype bestBefore = -1;
+    bool plannedBefore = false;
     Modality before = Modality::Current;
     qsizetype bestAfter = -1;
     Modality after = Modality::Current;
@@ -253,6 +253,10 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
             if (m.capturedEnd() <= pos) {
                 if (pos - m.capturedEnd() > mk.reach)
                     continue;
+                // A choice inside a plan, or made for a client, is still not the company's use.
+                plannedBefore = plannedBefore || mk.modality == Modality::Planned
+                    || mk.modality == Modality::Negated || mk.modality == Modality::Offered
+                    || mk.modality == Modality::SomeoneElse;
                 if (m.capturedEnd() > bestBefore) {
                     bestBefore = m.capturedEnd();
                     before = mk.modality;
@@ -268,7 +272,8 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
             }
         }
     }
-    if (selectedAt >= 0 && selectedAt >= bestBefore)
+    // "We evaluated X and chose Y": Y is in use. "Next quarter we'll move onto Y": not yet.
+    if (selectedAt >= 0 && selectedAt >= bestBefore && !plannedBefore)
         return Modality::Current;
     if (bestBefore >= 0)
         return before;
@@ -299,12 +304,13 @@ Modality itemContext(const QString &title, const QString &path, bool ownVoice)
     static const Re planned(QStringLiteral(
         "\\b(roadmap|plans? (for|to)|what's next|looking ahead|rfp|request for proposals?|"
         "next year|in 20\\d\\d we will)\\b"));
-    static const Re other(QStringLiteral(
-        "\\b(vs\\.?|versus|alternatives? to|compared|comparison|competitors?)\\b"));
-    static const Re story(QStringLiteral(
-        "\\b(case stud(y|ies)|customer stor(y|ies)|success stor(y|ies))\\b|/customers/|/case-studies/"));
+    static const Re other(
+        QStringLiteral("\\b(vs\\.?|versus|alternatives? to|compared|comparison|competitors?)\\b"));
+    static const Re story(QStringLiteral("\\b(case stud(y|ies)|customer stor(y|ies)|success "
+                                         "stor(y|ies))\\b|/customers/|/case-studies/"));
     static const Re offered(QStringLiteral(
-        "/docs?/|/documentation|/integrations?\\b|/partners?\\b|/find-a-partner|/apps?/|appexchange|"
+        "/docs?/|/documentation|/integrations?\\b|/partners?\\b|/find-a-partner|/apps?/"
+        "|appexchange|"
         "\\b(integration|integrations|connector|install|helm chart|self-host\\w*|quickstart|"
         "getting started|deploy \\w+ on|premier partner|partner|marketplace listing)\\b"));
     static const Re past(QStringLiteral(
@@ -385,14 +391,15 @@ const Re &europePlace()
         "gothenburg|norway|oslo|denmark|copenhagen|finland|helsinki|poland|warsaw|krakow|kraków|"
         "wroclaw|czech|prague|hungary|budapest|romania|bucharest|estonia|tallinn|latvia|riga|"
         "lithuania|vilnius|greece|athens|bulgaria|sofia|croatia|zagreb|serbia|belgrade|"
-        "luxembourg|cet|cest)\\b"));
+        "luxembourg|basel|bern|lausanne|lugano|zug|graz|linz|salzburg|innsbruck|cet|cest)\\b"));
     return re;
 }
 
 const Re &nonEuropePlace()
 {
     static const Re re(QStringLiteral(
-        "\\b(us|u\\.s\\.|usa|united states|america|americas|north america|nyc|new york|san "
+        "\\b(\\(us\\)|remote[ ,(-]*us|us[- ]based|us[- ]only|in the us|us remote|us time ?zones?|"
+        "u\\.s\\.|usa|united states|america|americas|north america|nyc|new york|san "
         "francisco|sf|bay area|austin|boston|chicago|seattle|denver|atlanta|los angeles|miami|"
         "toronto|vancouver|canada|mexico|brazil|são paulo|sao paulo|singapore|sydney|australia|"
         "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|anywhere|"
@@ -439,7 +446,9 @@ const Re &industryTerms(const QString &id)
                 "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfil?ment|warehous\\w*|"
                 "parcel|last[- ]mile|transport(ation)?|spedition|intralogistics|cargo|containers?|"
                 "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
-                "logistik\\w*)\\b")) },
+                "logistik\\w*|\\w*paket\\w*|\\w*kurier\\w*|spedition\\w*|fracht\\w*|sendungen|"
+                "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
+                "drayage|customs brokerage|contract logistics)\\b")) },
         { QStringLiteral("healthcare"),
             Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
@@ -494,7 +503,12 @@ const Re &healthBuyers()
         "labs?|radiology|pharmacies|pharmacists|medicaid|medicare|claims? (processing|"
         "management|denials?)|denials?|patient (intake|scheduling|engagement|flow)|"
         "utili[sz]ation management|care management|credentialing|behavioral health|"
-        "telehealth providers|providers and payers|health care providers)\\b"));
+        "telehealth providers|providers and payers|health care providers|physiotherapists?|"
+        "physical therapists?|therapists|(dental|medical|physician|orthodontic|veterinary|"
+        "physio\\w*|therapy|private|group|specialty|ambulatory|outpatient)[\\w\\s-]{0,20}"
+        "practices?|practice[- ]management|practice owners|practice software|surgery cent(er|re)s?|"
+        "\\w*praxen|\\w*praxis|krankenkassen|krankenhäuser|kliniken|ärzte|ärztinnen|pflege\\w*|"
+        "physiotherapie\\w*)\\b"));
     return re;
 }
 
@@ -743,9 +757,18 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
     std::sort(ordered.begin(), ordered.end(), [](const Contribution &a, const Contribution &b) {
         return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
     });
+    // Independent sources: a second item of the same site or provider adds half as much.
     QList<double> strengths;
+    QSet<QString> sources;
     for (const Contribution &c : std::as_const(ordered)) {
-        strengths << c.strength;
+        QString source;
+        if (c.item >= 0) {
+            const Evidence &e = *items.at(c.item).evidence;
+            source = QUrl(e.url).host().isEmpty() ? e.sourceName
+                                                  : registrableLabel(QUrl(e.url).host());
+        }
+        strengths << (sources.contains(source) ? c.strength * 0.5 : c.strength);
+        sources.insert(source);
         if (c.item >= 0)
             v.evidence << c.item;
     }
@@ -796,6 +819,7 @@ private:
     Tally judgeIndustry(const GoalFacet &f) const;
     Tally judgeSegment(const GoalFacet &f) const;
     Tally judgeModel(const GoalFacet &f) const;
+    void judgeMarketplaceSentence(const Item &item, int s, Tally &t) const;
     Tally judgeFunding(const GoalFacet &f) const;
     Tally judgeHqLocation(const GoalFacet &f) const;
     Tally judgeSize(const GoalFacet &f) const;
@@ -818,6 +842,13 @@ bool Judge::names(const QString &lower) const
     if (lower.contains(m_domain))
         return true;
     return m_nameRe.match(lower).hasMatch();
+}
+
+QString sentenceText(const Item &item, const QList<TextToken> &tokens)
+{
+    return tokens.isEmpty()
+        ? QString()
+        : item.text.mid(tokens.first().start, tokens.last().end - tokens.first().start);
 }
 
 Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
@@ -845,6 +876,14 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
         "new (funding|capital)|this|founded|headquartered|based)\\b"));
     if (namedBefore && (firstPerson.match(lower).hasMatch() || pronoun.match(lower).hasMatch()))
         return Entity::Named;
+    // "Sardine, a fraud prevention company, uses ...": another company is the subject.
+    static const Re otherSubject(QStringLiteral(
+        "^\\W*(?!The |This |That |These |It |Its |We |Our |They |Their |In |On |At |For |With |"
+        "As |After |Since |Last |Next |Today |Now |A |An |And |But |Both |Each |Every |Most )"
+        "[A-Z][\\w&.-]+( [A-Z][\\w&.-]+){0,2}('s|,| (is|was|uses|used|said|says|has|had|raised|"
+        "runs|launched|announced|offers|builds|provides))"));
+    if (itemNamed && otherSubject.match(sentenceText(item, tokens)).hasMatch())
+        return Entity::Unknown;
     if (itemNamed)
         return Entity::Continuation;
     return Entity::Unknown;
@@ -894,7 +933,8 @@ void Judge::readEvidence()
             && (slug == m_label || slug == bare
                 || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
         const bool careersPage = ownSite
-            && Re(QStringLiteral("/(careers?|jobs?|join|positions?|openings?)\\b"))
+            && Re(QStringLiteral("/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|"
+                                 "jobs-\\w+)\\b"))
                    .match(path)
                    .hasMatch();
         item.posting = e.channel == channel::JobsSearch || board || careersPage;
@@ -988,7 +1028,8 @@ QSet<int> Judge::techTargets(const GoalFacet &f) const
     while (grew) {
         grew = false;
         for (int t = 0; t < m_dict.technologies().size(); ++t) {
-            if (wanted.contains(t))
+            // A Helm chart is mostly something vendors ship for their customers' clusters.
+            if (wanted.contains(t) || m_dict.technologies().at(t).name == u"Helm")
                 continue;
             for (int implied : m_dict.technologies().at(t).impliedIds)
                 if (wanted.contains(implied)) {
@@ -1055,13 +1096,17 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             if (dictNegated && mod == Modality::Current)
                 mod = Modality::Past;
             const bool ownSentence = mod != Modality::Current;
-            if (mod == Modality::Current && !selectedRightBefore(sent.lower, span.first))
+            // "evaluated X, then moved onto Y" in a trial write-up still says Y is used; a
+            // partner page's "move workloads onto GKE" is work for clients.
+            const bool chosen = selectedRightBefore(sent.lower, span.first)
+                && (item.context == Modality::Evaluated || item.context == Modality::Past);
+            if (mod == Modality::Current && !chosen)
                 mod = item.context;
             // Salesforce's other clouds are not its CRM.
+            static const Re otherClouds(QStringLiteral(
+                "^[\\w ]{0,12}(commerce cloud|marketing cloud|tableau|mulesoft|sfcc)"));
             if (f.value == u"Salesforce" && mod == Modality::Current
-                && Re(QStringLiteral("^[\\w ]{0,12}(commerce cloud|marketing cloud|tableau|mulesoft|sfcc)"))
-                       .match(sent.lower.mid(span.first))
-                       .hasMatch()) {
+                && otherClouds.match(sent.lower.mid(span.first)).hasMatch()) {
                 t.reject(item.index, s, QStringLiteral("another Salesforce product, not the CRM"));
                 continue;
             }
@@ -1132,6 +1177,17 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 t.reject(item.index, s, modalityReason(mod));
                 continue;
             }
+            // "We help retailers and logistics companies": its customers' industry, not its own.
+            static const Re theirs(QStringLiteral(
+                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including)|"
+                "customers? (like|such as|include|including)|sell\\w* to|work\\w* with|partner\\w* "
+                "with)\\b[\\w\\s,&-]{0,30}$"));
+            if (theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
+                && !names(sent.lower.left(m.capturedStart()))) {
+                t.add(item.index, s, 0.25 * entityFactor(sent.entity),
+                    QStringLiteral("its customers' industry"));
+                continue;
+            }
             // Postings say what the company is in their "About us" lines; a passing word in a
             // requirement list does not.
             const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
@@ -1168,7 +1224,8 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     static const Re otherIndustries(QStringLiteral(
         "\\b(retail\\w*|banks?|banking|fintech|manufactur\\w+|logistics|education|schools|"
         "government|hospitality|restaurants|real estate|insurance|media|telecom|"
-        "e-?commerce|construction|legal|nonprofits?|automotive|energy)\\b"));
+        "e-?commerce|construction|legal|law firms?|councils?|nonprofits?|automotive|energy|"
+        "agencies|universities|retailers)\\b"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
@@ -1207,6 +1264,91 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     return t;
 }
 
+// A marketplace shows in how it works: two sides (sellers and buyers, carriers and shippers),
+// listings or matching, and a take rate; or in being called one. Software sold to
+// marketplace operators and a marketplace used as a sales channel are not.
+void Judge::judgeMarketplaceSentence(const Item &item, int s, Tally &t) const
+{
+    static const Re supply(QStringLiteral(
+        "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
+        "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
+        "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
+        "growers?|farmers?|manufacturers|mechanics|caregivers|nannies|photographers|"
+        "instructors|coaches|consultants|owners)\\b"));
+    static const Re demand(QStringLiteral(
+        "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
+        "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
+        "families|parents|learners|brands|restaurants|owners|bidders?)\\b"));
+    static const Re takeRate(QStringLiteral(
+        "\\b(takes?|charges?|keeps?|earns?|collects?) an? (\\d+(\\.\\d+)? ?% )?(commission|fee|cut|"
+        "service fee|booking fee|take rate|percentage)|\\b(commission|service fee|booking fee|"
+        "take rate|transaction fee|platform fee)s? (on|when|from|of)|\\d+(\\.\\d+)? ?% "
+        "(commission|fee|service fee|booking fee|take rate)|buyers pay an? [\\w% ]{0,12}fee|"
+        "holds? the payment|payouts? to (the )?(sellers?|providers?|hosts?|carriers?|walkers?)"));
+    static const Re matching(QStringLiteral(
+        "\\b(list (a|your|their|it)|lists? (a|their)|post (a|loads?|jobs?|requests?|a job)|"
+        "posts? (loads?|jobs?|requests?)|bid on|bids? on|send (an )?offers?|match(es|ed|ing)? "
+        "(it |them |you )?(with|to)|book (a|local|trusted)|browse|get quotes|request a quote|"
+        "connects? [\\w ,'&-]{2,40}? (with|to)|pairs? [\\w ,'&-]{2,40}? with|upload photos|"
+        "put it in front of|set a price|on both sides|two-sided|two sided|multi-sided|"
+        "peer-to-peer)\\b"));
+    static const Re software(QStringLiteral(
+        "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
+        "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
+        "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
+        "you keep 100%|white-label marketplace|marketplace builder)\\b"));
+    const Sentence &sent = item.sentences.at(s);
+    if (sent.entity == Entity::Other)
+        return;
+    const QString &lower = sent.lower;
+    const double factor = entityFactor(sent.entity);
+    if (software.match(lower).hasMatch()) {
+        t.oppose(item.index, s, 0.6, QStringLiteral("sells software to marketplace operators"));
+        return;
+    }
+    const bool word = lower.contains(QStringLiteral("marketplace"));
+    if (word && marketplaceChannel().match(lower).hasMatch()
+        && !marketplaceStrong().match(lower).hasMatch()) {
+        t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
+        return;
+    }
+    static const Re notOne(QStringLiteral(
+        "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
+        "marketplace|"
+        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own inventory|"
+        "we sell directly)\\b"));
+    if (notOne.match(lower).hasMatch()) {
+        if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+            t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
+        return;
+    }
+    const bool sides = supply.match(lower).hasMatch() && demand.match(lower).hasMatch();
+    const bool fee = takeRate.match(lower).hasMatch();
+    const bool match = matching.match(lower).hasMatch();
+    if (word) {
+        const qsizetype at = lower.indexOf(QStringLiteral("marketplace"));
+        const Modality mod = modalityAt(lower, at, 11, false);
+        if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
+            || mod == Modality::Evaluated) {
+            t.reject(item.index, s, modalityReason(mod));
+            return;
+        }
+        // "Digital freight marketplace Carrylane", "Pawtrail, the pet-care marketplace".
+        const bool calledOne = names(lower) || sent.entity == Entity::Own;
+        t.add(item.index, s, (calledOne ? 0.8 : 0.5) * factor,
+            QStringLiteral("called a marketplace, %1").arg(entityText(sent.entity)));
+        return;
+    }
+    int cues = (sides ? 1 : 0) + (fee ? 1 : 0) + (match ? 1 : 0);
+    if (cues == 0)
+        return;
+    const double base = cues >= 2 ? 0.8 : (fee || sides ? 0.45 : 0.3);
+    t.add(item.index, s, base * factor,
+        QStringLiteral("%1, %2").arg(fee ? QStringLiteral("takes a cut between two sides")
+                                         : QStringLiteral("matches two sides"),
+            entityText(sent.entity)));
+}
+
 Tally Judge::judgeModel(const GoalFacet &f) const
 {
     Tally t;
@@ -1217,38 +1359,7 @@ Tally Judge::judgeModel(const GoalFacet &f) const
                 continue;
             const double factor = entityFactor(sent.entity);
             if (f.value == u"marketplace") {
-                const auto channelHit = marketplaceChannel().match(sent.lower);
-                const auto m = marketplaceStrong().match(sent.lower);
-                const bool bare = sent.lower.contains(QStringLiteral("marketplace"));
-                if (!m.hasMatch() && !bare)
-                    continue;
-                if (channelHit.hasMatch() && !m.hasMatch()) {
-                    t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
-                    continue;
-                }
-                const qsizetype at = m.hasMatch()
-                    ? m.capturedStart()
-                    : sent.lower.indexOf(QStringLiteral("marketplace"));
-                const Modality mod
-                    = modalityAt(sent.lower, at, m.hasMatch() ? m.capturedLength() : 11, false);
-                if (mod == Modality::Past || mod == Modality::Negated) {
-                    if (sent.entity == Entity::Own || sent.entity == Entity::Named)
-                        t.oppose(item.index, s, 0.7, modalityReason(mod));
-                    continue;
-                }
-                if (mod == Modality::Planned || mod == Modality::Evaluated
-                    || mod == Modality::SomeoneElse) {
-                    t.reject(item.index, s, modalityReason(mod));
-                    continue;
-                }
-                const bool strong = m.hasMatch() && !channelHit.hasMatch();
-                const bool connects
-                    = m.hasMatch() && m.captured(0).startsWith(QStringLiteral("connect"));
-                double base = strong ? (connects && !bare ? 0.6 : 0.85) : 0.4;
-                t.add(item.index, s, base * factor,
-                    QStringLiteral("%1, %2").arg(strong ? QStringLiteral("runs a marketplace")
-                                                        : QStringLiteral("mentions a marketplace"),
-                        entityText(sent.entity)));
+                judgeMarketplaceSentence(item, s, t);
                 continue;
             }
             if (f.value == u"b2b_saas") {
@@ -1395,14 +1506,24 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
 Tally Judge::judgeHqLocation(const GoalFacet &f) const
 {
     Tally t;
+    // "headquartered in Chicago, with offices in Berlin": the place right after the
+    // headquarters word decides, not every place in the sentence.
     static const Re hq(QStringLiteral(
-        "\\b(headquarter\\w*|hq|head office|head-office|based|sitz|firmensitz|home base|"
-        "founded in|from|registered in|domiciled)\\b"));
+        "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
+        "office|based|hauptsitz|firmensitz|unternehmenssitz|sitz|domiciled)\\b[\\s:,]*(is |are "
+        "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
+        "[A-Z]?[^\\s,.;()]+)?)"));
     static const Re notHq(QStringLiteral(
-        "\\b(office\\w* in|opened|opens|opening|new office|branch|subsidiary|hub in|european "
-        "(hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|expan\\w+|outpost|"
-        "warehouse in|depot|sales office|team in|engineers in|presence in|also in)\\b"));
-    static const Re place(QStringLiteral("\\b([\\w-]+)-based\\b"));
+        "\\b(office\\w* in|opened|opens|opening|new office|branch|subsidiary|subsidiaries|hub "
+        "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
+        "expan\\w+|outpost|warehouse in|depot in|sales office|team in|engineers in|presence in|"
+        "also in|niederlassung|tochter\\w*|zweigstelle)\\b"));
+    static const Re based(QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-based\\b"));
+    static const Re foreign(QStringLiteral(
+        "\\b(swiss|austrian|dutch|french|british|uk|american|us|u\\.s\\.|polish|danish|swedish|"
+        "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
+        "japanese|australian) (operator|company|firm|startup|scale-?up|carrier|forwarder|group|"
+        "provider|platform|logistics|freight|business|competitor|rival)\\b"));
     const bool germanDomain = m_domain.endsWith(QStringLiteral(".de"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
@@ -1410,40 +1531,42 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             const QString &lower = sent.lower;
             if (sent.entity == Entity::Other)
                 continue;
-            const bool here = inRegion(f.value, lower);
-            const auto hqHit = hq.match(lower);
-            if (hqHit.hasMatch()) {
-                // The place that follows the headquarters word decides.
-                const QString after = lower.mid(hqHit.capturedStart(), 70);
-                const bool hqHere = inRegion(f.value, after);
-                const bool notHere = !hqHere
-                    && (nonEuropePlace().match(after).hasMatch()
-                        || (f.value == u"Germany" && europePlace().match(after).hasMatch()));
-                const bool office = notHq.match(lower.left(hqHit.capturedStart() + 40)).hasMatch()
-                    && !lower.contains(QStringLiteral("headquarter"));
-                if (hqHere && !office) {
+            const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
+            const auto h = hq.match(lower);
+            if (h.hasMatch()) {
+                const QString place = h.captured(5);
+                const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
+                    && !h.captured(1).startsWith(QStringLiteral("headquarter"))
+                    && !h.captured(1).contains(QStringLiteral("sitz"));
+                if (inRegion(f.value, place) && !office) {
                     t.add(item.index, s, 0.9 * entityFactor(sent.entity),
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
-                if (notHere && (sent.entity == Entity::Own || sent.entity == Entity::Named)
-                    && lower.contains(QStringLiteral("headquarter"))) {
-                    t.oppose(item.index, s, 0.8, QStringLiteral("headquartered elsewhere"));
-                    continue;
-                }
-                if (hqHere && office) {
-                    t.reject(
-                        item.index, s, QStringLiteral("an office there, not the headquarters"));
+                if (!inRegion(f.value, place) && h.captured(1) != u"based" && firm) {
+                    t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
                     continue;
                 }
             }
-            const auto based = place.match(lower);
-            if (based.hasMatch() && inRegion(f.value, based.captured(1))) {
-                t.add(item.index, s, 0.85 * entityFactor(sent.entity),
-                    QStringLiteral("based there, %1").arg(entityText(sent.entity)));
+            const auto b = based.match(lower);
+            if (b.hasMatch()) {
+                if (inRegion(f.value, b.captured(1))) {
+                    t.add(item.index, s, 0.85 * entityFactor(sent.entity),
+                        QStringLiteral("based there, %1").arg(entityText(sent.entity)));
+                    continue;
+                }
+                if (firm
+                    && (nonEuropePlace().match(b.captured(1)).hasMatch()
+                        || europePlace().match(b.captured(1)).hasMatch())) {
+                    t.oppose(item.index, s, 0.6, QStringLiteral("based elsewhere"));
+                    continue;
+                }
+            }
+            if (foreign.match(lower).hasMatch() && firm) {
+                t.oppose(item.index, s, 0.6, QStringLiteral("a company of another country"));
                 continue;
             }
-            if (!here)
+            if (!inRegion(f.value, lower))
                 continue;
             if (notHq.match(lower).hasMatch()) {
                 t.reject(item.index, s, QStringLiteral("an office there, not the headquarters"));
@@ -1451,9 +1574,10 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             }
             // "a German freight forwarder", an address line, a legal form.
             static const Re adjective(QStringLiteral(
-                "\\b(german|germany's|europe's|european) [\\w -]{0,30}(company|startup|firm|"
+                "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
                 "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
-                "player|specialist)\\b|\\b\\d{5} [a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b"));
+                "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
+                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b"));
             const bool strong = adjective.match(lower).hasMatch();
             t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),
                 QStringLiteral("%1, %2").arg(strong ? QStringLiteral("described as local")
@@ -1462,7 +1586,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         }
     }
     if (germanDomain && f.value == u"Germany" && !m_items.isEmpty())
-        t.add(m_items.first().index, 0, 0.3, QStringLiteral("a .de domain"));
+        t.add(-1, -1, 0.3, QStringLiteral("a .de domain"));
     return t;
 }
 
@@ -1574,17 +1698,22 @@ QList<FacetVerdict> Judge::judgeHiring(
                 static const Re locLine(
                     QStringLiteral("\\b(location|based in|based out "
                                    "of|office|remote|hybrid|on-?site|standort)\\b[^.]{0,60}"));
-                QString where = item.titleLower;
+                // A "based in" line decides before the title: "SDR – EMEA, based in Dubai".
+                QString lines;
                 for (auto it = locLine.globalMatch(lowerText); it.hasNext();)
-                    where += u' ' + it.next().captured(0);
-                bool in = inRegion(f.value, where);
-                bool out = nonEuropePlace().match(where).hasMatch();
+                    lines += u' ' + it.next().captured(0);
+                bool in = inRegion(f.value, lines);
+                bool out = nonEuropePlace().match(lines).hasMatch();
+                if (!in && !out) {
+                    in = inRegion(f.value, item.titleLower);
+                    out = nonEuropePlace().match(item.titleLower).hasMatch();
+                }
                 if (!in && !out) {
                     in = inRegion(f.value, lowerText);
                     out = nonEuropePlace().match(lowerText).hasMatch();
                 }
                 // "Remote (Europe)" is in; "remote, anywhere" and a US city are not.
-                if (in && (!out || inRegion(f.value, item.titleLower))) {
+                if (in && !out) {
                     scopedTallies[k].add(
                         item.index, roleSentence, 0.9, QStringLiteral("the role is there"));
                 } else {

@@ -355,8 +355,10 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         "\\b(seats?|roles?|positions?|openings?|reqs?|jobs?|headcount|vacanc\\w*)\\b"));
     bool namedRole = false;
     for (const RoleDef &r : kRoles)
-        namedRole = namedRole || (QStringView(r.value) != u"developer" && matches(lower, r.pattern));
-    const bool hiring = hiringWords.match(lower).hasMatch() || (namedRole && seat.match(lower).hasMatch());
+        namedRole
+            = namedRole || (QStringView(r.value) != u"developer" && matches(lower, r.pattern));
+    const bool hiring
+        = hiringWords.match(lower).hasMatch() || (namedRole && seat.match(lower).hasMatch());
     QString role;
     if (hiring) {
         for (const RoleDef &r : kRoles) {
@@ -375,8 +377,13 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
     const bool production = lower.contains(QStringLiteral("production"))
         || lower.contains(QStringLiteral(" in prod"));
     QStringList techNames;
-    for (int t : parsed.technologies)
-        techNames << dict.technologies().at(t).name;
+    for (int t : parsed.technologies) {
+        const QString name = dict.technologies().at(t).name;
+        // "Series C" is a round, not the C language.
+        if (name.size() == 1 && lower.contains(QStringLiteral("series ") + name.toLower()))
+            continue;
+        techNames << name;
+    }
     QStringList topics;
     bool ml = false;
     for (int c : parsed.concepts) {
@@ -419,7 +426,8 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
             continue;
         const QString id = QString::fromUtf16(t.id);
         // "health insurers" are payers: the healthcare segment, not the insurance industry.
-        if (id == u"insurance" && lower.left(hit.capturedStart(0)).endsWith(QStringLiteral("health ")))
+        if (id == u"insurance"
+            && lower.left(hit.capturedStart(0)).endsWith(QStringLiteral("health ")))
             continue;
         // "providers" alone is healthcare only next to other healthcare words.
         if (id == u"healthcare" && (hit.captured(0) == u"providers" || hit.captured(0) == u"payers")

@@ -2,6 +2,7 @@
 
 #include "StrategyRules.h"
 #include "analysis/GoalParser.h"
+#include "goal/GoalModel.h"
 #include "model/Channel.h"
 
 #include <QSet>
@@ -73,6 +74,90 @@ QString join(const QStringList &words)
     return words.join(u' ').simplified();
 }
 
+// The queries that find each facet's deciding evidence, added before the generic ones: funding
+// rounds are news, what a company is and whom it sells to is on its own site and customer
+// pages, open roles are on the job boards.
+template<typename Add>
+void addFacetQueries(const TechDictionary &dict, const GoalModel &goal, const Add &add)
+{
+    QString role;
+    QString roleTech;
+    QString place;
+    for (const GoalFacet &f : goal.facets) {
+        if (f.kind == FacetKind::HiringRole)
+            role = f.value == u"sdr" ? QStringLiteral("sales development representative") : f.value;
+        if (f.kind == FacetKind::Technology && f.roleScope) {
+            const QString name = f.value.section(QStringLiteral(" or "), 0, 0);
+            for (int i = 0; i < dict.technologies().size(); ++i)
+                if (dict.technologies().at(i).name == name)
+                    roleTech = dict.searchTerm(i); // "golang", not the ambiguous "Go"
+        }
+        if (f.kind == FacetKind::Location && f.roleScope)
+            place = f.value;
+    }
+    for (const GoalFacet &f : goal.facets) {
+        switch (f.kind) {
+        case FacetKind::Funding: {
+            const QString stage
+                = f.minStage > 0 ? stageName(f.minStage) : QStringLiteral("funding");
+            add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" raises %1").arg(stage),
+                0.99);
+            add(channel::NewsSearch, QStringLiteral("\"{COMPANY_NAME}\" funding round led by"),
+                0.96);
+            add(channel::GoogleSearch,
+                QStringLiteral("\"{COMPANY_NAME}\" raises %1 led by").arg(stage), 0.97);
+            add(channel::Website, QStringLiteral("{DOMAIN} press funding announcement"), 0.9);
+            add(channel::HackerNews, QStringLiteral("{COMPANY_NAME} raises"), 0.8);
+            break;
+        }
+        case FacetKind::Industry:
+        case FacetKind::CustomerSegment:
+        case FacetKind::BusinessModel: {
+            add(channel::Website, QStringLiteral("{DOMAIN} about us"), 0.99);
+            add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} about"), 0.98);
+            if (f.kind == FacetKind::CustomerSegment) {
+                add(channel::Website, QStringLiteral("{DOMAIN} customers case studies"), 0.97);
+                add(channel::GoogleSearch,
+                    QStringLiteral("site:{DOMAIN} customers %1").arg(f.value), 0.96);
+            } else if (f.kind == FacetKind::BusinessModel) {
+                add(channel::Website,
+                    f.value == u"marketplace"
+                        ? QStringLiteral("{DOMAIN} how it works sellers buyers")
+                        : QStringLiteral("{DOMAIN} pricing plans"),
+                    0.97);
+            } else {
+                add(channel::NewsSearch,
+                    QStringLiteral("\"{COMPANY_NAME}\" %1 company").arg(f.value), 0.9);
+            }
+            break;
+        }
+        case FacetKind::Location:
+            if (!f.roleScope) {
+                add(channel::Website, QStringLiteral("{DOMAIN} about headquarters"), 0.96);
+                if (f.value == u"Germany")
+                    add(channel::Website, QStringLiteral("{DOMAIN} impressum"), 0.95);
+                add(channel::GoogleSearch, QStringLiteral("\"{COMPANY_NAME}\" headquartered in"),
+                    0.93);
+            }
+            break;
+        case FacetKind::HiringRole:
+            add(channel::JobsSearch, join({ roleTech, role, place }), 0.99);
+            add(channel::JobsSearch, role, 0.97);
+            if (f.value == u"sdr")
+                add(channel::JobsSearch, QStringLiteral("business development representative"),
+                    0.96);
+            add(channel::GoogleSearch,
+                QStringLiteral("site:{DOMAIN} careers ") + join({ roleTech, role }), 0.95);
+            add(channel::Website, QStringLiteral("{DOMAIN} careers ") + role, 0.95);
+            add(channel::HackerNews, QStringLiteral("{COMPANY_NAME} hiring ") + role, 0.85);
+            break;
+        case FacetKind::Technology:
+        case FacetKind::Size:
+            break;
+        }
+    }
+}
+
 } // namespace
 
 TemplateStrategyGenerator::TemplateStrategyGenerator(
@@ -108,6 +193,7 @@ StrategyPlan TemplateStrategyGenerator::plan(
             pool[ch] << QueryStrategy { ch, q, std::clamp(score, 0.05, 1.0) };
     };
     const double hiringBoost = t.hiring ? 0.1 : 0.0;
+    addFacetQueries(*m_dictionary, parseGoalModel(*m_dictionary, goal), add);
 
     // Google (Tavily): the company's own pages first, then what others write about it.
     add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + pair, t.hiring ? 0.9 : 0.95);

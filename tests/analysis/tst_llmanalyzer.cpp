@@ -8,6 +8,7 @@
 #include "net/HttpClient.h"
 
 #include <QCoroTask>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace gtm;
@@ -91,6 +92,63 @@ private Q_SLOTS:
         QCOMPARE(o.promptTokens, 800);
         QCOMPARE(o.completionTokens, 60);
         QVERIFY(o.notice.isEmpty());
+    }
+
+    void facetVerdicts_withQuotesInTheEvidence_decideTheConfidence()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kAnalysisPath, [](const FakeRequest &) {
+            QJsonObject o = QJsonDocument::fromJson(
+                answer(0.2, {}, u"Runs on Kubernetes"_s, u"runs on Kubernetes (EKS)"_s, 0).toUtf8())
+                                .object();
+            o.insert(u"facets"_s,
+                QJsonArray { QJsonObject { { u"facet"_s, 0 }, { u"holds"_s, true },
+                    { u"modality"_s, u"current"_s }, { u"confidence"_s, 0.88 },
+                    { u"quote"_s, u"Every Acme service runs on Kubernetes (EKS)"_s },
+                    { u"evidence"_s, QJsonArray { 0 } } } });
+            return FakeResponse::json(
+                geminiAnswer(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))));
+        });
+        HttpClient http;
+        auto analyzer = geminiAnalyzer(&http, server);
+        const AnalysisOutcome o = QCoro::waitFor(analyzer->analyze(input({ kBlog })));
+        QCOMPARE(o.confidence, 0.88);
+        bool cited = false;
+        for (const GoalSignal &sig : o.signalsFound)
+            cited = cited
+                || (sig.text.startsWith(u"uses Kubernetes · in production \u2014 current"_s)
+                    && sig.evidenceIndexes == QList<int> { 0 });
+        QVERIFY(cited);
+        // The model was asked about each facet.
+        const QString user = geminiUserText(server.requests(kAnalysisPath).value(0).body);
+        QVERIFY2(user.contains(u"[0] uses Kubernetes · in production"_s), qPrintable(user));
+    }
+
+    void facetVerdictWithAQuoteNotInTheEvidence_isDiscarded()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kAnalysisPath, [](const FakeRequest &) {
+            QJsonObject o = QJsonDocument::fromJson(
+                answer(0.95, {}, u"Runs on Kubernetes"_s, u"runs on Kubernetes (EKS)"_s, 0)
+                    .toUtf8())
+                                .object();
+            o.insert(u"facets"_s,
+                QJsonArray { QJsonObject { { u"facet"_s, 0 }, { u"holds"_s, true },
+                    { u"modality"_s, u"current"_s }, { u"confidence"_s, 0.95 },
+                    { u"quote"_s, u"Acme runs 400 Kubernetes clusters in production"_s },
+                    { u"evidence"_s, QJsonArray { 0 } } } });
+            return FakeResponse::json(
+                geminiAnswer(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))));
+        });
+        HttpClient http;
+        auto analyzer = geminiAnalyzer(&http, server);
+        const AnalysisOutcome o = QCoro::waitFor(analyzer->analyze(input({ kBlog })));
+        QCOMPARE(o.confidence, 0.0);
+        QVERIFY2(o.notice.contains(u"dropped 1 facet verdicts"_s), qPrintable(o.notice));
+        for (const GoalSignal &sig : o.signalsFound)
+            QVERIFY(!sig.text.contains(u"400 Kubernetes clusters"_s));
     }
 
     void evidence_goesInAsDelimitedUntrustedData()

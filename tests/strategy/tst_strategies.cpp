@@ -147,6 +147,29 @@ private Q_SLOTS:
         QVERIFY(templatesOf(k8s, channel::HackerNews).contains(u"{COMPANY_NAME} Kubernetes"_s));
     }
 
+    void templates_followTheGoalsFacets()
+    {
+        // Funding goals look for rounds in the news first.
+        const StrategyPlan funding = templates().plan(
+            u"Companies that recently raised a Series B or later"_s, Depth::Quick, channel::all());
+        QCOMPARE(funding.strategies.first().channel, channel::NewsSearch);
+        QCOMPARE(funding.strategies.first().queryTemplate, u"\"{COMPANY_NAME}\" raises Series B"_s);
+        // Vertical and segment goals read the company's own site and customer pages.
+        const StrategyPlan segment = templates().plan(
+            u"B2B SaaS companies that sell to hospitals"_s, Depth::Standard, channel::all());
+        const QStringList site = templatesOf(segment, channel::Website);
+        QVERIFY2(site.contains(u"{DOMAIN} about us"_s), qPrintable(site.join(u" | "_s)));
+        const QStringList google = templatesOf(segment, channel::GoogleSearch);
+        QVERIFY2(google.contains(u"site:{DOMAIN} customers healthcare"_s),
+            qPrintable(google.join(u" | "_s)));
+        // Hiring goals read the boards, by role, technology and place.
+        const StrategyPlan sdr = templates().plan(
+            u"Has an open SDR seat based in Europe"_s, Depth::Quick, channel::all());
+        QCOMPARE(sdr.strategies.first().channel, channel::JobsSearch);
+        QCOMPARE(
+            sdr.strategies.first().queryTemplate, u"sales development representative Europe"_s);
+    }
+
     void validation_dropsUnknownChannelsAndMissingPlaceholders_keepsJobsWithout()
     {
         StrategyPlan plan;

@@ -1,0 +1,209 @@
+#include "analysis/FacetJudge.h"
+#include "analysis/HeuristicAnalyzer.h"
+#include "analysis/TechDictionary.h"
+
+#include <QTest>
+
+using namespace gtm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Evidence ev(const QString &url, const QString &title, const QString &snippet,
+    const QString &channel = u"google_search"_s, const QString &date = {})
+{
+    Evidence e;
+    e.url = url;
+    e.title = title;
+    e.snippet = snippet;
+    e.sourceName = u"Tavily"_s;
+    e.channel = channel;
+    e.publishedAt = QDateTime::fromString(date, Qt::ISODate);
+    return e;
+}
+
+AnalysisOutcome judge(const QString &goal, const QString &domain, const QList<Evidence> &evidence)
+{
+    static const auto dict = TechDictionary::loadBuiltIn();
+    AnalysisInput input { goal, domain, {}, evidence };
+    input.referenceDate = QDate(2026, 12, 1);
+    return HeuristicAnalyzer(dict).analyzeNow(input);
+}
+
+const QString kK8s = u"Companies running Kubernetes in production"_s;
+const QString kSeriesB = u"Companies that raised a Series B or later in the last 12 months"_s;
+const QString kSdr = u"Hiring SDRs based in Europe"_s;
+const QString kMarketplace = u"Companies running a two-sided marketplace"_s;
+
+} // namespace
+
+// The facet judge: modality, whose evidence it is, product families, and how evidence adds up.
+class TestFacetJudge : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modality_onlyCurrentUseCounts_data()
+    {
+        QTest::addColumn<QString>("snippet");
+        QTest::addColumn<bool>("match");
+        QTest::newRow("use, through an alias")
+            << u"All our services run on our GKE clusters."_s << true;
+        QTest::newRow("plan") << u"Next quarter we'll start moving our services onto Kubernetes."_s
+                              << false;
+        QTest::newRow("evaluation") << u"We are evaluating Kubernetes against Nomad."_s << false;
+        QTest::newRow("past") << u"We moved off Kubernetes to plain VMs last year."_s << false;
+        QTest::newRow("staging only") << u"A small k3s cluster we run only for staging."_s << false;
+        QTest::newRow("for customers")
+            << u"Our Helm chart deploys the agent into your own Kubernetes cluster."_s << false;
+        QTest::newRow("bake-off lost")
+            << u"After evaluating Kubernetes we chose ECS for production."_s << false;
+    }
+
+    void modality_onlyCurrentUseCounts()
+    {
+        QFETCH(QString, snippet);
+        QFETCH(bool, match);
+        const AnalysisOutcome o = judge(kK8s, u"acme.io"_s,
+            { ev(u"https://acme.io/blog/platform"_s, u"Engineering notes"_s, snippet) });
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+    }
+
+    void productFamily_countsForTheFamily()
+    {
+        const AnalysisOutcome o = judge(u"Companies on Google Cloud"_s, u"acme.io"_s,
+            { ev(u"https://acme.io/blog/data"_s, u"Our data stack"_s,
+                u"Every event lands in Pub/Sub and our analysts work out of BigQuery."_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void oneWeakHint_isNotAMatch_severalIndependentOnesAre()
+    {
+        // Pages that never name the company: each is a weak hint.
+        const QList<Evidence> hints {
+            ev(u"https://blog-one.example/k8s"_s, u"Platform notes"_s,
+                u"We run everything on Kubernetes."_s),
+            ev(u"https://blog-two.example/k8s"_s, u"Infra"_s,
+                u"Our production clusters run Kubernetes."_s),
+            ev(u"https://blog-three.example/k8s"_s, u"Ops"_s,
+                u"We deploy every service to Kubernetes."_s),
+        };
+        const double one = judge(kK8s, u"acme.io"_s, hints.mid(0, 1)).confidence;
+        const double three = judge(kK8s, u"acme.io"_s, hints).confidence;
+        QVERIFY2(one < 0.5, qPrintable(QString::number(one)));
+        QVERIFY2(three >= 0.7, qPrintable(QString::number(three)));
+    }
+
+    void verdict_citesTheSentenceItRestsOn()
+    {
+        const AnalysisOutcome o = judge(kK8s, u"acme.io"_s,
+            { ev(u"https://news.example/acme"_s, u"Funding news"_s, u"Acme raised money."_s),
+                ev(u"https://acme.io/blog/platform"_s, u"Platform"_s,
+                    u"We like tea. Our storefront runs on EKS in production."_s) });
+        QVERIFY(!o.signalsFound.isEmpty());
+        QCOMPARE(o.signalsFound.first().evidenceIndexes, QList<int> { 1 });
+        QVERIFY2(o.signalsFound.first().text.contains(
+                     u"\u201COur storefront runs on EKS in production.\u201D"_s),
+            qPrintable(o.signalsFound.first().text));
+    }
+
+    void funding_stageAndRecency_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("date");
+        QTest::addColumn<bool>("match");
+        QTest::newRow("series B, recent")
+            << u"Acme closes $45M Series B led by Index"_s << u"2026-05-02"_s << true;
+        QTest::newRow("series C in German")
+            << u"Acme sichert sich Serie-C-Finanzierungsrunde"_s << u"2026-09-10"_s << true;
+        QTest::newRow("series B, old")
+            << u"Acme closes $45M Series B led by Index"_s << u"2024-05-02"_s << false;
+        QTest::newRow("seed") << u"Acme raises $3M seed round"_s << u"2026-05-02"_s << false;
+        QTest::newRow("debt") << u"Acme secures $50M debt facility"_s << u"2026-05-02"_s << false;
+        QTest::newRow("plan") << u"Acme is in talks to raise a Series B"_s << u"2026-05-02"_s
+                              << false;
+        QTest::newRow("someone else's round")
+            << u"Also this week: Globex raised a $30M Series B"_s << u"2026-05-02"_s << false;
+    }
+
+    void funding_stageAndRecency()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, date);
+        QFETCH(bool, match);
+        const AnalysisOutcome o = judge(kSeriesB, u"acme.io"_s,
+            { ev(u"https://news.example/acme"_s, title, u"The company did not comment."_s,
+                u"news_search"_s, date + u"T00:00:00Z"_s) });
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+    }
+
+    void hiring_roleAndPlaceInOnePosting_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("snippet");
+        QTest::addColumn<bool>("match");
+        QTest::newRow("SDR in Berlin")
+            << u"Sales Development Representative – DACH"_s
+            << u"Based in our Berlin office. Book meetings for our AEs."_s << true;
+        QTest::newRow("BDR alias")
+            << u"BDR (London)"_s << u"Prospect mid-market accounts."_s << true;
+        QTest::newRow("SDR in Austin") << u"Sales Development Representative"_s
+                                       << u"Based in our Austin, TX office."_s << false;
+        QTest::newRow("remote anywhere")
+            << u"SDR (Remote)"_s << u"Remote - anywhere in the world."_s << false;
+        QTest::newRow("not the role") << u"Business Development Manager, Berlin"_s
+                                      << u"Own strategic partnerships."_s << false;
+    }
+
+    void hiring_roleAndPlaceInOnePosting()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, snippet);
+        QFETCH(bool, match);
+        const AnalysisOutcome o = judge(kSdr, u"acme.io"_s,
+            { ev(u"https://boards.greenhouse.io/acme/jobs/1"_s, title, snippet, u"jobs_search"_s,
+                u"2026-11-01T00:00:00Z"_s) });
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+    }
+
+    void agencyPostingForAClient_isNotTheAgencysRole()
+    {
+        const AnalysisOutcome o = judge(kSdr, u"talentbridge.co.uk"_s,
+            { ev(u"https://talentbridge.co.uk/jobs/sdr"_s, u"SDR – London"_s,
+                u"We are recruiting on behalf of our client, a London fintech, for an SDR."_s,
+                u"website"_s, u"2026-11-01T00:00:00Z"_s) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void marketplace_asASalesChannel_isNotOne()
+    {
+        const double channel = judge(kMarketplace, u"acme.io"_s,
+            { ev(u"https://acme.io/stockists"_s, u"Where to buy"_s,
+                u"Our candles are available on Amazon Marketplace and Etsy."_s) })
+                                   .confidence;
+        const double own = judge(kMarketplace, u"acme.io"_s,
+            { ev(u"https://acme.io/how-it-works"_s, u"How it works"_s,
+                u"Owners post a walk, local walkers send an offer, and we take a 12% service fee."_s) })
+                               .confidence;
+        QVERIFY2(channel < 0.7, qPrintable(QString::number(channel)));
+        QVERIFY2(own >= 0.7, qPrintable(QString::number(own)));
+    }
+
+    void headquarters_notAnOfficeAbroad()
+    {
+        const QString goal = u"Logistics companies headquartered in Germany"_s;
+        const double office = judge(goal, u"acme.io"_s,
+            { ev(u"https://acme.io/about"_s, u"About"_s,
+                u"Acme is a freight forwarder headquartered in Chicago, with an office in Berlin."_s) })
+                                  .confidence;
+        const double hq = judge(goal, u"acme.io"_s,
+            { ev(u"https://acme.io/about"_s, u"About"_s,
+                u"Acme is a freight forwarder headquartered in Hamburg."_s) })
+                              .confidence;
+        QVERIFY2(office < 0.7, qPrintable(QString::number(office)));
+        QVERIFY2(hq >= 0.7, qPrintable(QString::number(hq)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFacetJudge)
+#include "tst_facetjudge.moc"
