@@ -399,8 +399,8 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     layout->addWidget(m_costEstimate);
     connect(m_depth, &QComboBox::currentIndexChanged, m_costEstimate,
         &CostEstimateView::scheduleUpdate);
-    connect(m_maxParallel, &QSpinBox::valueChanged, m_costEstimate,
-        &CostEstimateView::scheduleUpdate);
+    connect(
+        m_maxParallel, &QSpinBox::valueChanged, m_costEstimate, &CostEstimateView::scheduleUpdate);
 
     auto *runLayout = new QVBoxLayout(runPanel);
     runLayout->addLayout(buttons);
