@@ -1,6 +1,7 @@
 #include "SessionFile.h"
 
 #include "Version.h"
+#include "model/WholeNumber.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -169,15 +170,14 @@ std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error,
         return std::nullopt;
     }
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
-    const double versionNumber = versionValue.toDouble(-1);
-    if (!versionValue.isDouble() || versionNumber < 1
-        || versionNumber != double(qint64(versionNumber)) || versionNumber > 1e9) {
+    const std::optional<int> versionNumber = wholeNumber<int>(versionValue.toDouble(-1));
+    if (!versionValue.isDouble() || !versionNumber || *versionNumber < 1) {
         setError(error,
             QStringLiteral(
                 "The file is damaged: its format version is not a positive whole number."));
         return std::nullopt;
     }
-    const int version = int(versionNumber);
+    const int version = *versionNumber;
     if (version > kSessionFormatVersion) {
         setError(error,
             QStringLiteral("This session was written by a newer GTM Research (format %1); "

@@ -152,6 +152,12 @@ private Q_SLOTS:
         zero.insert(QStringLiteral("version"), 0);
         QTest::newRow("version zero")
             << QJsonDocument(zero).toJson() << QStringLiteral("format version");
+        for (const double huge : { 1e300, -1e300, 3e9 }) {
+            QJsonObject big = QJsonDocument::fromJson(valid).object();
+            big.insert(QStringLiteral("version"), huge);
+            QTest::newRow(qPrintable(QStringLiteral("version %1").arg(huge)))
+                << QJsonDocument(big).toJson() << QStringLiteral("format version");
+        }
         QJsonObject text = QJsonDocument::fromJson(valid).object();
         text.insert(QStringLiteral("version"), QStringLiteral("1"));
         QTest::newRow("version as text")
