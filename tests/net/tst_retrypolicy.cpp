@@ -127,6 +127,8 @@ private Q_SLOTS:
         QCOMPARE(p.value(QStringLiteral("newsapi")).ratePerMinute, 300.0);
         QCOMPARE(p.value(QStringLiteral("gemini")).ratePerMinute, 2000.0);
         QCOMPARE(p.value(QStringLiteral("hackernews")).ratePerMinute, 0.0);
+        QCOMPARE(p.value(QStringLiteral("hackernews")).maxAttempts, 4);
+        QCOMPARE(p.value(QStringLiteral("website")).maxAttempts, 2); // dead sites are common
     }
 };
 
