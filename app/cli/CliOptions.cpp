@@ -60,6 +60,25 @@ void addCliOptions(QCommandLineParser &parser)
             QStringLiteral("Judge by the goal facets in this JSON file instead of those read "
                            "from --goal."),
             QStringLiteral("FILE") },
+        { QStringLiteral("budget"),
+            QStringLiteral("Caps for this run in each paid provider's unit, e.g. "
+                           "tavily=200,newsapi=100,gemini=50000 (credits, requests, tokens); "
+                           "what does not fit is skipped as \"budget spent\"."),
+            QStringLiteral("LIST") },
+        { QStringLiteral("compare"),
+            QStringLiteral("With --resume or --session: after the run, compare it with an older "
+                           "session of the same goal and write a CSV of new matches, lost matches "
+                           "and confidence moves (to --compare-out, or stdout)."),
+            QStringLiteral("OLD.gtmr") },
+        { QStringLiteral("compare-out"), QStringLiteral("Where --compare writes its CSV."),
+            QStringLiteral("FILE.csv") },
+        { QStringLiteral("retry-failed"),
+            QStringLiteral("With --resume: run again only the queries that failed; finished "
+                           "companies and queries are left as they are.") },
+        { QStringLiteral("estimate"),
+            QStringLiteral("Print the queries per source, the credits or requests per paid "
+                           "provider and the expected duration, and exit without sending a "
+                           "request.") },
     });
 }
 
@@ -106,8 +125,11 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     if (p.isSet(QStringLiteral("max-parallel"))) {
         bool ok = false;
         o.maxParallel = p.value(QStringLiteral("max-parallel")).toInt(&ok);
-        if (!ok || o.maxParallel < 1 || o.maxParallel > 500)
-            return fail(QStringLiteral("--max-parallel must be a whole number from 1 to 500"));
+        if (!ok || o.maxParallel < ResearchRequest::MinParallelSearches
+            || o.maxParallel > ResearchRequest::MaxParallelSearches)
+            return fail(QStringLiteral("--max-parallel must be a whole number from %1 to %2")
+                            .arg(ResearchRequest::MinParallelSearches)
+                            .arg(ResearchRequest::MaxParallelSearches));
     }
     if (p.isSet(QStringLiteral("threshold"))) {
         bool ok = false;
@@ -158,6 +180,30 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.sessionPath = p.value(QStringLiteral("session"));
     o.events = p.isSet(QStringLiteral("events"));
     o.noCache = p.isSet(QStringLiteral("no-cache"));
+    if (p.isSet(QStringLiteral("budget"))) {
+        QString why;
+        o.budgets = Budgets::parse(p.value(QStringLiteral("budget")), &why);
+        if (!o.budgets)
+            return fail(QStringLiteral("--budget: %1").arg(why));
+    }
+    o.comparePath = p.value(QStringLiteral("compare"));
+    o.compareOut = p.value(QStringLiteral("compare-out"));
+    if (p.isSet(QStringLiteral("compare")) && o.comparePath.isEmpty())
+        return fail(QStringLiteral("--compare needs a session file"));
+    if (!o.comparePath.isEmpty() && o.resumePath.isEmpty()
+        && p.value(QStringLiteral("session")).isEmpty())
+        return fail(QStringLiteral("--compare needs the new run: --resume FILE or --session FILE"));
+    if (p.isSet(QStringLiteral("compare-out")) && o.comparePath.isEmpty())
+        return fail(QStringLiteral("--compare-out goes with --compare"));
+    if (!o.comparePath.isEmpty() && o.compareOut.isEmpty() && p.isSet(QStringLiteral("events")))
+        return fail(QStringLiteral("--compare with --events needs --compare-out (stdout carries "
+                                   "the events)"));
+    o.retryFailed = p.isSet(QStringLiteral("retry-failed"));
+    if (o.retryFailed && o.resumePath.isEmpty())
+        return fail(QStringLiteral("--retry-failed goes with --resume FILE"));
+    o.estimate = p.isSet(QStringLiteral("estimate"));
+    if (o.estimate && !o.resumePath.isEmpty())
+        return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));
     for (const auto &[name, value] :
         { std::pair { "out", o.outCsv }, std::pair { "json", o.outJson },
             std::pair { "session", o.sessionPath }, std::pair { "strategies", o.strategiesPath } })

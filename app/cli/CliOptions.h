@@ -2,6 +2,7 @@
 
 #include "llm/LlmSettings.h"
 #include "model/ResearchRequest.h"
+#include "spend/Budget.h"
 
 #include <QStringList>
 #include <optional>
@@ -32,6 +33,11 @@ struct CliOptions
     bool noCache = false;
     QString goalFacetsPath; // edited facets (JSON) to judge by instead of those read from --goal
     bool printGoalFacets = false;
+    std::optional<Budgets> budgets; // --budget; unset: the budgets saved in Settings
+    QString comparePath; // --compare OLD.gtmr: what changed since that run
+    QString compareOut; // where the changes go; empty: stdout
+    bool retryFailed = false; // with --resume: only the failed queries run again
+    bool estimate = false; // print what the run would cost and send nothing
 };
 
 void addCliOptions(QCommandLineParser &parser);

@@ -6,12 +6,15 @@
 #include "domain/DomainNormalizer.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
+#include "pipeline/RetryPlan.h"
 #include "sources/SourceFactory.h"
+#include "spend/CostEstimate.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
 #include "storage/ResponseCache.h"
 #include "storage/SessionAutosaver.h"
+#include "storage/SessionCompare.h"
 #include "storage/SessionFile.h"
 
 #include <QCoreApplication>
@@ -174,6 +177,21 @@ bool CliRun::start(QString *error, int *exitCode)
         strategies = *parsed;
     }
 
+    if (!m_options.comparePath.isEmpty()) {
+        QString e;
+        m_compareWith = loadSession(m_options.comparePath, &e);
+        if (!m_compareWith) {
+            *error = QStringLiteral("cannot compare with %1: %2").arg(m_options.comparePath, e);
+            *exitCode = 1;
+            return false;
+        }
+    }
+    if (m_options.estimate) {
+        printEstimate(request, strategies);
+        *exitCode = 0;
+        return true;
+    }
+
     m_http = std::make_unique<HttpClient>();
     // The saved rates over the defaults, then GTM_RATE_LIMITS over both.
     m_http->setProviderPolicies(defaultProviderPolicies());
@@ -187,6 +205,8 @@ bool CliRun::start(QString *error, int *exitCode)
         // --no-cache leaves the client without a store. A cache that cannot be opened only
         // costs money, not the run.
         m_cache = std::make_unique<ResponseCache>(ResponseCache::defaultPath());
+        if (!m_cache->notice().isEmpty())
+            writeStderr(m_cache->notice());
         if (m_cache->isOpen())
             m_http->setResponseStore(m_cache.get());
         else
@@ -208,6 +228,12 @@ bool CliRun::start(QString *error, int *exitCode)
     if (!m_options.goalFacetsPath.isEmpty())
         m_analyzer = std::make_unique<GoalModelAnalyzer>(std::move(m_analyzer), m_goalModel);
     m_generator = createStrategyGenerator(m_http.get(), llm);
+    const Budgets budgets = m_options.budgets.value_or(savedBudgets(*m_settings));
+    if (!budgets.isEmpty()) {
+        m_budget = std::make_shared<BudgetLedger>(budgets);
+        applyBudgets(m_sources, m_analyzer, m_budget);
+        progress(QStringLiteral("Budget for this run: %1").arg(budgets.toString()));
+    }
 
     PipelineServices services;
     services.http = m_http.get();
@@ -234,6 +260,14 @@ bool CliRun::start(QString *error, int *exitCode)
                      .arg(m_options.resumePath)
                      .arg(resumeState->request.domains.size())
                      .arg(resumeState->finishedQueries.size()));
+        if (m_options.retryFailed) {
+            QHash<QString, QString> channelOfSource;
+            for (const auto &source : m_sources)
+                channelOfSource.insert(source->name(), source->channel());
+            const int again = requeueFailedQueries(*resumeState, channelOfSource);
+            progress(
+                QStringLiteral("Retrying %1 failed queries; the rest stays as it was").arg(again));
+        }
         m_finishedAtStart = int(resumeState->finishedQueries.size());
         m_pipeline->resume(std::move(*resumeState));
     } else {
@@ -241,6 +275,34 @@ bool CliRun::start(QString *error, int *exitCode)
     }
     *exitCode = 0;
     return true;
+}
+
+void CliRun::printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies)
+{
+    // The limits the run would use: the saved ones over the defaults, GTM_RATE_LIMITS on top.
+    QHash<QString, ProviderPolicy> policies = defaultProviderPolicies();
+    HttpClient limits;
+    limits.setProviderPolicies(policies);
+    applySavedRateLimits(&limits, *m_settings);
+    for (auto it = policies.begin(); it != policies.end(); ++it)
+        it.value() = limits.providerPolicy(it.key());
+    applyRateLimitOverrides(policies, qEnvironmentVariable("GTM_RATE_LIMITS"));
+    QHash<QString, double> rates;
+    for (auto it = policies.cbegin(); it != policies.cend(); ++it)
+        rates.insert(it.key(), it.value().ratePerMinute);
+
+    LlmSettings llm = effectiveLlmSettings(*m_settings, m_savedKeys);
+    if (m_options.llm)
+        llm.provider = *m_options.llm;
+    if (m_options.analyzer)
+        llm.analyzer = *m_options.analyzer;
+    const CostEstimate estimate = estimateCost(
+        estimateInputFor(request, strategies, effectiveSourceSettings(*m_settings, m_savedKeys),
+            llm, rates, savedChannelConcurrency(*m_settings)));
+    const QByteArray text = estimate.lines().join(u'\n').toUtf8() + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+    QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
 }
 
 void CliRun::interrupt()
@@ -350,6 +412,9 @@ void CliRun::onFinished(const RunMetrics &m)
                     s.stopReason.isEmpty() ? QString()
                                            : QStringLiteral(", stopped: ") + s.stopReason));
     }
+    if (m_budget)
+        for (const QString &line : m_budget->summary())
+            progress(QStringLiteral("  budget %1").arg(line));
     QJsonObject complete = m.toJson();
     complete.insert(QStringLiteral("type"), QStringLiteral("pipeline_complete"));
     complete.insert(QStringLiteral("research_id"), m_researchId);
@@ -373,7 +438,9 @@ void CliRun::onFinished(const RunMetrics &m)
     if (m_interrupted || cancelled > 0)
         code = 1;
     // Queries were due but none reached a source: nothing was researched.
-    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0) {
+    // A spent budget skipping everything is what the user asked for, not a broken setup.
+    const bool budgetSpent = m_budget && m_budget->leftOutTotal() > 0;
+    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0 && !budgetSpent) {
         writeStderr(
             QStringLiteral("No source could run a query (no sources configured, no API keys, or no "
                            "source for the strategies' channels)"));
@@ -403,7 +470,37 @@ bool CliRun::writeOutputs(QString *error)
             return false;
         }
     }
-    return true;
+    return writeComparison(state, error);
+}
+
+bool CliRun::writeComparison(const RunState &state, QString *error)
+{
+    if (!m_compareWith)
+        return true;
+    if (m_compareWith->request.goal.simplified() != state.request.goal.simplified())
+        progress(QStringLiteral("note: %1 researched another goal (\"%2\")")
+                     .arg(m_options.comparePath, m_compareWith->request.goal));
+    const QList<CompanyChange> changes
+        = compareRuns(*m_compareWith, state, state.request.confidenceThreshold);
+    QMap<CompanyChange::Kind, int> counts;
+    for (const CompanyChange &c : changes)
+        counts[c.kind] += 1;
+    progress(QStringLiteral("Since %1: %2 new matches, %3 lost, %4 up, %5 down")
+                 .arg(m_options.comparePath)
+                 .arg(counts.value(CompanyChange::Kind::NewMatch))
+                 .arg(counts.value(CompanyChange::Kind::LostMatch))
+                 .arg(counts.value(CompanyChange::Kind::Up))
+                 .arg(counts.value(CompanyChange::Kind::Down)));
+    if (!m_options.compareOut.isEmpty())
+        return saveChangesCsv(m_options.compareOut, changes, error);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the comparison to stdout");
+        return false;
+    }
+    const bool ok = writeChangesCsv(&out, changes, error);
+    out.flush();
+    return ok;
 }
 
 void CliRun::emitEvent(const QJsonObject &event)

@@ -12,6 +12,7 @@
 namespace gtm {
 class Analyzer;
 class AppSettings;
+class BudgetLedger;
 class HttpClient;
 class ResearchPipeline;
 class ResponseCache;
@@ -42,11 +43,13 @@ public:
     void interrupt();
 
 private:
+    void printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies);
     void connectPipeline();
     void onFinished(const RunMetrics &metrics);
     void emitEvent(const QJsonObject &event);
     void progress(const QString &line);
     bool writeOutputs(QString *error);
+    bool writeComparison(const RunState &state, QString *error);
 
     CliOptions m_options;
     const AppSettings *m_settings;
@@ -60,6 +63,8 @@ private:
     std::unique_ptr<ResearchPipeline> m_pipeline;
     std::unique_ptr<SessionAutosaver> m_autosaver;
     GoalModel m_goalModel;
+    std::shared_ptr<BudgetLedger> m_budget; // null: no caps
+    std::optional<RunState> m_compareWith; // --compare: the older run
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };
