@@ -754,8 +754,14 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
         if (!best.contains(c.item) || best.value(c.item).strength < c.strength)
             best.insert(c.item, c);
     QList<Contribution> ordered = best.values();
-    std::sort(ordered.begin(), ordered.end(), [](const Contribution &a, const Contribution &b) {
-        return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
+    // Ties go by URL, so that the same evidence arriving in another order gives the same verdict.
+    auto url = [&items](const Contribution &c) {
+        return c.item >= 0 ? items.at(c.item).evidence->url : QString();
+    };
+    std::sort(ordered.begin(), ordered.end(), [&url](const Contribution &a, const Contribution &b) {
+        if (a.strength != b.strength)
+            return a.strength > b.strength;
+        return url(a) != url(b) ? url(a) < url(b) : a.item < b.item;
     });
     // Independent sources: a second item of the same site or provider adds half as much.
     QList<double> strengths;
