@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CompareDialog.h"
 #include "ConfidenceDelegate.h"
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
@@ -676,6 +677,12 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import domains…"), this, &MainWindow::importDomainsDialog);
+    file->addAction(tr("Compare with session…"), this, [this] {
+        const QString path = prompts()->askOpenPath(
+            this, tr("Compare with session"), tr("GTM Research sessions (*.gtmr)"));
+        if (!path.isEmpty())
+            compareWith(path);
+    });
     m_exportActions << file->addAction(tr("&Export results as CSV…"),
         QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCsv);
     m_exportActions << file->addAction(
@@ -1278,6 +1285,29 @@ void MainWindow::importDomainsFrom(const QString &path)
         m_domains->loadLines(lines);
     });
     watcher->setFuture(QtConcurrent::run(readImportFile, path));
+}
+
+void MainWindow::compareWith(const QString &path)
+{
+    auto *watcher = new QFutureWatcher<std::pair<std::optional<RunState>, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const auto [older, error] = watcher->result();
+        if (!older) {
+            prompts()->showError(this, tr("Could not compare"), error);
+            return;
+        }
+        const RunState now = currentState();
+        auto *dialog = new CompareDialog(compareRuns(*older, now, now.request.confidenceThreshold),
+            QFileInfo(path).fileName(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        QString error;
+        std::optional<RunState> state = loadSession(path, &error);
+        return std::make_pair(std::move(state), error);
+    }));
 }
 
 void MainWindow::exportCsv()

@@ -52,6 +52,8 @@ public:
     bool openSession(const QString &path);
     bool saveSession(const QString &path);
     void importDomainsFrom(const QString &path);
+    // Opens the changes between an older session and this run (CompareDialog) once it is read.
+    void compareWith(const QString &path);
 
     bool isRunning() const;
     bool isDirty() const { return m_dirty; }
