@@ -13,6 +13,7 @@
 #include "model/Channel.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
+#include "pipeline/RetryPlan.h"
 #include "storage/AppSettings.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
@@ -702,6 +703,9 @@ void MainWindow::buildMenus()
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_resumeAction
         = research->addAction(tr("Resume &unfinished queries"), this, &MainWindow::resumeRun);
+    research->addAction(tr("Retry &failed queries"), this, &MainWindow::retryFailedQueries);
+    research->addAction(
+        tr("Re-run &selected companies"), this, &MainWindow::rerunSelectedCompanies);
     research->addSeparator();
     research->addAction(tr("&Filter results"), QKeySequence::Find, this, [this] {
         m_filter->setFocus();
@@ -896,6 +900,40 @@ void MainWindow::resumeRun()
         m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_model->resetResults(state.results, state.request.confidenceThreshold);
     startPipeline(state.request, state);
+}
+
+void MainWindow::retryFailedQueries()
+{
+    if (isRunning() || m_state.request.domains.isEmpty())
+        return;
+    QHash<QString, QString> channelOfSource;
+    for (const auto &source : m_engine.sources)
+        channelOfSource.insert(source->name(), source->channel());
+    RunState state = currentState();
+    const int again = requeueFailedQueries(state, channelOfSource);
+    log(tr("Retrying %n failed queries", nullptr, again));
+    if (again == 0)
+        return;
+    m_state = state;
+    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    resumeRun();
+}
+
+void MainWindow::rerunSelectedCompanies()
+{
+    if (isRunning() || m_state.request.domains.isEmpty())
+        return;
+    QStringList domains;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        domains << m_model->result(m_proxy->mapToSource(index).row()).domain;
+    if (domains.isEmpty())
+        return;
+    RunState state = currentState();
+    requeueCompanies(state, domains);
+    log(tr("Re-running %n companies", nullptr, int(domains.size())));
+    m_state = state;
+    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    resumeRun();
 }
 
 void MainWindow::startPipeline(

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void importCsv_crmColumnsReachTheSessionAndTheExport();
     void costEstimate_followsTheForm();
     void compareWithOlderSession_showsNewAndLostMatches();
+    void retryFailed_andRerunSelected_touchOnlyThoseCompanies();
     void autosave_isOfferedAndResumed();
     void windowSizeAndSplitters_areRememberedAcrossStarts();
 
@@ -631,6 +632,39 @@ void TestMainWindow::compareWithOlderSession_showsNewAndLostMatches()
     m_window->compareWith(m_dir->filePath(u"missing.gtmr"_s));
     QTRY_COMPARE(m_prompts->errors.size(), 1);
     QVERIFY(!m_window->findChild<CompareDialog *>());
+}
+
+void TestMainWindow::retryFailed_andRerunSelected_touchOnlyThoseCompanies()
+{
+    typeForm(kGoal, kDomains);
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->runButton()->isEnabled());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    const CompanyResult acme = m_window->resultsModel()->result(rowOf(u"acme-pay.com"_s));
+    QCOMPARE(m_window->resultsModel()->result(rowOf(u"hooli.xyz"_s)).status, CompanyStatus::Failed);
+
+    const auto domainsAsked = [this](qsizetype from) {
+        QSet<QString> domains;
+        const QList<FakeRequest> requests = m_server->requests();
+        for (qsizetype i = from; i < requests.size(); ++i)
+            domains.insert(requests.at(i).query.queryItemValue(u"domain"_s));
+        return domains;
+    };
+    qsizetype before = m_server->requests().size();
+    m_window->retryFailedQueries();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(domainsAsked(before), QSet<QString> { u"hooli.xyz"_s });
+    QCOMPARE(m_window->resultsModel()->result(rowOf(u"acme-pay.com"_s)), acme);
+
+    before = m_server->requests().size();
+    auto *table = m_window->findChild<QTableView *>(u"resultsTable"_s);
+    table->selectionModel()->select(table->model()->index(rowOf(u"globex.io"_s), 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_window->rerunSelectedCompanies();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
+    QCOMPARE(domainsAsked(before), QSet<QString> { u"globex.io"_s });
+    QCOMPARE(m_window->resultsModel()->result(rowOf(u"acme-pay.com"_s)), acme);
 }
 
 void TestMainWindow::autosave_isOfferedAndResumed()
