@@ -15,6 +15,10 @@ void addCliOptions(QCommandLineParser &parser)
             QStringLiteral(
                 "A file with one company domain per line (or comma-separated), or - for stdin."),
             QStringLiteral("FILE") },
+        { QStringLiteral("domain-column"),
+            QStringLiteral("The column of domains in a CRM export (.csv) given to --domains, when "
+                           "it is not recognised by its name."),
+            QStringLiteral("NAME") },
         { QStringLiteral("depth"), QStringLiteral("quick, standard (default) or comprehensive."),
             QStringLiteral("DEPTH") },
         { QStringLiteral("max-parallel"),
@@ -66,13 +70,15 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     CliOptions o;
     o.goal = p.value(QStringLiteral("goal")).trimmed();
     o.domainsPath = p.value(QStringLiteral("domains"));
+    o.domainColumn = p.value(QStringLiteral("domain-column")).trimmed();
     o.resumePath = p.value(QStringLiteral("resume"));
     if (o.resumePath.isEmpty()) {
         if (o.goal.isEmpty())
             return fail(QStringLiteral("--goal TEXT is required"));
         if (o.domainsPath.isEmpty())
             return fail(QStringLiteral("--domains FILE|- is required"));
-    } else if (p.isSet(QStringLiteral("goal")) || p.isSet(QStringLiteral("domains"))) {
+    } else if (p.isSet(QStringLiteral("goal")) || p.isSet(QStringLiteral("domains"))
+        || p.isSet(QStringLiteral("domain-column"))) {
         return fail(QStringLiteral(
             "--resume takes goal and domains from the session; drop --goal and --domains"));
     }
