@@ -128,17 +128,22 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_key.toUtf8() },
         { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
     };
-    request.body = QJsonDocument(QJsonObject {
-                                     { QStringLiteral("query"), query },
-                                     { QStringLiteral("search_depth"), depth },
-                                     { QStringLiteral("topic"), topicFor(query) },
-                                     { QStringLiteral("max_results"), maxResults },
-                                     // Without it the general topic returns no published_date.
-                                     { QStringLiteral("include_published_date"), true },
-                                     { QStringLiteral("include_answer"), false },
-                                     { QStringLiteral("include_raw_content"), false },
-                                 })
-                       .toJson(QJsonDocument::Compact);
+    const QString topic = topicFor(query);
+    QJsonObject body {
+        { QStringLiteral("query"), query },
+        { QStringLiteral("search_depth"), depth },
+        { QStringLiteral("topic"), topic },
+        { QStringLiteral("max_results"), maxResults },
+        // Without it the general topic returns no published_date.
+        { QStringLiteral("include_published_date"), true },
+        { QStringLiteral("include_answer"), false },
+        { QStringLiteral("include_raw_content"), false },
+    };
+    // The news topic looks back only days unless told otherwise; a company's announcements
+    // of the past year are what a rep wants.
+    if (topic == u"news")
+        body.insert(QStringLiteral("time_range"), QStringLiteral("year"));
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     // What decides the answer: the service, the query, its depth and size. The key is in a
     // header, never in here.
     request.cacheKey = Provider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;

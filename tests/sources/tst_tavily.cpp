@@ -128,10 +128,16 @@ void TestTavily::newsQuery_asksForTheNewsTopic()
     const auto seen = m_server->requests(u"/search"_s);
     QCOMPARE(seen.size(), 3);
     QStringList topics;
-    for (const FakeRequest &r : seen)
-        topics << QJsonDocument::fromJson(r.body).object().value(u"topic"_s).toString();
+    QStringList ranges;
+    for (const FakeRequest &r : seen) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        topics << body.value(u"topic"_s).toString();
+        ranges << body.value(u"time_range"_s).toString();
+    }
     // "renewable" holds "news" but is not the word.
     QCOMPARE(topics, (QStringList { u"news"_s, u"news"_s, u"general"_s }));
+    // News looks back a year, not the news topic's few days; general search is not limited.
+    QCOMPARE(ranges, (QStringList { u"year"_s, u"year"_s, QString() }));
 }
 
 // The documented behaviour: results carry published_date only when include_published_date is
