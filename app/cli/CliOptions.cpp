@@ -53,6 +53,10 @@ void addCliOptions(QCommandLineParser &parser)
         { QStringLiteral("events"),
             QStringLiteral("Write progress events as JSON lines to stdout.") },
         { QStringLiteral("no-cache"), QStringLiteral("Do not use the response cache.") },
+        { QStringLiteral("estimate"),
+            QStringLiteral("Print the queries per source, the credits or requests per paid "
+                           "provider and the expected duration, and exit without sending a "
+                           "request.") },
     });
 }
 
@@ -144,6 +148,9 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.sessionPath = p.value(QStringLiteral("session"));
     o.events = p.isSet(QStringLiteral("events"));
     o.noCache = p.isSet(QStringLiteral("no-cache"));
+    o.estimate = p.isSet(QStringLiteral("estimate"));
+    if (o.estimate && !o.resumePath.isEmpty())
+        return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));
     for (const auto &[name, value] :
         { std::pair { "out", o.outCsv }, std::pair { "json", o.outJson },
             std::pair { "session", o.sessionPath }, std::pair { "strategies", o.strategiesPath } })

@@ -30,6 +30,7 @@ struct CliOptions
     QString resumePath;
     bool events = false;
     bool noCache = false;
+    bool estimate = false; // print what the run would cost and send nothing
 };
 
 void addCliOptions(QCommandLineParser &parser);

@@ -5,6 +5,7 @@
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
 #include "sources/SourceFactory.h"
+#include "spend/CostEstimate.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
@@ -172,6 +173,12 @@ bool CliRun::start(QString *error, int *exitCode)
         strategies = *parsed;
     }
 
+    if (m_options.estimate) {
+        printEstimate(request, strategies);
+        *exitCode = 0;
+        return true;
+    }
+
     m_http = std::make_unique<HttpClient>();
     // The saved rates over the defaults, then GTM_RATE_LIMITS over both.
     m_http->setProviderPolicies(defaultProviderPolicies());
@@ -231,6 +238,34 @@ bool CliRun::start(QString *error, int *exitCode)
     }
     *exitCode = 0;
     return true;
+}
+
+void CliRun::printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies)
+{
+    // The limits the run would use: the saved ones over the defaults, GTM_RATE_LIMITS on top.
+    QHash<QString, ProviderPolicy> policies = defaultProviderPolicies();
+    HttpClient limits;
+    limits.setProviderPolicies(policies);
+    applySavedRateLimits(&limits, *m_settings);
+    for (auto it = policies.begin(); it != policies.end(); ++it)
+        it.value() = limits.providerPolicy(it.key());
+    applyRateLimitOverrides(policies, qEnvironmentVariable("GTM_RATE_LIMITS"));
+    QHash<QString, double> rates;
+    for (auto it = policies.cbegin(); it != policies.cend(); ++it)
+        rates.insert(it.key(), it.value().ratePerMinute);
+
+    LlmSettings llm = effectiveLlmSettings(*m_settings, m_savedKeys);
+    if (m_options.llm)
+        llm.provider = *m_options.llm;
+    if (m_options.analyzer)
+        llm.analyzer = *m_options.analyzer;
+    const CostEstimate estimate = estimateCost(
+        estimateInputFor(request, strategies, effectiveSourceSettings(*m_settings, m_savedKeys),
+            llm, rates, savedChannelConcurrency(*m_settings)));
+    const QByteArray text = estimate.lines().join(u'\n').toUtf8() + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+    QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
 }
 
 void CliRun::interrupt()

@@ -452,6 +452,34 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("--domain-column"), r.err.constData());
     }
 
+    void estimate_printsTheCostAndSendsNothing()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/"), tavilyAnswer);
+        const QString domains
+            = write(QStringLiteral("estimate.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        QProcessEnvironment env = fakeEnvironment(server);
+        for (const char *url : { "GTM_NEWSAPI_URL", "GTM_GREENHOUSE_URL", "GTM_LEVER_URL",
+                 "GTM_ASHBY_URL", "GTM_HN_URL", "GTM_GEMINI_URL", "GTM_OPENAI_URL" })
+            env.insert(QString::fromLatin1(url), server.baseUrl().toString());
+        env.insert(QStringLiteral("GTM_WEBSITE_URL"),
+            server.baseUrl().toString() + QStringLiteral("/site/{domain}"));
+        env.insert(QStringLiteral("GTM_RATE_LIMITS"), QStringLiteral("tavily=60"));
+        const Result r
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
+                      QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                      strategiesFile(), QStringLiteral("--estimate") },
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("3 companies x 2 strategies: 6 queries"), r.out.constData());
+        QVERIFY2(r.out.contains("Tavily: 6 queries, "), r.out.constData());
+        // Six searches at 60 a minute: six seconds.
+        QVERIFY2(r.out.contains("about 6 s"), r.out.constData());
+        QTest::qWait(200);
+        QCOMPARE(server.requestCount(), 0);
+    }
+
     // What the GUI saved is where the CLI starts; the environment overrides it.
     void savedSettings_areUsed_andTheEnvironmentWins()
     {
