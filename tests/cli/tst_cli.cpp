@@ -282,8 +282,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("GTM_OPENAI_URL"), server.baseUrl().toString());
         const QString domains
             = write(QStringLiteral("llm.txt"), "acme.com\nglobex.com\ninitech.com\n");
-        const QString json
-            = m_dir.filePath(QStringLiteral("llm-%1.json").arg(qHash(QByteArray(QTest::currentDataTag()))));
+        const QString json = m_dir.filePath(
+            QStringLiteral("llm-%1.json").arg(qHash(QByteArray(QTest::currentDataTag()))));
         // One analysis at a time, so that "asked once" does not depend on timing.
         const Result r = run(
             { QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
