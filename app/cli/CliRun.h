@@ -11,6 +11,7 @@
 namespace gtm {
 class Analyzer;
 class AppSettings;
+class BudgetLedger;
 class HttpClient;
 class ResearchPipeline;
 class ResponseCache;
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<StrategyGenerator> m_generator;
     std::unique_ptr<ResearchPipeline> m_pipeline;
     std::unique_ptr<SessionAutosaver> m_autosaver;
+    std::shared_ptr<BudgetLedger> m_budget; // null: no caps
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };
