@@ -2,6 +2,7 @@
 #include "storage/AppSettings.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -230,6 +231,101 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains("tvly-test"));
     }
 
+    // A rejected key or a spent quota stops the LLM for the run: asked once, then the offline
+    // analyzer answers for every company, and each row's errors say why (--json, --events).
+    // The error bodies are the documented ones (see tests/llm/tst_llmclients.cpp for sources).
+    void llmKeyOrQuotaError_stopsTheLlmOnceAndEveryRowSaysWhy_data()
+    {
+        QTest::addColumn<QString>("llm");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("gemini API_KEY_INVALID")
+            << QStringLiteral("gemini") << 400
+            << QByteArray(
+                   R"({"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"generativelanguage.googleapis.com"}}]}})")
+            << QStringLiteral("API key not valid");
+        QTest::newRow("openai 401")
+            << QStringLiteral("openai") << 401
+            << QByteArray(
+                   R"({"error":{"message":"Incorrect API key provided: sk-bad. You can find your API key at https:\/\/platform.openai.com\/account\/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})")
+            << QStringLiteral("Incorrect API key provided");
+        QTest::newRow("openai insufficient_quota")
+            << QStringLiteral("openai") << 429
+            << QByteArray(
+                   R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}})")
+            << QStringLiteral("exceeded your current quota");
+        QTest::newRow("openai insufficient_quota, code null")
+            << QStringLiteral("openai") << 429
+            << QByteArray(
+                   R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":null}})")
+            << QStringLiteral("exceeded your current quota");
+    }
+
+    void llmKeyOrQuotaError_stopsTheLlmOnceAndEveryRowSaysWhy()
+    {
+        QFETCH(QString, llm);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, reason);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString llmPath
+            = llm == u"gemini" ? QStringLiteral("/v1beta/") : QStringLiteral("/v1/chat/");
+        server.route(llmPath,
+            [body, status](const FakeRequest &) { return FakeResponse::json(body, status); });
+        QProcessEnvironment env = fakeEnvironment(server);
+        env.insert(QStringLiteral("GEMINI_API_KEY"), QStringLiteral("AIza-bad"));
+        env.insert(QStringLiteral("GTM_GEMINI_URL"), server.baseUrl().toString());
+        env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-bad"));
+        env.insert(QStringLiteral("GTM_OPENAI_URL"), server.baseUrl().toString());
+        const QString domains
+            = write(QStringLiteral("llm.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        const QString json = m_dir.filePath(
+            QStringLiteral("llm-%1.json").arg(qHash(QByteArray(QTest::currentDataTag()))));
+        // One analysis at a time, so that "asked once" does not depend on timing.
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
+                QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                strategiesFile(), QStringLiteral("--sources"), QStringLiteral("google_search"),
+                QStringLiteral("--analyzer"), QStringLiteral("llm"), QStringLiteral("--llm"), llm,
+                QStringLiteral("--max-parallel"), QStringLiteral("1"), QStringLiteral("--events"),
+                QStringLiteral("--json"), json, QStringLiteral("--no-cache") },
+            env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(llmPath), 1);
+
+        int analyzed = 0;
+        for (const auto &e : events(r.out)) {
+            if (e.value(u"type").toString() != u"domain_analyzed")
+                continue;
+            ++analyzed;
+            QCOMPARE(e.value(u"status").toString(), QStringLiteral("done"));
+            const QJsonObject errors = e.value(u"errors").toObject();
+            QCOMPARE(errors.size(), 1);
+            const QString why = errors.begin().value().toString();
+            QVERIFY2(errors.begin().key().startsWith(llm + u':'), qPrintable(errors.begin().key()));
+            QVERIFY2(why.contains(reason), qPrintable(why));
+        }
+        QCOMPARE(analyzed, 3);
+
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray results
+            = QJsonDocument::fromJson(f.readAll()).object().value(u"results").toArray();
+        QCOMPARE(results.size(), 3);
+        for (const QJsonValue &v : results) {
+            const QJsonObject errors = v.toObject().value(u"errors").toObject();
+            QCOMPARE(errors.size(), 1);
+            QVERIFY(errors.begin().value().toString().contains(reason));
+        }
+        // Said once on stderr, where the stop happened.
+        QCOMPARE(QString::fromUtf8(r.err).count(QStringLiteral("stopped for this run")), 1);
+        QVERIFY(!r.err.contains("sk-bad") && !r.out.contains("sk-bad"));
+        QVERIFY(!r.err.contains("AIza-bad") && !r.out.contains("AIza-bad"));
+    }
+
     void domainsFromStdin_reportRejectedLinesWithNumbers()
     {
         FakeHttpServer server;
@@ -405,6 +501,161 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains("about 6 s"), r.out.constData());
         QTest::qWait(200);
         QCOMPARE(server.requestCount(), 0);
+    }
+
+    // Quick searches cost one credit each: a budget of 3 lets 3 of the 6 through, the rest
+    // are skipped as "budget spent", every company keeps its row and the summary says so.
+    void budget_capsTheProviderAndTheSummarySaysWhatWasLeftOut()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains
+            = write(QStringLiteral("budget.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        const QString out = m_dir.filePath(QStringLiteral("budget.csv"));
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), domains,
+                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
+                QStringLiteral("google_search"), QStringLiteral("--depth"), QStringLiteral("quick"),
+                QStringLiteral("--max-parallel"), QStringLiteral("1"), QStringLiteral("--budget"),
+                QStringLiteral("tavily=3"), QStringLiteral("--no-cache"), QStringLiteral("--out"),
+                out },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 3);
+        QVERIFY2(r.err.contains("tavily: 3 of 3 credits spent, 3 queries left out (budget spent)"),
+            r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().trimmed().split('\n').size(), 4); // header + every company
+
+        const Result bad
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
+                domains, QStringLiteral("--budget"), QStringLiteral("tavily=many") });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--budget"), bad.err.constData());
+    }
+
+    // Two runs of the same goal: --resume NEW (nothing left to run) --compare OLD writes what
+    // changed, and no request is sent.
+    void compare_writesNewAndLostMatchesAndMoves()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const auto session = [this](const QString &name, const QList<double> &confidences) {
+            const QStringList domains { QStringLiteral("acme.com"), QStringLiteral("globex.com"),
+                QStringLiteral("initech.com") };
+            QJsonArray results;
+            QJsonArray finished;
+            for (int i = 0; i < domains.size(); ++i) {
+                results.append(QJsonObject { { QStringLiteral("domain"), domains.at(i) },
+                    { QStringLiteral("status"), QStringLiteral("done") },
+                    { QStringLiteral("confidence_score"), confidences.at(i) } });
+                finished.append(QString(domains.at(i) + QStringLiteral("|0")));
+            }
+            const QJsonObject root { { QStringLiteral("format"),
+                                         QStringLiteral("gtm-research-session") },
+                { QStringLiteral("version"), 1 },
+                { QStringLiteral("request"),
+                    QJsonObject { { QStringLiteral("goal"), QStringLiteral("AI") },
+                        { QStringLiteral("domains"), QJsonArray::fromStringList(domains) },
+                        { QStringLiteral("sources"),
+                            QJsonArray { QStringLiteral("google_search") } } } },
+                { QStringLiteral("strategies"),
+                    QJsonArray { QJsonObject {
+                        { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"), QStringLiteral("{DOMAIN} ai") },
+                        { QStringLiteral("relevance_score"), 0.9 } } } },
+                { QStringLiteral("results"), results },
+                { QStringLiteral("finished_queries"), finished } };
+            return write(name, QJsonDocument(root).toJson());
+        };
+        const QString before = session(QStringLiteral("before.gtmr"), { 0.9, 0.2, 0.5 });
+        const QString after = session(QStringLiteral("after.gtmr"), { 0.4, 0.8, 0.6 });
+        const QString out = m_dir.filePath(QStringLiteral("changes.csv"));
+        const Result r
+            = run({ QStringLiteral("--resume"), after, QStringLiteral("--compare"), before,
+                      QStringLiteral("--compare-out"), out, QStringLiteral("--no-cache") },
+                fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(), 0);
+        QVERIFY2(r.err.contains("1 new matches, 1 lost, 1 up, 0 down"), r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(
+            lines.at(1).trimmed(), QByteArray("globex.com,new_match,0.200,0.800,0.600,done,done"));
+        QCOMPARE(
+            lines.at(2).trimmed(), QByteArray("acme.com,lost_match,0.900,0.400,-0.500,done,done"));
+        QCOMPARE(lines.at(3).trimmed(), QByteArray("initech.com,up,0.500,0.600,0.100,done,done"));
+    }
+
+    // A finished run where one company's searches failed: --retry-failed sends just those.
+    void retryFailed_runsOnlyTheFailedQueries()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        QStringList queried;
+        server.route(QStringLiteral("/search"), [&queried](const FakeRequest &r) {
+            queried << QJsonDocument::fromJson(r.body).object().value(u"query").toString();
+            return tavilyAnswer(r);
+        });
+        const auto result = [](const QString &domain, const QString &status, double confidence,
+                                const QJsonObject &errors) {
+            return QJsonObject { { QStringLiteral("domain"), domain },
+                { QStringLiteral("status"), status },
+                { QStringLiteral("confidence_score"), confidence },
+                { QStringLiteral("errors"), errors } };
+        };
+        const QJsonObject root { { QStringLiteral("format"),
+                                     QStringLiteral("gtm-research-session") },
+            { QStringLiteral("version"), 1 },
+            { QStringLiteral("request"),
+                QJsonObject { { QStringLiteral("goal"), QStringLiteral("AI for fraud detection") },
+                    { QStringLiteral("domains"),
+                        QJsonArray { QStringLiteral("acme.com"), QStringLiteral("globex.com") } },
+                    { QStringLiteral("sources"),
+                        QJsonArray { QStringLiteral("google_search") } } } },
+            { QStringLiteral("strategies"),
+                QJsonArray {
+                    QJsonObject { { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"),
+                            QStringLiteral("{DOMAIN} fraud detection AI") },
+                        { QStringLiteral("relevance_score"), 0.9 } },
+                    QJsonObject { { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"),
+                            QStringLiteral("{DOMAIN} machine learning team") },
+                        { QStringLiteral("relevance_score"), 0.8 } } } },
+            { QStringLiteral("results"),
+                QJsonArray { result(QStringLiteral("acme.com"), QStringLiteral("done"), 0.42, {}),
+                    result(QStringLiteral("globex.com"), QStringLiteral("failed"), 0.0,
+                        QJsonObject { { QStringLiteral("Tavily"),
+                            QStringLiteral("HTTP 503 after 4 attempts") } }) } },
+            { QStringLiteral("finished_queries"),
+                QJsonArray { QStringLiteral("acme.com|0"), QStringLiteral("acme.com|1"),
+                    QStringLiteral("globex.com|0"), QStringLiteral("globex.com|1") } } };
+        const QString session = write(QStringLiteral("failed.gtmr"), QJsonDocument(root).toJson());
+        const QString out = m_dir.filePath(QStringLiteral("retried.csv"));
+        const Result r
+            = run({ QStringLiteral("--resume"), session, QStringLiteral("--retry-failed"),
+                      QStringLiteral("--no-cache"), QStringLiteral("--out"), out },
+                fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        queried.sort();
+        QCOMPARE(queried,
+            (QStringList { QStringLiteral("globex.com fraud detection AI"),
+                QStringLiteral("globex.com machine learning team") }));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QVERIFY2(lines.at(1).startsWith("acme.com,0.420,false,"), lines.at(1).constData());
+        QVERIFY2(lines.at(2).startsWith("globex.com,") && lines.at(2).contains(",done,"),
+            lines.at(2).constData());
+
+        const Result bad = run({ QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), session, QStringLiteral("--retry-failed") });
+        QCOMPARE(bad.exitCode, 2);
     }
 
     // What the GUI saved is where the CLI starts; the environment overrides it.
