@@ -41,6 +41,7 @@ public:
     void interrupt();
 
 private:
+    void printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies);
     void connectPipeline();
     void onFinished(const RunMetrics &metrics);
     void emitEvent(const QJsonObject &event);
