@@ -220,7 +220,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     logDock->setObjectName(u"logDock"_s);
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 7 }, Qt::Vertical);
+    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 4 }, Qt::Vertical);
 
     m_finishedLabel = new QLabel;
     // A fixed size: a count that changes ten times a second must not relayout the window.
@@ -598,8 +598,18 @@ void MainWindow::buildResults(QWidget *results)
     m_metrics = new MetricsPanel;
     m_metrics->setObjectName(u"metricsPanel"_s);
     m_tabs = new QTabWidget;
-    m_tabs->addTab(m_evidence, tr("Evidence"));
-    m_tabs->addTab(m_metrics, tr("Metrics"));
+    // The panes scroll rather than claim their full height: on a small screen (1280×720, or
+    // 1366×768 at 150 %) the table keeps most of the window.
+    const auto scrolled = [](QWidget *pane) {
+        auto *scroll = new QScrollArea;
+        scroll->setWidget(pane);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setMinimumHeight(0);
+        return scroll;
+    };
+    m_tabs->addTab(scrolled(m_evidence), tr("Evidence"));
+    m_tabs->addTab(scrolled(m_metrics), tr("Metrics"));
 
     auto *top = new QWidget;
     auto *filterRow = new QHBoxLayout;
@@ -615,8 +625,9 @@ void MainWindow::buildResults(QWidget *results)
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
     m_rightSplitter->addWidget(top);
     m_rightSplitter->addWidget(m_tabs);
-    m_rightSplitter->setStretchFactor(0, 3);
-    m_rightSplitter->setStretchFactor(1, 2);
+    m_rightSplitter->setStretchFactor(0, 4);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setSizes({ 700, 250 });
     auto *layout = new QVBoxLayout(results);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_rightSplitter);
@@ -1543,6 +1554,10 @@ void MainWindow::restoreUiState()
         // First run: most of the screen, never more than it.
         const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
         resize(std::min(1400, avail.width() * 9 / 10), std::min(900, avail.height() * 9 / 10));
+        // A short screen (720 px at 150 %) is better spent on the table: the log is in View.
+        if (avail.height() < 600)
+            if (auto *logDock = findChild<QDockWidget *>(u"logDock"_s))
+                logDock->hide();
     }
     restoreState(s->uiState(u"windowState"_s).toByteArray());
     m_mainSplitter->restoreState(s->uiState(u"mainSplitter"_s).toByteArray());

@@ -21,8 +21,8 @@ QString writeSession(const QString &path, const RunState &state)
     // The data folder does not exist on a fresh profile.
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return QStringLiteral("Cannot create the folder “%1”")
-            .arg(QDir::toNativeSeparators(folder));
+        return QStringLiteral("Cannot save “%1”: cannot create the folder “%2”")
+            .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(folder));
     QString error;
     if (!writeFileAtomically(path, sessionToJson(state), &error))
         return error.isEmpty() ? QStringLiteral("Cannot save the session") : error;

@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -145,6 +146,8 @@ private Q_SLOTS:
     void filter_showsNofM_exportWritesWhatIsShown();
     void fileNew_asksThenStartsEmpty();
     void darkPalette_meaningfulColoursStayReadable();
+    void layout_smallScreens_tableKeepsMostOfTheHeight_data();
+    void layout_smallScreens_tableKeepsMostOfTheHeight();
 
 private:
     void startWindow(const QString &autosavePath = {});
@@ -648,6 +651,49 @@ void TestWindowComforts::darkPalette_meaningfulColoursStayReadable()
     const QColor error
         = m_window->evidenceView()->errorsLabel()->palette().color(QPalette::WindowText);
     QVERIFY2(theme::contrast(error, pal.color(QPalette::Window)) >= 4.5, qPrintable(error.name()));
+}
+
+void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    // QT_SCALE_FACTOR=1.5 on those screens leaves these logical sizes.
+    QTest::newRow("1366x768 at 1.5") << QSize(910, 512);
+    QTest::newRow("1280x720 at 1.5") << QSize(853, 480);
+}
+
+void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight()
+{
+    QFETCH(QSize, size);
+    QList<CompanyResult> rows;
+    for (int i = 0; i < 60; ++i)
+        rows << company(u"company-%1.com"_s.arg(i), 0.5);
+    m_window->resultsModel()->resetResults(rows, 0.7);
+    m_window->setMinimumSize(0, 0);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->size(), size); // the window fits: no minimum larger than the screen
+    QTableView *table = m_window->resultsView();
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    const int visibleRows = table->viewport()->height() / rowHeight;
+    qInfo("%dx%d: table %d px high, %d rows visible", size.width(), size.height(),
+        table->viewport()->height(), visibleRows);
+    // The results keep a large share of the window's height, never a handful of rows (it was
+    // 7 rows at 1366×768 and 2 at 150 %). Before the panes scrolled, the window could not
+    // even be made as small as the scaled screens.
+    QVERIFY2(visibleRows >= 6, qPrintable(QString::number(visibleRows)));
+    QVERIFY2(table->viewport()->height() >= size.height() / 3,
+        qPrintable(u"table %1 px of %2"_s.arg(table->viewport()->height()).arg(size.height())));
+    // Run and Cancel stay in sight; the form above them scrolls to every source.
+    QVERIFY(m_window->runButton()->visibleRegion().boundingRect().height()
+        == m_window->runButton()->height());
+    QCheckBox *last = m_window->channelCheck(u"hackernews"_s);
+    QVERIFY(last);
+    auto *scroll = qobject_cast<QScrollArea *>(
+        m_window->goalEdit()->parentWidget()->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    scroll->ensureWidgetVisible(last);
+    QTRY_VERIFY(!last->visibleRegion().isEmpty());
 }
 
 QTEST_MAIN(TestWindowComforts)
