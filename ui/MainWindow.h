@@ -28,6 +28,8 @@ class QToolButton;
 
 namespace gtm {
 
+struct CostEstimate;
+class CostEstimateView;
 class DomainEditor;
 class EvidenceView;
 class MetricsPanel;
@@ -70,6 +72,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *stageLabel() const { return m_stage; }
     QLabel *domainCounter() const { return m_domainCounter; }
+    CostEstimateView *costEstimate() const { return m_costEstimate; }
     QPlainTextEdit *logView() const { return m_log; }
     QCheckBox *channelCheck(const QString &channel) const { return m_channelChecks.value(channel); }
     ResultsTableActions *tableActions() const { return m_tableActions; }
@@ -120,6 +123,7 @@ private:
     UserPrompts *prompts() const;
 
     ResearchRequest requestFromForm(const DomainList &domains) const;
+    CostEstimate estimateFromForm() const;
     void loadState(const RunState &state);
     void startPipeline(const ResearchRequest &request, const std::optional<RunState> &resumeFrom);
     void finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics);
@@ -148,6 +152,7 @@ private:
     DomainEditor *m_domains = nullptr;
     QLabel *m_domainCounter = nullptr;
     QPushButton *m_importButton = nullptr;
+    CostEstimateView *m_costEstimate = nullptr;
     CrmRecords m_crm; // the imported CRM export's other columns, for the next run
     QComboBox *m_depth = nullptr;
     QSpinBox *m_maxParallel = nullptr;

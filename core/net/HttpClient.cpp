@@ -59,8 +59,13 @@ QHash<QString, ProviderPolicy> defaultProviderPolicies()
     p.insert(QStringLiteral("tavily"), limited(500));
     p.insert(QStringLiteral("newsapi"), limited(300));
     p.insert(QStringLiteral("gemini"), limited(2000));
-    for (const auto *id : { "openai", "greenhouse", "lever", "ashby", "hackernews", "website" })
+    for (const auto *id : { "openai", "greenhouse", "lever", "ashby", "hackernews" })
         p.insert(QString::fromLatin1(id), ProviderPolicy {});
+    // A company's site that hangs or refuses rarely recovers within seconds; three more tries
+    // would hold a slot for half a minute per dead site.
+    ProviderPolicy website;
+    website.maxAttempts = 2;
+    p.insert(QStringLiteral("website"), website);
     return p;
 }
 
