@@ -53,6 +53,18 @@ void addCliOptions(QCommandLineParser &parser)
         { QStringLiteral("events"),
             QStringLiteral("Write progress events as JSON lines to stdout.") },
         { QStringLiteral("no-cache"), QStringLiteral("Do not use the response cache.") },
+        { QStringLiteral("budget"),
+            QStringLiteral("Caps for this run in each paid provider's unit, e.g. "
+                           "tavily=200,newsapi=100,gemini=50000 (credits, requests, tokens); "
+                           "what does not fit is skipped as \"budget spent\"."),
+            QStringLiteral("LIST") },
+        { QStringLiteral("compare"),
+            QStringLiteral("With --resume or --session: after the run, compare it with an older "
+                           "session of the same goal and write a CSV of new matches, lost matches "
+                           "and confidence moves (to --compare-out, or stdout)."),
+            QStringLiteral("OLD.gtmr") },
+        { QStringLiteral("compare-out"), QStringLiteral("Where --compare writes its CSV."),
+            QStringLiteral("FILE.csv") },
         { QStringLiteral("estimate"),
             QStringLiteral("Print the queries per source, the credits or requests per paid "
                            "provider and the expected duration, and exit without sending a "
@@ -151,6 +163,24 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.sessionPath = p.value(QStringLiteral("session"));
     o.events = p.isSet(QStringLiteral("events"));
     o.noCache = p.isSet(QStringLiteral("no-cache"));
+    if (p.isSet(QStringLiteral("budget"))) {
+        QString why;
+        o.budgets = Budgets::parse(p.value(QStringLiteral("budget")), &why);
+        if (!o.budgets)
+            return fail(QStringLiteral("--budget: %1").arg(why));
+    }
+    o.comparePath = p.value(QStringLiteral("compare"));
+    o.compareOut = p.value(QStringLiteral("compare-out"));
+    if (p.isSet(QStringLiteral("compare")) && o.comparePath.isEmpty())
+        return fail(QStringLiteral("--compare needs a session file"));
+    if (!o.comparePath.isEmpty() && o.resumePath.isEmpty()
+        && p.value(QStringLiteral("session")).isEmpty())
+        return fail(QStringLiteral("--compare needs the new run: --resume FILE or --session FILE"));
+    if (p.isSet(QStringLiteral("compare-out")) && o.comparePath.isEmpty())
+        return fail(QStringLiteral("--compare-out goes with --compare"));
+    if (!o.comparePath.isEmpty() && o.compareOut.isEmpty() && p.isSet(QStringLiteral("events")))
+        return fail(QStringLiteral("--compare with --events needs --compare-out (stdout carries "
+                                   "the events)"));
     o.estimate = p.isSet(QStringLiteral("estimate"));
     if (o.estimate && !o.resumePath.isEmpty())
         return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));

@@ -11,6 +11,7 @@
 #include "storage/Exporters.h"
 #include "storage/ResponseCache.h"
 #include "storage/SessionAutosaver.h"
+#include "storage/SessionCompare.h"
 #include "storage/SessionFile.h"
 
 #include <QCoreApplication>
@@ -173,6 +174,15 @@ bool CliRun::start(QString *error, int *exitCode)
         strategies = *parsed;
     }
 
+    if (!m_options.comparePath.isEmpty()) {
+        QString e;
+        m_compareWith = loadSession(m_options.comparePath, &e);
+        if (!m_compareWith) {
+            *error = QStringLiteral("cannot compare with %1: %2").arg(m_options.comparePath, e);
+            *exitCode = 1;
+            return false;
+        }
+    }
     if (m_options.estimate) {
         printEstimate(request, strategies);
         *exitCode = 0;
@@ -207,6 +217,12 @@ bool CliRun::start(QString *error, int *exitCode)
         llm.analyzer = *m_options.analyzer;
     m_analyzer = createAnalyzer(m_http.get(), llm);
     m_generator = createStrategyGenerator(m_http.get(), llm);
+    const Budgets budgets = m_options.budgets.value_or(savedBudgets(*m_settings));
+    if (!budgets.isEmpty()) {
+        m_budget = std::make_shared<BudgetLedger>(budgets);
+        applyBudgets(m_sources, m_analyzer, m_budget);
+        progress(QStringLiteral("Budget for this run: %1").arg(budgets.toString()));
+    }
 
     PipelineServices services;
     services.http = m_http.get();
@@ -377,6 +393,9 @@ void CliRun::onFinished(const RunMetrics &m)
                     s.stopReason.isEmpty() ? QString()
                                            : QStringLiteral(", stopped: ") + s.stopReason));
     }
+    if (m_budget)
+        for (const QString &line : m_budget->summary())
+            progress(QStringLiteral("  budget %1").arg(line));
     QJsonObject complete = m.toJson();
     complete.insert(QStringLiteral("type"), QStringLiteral("pipeline_complete"));
     complete.insert(QStringLiteral("research_id"), m_researchId);
@@ -400,7 +419,9 @@ void CliRun::onFinished(const RunMetrics &m)
     if (m_interrupted || cancelled > 0)
         code = 1;
     // Queries were due but none reached a source: nothing was researched.
-    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0) {
+    // A spent budget skipping everything is what the user asked for, not a broken setup.
+    const bool budgetSpent = m_budget && m_budget->leftOutTotal() > 0;
+    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0 && !budgetSpent) {
         writeStderr(
             QStringLiteral("No source could run a query (no sources configured, no API keys, or no "
                            "source for the strategies' channels)"));
@@ -427,7 +448,37 @@ bool CliRun::writeOutputs(QString *error)
         *error = e;
         return false;
     }
-    return true;
+    return writeComparison(state, error);
+}
+
+bool CliRun::writeComparison(const RunState &state, QString *error)
+{
+    if (!m_compareWith)
+        return true;
+    if (m_compareWith->request.goal.simplified() != state.request.goal.simplified())
+        progress(QStringLiteral("note: %1 researched another goal (\"%2\")")
+                     .arg(m_options.comparePath, m_compareWith->request.goal));
+    const QList<CompanyChange> changes
+        = compareRuns(*m_compareWith, state, state.request.confidenceThreshold);
+    QMap<CompanyChange::Kind, int> counts;
+    for (const CompanyChange &c : changes)
+        counts[c.kind] += 1;
+    progress(QStringLiteral("Since %1: %2 new matches, %3 lost, %4 up, %5 down")
+                 .arg(m_options.comparePath)
+                 .arg(counts.value(CompanyChange::Kind::NewMatch))
+                 .arg(counts.value(CompanyChange::Kind::LostMatch))
+                 .arg(counts.value(CompanyChange::Kind::Up))
+                 .arg(counts.value(CompanyChange::Kind::Down)));
+    if (!m_options.compareOut.isEmpty())
+        return saveChangesCsv(m_options.compareOut, changes, error);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the comparison to stdout");
+        return false;
+    }
+    const bool ok = writeChangesCsv(&out, changes, error);
+    out.flush();
+    return ok;
 }
 
 void CliRun::emitEvent(const QJsonObject &event)

@@ -11,6 +11,7 @@
 namespace gtm {
 class Analyzer;
 class AppSettings;
+class BudgetLedger;
 class HttpClient;
 class ResearchPipeline;
 class ResponseCache;
@@ -47,6 +48,7 @@ private:
     void emitEvent(const QJsonObject &event);
     void progress(const QString &line);
     bool writeOutputs(QString *error);
+    bool writeComparison(const RunState &state, QString *error);
 
     CliOptions m_options;
     const AppSettings *m_settings;
@@ -59,6 +61,8 @@ private:
     std::unique_ptr<StrategyGenerator> m_generator;
     std::unique_ptr<ResearchPipeline> m_pipeline;
     std::unique_ptr<SessionAutosaver> m_autosaver;
+    std::shared_ptr<BudgetLedger> m_budget; // null: no caps
+    std::optional<RunState> m_compareWith; // --compare: the older run
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };

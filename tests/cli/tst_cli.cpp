@@ -384,6 +384,94 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(), 0);
     }
 
+    // Quick searches cost one credit each: a budget of 3 lets 3 of the 6 through, the rest
+    // are skipped as "budget spent", every company keeps its row and the summary says so.
+    void budget_capsTheProviderAndTheSummarySaysWhatWasLeftOut()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains
+            = write(QStringLiteral("budget.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        const QString out = m_dir.filePath(QStringLiteral("budget.csv"));
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), domains,
+                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
+                QStringLiteral("google_search"), QStringLiteral("--depth"), QStringLiteral("quick"),
+                QStringLiteral("--max-parallel"), QStringLiteral("1"), QStringLiteral("--budget"),
+                QStringLiteral("tavily=3"), QStringLiteral("--no-cache"), QStringLiteral("--out"),
+                out },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 3);
+        QVERIFY2(r.err.contains("tavily: 3 of 3 credits spent, 3 queries left out (budget spent)"),
+            r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().trimmed().split('\n').size(), 4); // header + every company
+
+        const Result bad
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
+                domains, QStringLiteral("--budget"), QStringLiteral("tavily=many") });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--budget"), bad.err.constData());
+    }
+
+    // Two runs of the same goal: --resume NEW (nothing left to run) --compare OLD writes what
+    // changed, and no request is sent.
+    void compare_writesNewAndLostMatchesAndMoves()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const auto session = [this](const QString &name, const QList<double> &confidences) {
+            const QStringList domains { QStringLiteral("acme.com"), QStringLiteral("globex.com"),
+                QStringLiteral("initech.com") };
+            QJsonArray results;
+            QJsonArray finished;
+            for (int i = 0; i < domains.size(); ++i) {
+                results.append(QJsonObject { { QStringLiteral("domain"), domains.at(i) },
+                    { QStringLiteral("status"), QStringLiteral("done") },
+                    { QStringLiteral("confidence_score"), confidences.at(i) } });
+                finished.append(QString(domains.at(i) + QStringLiteral("|0")));
+            }
+            const QJsonObject root { { QStringLiteral("format"),
+                                         QStringLiteral("gtm-research-session") },
+                { QStringLiteral("version"), 1 },
+                { QStringLiteral("request"),
+                    QJsonObject { { QStringLiteral("goal"), QStringLiteral("AI") },
+                        { QStringLiteral("domains"), QJsonArray::fromStringList(domains) },
+                        { QStringLiteral("sources"),
+                            QJsonArray { QStringLiteral("google_search") } } } },
+                { QStringLiteral("strategies"),
+                    QJsonArray { QJsonObject {
+                        { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"), QStringLiteral("{DOMAIN} ai") },
+                        { QStringLiteral("relevance_score"), 0.9 } } } },
+                { QStringLiteral("results"), results },
+                { QStringLiteral("finished_queries"), finished } };
+            return write(name, QJsonDocument(root).toJson());
+        };
+        const QString before = session(QStringLiteral("before.gtmr"), { 0.9, 0.2, 0.5 });
+        const QString after = session(QStringLiteral("after.gtmr"), { 0.4, 0.8, 0.6 });
+        const QString out = m_dir.filePath(QStringLiteral("changes.csv"));
+        const Result r
+            = run({ QStringLiteral("--resume"), after, QStringLiteral("--compare"), before,
+                      QStringLiteral("--compare-out"), out, QStringLiteral("--no-cache") },
+                fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(), 0);
+        QVERIFY2(r.err.contains("1 new matches, 1 lost, 1 up, 0 down"), r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(
+            lines.at(1).trimmed(), QByteArray("globex.com,new_match,0.200,0.800,0.600,done,done"));
+        QCOMPARE(
+            lines.at(2).trimmed(), QByteArray("acme.com,lost_match,0.900,0.400,-0.500,done,done"));
+        QCOMPARE(lines.at(3).trimmed(), QByteArray("initech.com,up,0.500,0.600,0.100,done,done"));
+    }
+
     // What the GUI saved is where the CLI starts; the environment overrides it.
     void savedSettings_areUsed_andTheEnvironmentWins()
     {
