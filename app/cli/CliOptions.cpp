@@ -65,6 +65,9 @@ void addCliOptions(QCommandLineParser &parser)
             QStringLiteral("OLD.gtmr") },
         { QStringLiteral("compare-out"), QStringLiteral("Where --compare writes its CSV."),
             QStringLiteral("FILE.csv") },
+        { QStringLiteral("retry-failed"),
+            QStringLiteral("With --resume: run again only the queries that failed; finished "
+                           "companies and queries are left as they are.") },
         { QStringLiteral("estimate"),
             QStringLiteral("Print the queries per source, the credits or requests per paid "
                            "provider and the expected duration, and exit without sending a "
@@ -181,6 +184,9 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     if (!o.comparePath.isEmpty() && o.compareOut.isEmpty() && p.isSet(QStringLiteral("events")))
         return fail(QStringLiteral("--compare with --events needs --compare-out (stdout carries "
                                    "the events)"));
+    o.retryFailed = p.isSet(QStringLiteral("retry-failed"));
+    if (o.retryFailed && o.resumePath.isEmpty())
+        return fail(QStringLiteral("--retry-failed goes with --resume FILE"));
     o.estimate = p.isSet(QStringLiteral("estimate"));
     if (o.estimate && !o.resumePath.isEmpty())
         return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));

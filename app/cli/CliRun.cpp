@@ -4,6 +4,7 @@
 #include "domain/DomainNormalizer.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
+#include "pipeline/RetryPlan.h"
 #include "sources/SourceFactory.h"
 #include "spend/CostEstimate.h"
 #include "storage/CsvImport.h"
@@ -249,6 +250,14 @@ bool CliRun::start(QString *error, int *exitCode)
                      .arg(m_options.resumePath)
                      .arg(resumeState->request.domains.size())
                      .arg(resumeState->finishedQueries.size()));
+        if (m_options.retryFailed) {
+            QHash<QString, QString> channelOfSource;
+            for (const auto &source : m_sources)
+                channelOfSource.insert(source->name(), source->channel());
+            const int again = requeueFailedQueries(*resumeState, channelOfSource);
+            progress(
+                QStringLiteral("Retrying %1 failed queries; the rest stays as it was").arg(again));
+        }
         m_finishedAtStart = int(resumeState->finishedQueries.size());
         m_pipeline->resume(std::move(*resumeState));
     } else {
