@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CompareDialog.h"
 #include "ConfidenceDelegate.h"
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
@@ -16,6 +17,7 @@
 #include "model/Channel.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
+#include "pipeline/RetryPlan.h"
 #include "storage/AppSettings.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
@@ -609,7 +611,8 @@ void MainWindow::buildResults(QWidget *results)
     m_tableActions = new ResultsTableActions(m_table, m_model, m_proxy);
     connect(m_tableActions, &ResultsTableActions::openUrlRequested, this,
         [this](const QUrl &url) { openLinkOrOfferCopy(this, url, m_services.openUrl, prompts()); });
-    connect(m_tableActions, &ResultsTableActions::rerunRequested, this, &MainWindow::rerunRows);
+    connect(m_tableActions, &ResultsTableActions::rerunRequested, this,
+        &MainWindow::rerunSelectedCompanies);
     connect(m_tableActions, &ResultsTableActions::removeRequested, this, &MainWindow::removeRows);
 
     m_evidence = new EvidenceView;
@@ -721,6 +724,12 @@ void MainWindow::buildMenus(QAction *showLog)
     file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import domains…"), this, &MainWindow::importDomainsDialog);
+    file->addAction(tr("Compare with session…"), this, [this] {
+        const QString path = prompts()->askOpenPath(
+            this, tr("Compare with session"), tr("GTM Research sessions (*.gtmr)"));
+        if (!path.isEmpty())
+            compareWith(path);
+    });
     m_exportActions << file->addAction(tr("&Export results as CSV…"),
         QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCsv);
     m_exportActions << file->addAction(
@@ -740,6 +749,9 @@ void MainWindow::buildMenus(QAction *showLog)
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_resumeAction
         = research->addAction(tr("Resume &unfinished queries"), this, &MainWindow::resumeRun);
+    research->addAction(tr("Retry &failed queries"), this, &MainWindow::retryFailedQueries);
+    research->addAction(
+        tr("Re-run &selected companies"), this, &MainWindow::rerunSelectedCompanies);
     research->addSeparator();
     research->addAction(tr("&Filter results"), QKeySequence::Find, this, [this] {
         m_filter->setFocus();
@@ -974,6 +986,40 @@ void MainWindow::resumeRun()
         m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_model->resetResults(state.results, state.request.confidenceThreshold);
     startPipeline(state.request, state);
+}
+
+void MainWindow::retryFailedQueries()
+{
+    if (isRunning() || m_state.request.domains.isEmpty())
+        return;
+    QHash<QString, QString> channelOfSource;
+    for (const auto &source : m_engine.sources)
+        channelOfSource.insert(source->name(), source->channel());
+    RunState state = currentState();
+    const int again = requeueFailedQueries(state, channelOfSource);
+    log(tr("Retrying %n failed queries", nullptr, again));
+    if (again == 0)
+        return;
+    m_state = state;
+    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    resumeRun();
+}
+
+void MainWindow::rerunSelectedCompanies()
+{
+    if (isRunning() || m_state.request.domains.isEmpty())
+        return;
+    QStringList domains;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        domains << m_model->result(m_proxy->mapToSource(index).row()).domain;
+    if (domains.isEmpty())
+        return;
+    RunState state = currentState();
+    requeueCompanies(state, domains);
+    log(tr("Re-running %n companies", nullptr, int(domains.size())));
+    m_state = state;
+    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    resumeRun();
 }
 
 void MainWindow::startPipeline(
@@ -1441,30 +1487,6 @@ void MainWindow::removeRows(const QList<int> &rows)
     log(tr("%n companies removed from the results", nullptr, int(removed.size())));
 }
 
-void MainWindow::rerunRows(const QList<int> &rows)
-{
-    if (isRunning() || rows.isEmpty())
-        return;
-    RunState state = currentState();
-    if (state.request.domains.isEmpty() || state.results.size() != state.request.domains.size())
-        return;
-    for (int row : rows) {
-        if (row < 0 || row >= state.results.size())
-            continue;
-        const QString domain = state.results.at(row).domain;
-        state.results[row] = CompanyResult {};
-        state.results[row].domain = domain;
-        state.finishedQueries.removeIf(
-            [&](const QString &key) { return key.section(u'|', 0, -2) == domain; });
-    }
-    m_state = state;
-    if (m_researchId.isEmpty())
-        m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_model->resetResults(state.results, state.request.confidenceThreshold);
-    log(tr("Running %n companies again", nullptr, int(rows.size())));
-    startPipeline(state.request, state);
-}
-
 void MainWindow::updateShownCount()
 {
     const int total = m_model->rowCount();
@@ -1500,6 +1522,29 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_warning)
         updateWarningColours();
+}
+
+void MainWindow::compareWith(const QString &path)
+{
+    auto *watcher = new QFutureWatcher<std::pair<std::optional<RunState>, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const auto [older, error] = watcher->result();
+        if (!older) {
+            prompts()->showError(this, tr("Could not compare"), error);
+            return;
+        }
+        const RunState now = currentState();
+        auto *dialog = new CompareDialog(compareRuns(*older, now, now.request.confidenceThreshold),
+            QFileInfo(path).fileName(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        QString error;
+        std::optional<RunState> state = loadSession(path, &error);
+        return std::make_pair(std::move(state), error);
+    }));
 }
 
 void MainWindow::exportCsv()

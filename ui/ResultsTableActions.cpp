@@ -55,7 +55,7 @@ ResultsTableActions::ResultsTableActions(
     table->addAction(m_copyRows);
     m_menu->addSeparator();
     m_rerun = m_menu->addAction(
-        tr("Run selected again"), this, [this] { Q_EMIT rerunRequested(selectedRows()); });
+        tr("Re-run selected companies"), this, [this] { Q_EMIT rerunRequested(selectedRows()); });
     m_remove = m_menu->addAction(
         tr("Remove from results"), this, [this] { Q_EMIT removeRequested(selectedRows()); });
     m_remove->setShortcut(QKeySequence::Delete);
@@ -131,7 +131,7 @@ void ResultsTableActions::updateActions()
     m_remove->setEnabled(count > 0 && !m_running);
     m_copyDomain->setText(count > 1 ? tr("Copy %n domains", nullptr, count) : tr("Copy domain"));
     m_copyRows->setText(count > 1 ? tr("Copy %n rows", nullptr, count) : tr("Copy row"));
-    m_rerun->setText(tr("Run %n selected again", nullptr, std::max(count, 1)));
+    m_rerun->setText(tr("Re-run %n selected companies", nullptr, std::max(count, 1)));
     m_remove->setText(tr("Remove %n from results", nullptr, std::max(count, 1)));
 }
 
