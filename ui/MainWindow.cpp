@@ -343,9 +343,21 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (m_thresholdSlider->value() != qRound(v * 100))
             m_thresholdSlider->setValue(qRound(v * 100));
-        if (!isRunning())
-            m_model->setThreshold(v);
         m_proxy->invalidate();
+        if (isRunning())
+            return;
+        m_model->setThreshold(v);
+        // Table, status bar, Metrics, chart and exports all read the one threshold.
+        const bool changed = !qFuzzyCompare(m_state.request.confidenceThreshold + 1, v + 1);
+        m_state.request.confidenceThreshold = v;
+        m_state.metrics.highConfidenceMatches = m_model->matchCount();
+        if (m_model->rowCount() > 0) {
+            m_metrics->setMetrics(m_state.metrics);
+            m_metrics->setConfidences(m_model->rows(), v);
+            updateFinishedCount();
+            if (changed && !m_state.request.domains.isEmpty())
+                setDirty(true);
+        }
     });
     m_thresholdSpin->setValue(settings->threshold());
     auto *thresholdRow = new QHBoxLayout;
@@ -704,14 +716,31 @@ void MainWindow::showSelectedCompany()
     m_evidence->setCompany(m_model->result(m_proxy->mapToSource(current).row()));
 }
 
+int MainWindow::doneFraction(const RunState &state)
+{
+    const qsizetype queries = state.request.domains.size() * state.strategies.size();
+    if (queries > 0 && !state.finishedQueries.isEmpty())
+        return int(std::min<qsizetype>(100, state.finishedQueries.size() * 100 / queries));
+    if (state.results.isEmpty())
+        return 0;
+    const auto done
+        = std::count_if(state.results.cbegin(), state.results.cend(), [](const CompanyResult &r) {
+              return isFinal(r.status) && r.status != CompanyStatus::Cancelled;
+          });
+    return int(done * 100 / state.results.size());
+}
+
 void MainWindow::updateFinishedCount()
 {
     const int total = m_model->rowCount();
+    // A cancelled company is final for the table but not finished: the panel says the same.
+    const int cancelled = int(std::count_if(m_model->rows().cbegin(), m_model->rows().cend(),
+        [](const CompanyResult &r) { return r.status == CompanyStatus::Cancelled; }));
     m_finishedLabel->setText(total == 0
             ? QString()
             : tr("%1 of %2 companies finished · %3 matches")
-                  .arg(QLocale().toString(m_model->finishedCount()), QLocale().toString(total),
-                      QLocale().toString(m_model->matchCount())));
+                  .arg(QLocale().toString(m_model->finishedCount() - cancelled),
+                      QLocale().toString(total), QLocale().toString(m_model->matchCount())));
 }
 
 // --- Menus --------------------------------------------------------------------------------
@@ -952,6 +981,9 @@ void MainWindow::run()
     const ResearchRequest request = requestFromForm(domains);
     if (request.goal.isEmpty() || request.domains.isEmpty() || request.sources.isEmpty())
         return;
+    // A new run replaces the table: unsaved results are offered for saving first.
+    if (!maybeSave())
+        return;
 
     AppSettings *s = m_services.settings;
     s->addRecentGoal(request.goal);
@@ -1097,7 +1129,8 @@ void MainWindow::startPipeline(
     connect(pipeline, &ResearchPipeline::finished, this,
         [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
 
-    m_progress->setValue(0);
+    // A resume starts where the run stopped, not at 0 %.
+    m_progress->setValue(resumeFrom ? doneFraction(*resumeFrom) : 0);
     m_stage->setText(tr("Generating strategies"));
     m_runClock.start();
     setRunning(true);
@@ -1247,7 +1280,7 @@ void MainWindow::loadState(const RunState &state)
     m_metrics->clear();
     m_metrics->setMetrics(state.metrics);
     m_metrics->setConfidences(rows, state.request.confidenceThreshold);
-    m_progress->setValue(0);
+    m_progress->setValue(doneFraction(state));
     m_stage->setText(tr("%1 of %2 companies finished")
                          .arg(QLocale().toString(m_model->finishedCount()),
                              QLocale().toString(m_model->rowCount())));
