@@ -1098,13 +1098,34 @@ void MainWindow::startPipeline(
     });
     connect(pipeline, &ResearchPipeline::evidenceProgress, this,
         [this](int percent, int done, int total) {
-            m_progress->setValue(percent);
+            m_progress->setValue(std::max(m_progress->value(), percent));
             m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
                                  .arg(percent)
                                  .arg(QLocale().toString(done), QLocale().toString(total)));
             log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
         });
-    connect(pipeline, &ResearchPipeline::queryFinished, this, [this] { setDirty(true); });
+    // The bar moves with every query; the milestones (25/50/75/100 %) stay in the log.
+    connect(pipeline, &ResearchPipeline::queryFinished, this,
+        [this, startDone = -1](const QString &, int, int done, int total) mutable {
+            setDirty(true);
+            if (total <= 0)
+                return;
+            if (startDone < 0)
+                startDone = done - 1; // a resume counts its speed from where it began
+            m_progress->setValue(std::max(m_progress->value(), int(qint64(done) * 100 / total)));
+            QString text = tr("Collecting evidence %1 % (%2/%3)")
+                               .arg(m_progress->value())
+                               .arg(QLocale().toString(done), QLocale().toString(total));
+            const qint64 elapsed = m_runClock.elapsed();
+            if (done - startDone >= 5 && elapsed > 1000 && done < total) {
+                const double perQueryMs = double(elapsed) / (done - startDone);
+                const qint64 left = qint64(perQueryMs * (total - done) / 1000.0) + 1;
+                text += tr(" · about %1 left")
+                            .arg(left < 90 ? tr("%n s", nullptr, int(left))
+                                           : tr("%n min", nullptr, int((left + 59) / 60)));
+            }
+            m_stage->setText(text);
+        });
     connect(pipeline, &ResearchPipeline::evidenceComplete, this, [this](int total) {
         log(tr("Evidence complete: %1 items after %2 s")
                 .arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
