@@ -6,10 +6,14 @@
 #include "DomainEditor.h"
 #include "EvidenceView.h"
 #include "GoalFacetsBar.h"
+#include "KeyboardShortcuts.h"
+#include "LinkOpening.h"
 #include "MetricsPanel.h"
 #include "ResultsModel.h"
 #include "ResultsProxyModel.h"
+#include "ResultsTableActions.h"
 #include "SettingsDialog.h"
+#include "ThemeColors.h"
 #include "Version.h"
 #include "analysis/GoalModelAnalyzer.h"
 #include "model/Channel.h"
@@ -17,6 +21,7 @@
 #include "pipeline/ResearchPipeline.h"
 #include "pipeline/RetryPlan.h"
 #include "storage/AppSettings.h"
+#include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
@@ -131,15 +136,19 @@ ImportResult readImportFile(const QString &path)
         result.error = file.errorString();
         return result;
     }
+    const auto bytes
+        = readBounded(file, kMaxDomainListBytes, QFileInfo(path).fileName(), &result.error);
+    if (!bytes)
+        return result;
     if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
-        result.table = readCsv(&file, &result.error);
+        result.table = readCsv(*bytes, &result.error);
         if (result.table)
             result.column = detectDomainColumn(result.table->header);
         if (result.column >= 0)
             result.crm = importCrmTable(*result.table, result.column);
         return result;
     }
-    QString text = QString::fromUtf8(file.readAll());
+    QString text = QString::fromUtf8(*bytes);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     text.replace(u"\r\n"_s, u"\n"_s);
@@ -222,7 +231,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     logDock->setObjectName(u"logDock"_s);
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 7 }, Qt::Vertical);
+    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 4 }, Qt::Vertical);
 
     m_finishedLabel = new QLabel;
     // A fixed size: a count that changes ten times a second must not relayout the window.
@@ -236,12 +245,19 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
             ? SessionAutosaver::defaultAutosavePath()
             : m_services.autosavePath,
         std::chrono::milliseconds(m_services.autosaveIntervalMs), this);
-    connect(m_autosaver, &SessionAutosaver::saveFailed, this,
-        [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
+    // Once per run, where it is seen: a failing autosave repeats with every finished query.
+    connect(m_autosaver, &SessionAutosaver::saveFailed, this, [this](const QString &error) {
+        if (m_autosaveFailureShown)
+            return;
+        m_autosaveFailureShown = true;
+        showWarning(tr("Autosave failed: %1. An interrupted run cannot be restored; save the "
+                       "session yourself (Ctrl+S).")
+                        .arg(error));
+    });
 
-    buildMenus();
-    logDock->toggleViewAction()->setText(tr("Show log"));
-    menuBar()->addMenu(tr("&View"))->addAction(logDock->toggleViewAction());
+    logDock->toggleViewAction()->setText(tr("Show &log"));
+    buildMenus(logDock->toggleViewAction());
+    new WindowShortcutGuard(this);
 
     rebuildEngine();
     updateChannelStatus();
@@ -329,9 +345,21 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (m_thresholdSlider->value() != qRound(v * 100))
             m_thresholdSlider->setValue(qRound(v * 100));
-        if (!isRunning())
-            m_model->setThreshold(v);
         m_proxy->invalidate();
+        if (isRunning())
+            return;
+        m_model->setThreshold(v);
+        // Table, status bar, Metrics, chart and exports all read the one threshold.
+        const bool changed = !qFuzzyCompare(m_state.request.confidenceThreshold + 1, v + 1);
+        m_state.request.confidenceThreshold = v;
+        m_state.metrics.highConfidenceMatches = m_model->matchCount();
+        if (m_model->rowCount() > 0) {
+            m_metrics->setMetrics(m_state.metrics);
+            m_metrics->setConfidences(m_model->rows(), v);
+            updateFinishedCount();
+            if (changed && !m_state.request.domains.isEmpty())
+                setDirty(true);
+        }
     });
     m_thresholdSpin->setValue(settings->threshold());
     auto *thresholdRow = new QHBoxLayout;
@@ -380,6 +408,11 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     m_stage->setObjectName(u"stageLabel"_s);
     m_stage->setTextFormat(Qt::PlainText);
     m_stage->setWordWrap(true);
+    m_warning = new QLabel;
+    m_warning->setObjectName(u"warningLabel"_s);
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setWordWrap(true);
+    m_warning->hide();
 
     auto *goalHeader = new QHBoxLayout;
     goalHeader->addWidget(new QLabel(tr("<b>Research goal</b>")), 1);
@@ -417,6 +450,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     runLayout->addLayout(buttons);
     runLayout->addWidget(m_progress);
     runLayout->addWidget(m_stage);
+    runLayout->addWidget(m_warning);
 
     connect(m_goal, &QPlainTextEdit::textChanged, this, &MainWindow::updateRunEnabled);
     connect(m_domains, &DomainEditor::loadingChanged, this, &MainWindow::updateRunEnabled);
@@ -449,10 +483,8 @@ void MainWindow::updateDomainCounter(const DomainList &list)
         tr("%1 valid · %2 rejected · %3 duplicates")
             .arg(QLocale().toString(list.domains.size()), QLocale().toString(list.rejected.size()),
                 QLocale().toString(list.duplicates.size())));
-    QPalette pal = m_domainCounter->palette();
-    pal.setColor(QPalette::WindowText,
-        list.rejected.isEmpty() ? palette().color(QPalette::WindowText) : QColor(0xc6, 0x28, 0x28));
-    m_domainCounter->setPalette(pal);
+    m_domainCounter->setProperty("rejected", !list.rejected.isEmpty());
+    updateWarningColours();
 }
 
 void MainWindow::updateChannelStatus()
@@ -544,6 +576,8 @@ void MainWindow::setRunning(bool running)
             }));
     for (QAction *a : std::as_const(m_exportActions))
         a->setEnabled(m_model->rowCount() > 0);
+    m_newAction->setEnabled(!running);
+    m_tableActions->setRunning(running);
     updateRunEnabled();
 }
 
@@ -560,6 +594,13 @@ void MainWindow::buildResults(QWidget *results)
     m_matchesOnly->setObjectName(u"matchesOnly"_s);
     m_matchesOnly->setToolTip(tr("Only companies with a confidence at or above the threshold"));
     connect(m_matchesOnly, &QCheckBox::toggled, m_proxy, &ResultsProxyModel::setMatchesOnly);
+    m_shownLabel = new QLabel;
+    m_shownLabel->setObjectName(u"shownLabel"_s);
+    m_shownLabel->setTextFormat(Qt::PlainText);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_proxy, signal, this, &MainWindow::updateShownCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateShownCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShownCount);
 
     m_table = new QTableView;
     m_table->setObjectName(u"resultsTable"_s);
@@ -567,7 +608,6 @@ void MainWindow::buildResults(QWidget *results)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // input order until the user sorts
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -592,24 +632,42 @@ void MainWindow::buildResults(QWidget *results)
     header->resizeSection(ResultsModel::Sources, fm.horizontalAdvance(u"Tavily, NewsAPI, Lever"_s));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::showSelectedCompany);
+    m_tableActions = new ResultsTableActions(m_table, m_model, m_proxy);
+    connect(m_tableActions, &ResultsTableActions::openUrlRequested, this,
+        [this](const QUrl &url) { openLinkOrOfferCopy(this, url, m_services.openUrl, prompts()); });
+    connect(m_tableActions, &ResultsTableActions::rerunRequested, this,
+        &MainWindow::rerunSelectedCompanies);
+    connect(m_tableActions, &ResultsTableActions::removeRequested, this, &MainWindow::removeRows);
 
     m_evidence = new EvidenceView;
     m_evidence->setObjectName(u"evidenceView"_s);
-    if (m_services.openUrl)
-        m_evidence->setLinkOpener(m_services.openUrl);
+    m_evidence->setLinkOpener([this](const QUrl &url) {
+        return openLinkOrOfferCopy(this, url, m_services.openUrl, prompts());
+    });
     connect(m_evidence, &EvidenceView::linkRefused, this, [this](const QString &url) {
         log(tr("Not opened (only http and https links are): %1").arg(url));
     });
     m_metrics = new MetricsPanel;
     m_metrics->setObjectName(u"metricsPanel"_s);
     m_tabs = new QTabWidget;
-    m_tabs->addTab(m_evidence, tr("Evidence"));
-    m_tabs->addTab(m_metrics, tr("Metrics"));
+    // The panes scroll rather than claim their full height: on a small screen (1280×720, or
+    // 1366×768 at 150 %) the table keeps most of the window.
+    const auto scrolled = [](QWidget *pane) {
+        auto *scroll = new QScrollArea;
+        scroll->setWidget(pane);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setMinimumHeight(0);
+        return scroll;
+    };
+    m_tabs->addTab(scrolled(m_evidence), tr("Evidence"));
+    m_tabs->addTab(scrolled(m_metrics), tr("Metrics"));
 
     auto *top = new QWidget;
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_matchesOnly);
+    filterRow->addWidget(m_shownLabel);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(filterRow);
@@ -619,8 +677,9 @@ void MainWindow::buildResults(QWidget *results)
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
     m_rightSplitter->addWidget(top);
     m_rightSplitter->addWidget(m_tabs);
-    m_rightSplitter->setStretchFactor(0, 3);
-    m_rightSplitter->setStretchFactor(1, 2);
+    m_rightSplitter->setStretchFactor(0, 4);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setSizes({ 700, 250 });
     auto *layout = new QVBoxLayout(results);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_rightSplitter);
@@ -640,6 +699,9 @@ void MainWindow::buildResults(QWidget *results)
     });
     connect(m_model, &ResultsModel::rowsUpdated, this, [this] {
         updateFinishedCount();
+        updateShownCount();
+        for (QAction *a : std::as_const(m_exportActions))
+            a->setEnabled(m_model->rowCount() > 0);
         if (!m_chartTimer->isActive())
             m_chartTimer->start();
         const QModelIndex current = m_table->currentIndex();
@@ -661,21 +723,40 @@ void MainWindow::showSelectedCompany()
     m_evidence->setCompany(m_model->result(m_proxy->mapToSource(current).row()));
 }
 
+int MainWindow::doneFraction(const RunState &state)
+{
+    const qsizetype queries = state.request.domains.size() * state.strategies.size();
+    if (queries > 0 && !state.finishedQueries.isEmpty())
+        return int(std::min<qsizetype>(100, state.finishedQueries.size() * 100 / queries));
+    if (state.results.isEmpty())
+        return 0;
+    const auto done
+        = std::count_if(state.results.cbegin(), state.results.cend(), [](const CompanyResult &r) {
+              return isFinal(r.status) && r.status != CompanyStatus::Cancelled;
+          });
+    return int(done * 100 / state.results.size());
+}
+
 void MainWindow::updateFinishedCount()
 {
     const int total = m_model->rowCount();
+    // A cancelled company is final for the table but not finished: the panel says the same.
+    const int cancelled = int(std::count_if(m_model->rows().cbegin(), m_model->rows().cend(),
+        [](const CompanyResult &r) { return r.status == CompanyStatus::Cancelled; }));
     m_finishedLabel->setText(total == 0
             ? QString()
             : tr("%1 of %2 companies finished · %3 matches")
-                  .arg(QLocale().toString(m_model->finishedCount()), QLocale().toString(total),
-                      QLocale().toString(m_model->matchCount())));
+                  .arg(QLocale().toString(m_model->finishedCount() - cancelled),
+                      QLocale().toString(total), QLocale().toString(m_model->matchCount())));
 }
 
 // --- Menus --------------------------------------------------------------------------------
 
-void MainWindow::buildMenus()
+void MainWindow::buildMenus(QAction *showLog)
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_newAction
+        = file->addAction(tr("&New session"), QKeySequence::New, this, &MainWindow::newSession);
     file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
@@ -722,9 +803,27 @@ void MainWindow::buildMenus()
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(showLog);
+    view->addSeparator();
+    view->addAction(m_tableActions->copyRowsAction());
+    view->addAction(tr("&Matches only"), QKeySequence(Qt::CTRL | Qt::Key_M), m_matchesOnly,
+        &QAbstractButton::toggle);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(
+        tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addSeparator();
     help->addAction(tr("&About GTM Research"), this, &MainWindow::showAbout)
         ->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Not modal: the list stays open beside the window while the user tries the keys.
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -792,13 +891,31 @@ QCoro::Task<> MainWindow::loadKeys()
     if (!m_services.secrets)
         co_return;
     QPointer<MainWindow> self(this);
+    m_keysRead = false;
+    // A keychain that hangs (a locked or absent Secret Service) must not leave the user
+    // wondering: the window works without saved keys and says why.
+    QTimer::singleShot(m_services.keychainTimeoutMs, this, [this] {
+        if (m_keysRead)
+            return;
+        m_keychainProblem = tr("the keychain did not answer within %1 s")
+                                .arg(QLocale().toString(m_services.keychainTimeoutMs / 1000.0));
+        showWarning(tr("Keychain: %1; saved keys are not available (environment variables "
+                       "still work).")
+                        .arg(m_keychainProblem));
+    });
     const SavedKeys saved = co_await readSavedKeys(m_services.secrets, AppSettings::keyProviders());
     if (!self)
         co_return;
-    if (!saved.problem.isEmpty())
+    m_keysRead = true;
+    if (!saved.problem.isEmpty()) {
+        m_keychainProblem = saved.problem;
         log(tr("Keychain: %1; saved keys are not available (environment variables still work)")
                 .arg(saved.problem));
-    m_keys = saved.keys;
+    }
+    // Keys typed in Settings while the keychain was slow win over the saved ones.
+    for (auto it = saved.keys.cbegin(); it != saved.keys.cend(); ++it)
+        if (!m_keys.contains(it.key()))
+            m_keys.insert(it.key(), it.value());
     rebuildEngine();
 }
 
@@ -806,6 +923,7 @@ void MainWindow::showSettings()
 {
     SettingsDialog dialog(
         m_services.settings, m_keys, m_services.testKey, m_services.clearCache, this);
+    dialog.setKeychainProblem(m_keychainProblem);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QMap<QString, QString> edited = dialog.keys();
@@ -820,9 +938,12 @@ void MainWindow::showSettings()
             m_services.secrets->write(it.key(), it.value())
                 .then([self = QPointer<MainWindow>(this), provider = it.key()](
                           const SecretResult &r) {
-                    if (self && !r.ok)
-                        self->log(tr("Could not save the %1 key in the keychain: %2")
-                                      .arg(AppSettings::providerLabel(provider), r.error));
+                    if (!self || r.ok)
+                        return;
+                    self->m_keychainProblem = r.error;
+                    self->showWarning(tr("Could not save the %1 key in the keychain: %2. It is "
+                                         "used for this session only.")
+                                          .arg(AppSettings::providerLabel(provider), r.error));
                 });
         }
     }
@@ -866,6 +987,9 @@ void MainWindow::run()
         return;
     const ResearchRequest request = requestFromForm(domains);
     if (request.goal.isEmpty() || request.domains.isEmpty() || request.sources.isEmpty())
+        return;
+    // A new run replaces the table: unsaved results are offered for saving first.
+    if (!maybeSave())
         return;
 
     AppSettings *s = m_services.settings;
@@ -964,6 +1088,7 @@ void MainWindow::startPipeline(
     auto *pipeline = new ResearchPipeline(services, this);
     m_pipeline = pipeline;
     m_cancelRequested = false;
+    m_autosaveFailureShown = false;
     // The autosaver is attached first, so its save at the end comes before finishRun() removes
     // the file.
     m_autosaver->attach(pipeline);
@@ -986,13 +1111,34 @@ void MainWindow::startPipeline(
     });
     connect(pipeline, &ResearchPipeline::evidenceProgress, this,
         [this](int percent, int done, int total) {
-            m_progress->setValue(percent);
+            m_progress->setValue(std::max(m_progress->value(), percent));
             m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
                                  .arg(percent)
                                  .arg(QLocale().toString(done), QLocale().toString(total)));
             log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
         });
-    connect(pipeline, &ResearchPipeline::queryFinished, this, [this] { setDirty(true); });
+    // The bar moves with every query; the milestones (25/50/75/100 %) stay in the log.
+    connect(pipeline, &ResearchPipeline::queryFinished, this,
+        [this, startDone = -1](const QString &, int, int done, int total) mutable {
+            setDirty(true);
+            if (total <= 0)
+                return;
+            if (startDone < 0)
+                startDone = done - 1; // a resume counts its speed from where it began
+            m_progress->setValue(std::max(m_progress->value(), int(qint64(done) * 100 / total)));
+            QString text = tr("Collecting evidence %1 % (%2/%3)")
+                               .arg(m_progress->value())
+                               .arg(QLocale().toString(done), QLocale().toString(total));
+            const qint64 elapsed = m_runClock.elapsed();
+            if (done - startDone >= 5 && elapsed > 1000 && done < total) {
+                const double perQueryMs = double(elapsed) / (done - startDone);
+                const qint64 left = qint64(perQueryMs * (total - done) / 1000.0) + 1;
+                text += tr(" · about %1 left")
+                            .arg(left < 90 ? tr("%n s", nullptr, int(left))
+                                           : tr("%n min", nullptr, int((left + 59) / 60)));
+            }
+            m_stage->setText(text);
+        });
     connect(pipeline, &ResearchPipeline::evidenceComplete, this, [this](int total) {
         log(tr("Evidence complete: %1 items after %2 s")
                 .arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
@@ -1017,7 +1163,8 @@ void MainWindow::startPipeline(
     connect(pipeline, &ResearchPipeline::finished, this,
         [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
 
-    m_progress->setValue(0);
+    // A resume starts where the run stopped, not at 0 %.
+    m_progress->setValue(resumeFrom ? doneFraction(*resumeFrom) : 0);
     m_stage->setText(tr("Generating strategies"));
     m_runClock.start();
     setRunning(true);
@@ -1167,7 +1314,7 @@ void MainWindow::loadState(const RunState &state)
     m_metrics->clear();
     m_metrics->setMetrics(state.metrics);
     m_metrics->setConfidences(rows, state.request.confidenceThreshold);
-    m_progress->setValue(0);
+    m_progress->setValue(doneFraction(state));
     m_stage->setText(tr("%1 of %2 companies finished")
                          .arg(QLocale().toString(m_model->finishedCount()),
                              QLocale().toString(m_model->rowCount())));
@@ -1332,9 +1479,121 @@ void MainWindow::importDomainsFrom(const QString &path)
             m_crm = {};
             log(tr("Imported %1").arg(QFileInfo(path).fileName()));
         }
-        m_domains->loadLines(lines);
+        applyImportedLines(lines);
     });
     watcher->setFuture(QtConcurrent::run(readImportFile, path));
+}
+
+void MainWindow::applyImportedLines(QStringList lines)
+{
+    const QString current = m_domains->toPlainText();
+    if (!current.trimmed().isEmpty()) {
+        const int currentLines = int(current.split(u'\n', Qt::SkipEmptyParts).size());
+        switch (prompts()->askImportDomains(this, currentLines, int(lines.size()))) {
+        case UserPrompts::ImportChoice::Cancel:
+            log(tr("Import cancelled: the domain list is unchanged"));
+            return;
+        case UserPrompts::ImportChoice::Append:
+            lines = current.split(u'\n') + lines;
+            break;
+        case UserPrompts::ImportChoice::Replace:
+            // The table's rows are the old list's: they go with it (after asking to save them).
+            if (m_model->rowCount() > 0) {
+                if (!maybeSave()) {
+                    log(tr("Import cancelled: the domain list is unchanged"));
+                    return;
+                }
+                clearResults();
+            }
+            break;
+        }
+    }
+    m_domains->loadLines(lines);
+    log(tr("Domain list replaced; Undo (Ctrl+Z) in the list brings the previous one back"));
+}
+
+void MainWindow::clearResults()
+{
+    m_state = RunState {};
+    m_sessionPath.clear();
+    m_model->clear();
+    m_evidence->clear();
+    m_metrics->clear();
+    m_progress->setValue(0);
+    m_stage->setText(tr("Ready"));
+    setDirty(false);
+    setRunning(false);
+    updateTitle();
+}
+
+void MainWindow::newSession()
+{
+    if (isRunning() || !maybeSave())
+        return;
+    clearResults();
+    m_goal->clear();
+    m_domains->clear();
+    m_goal->setFocus();
+    log(tr("New session"));
+}
+
+void MainWindow::removeRows(const QList<int> &rows)
+{
+    if (isRunning() || rows.isEmpty())
+        return;
+    RunState state = currentState();
+    QSet<QString> removed;
+    for (int row : rows)
+        if (row >= 0 && row < m_model->rowCount())
+            removed.insert(m_model->result(row).domain);
+    m_model->removeResults(rows);
+    state.request.domains.removeIf([&](const QString &d) { return removed.contains(d); });
+    state.results = m_model->results();
+    state.finishedQueries.removeIf(
+        [&](const QString &key) { return removed.contains(key.section(u'|', 0, -2)); });
+    m_state = state;
+    m_evidence->clear();
+    m_metrics->setConfidences(m_model->rows(), m_model->threshold());
+    setDirty(true);
+    setRunning(false);
+    log(tr("%n companies removed from the results", nullptr, int(removed.size())));
+}
+
+void MainWindow::updateShownCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_shownLabel->setText(total == 0 ? QString()
+            : shown == total
+            ? tr("%n companies", nullptr, total)
+            : tr("Showing %1 of %2").arg(QLocale().toString(shown), QLocale().toString(total)));
+}
+
+void MainWindow::showWarning(const QString &text)
+{
+    log(text);
+    m_warning->setText(u"⚠ "_s + text);
+    m_warning->show();
+    updateWarningColours();
+    statusBar()->showMessage(text, 15000);
+}
+
+void MainWindow::updateWarningColours()
+{
+    const QColor error = theme::errorText(palette());
+    for (QLabel *label : { m_warning, m_domainCounter }) {
+        QPalette pal = label->palette();
+        const bool alert = label == m_warning || label->property("rejected").toBool();
+        pal.setColor(QPalette::WindowText, alert ? error : palette().color(QPalette::WindowText));
+        label->setPalette(pal);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_warning)
+        updateWarningColours();
 }
 
 void MainWindow::compareWith(const QString &path)
@@ -1364,7 +1623,9 @@ void MainWindow::exportCsv()
 {
     if (m_model->rowCount() == 0)
         return;
-    const auto choice = prompts()->askCsvExport(this, sessionName() + u".csv"_s);
+    const UserPrompts::CsvExportView view { m_proxy->matchesOnly(), m_proxy->rowCount(),
+        m_model->rowCount() };
+    const auto choice = prompts()->askCsvExport(this, sessionName() + u".csv"_s, view);
     if (!choice)
         return;
     QString error;
@@ -1373,7 +1634,15 @@ void MainWindow::exportCsv()
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
     options.threshold = m_model->threshold();
-    if (!saveResultsCsv(choice->path, m_model->results(), options, &error)) {
+    QList<CompanyResult> rows = m_model->results();
+    if (choice->shownOnly) {
+        // The rows the table shows, in its order: what the user looked at is what is exported.
+        QList<CompanyResult> shown;
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            shown << rows.at(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        rows = shown;
+    }
+    if (!saveResultsCsv(choice->path, rows, options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(choice->path), error));
         return;
@@ -1427,6 +1696,10 @@ void MainWindow::restoreUiState()
         // First run: most of the screen, never more than it.
         const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
         resize(std::min(1400, avail.width() * 9 / 10), std::min(900, avail.height() * 9 / 10));
+        // A short screen (720 px at 150 %) is better spent on the table: the log is in View.
+        if (avail.height() < 600)
+            if (auto *logDock = findChild<QDockWidget *>(u"logDock"_s))
+                logDock->hide();
     }
     restoreState(s->uiState(u"windowState"_s).toByteArray());
     m_mainSplitter->restoreState(s->uiState(u"mainSplitter"_s).toByteArray());

@@ -36,6 +36,7 @@ class MetricsPanel;
 class ResearchPipeline;
 class ResultsModel;
 class ResultsProxyModel;
+class ResultsTableActions;
 class SessionAutosaver;
 
 // The research window: the form on the left, the live results with evidence and metrics on
@@ -80,6 +81,9 @@ public:
     CostEstimateView *costEstimate() const { return m_costEstimate; }
     QPlainTextEdit *logView() const { return m_log; }
     QCheckBox *channelCheck(const QString &channel) const { return m_channelChecks.value(channel); }
+    ResultsTableActions *tableActions() const { return m_tableActions; }
+    QLabel *shownLabel() const { return m_shownLabel; }
+    QLabel *warningLabel() const { return m_warning; }
     RunState currentState() const;
 
 Q_SIGNALS:
@@ -92,11 +96,22 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildForm(QWidget *form, QWidget *runPanel);
     void buildResults(QWidget *results);
-    void buildMenus();
+    void buildMenus(QAction *showLog);
+    void showShortcuts();
+    void showWarning(const QString &text);
+    void updateWarningColours();
+    void updateShownCount();
+    // How much of a run is done, in percent: its finished queries, else its final companies.
+    static int doneFraction(const RunState &state);
+    void applyImportedLines(QStringList lines);
+    void clearResults();
+    void newSession();
+    void removeRows(const QList<int> &rows);
     void restoreUiState();
     void saveUiState();
 
@@ -159,6 +174,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_stage = nullptr;
     QLabel *m_finishedLabel = nullptr;
+    QLabel *m_warning = nullptr;
 
     // Results.
     ResultsModel *m_model = nullptr;
@@ -166,6 +182,8 @@ private:
     QTableView *m_table = nullptr;
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_matchesOnly = nullptr;
+    QLabel *m_shownLabel = nullptr;
+    ResultsTableActions *m_tableActions = nullptr;
     QTabWidget *m_tabs = nullptr;
     EvidenceView *m_evidence = nullptr;
     MetricsPanel *m_metrics = nullptr;
@@ -179,6 +197,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_saveAction = nullptr;
+    QAction *m_newAction = nullptr;
     QList<QAction *> m_exportActions;
     QMenu *m_recentMenu = nullptr;
 
@@ -190,6 +209,9 @@ private:
     QString m_sessionPath;
     bool m_dirty = false;
     bool m_cancelRequested = false;
+    bool m_autosaveFailureShown = false;
+    bool m_keysRead = false;
+    QString m_keychainProblem; // why saved keys are unavailable; empty when the keychain works
     QElapsedTimer m_runClock;
 };
 
