@@ -1089,6 +1089,9 @@ void MainWindow::startPipeline(
     m_pipeline = pipeline;
     m_cancelRequested = false;
     m_autosaveFailureShown = false;
+    m_resumeBase.reset();
+    if (resumeFrom)
+        m_resumeBase = resumeFrom->metrics;
     // The autosaver is attached first, so its save at the end comes before finishRun() removes
     // the file.
     m_autosaver->attach(pipeline);
@@ -1198,10 +1201,31 @@ void MainWindow::cancel()
     });
 }
 
-void MainWindow::finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics)
+void MainWindow::finishRun(ResearchPipeline *pipeline, const RunMetrics &runMetrics)
 {
     if (pipeline != m_pipeline)
         return;
+    // A resumed run reports what it did itself; the work before the interruption counts too.
+    RunMetrics metrics = runMetrics;
+    if (m_resumeBase) {
+        const RunMetrics &base = *m_resumeBase;
+        metrics.failedRequests += base.failedRequests;
+        metrics.retries += base.retries;
+        metrics.cacheHits += base.cacheHits;
+        metrics.llmPromptTokens += base.llmPromptTokens;
+        metrics.llmCompletionTokens += base.llmCompletionTokens;
+        metrics.processingTimeMs += base.processingTimeMs;
+        for (auto it = base.perSource.cbegin(); it != base.perSource.cend(); ++it) {
+            SourceStats &s = metrics.perSource[it.key()];
+            s.requests += it->requests;
+            s.queries += it->queries;
+            s.failures += it->failures;
+            s.retries += it->retries;
+            s.cacheHits += it->cacheHits;
+            s.skipped += it->skipped;
+        }
+        m_resumeBase.reset();
+    }
     m_autosaver->detach();
     pipeline->disconnect(this);
     m_model->flush();

@@ -210,6 +210,7 @@ private:
     bool m_dirty = false;
     bool m_cancelRequested = false;
     bool m_autosaveFailureShown = false;
+    std::optional<RunMetrics> m_resumeBase; // the metrics a resumed run started from
     bool m_keysRead = false;
     QString m_keychainProblem; // why saved keys are unavailable; empty when the keychain works
     QElapsedTimer m_runClock;
