@@ -9,7 +9,7 @@
 #include "SettingsDialog.h"
 #include "Version.h"
 #include "model/Channel.h"
-#include "pipeline/ResearchPipeline.h"
+#include "session/ResearchSession.h"
 #include "storage/AppSettings.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
@@ -44,17 +44,16 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
-#include <QStyle>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
-#include <QUuid>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -153,6 +152,12 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_model = new ResultsModel(this);
     m_proxy = new ResultsProxyModel(this);
     m_proxy->setSourceModel(m_model);
+    m_session = new ResearchSession(this);
+    m_session->setAutosave(m_services.autosavePath.isEmpty()
+            ? SessionAutosaver::defaultAutosavePath()
+            : m_services.autosavePath,
+        std::chrono::milliseconds(m_services.autosaveIntervalMs),
+        ResearchSession::AutosaveMode::Recovery);
 
     auto *form = new QWidget;
     auto *runPanel = new QWidget;
@@ -221,14 +226,8 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_finishedLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_finishedLabel);
 
-    m_autosaver = new SessionAutosaver(m_services.autosavePath.isEmpty()
-            ? SessionAutosaver::defaultAutosavePath()
-            : m_services.autosavePath,
-        std::chrono::milliseconds(m_services.autosaveIntervalMs), this);
-    connect(m_autosaver, &SessionAutosaver::saveFailed, this,
-        [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
-
     buildMenus();
+    connectSession();
     logDock->toggleViewAction()->setText(tr("Show log"));
     menuBar()->addMenu(tr("&View"))->addAction(logDock->toggleViewAction());
 
@@ -243,13 +242,9 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The pipeline holds raw pointers to the engine: it must go first.
-    if (m_pipeline) {
-        m_autosaver->detach();
-        m_pipeline->disconnect(this);
-        m_pipeline->cancel();
-        delete m_pipeline.data();
-    }
+    // The session cancels a run still going; its coroutines keep their engine alive.
+    m_session->disconnect(this);
+    delete m_session;
 }
 
 UserPrompts *MainWindow::prompts() const
@@ -315,7 +310,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
         if (m_thresholdSlider->value() != qRound(v * 100))
             m_thresholdSlider->setValue(qRound(v * 100));
         if (!isRunning())
-            m_model->setThreshold(v);
+            m_session->setThreshold(v);
         m_proxy->invalidate();
     });
     m_thresholdSpin->setValue(settings->threshold());
@@ -431,10 +426,14 @@ void MainWindow::updateDomainCounter(const DomainList &list)
 
 void MainWindow::updateChannelStatus()
 {
+    QList<const Source *> sources;
+    if (m_engine)
+        for (const auto &source : m_engine->sources)
+            sources << source.get();
     for (const QString &c : channel::all()) {
         QStringList names;
         QStringList missing;
-        for (const auto &source : m_engine.sources) {
+        for (const Source *source : std::as_const(sources)) {
             if (source->channel() != c)
                 continue;
             names << source->name();
@@ -498,11 +497,7 @@ void MainWindow::setRunning(bool running)
         it.value()->setEnabled(!running && it.value()->property("usable").toBool());
     m_cancelButton->setEnabled(running);
     m_cancelAction->setEnabled(running);
-    m_resumeAction->setEnabled(!running && !m_state.request.domains.isEmpty()
-        && std::any_of(
-            m_state.results.cbegin(), m_state.results.cend(), [](const CompanyResult &r) {
-                return r.status == CompanyStatus::Cancelled || !isFinal(r.status);
-            }));
+    m_resumeAction->setEnabled(!running && m_session->canResume());
     for (QAction *a : std::as_const(m_exportActions))
         a->setEnabled(m_model->rowCount() > 0);
     updateRunEnabled();
@@ -727,13 +722,10 @@ void MainWindow::showAbout()
 
 void MainWindow::rebuildEngine()
 {
-    if (isRunning()) {
-        m_engineStale = true; // the running pipeline holds the current clients
-        return;
-    }
-    m_engineStale = false;
     if (!m_services.createEngine)
         return;
+    // A run keeps the engine it started with until its work has drained; the next run gets
+    // this one.
     AppSettings *s = m_services.settings;
     m_engine = m_services.createEngine(s->sourceSettings(m_keys), s->llmSettings(m_keys));
     updateChannelStatus();
@@ -786,7 +778,7 @@ void MainWindow::showSettings()
 
 bool MainWindow::isRunning() const
 {
-    return !m_pipeline.isNull();
+    return m_session->isRunning();
 }
 
 ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
@@ -833,61 +825,60 @@ void MainWindow::run()
     if (!domains.rejected.isEmpty())
         log(tr(
             "%n line(s) rejected and left out of the run", nullptr, int(domains.rejected.size())));
-    m_sessionPath.clear();
-    m_state = RunState {};
-    m_state.request = request;
-    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_model->resetRows(request.domains, request.confidenceThreshold);
     m_evidence->clear();
     m_metrics->clear();
-    startPipeline(request, std::nullopt);
+    log(tr("Run requested: %n companies", nullptr, int(request.domains.size())));
+    startRun([this, request](const std::shared_ptr<Engine> &engine) {
+        return m_session->start(request, engine);
+    });
 }
 
 void MainWindow::resumeRun()
 {
-    if (isRunning() || m_state.request.domains.isEmpty())
+    if (!m_session->canResume())
         return;
-    RunState state = currentState();
-    // Cancelled rows are not final for a resume: their queries run again.
-    for (CompanyResult &r : state.results)
-        if (r.status == CompanyStatus::Cancelled)
-            r.status = CompanyStatus::Queued;
-    m_state = state;
-    if (m_researchId.isEmpty())
-        m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_model->resetResults(state.results, state.request.confidenceThreshold);
-    startPipeline(state.request, state);
+    log(tr("Resuming: %n queries already finished", nullptr,
+        int(m_session->state().finishedQueries.size())));
+    startRun([this](const std::shared_ptr<Engine> &engine) { return m_session->resume(engine); });
 }
 
-void MainWindow::startPipeline(
-    const ResearchRequest &request, const std::optional<RunState> &resumeFrom)
+void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine> &)> &launch)
 {
-    if (m_engineStale)
+    if (!m_engine)
         rebuildEngine();
-    PipelineServices services;
-    services.http = m_services.http;
-    for (const auto &source : m_engine.sources)
-        services.sources << source.get();
-    services.analyzer = m_engine.analyzer.get();
-    services.strategyGenerator = m_engine.strategyGenerator.get();
-    services.channelConcurrency = m_engine.channelConcurrency;
+    if (!m_engine || !launch(m_engine))
+        return;
+    m_progress->setValue(0);
+    m_stage->setText(tr("Generating strategies"));
+    m_runClock.start();
+    setRunning(true);
+    updateTitle();
+}
 
-    auto *pipeline = new ResearchPipeline(services, this);
-    m_pipeline = pipeline;
-    m_cancelRequested = false;
-    // The autosaver is attached first, so its save at the end comes before finishRun() removes
-    // the file.
-    m_autosaver->attach(pipeline);
-
-    connect(pipeline, &ResearchPipeline::pipelineStarted, this,
+void MainWindow::connectSession()
+{
+    ResearchSession *session = m_session;
+    connect(session, &ResearchSession::autosaveFailed, this,
+        [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
+    connect(session, &ResearchSession::resultsReset, this, [this] {
+        m_model->resetResults(m_session->results(), m_session->threshold());
+        setRunning(isRunning());
+    });
+    connect(session, &ResearchSession::thresholdChanged, this, [this](double threshold) {
+        m_model->setThreshold(threshold);
+        updateFinishedCount();
+        m_metrics->setMetrics(m_session->metrics());
+        m_metrics->setConfidences(m_session->results(), threshold);
+    });
+    connect(session, &ResearchSession::dirtyChanged, this, [this] { updateTitle(); });
+    connect(session, &ResearchSession::runStarted, this,
         [this](int domains, int strategies, int total) {
             log(tr("Run started: %1 companies × %2 strategies = %3 queries")
                     .arg(QLocale().toString(domains), QLocale().toString(strategies),
                         QLocale().toString(total)));
             m_stage->setText(tr("Collecting evidence 0 % (0/%1)").arg(QLocale().toString(total)));
         });
-    connect(pipeline, &ResearchPipeline::strategiesReady, this, [this](const StrategyPlan &plan) {
-        m_state.strategies = plan.strategies;
+    connect(session, &ResearchSession::strategiesReady, this, [this](const StrategyPlan &plan) {
         log(tr("%n strategies ready (%1)", nullptr, int(plan.strategies.size()))
                 .arg(plan.generator));
         if (!plan.notice.isEmpty())
@@ -895,7 +886,7 @@ void MainWindow::startPipeline(
         if (plan.dropped > 0)
             log(tr("%n invalid strategies dropped", nullptr, plan.dropped));
     });
-    connect(pipeline, &ResearchPipeline::evidenceProgress, this,
+    connect(session, &ResearchSession::evidenceProgress, this,
         [this](int percent, int done, int total) {
             m_progress->setValue(percent);
             m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
@@ -903,20 +894,19 @@ void MainWindow::startPipeline(
                                  .arg(QLocale().toString(done), QLocale().toString(total)));
             log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
         });
-    connect(pipeline, &ResearchPipeline::queryFinished, this, [this] { setDirty(true); });
-    connect(pipeline, &ResearchPipeline::evidenceComplete, this, [this](int total) {
+    connect(session, &ResearchSession::evidenceComplete, this, [this](int total) {
         log(tr("Evidence complete: %1 items after %2 s")
                 .arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
     });
-    connect(pipeline, &ResearchPipeline::analysisStarted, this, [this](int domains) {
-        m_stage->setText(tr("Analyzing"));
+    connect(session, &ResearchSession::analysisStarted, this, [this](int domains) {
+        if (!m_session->isCancelling())
+            m_stage->setText(tr("Analyzing"));
         log(tr("Analyzing %n companies", nullptr, domains));
     });
-    connect(pipeline, &ResearchPipeline::companyUpdated, m_model, &ResultsModel::updateResult);
-    connect(pipeline, &ResearchPipeline::domainAnalyzed, this,
-        [this](int row, const CompanyResult &result) {
+    connect(session, &ResearchSession::rowChanged, m_model, &ResultsModel::updateResult);
+    connect(
+        session, &ResearchSession::rowFinished, this, [this](int row, const CompanyResult &result) {
             m_model->updateResult(row, result);
-            setDirty(true);
             if (result.status == CompanyStatus::Failed) {
                 QStringList reasons;
                 for (auto it = result.errors.cbegin(); it != result.errors.cend(); ++it)
@@ -924,105 +914,53 @@ void MainWindow::startPipeline(
                 log(tr("%1 failed: %2").arg(result.domain, reasons.join(u"; "_s)));
             }
         });
-    connect(pipeline, &ResearchPipeline::logMessage, this, &MainWindow::log);
-    connect(pipeline, &ResearchPipeline::finished, this,
-        [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
-
-    m_progress->setValue(0);
-    m_stage->setText(tr("Generating strategies"));
-    m_runClock.start();
-    setRunning(true);
-    setDirty(true);
-    updateTitle();
-    if (resumeFrom) {
-        log(tr("Resuming: %n queries already finished", nullptr,
-            int(resumeFrom->finishedQueries.size())));
-        pipeline->resume(*resumeFrom);
-    } else {
-        log(tr("Run requested: %n companies", nullptr, int(request.domains.size())));
-        pipeline->start(request, m_state.strategies);
-    }
+    connect(session, &ResearchSession::logMessage, this, &MainWindow::log);
+    connect(session, &ResearchSession::finished, this, &MainWindow::finishRun);
 }
 
 void MainWindow::cancel()
 {
-    if (!isRunning() || m_cancelRequested)
+    if (!isRunning() || m_session->isCancelling())
         return;
-    m_cancelRequested = true;
     m_cancelButton->setEnabled(false);
+    m_cancelAction->setEnabled(false);
     m_stage->setText(tr("Cancelling…"));
     log(tr("Cancel requested"));
-    QPointer<ResearchPipeline> pipeline = m_pipeline;
-    pipeline->cancel();
-    // Cancel must feel immediate: if the pipeline does not report within a second, the window
-    // stops waiting for it.
-    QTimer::singleShot(1000, this, [this, pipeline] {
-        if (pipeline && pipeline == m_pipeline)
-            finishRun(pipeline, pipeline->state().metrics);
-    });
+    // Rows not final turn "Cancelled" at once; the run reports finished when the requests
+    // it aborted have returned, which takes no longer than the event loop needs to see them.
+    m_session->cancel();
 }
 
-void MainWindow::finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics)
+void MainWindow::finishRun(const RunMetrics &metrics)
 {
-    if (pipeline != m_pipeline)
-        return;
-    m_autosaver->detach();
-    pipeline->disconnect(this);
     m_model->flush();
-    RunState state = pipeline->state();
-    state.metrics = metrics;
-    if (state.strategies.isEmpty())
-        state.strategies = m_state.strategies;
-    if (state.request.domains.isEmpty())
-        state.request = m_state.request;
-    const bool cancelled = m_cancelRequested;
-    if (cancelled)
-        m_model->cancelUnfinished();
-    state.results = m_model->results();
-    m_state = state;
-    m_pipeline = nullptr;
-    pipeline->deleteLater();
-    // The run ended here, not in a crash: nothing to restore at the next start.
-    QFile::remove(m_autosaver->path());
-
     const QString elapsed
         = seconds(metrics.processingTimeMs > 0 ? metrics.processingTimeMs : m_runClock.elapsed());
-    if (cancelled) {
+    const int rows = int(m_session->results().size());
+    if (m_session->wasCancelled()) {
         m_stage->setText(
             tr("Cancelled after %1 s — %2 of %3 companies finished")
                 .arg(elapsed,
-                    QLocale().toString(m_model->finishedCount()
-                        - int(std::count_if(state.results.cbegin(), state.results.cend(),
-                            [](const CompanyResult &r) {
-                                return r.status == CompanyStatus::Cancelled;
-                            }))),
-                    QLocale().toString(m_model->rowCount())));
+                    QLocale().toString(m_session->finishedCount() - m_session->cancelledCount()),
+                    QLocale().toString(rows)));
         log(tr("Run cancelled after %1 s").arg(elapsed));
     } else {
         m_progress->setValue(100);
         m_stage->setText(tr("Done in %1 s").arg(elapsed));
         log(tr("Run finished in %1 s: %2 matches of %3 companies")
-                .arg(elapsed, QLocale().toString(m_model->matchCount()),
-                    QLocale().toString(m_model->rowCount())));
+                .arg(elapsed, QLocale().toString(m_session->matchCount()),
+                    QLocale().toString(rows)));
     }
-    m_metrics->setMetrics(metrics);
-    m_metrics->setConfidences(m_model->results(), m_model->threshold());
+    m_metrics->setMetrics(m_session->metrics());
+    m_metrics->setConfidences(m_session->results(), m_session->threshold());
     setRunning(false);
-    if (m_engineStale)
-        rebuildEngine();
+    updateFinishedCount();
     Q_EMIT runFinished();
 }
 
 RunState MainWindow::currentState() const
 {
-    RunState state = m_pipeline ? m_pipeline->state() : m_state;
-    if (state.request.domains.isEmpty())
-        state.request = m_state.request;
-    if (state.strategies.isEmpty())
-        state.strategies = m_state.strategies;
-    if (m_model->rowCount() == state.request.domains.size())
-        state.results = m_model->results();
-    return state;
+    return m_session->snapshot();
 }
 
 // --- Log, title ---------------------------------------------------------------------------
@@ -1034,28 +972,26 @@ void MainWindow::log(const QString &message)
 
 QString MainWindow::sessionName() const
 {
-    return m_sessionPath.isEmpty() ? tr("Untitled") : QFileInfo(m_sessionPath).completeBaseName();
+    const QString path = m_session->filePath();
+    return path.isEmpty() ? tr("Untitled") : QFileInfo(path).completeBaseName();
 }
 
 void MainWindow::updateTitle()
 {
     setWindowTitle(sessionName() + u"[*] — GTM Research"_s);
-    setWindowModified(m_dirty);
+    setWindowModified(m_session->isDirty());
 }
 
-void MainWindow::setDirty(bool dirty)
+bool MainWindow::isDirty() const
 {
-    if (dirty == m_dirty)
-        return;
-    m_dirty = dirty;
-    updateTitle();
+    return m_session->isDirty();
 }
 
 // --- Sessions -----------------------------------------------------------------------------
 
-void MainWindow::loadState(const RunState &state)
+void MainWindow::loadState(const RunState &state, const QString &path)
 {
-    m_state = state;
+    m_session->load(state, path);
     m_goal->setPlainText(state.request.goal);
     m_domains->setPlainText(state.request.domains.join(u'\n'));
     m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
@@ -1063,25 +999,16 @@ void MainWindow::loadState(const RunState &state)
     m_thresholdSpin->setValue(state.request.confidenceThreshold);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setChecked(state.request.sources.contains(it.key()));
-    QList<CompanyResult> rows = state.results;
-    if (rows.size() != state.request.domains.size()) {
-        rows.clear();
-        for (const QString &d : state.request.domains) {
-            CompanyResult r;
-            r.domain = d;
-            rows << r;
-        }
-    }
-    m_model->resetResults(rows, state.request.confidenceThreshold);
     m_evidence->clear();
     m_metrics->clear();
-    m_metrics->setMetrics(state.metrics);
-    m_metrics->setConfidences(rows, state.request.confidenceThreshold);
+    m_metrics->setMetrics(m_session->metrics());
+    m_metrics->setConfidences(m_session->results(), m_session->threshold());
     m_progress->setValue(0);
     m_stage->setText(tr("%1 of %2 companies finished")
-                         .arg(QLocale().toString(m_model->finishedCount()),
-                             QLocale().toString(m_model->rowCount())));
+                         .arg(QLocale().toString(m_session->finishedCount()),
+                             QLocale().toString(m_session->results().size())));
     setRunning(false);
+    updateTitle();
 }
 
 bool MainWindow::openSession(const QString &path)
@@ -1094,12 +1021,8 @@ bool MainWindow::openSession(const QString &path)
         m_services.settings->removeRecentSession(path);
         return false;
     }
-    loadState(*state);
-    m_sessionPath = path;
-    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    loadState(*state, path);
     m_services.settings->addRecentSession(path);
-    setDirty(false);
-    updateTitle();
     log(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
@@ -1107,15 +1030,12 @@ bool MainWindow::openSession(const QString &path)
 bool MainWindow::saveSession(const QString &path)
 {
     QString error;
-    if (!gtm::saveSession(path, currentState(), &error)) {
+    if (!m_session->saveTo(path, &error)) {
         prompts()->showError(this, tr("Could not save the session"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    m_sessionPath = path;
     m_services.settings->addRecentSession(path);
-    // During a run more results keep coming: the session stays "changed".
-    setDirty(isRunning());
     updateTitle();
     log(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
     return true;
@@ -1123,15 +1043,15 @@ bool MainWindow::saveSession(const QString &path)
 
 bool MainWindow::save()
 {
-    if (m_sessionPath.isEmpty())
+    if (m_session->filePath().isEmpty())
         return saveAs();
-    return saveSession(m_sessionPath);
+    return saveSession(m_session->filePath());
 }
 
 bool MainWindow::saveAs()
 {
     QString path = prompts()->askSavePath(this, tr("Save session"),
-        m_sessionPath.isEmpty() ? tr("research.gtmr") : m_sessionPath,
+        m_session->filePath().isEmpty() ? tr("research.gtmr") : m_session->filePath(),
         tr("GTM Research sessions (*.gtmr)"));
     if (path.isEmpty())
         return false;
@@ -1152,7 +1072,7 @@ void MainWindow::openDialog()
 
 bool MainWindow::maybeSave()
 {
-    if (!m_dirty || m_model->finishedCount() == 0)
+    if (!m_session->isDirty() || m_model->finishedCount() == 0)
         return true;
     switch (prompts()->askSaveChanges(this, sessionName())) {
     case UserPrompts::SaveChoice::Save:
@@ -1167,8 +1087,8 @@ bool MainWindow::maybeSave()
 
 void MainWindow::checkForAutosave()
 {
-    const QString path = m_autosaver->path();
-    if (!QFile::exists(path))
+    const QString path = m_session->autosavePath();
+    if (path.isEmpty() || !QFile::exists(path))
         return;
     QString error;
     const std::optional<RunState> state = gtm::loadSession(path, &error);
@@ -1188,10 +1108,9 @@ void MainWindow::checkForAutosave()
         return;
     }
     loadState(*state);
-    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    setDirty(true);
+    m_session->setDirty(true);
     log(tr("Restored an interrupted run"));
-    startPipeline(state->request, *state);
+    resumeRun();
 }
 
 // --- Import / export ----------------------------------------------------------------------
@@ -1255,8 +1174,8 @@ void MainWindow::exportCsv()
     CsvOptions options;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
-    options.threshold = m_model->threshold();
-    if (!saveResultsCsv(choice->path, m_model->results(), options, &error)) {
+    options.threshold = m_session->threshold();
+    if (!saveResultsCsv(choice->path, m_session->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(choice->path), error));
         return;
@@ -1274,8 +1193,8 @@ void MainWindow::exportEvidenceCsv()
         return;
     QString error;
     CsvOptions options;
-    options.threshold = m_model->threshold();
-    if (!saveEvidenceCsv(path, m_model->results(), options, &error)) {
+    options.threshold = m_session->threshold();
+    if (!saveEvidenceCsv(path, m_session->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
@@ -1292,7 +1211,7 @@ void MainWindow::exportJson()
     if (path.isEmpty())
         return;
     QString error;
-    if (!saveResearchResponseJson(path, currentState(), m_researchId, &error)) {
+    if (!saveResearchResponseJson(path, currentState(), m_session->researchId(), &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
@@ -1335,12 +1254,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (m_pipeline) {
-        // The user chose: the run stops, and there is nothing to offer to restore later.
-        m_autosaver->detach();
-        m_pipeline->disconnect(this);
-        m_pipeline->cancel();
-        QFile::remove(m_autosaver->path());
+    // The user chose: a run stops, and there is nothing to offer to restore later.
+    if (isRunning()) {
+        m_session->disconnect(this);
+        m_session->abandon();
     }
     saveUiState();
     event->accept();

@@ -50,9 +50,6 @@ public:
     void flush();
     void setFlushInterval(int ms) { m_timer.setInterval(ms); }
 
-    // Every row not final becomes Cancelled (a run stopped by the user).
-    void cancelUnfinished();
-
     double threshold() const { return m_threshold; }
     void setThreshold(double threshold);
 

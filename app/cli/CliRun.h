@@ -9,14 +9,10 @@
 #include <vector>
 
 namespace gtm {
-class Analyzer;
 class AppSettings;
 class HttpClient;
-class ResearchPipeline;
+class ResearchSession;
 class ResponseCache;
-class SessionAutosaver;
-class Source;
-class StrategyGenerator;
 } // namespace gtm
 
 namespace gtm::cli {
@@ -41,7 +37,7 @@ public:
     void interrupt();
 
 private:
-    void connectPipeline();
+    void connectSession();
     void onFinished(const RunMetrics &metrics);
     void emitEvent(const QJsonObject &event);
     void progress(const QString &line);
@@ -53,11 +49,7 @@ private:
     QString m_researchId;
     std::unique_ptr<ResponseCache> m_cache; // outlives the client that uses it
     std::unique_ptr<HttpClient> m_http;
-    std::vector<std::unique_ptr<Source>> m_sources;
-    std::unique_ptr<Analyzer> m_analyzer;
-    std::unique_ptr<StrategyGenerator> m_generator;
-    std::unique_ptr<ResearchPipeline> m_pipeline;
-    std::unique_ptr<SessionAutosaver> m_autosaver;
+    std::unique_ptr<ResearchSession> m_session;
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/CompanyResult.h"
+#include "net/CancelToken.h"
 
 #include <QCoroTask>
 
@@ -12,6 +13,7 @@ struct AnalysisInput
     QString domain;
     QString companyName;
     QList<Evidence> evidence; // deduplicated
+    CancelToken cancel; // the run's: a raised token ends an LLM request early
 };
 
 struct AnalysisOutcome

@@ -155,8 +155,9 @@ QCoro::Task<AnalysisOutcome> LlmAnalyzer::analyze(AnalysisInput input)
                          "Judge the company against the research goal using only this evidence.")
               .arg(input.goal, company, input.domain, open, block, close);
 
-    const LlmResult answer = co_await completeValidated(m_client.get(),
-        promptText(QStringLiteral("analysis-system")), user, analysisSchema(), checkShape);
+    const LlmResult answer
+        = co_await completeValidated(m_client.get(), promptText(QStringLiteral("analysis-system")),
+            user, analysisSchema(), checkShape, input.cancel);
     if (!answer.ok())
         co_return co_await fallBack(
             input, answer.errorString, answer.promptTokens, answer.completionTokens);
