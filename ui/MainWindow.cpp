@@ -113,6 +113,8 @@ struct ImportResult
     QString error;
     QStringList lines; // a .txt file
     std::optional<CsvTable> table; // a .csv file
+    int column = -1; // its domain column, when recognised
+    CrmImport crm; // read by that column
 };
 
 ImportResult readImportFile(const QString &path)
@@ -125,6 +127,10 @@ ImportResult readImportFile(const QString &path)
     }
     if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
         result.table = readCsv(&file, &result.error);
+        if (result.table)
+            result.column = detectDomainColumn(result.table->header);
+        if (result.column >= 0)
+            result.crm = importCrmTable(*result.table, result.column);
         return result;
     }
     QString text = QString::fromUtf8(file.readAll());
@@ -795,6 +801,7 @@ ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
         if (check->isChecked() && check->property("usable").toBool())
             request.sources << c;
     }
+    request.crm = m_crm.restrictedTo(request.domains);
     return request;
 }
 
@@ -992,6 +999,7 @@ bool MainWindow::isDirty() const
 void MainWindow::loadState(const RunState &state, const QString &path)
 {
     m_session->load(state, path);
+    m_crm = state.request.crm;
     m_goal->setPlainText(state.request.goal);
     m_domains->setPlainText(state.request.domains.join(u'\n'));
     m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
@@ -1143,19 +1151,22 @@ void MainWindow::importDomainsFrom(const QString &path)
         }
         QStringList lines = result.lines;
         if (result.table) {
-            int column = detectDomainColumn(result.table->header);
+            int column = result.column;
+            m_crm = result.crm.crm;
             if (column < 0) {
                 const std::optional<int> chosen
                     = prompts()->askDomainColumn(this, result.table->header);
                 if (!chosen || *chosen < 0)
                     return;
                 column = *chosen;
+                m_crm = importCrmTable(*result.table, column).crm;
             }
             lines = columnValues(*result.table, column);
             log(tr("Imported %1 rows from column “%2” of %3")
                     .arg(QLocale().toString(result.table->rows.size()),
                         result.table->header.value(column), QFileInfo(path).fileName()));
         } else {
+            m_crm = {};
             log(tr("Imported %1").arg(QFileInfo(path).fileName()));
         }
         m_domains->loadLines(lines);
@@ -1172,6 +1183,7 @@ void MainWindow::exportCsv()
         return;
     QString error;
     CsvOptions options;
+    options.crm = m_session->state().request.crm;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
     options.threshold = m_session->threshold();

@@ -133,6 +133,7 @@ private:
     DomainEditor *m_domains = nullptr;
     QLabel *m_domainCounter = nullptr;
     QPushButton *m_importButton = nullptr;
+    CrmRecords m_crm; // the imported CRM export's other columns, for the next run
     QComboBox *m_depth = nullptr;
     QSpinBox *m_maxParallel = nullptr;
     QSlider *m_thresholdSlider = nullptr;

@@ -15,6 +15,10 @@ void addCliOptions(QCommandLineParser &parser)
             QStringLiteral(
                 "A file with one company domain per line (or comma-separated), or - for stdin."),
             QStringLiteral("FILE") },
+        { QStringLiteral("domain-column"),
+            QStringLiteral("The column of domains in a CRM export (.csv) given to --domains, when "
+                           "it is not recognised by its name."),
+            QStringLiteral("NAME") },
         { QStringLiteral("depth"), QStringLiteral("quick, standard (default) or comprehensive."),
             QStringLiteral("DEPTH") },
         { QStringLiteral("max-parallel"),
@@ -49,6 +53,10 @@ void addCliOptions(QCommandLineParser &parser)
         { QStringLiteral("events"),
             QStringLiteral("Write progress events as JSON lines to stdout.") },
         { QStringLiteral("no-cache"), QStringLiteral("Do not use the response cache.") },
+        { QStringLiteral("estimate"),
+            QStringLiteral("Print the queries per source, the credits or requests per paid "
+                           "provider and the expected duration, and exit without sending a "
+                           "request.") },
     });
 }
 
@@ -66,13 +74,15 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     CliOptions o;
     o.goal = p.value(QStringLiteral("goal")).trimmed();
     o.domainsPath = p.value(QStringLiteral("domains"));
+    o.domainColumn = p.value(QStringLiteral("domain-column")).trimmed();
     o.resumePath = p.value(QStringLiteral("resume"));
     if (o.resumePath.isEmpty()) {
         if (o.goal.isEmpty())
             return fail(QStringLiteral("--goal TEXT is required"));
         if (o.domainsPath.isEmpty())
             return fail(QStringLiteral("--domains FILE|- is required"));
-    } else if (p.isSet(QStringLiteral("goal")) || p.isSet(QStringLiteral("domains"))) {
+    } else if (p.isSet(QStringLiteral("goal")) || p.isSet(QStringLiteral("domains"))
+        || p.isSet(QStringLiteral("domain-column"))) {
         return fail(QStringLiteral(
             "--resume takes goal and domains from the session; drop --goal and --domains"));
     }
@@ -138,6 +148,9 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.sessionPath = p.value(QStringLiteral("session"));
     o.events = p.isSet(QStringLiteral("events"));
     o.noCache = p.isSet(QStringLiteral("no-cache"));
+    o.estimate = p.isSet(QStringLiteral("estimate"));
+    if (o.estimate && !o.resumePath.isEmpty())
+        return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));
     for (const auto &[name, value] :
         { std::pair { "out", o.outCsv }, std::pair { "json", o.outJson },
             std::pair { "session", o.sessionPath }, std::pair { "strategies", o.strategiesPath } })

@@ -16,6 +16,7 @@ struct CliOptions
 {
     QString goal;
     QString domainsPath; // file, or "-" for stdin
+    QString domainColumn; // the CRM export's column of domains, when it is not recognised
     Depth depth = Depth::Standard;
     int maxParallel = 20;
     double threshold = 0.7;
@@ -29,6 +30,7 @@ struct CliOptions
     QString resumePath;
     bool events = false;
     bool noCache = false;
+    bool estimate = false; // print what the run would cost and send nothing
 };
 
 void addCliOptions(QCommandLineParser &parser);

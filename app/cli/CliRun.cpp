@@ -4,6 +4,9 @@
 #include "net/HttpClient.h"
 #include "session/EngineBuilder.h"
 #include "session/ResearchSession.h"
+#include "spend/CostEstimate.h"
+#include "storage/CsvImport.h"
+#include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
 #include "storage/ResponseCache.h"
 #include "storage/SessionFile.h"
@@ -20,7 +23,7 @@ namespace gtm::cli {
 
 namespace {
 
-std::optional<QString> readText(const QString &path, QString *error)
+std::optional<QByteArray> readBytes(const QString &path, QString *error)
 {
     QFile f;
     const bool ok = path == u"-" ? f.open(stdin, QIODevice::ReadOnly)
@@ -29,7 +32,15 @@ std::optional<QString> readText(const QString &path, QString *error)
         *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
         return std::nullopt;
     }
-    return QString::fromUtf8(f.readAll());
+    return f.readAll();
+}
+
+std::optional<QString> readText(const QString &path, QString *error)
+{
+    const auto bytes = readBytes(path, error);
+    if (!bytes)
+        return std::nullopt;
+    return QString::fromUtf8(*bytes);
 }
 
 void writeStderr(const QString &line)
@@ -71,14 +82,23 @@ bool CliRun::start(QString *error, int *exitCode)
             return false;
         }
     } else {
-        const auto text = readText(m_options.domainsPath, error);
-        if (!text)
+        const auto bytes = readBytes(m_options.domainsPath, error);
+        if (!bytes)
             return false;
-        const DomainList list = parseDomainList(*text);
+        const QString name
+            = m_options.domainsPath == u"-" ? QStringLiteral("stdin") : m_options.domainsPath;
+        // The GUI's importer: a CRM export is read by its domain column, the rest kept.
+        auto input = readDomainInput(*bytes, name, m_options.domainColumn, error);
+        if (!input)
+            return false;
+        const DomainList &list = input->list;
+        if (!input->column.isEmpty())
+            progress(QStringLiteral("%1: domains from column \"%2\", %3 other column(s) kept")
+                         .arg(name, input->column)
+                         .arg(input->crm.columns.size()));
         for (const DomainLine &l : list.rejected)
             writeStderr(QStringLiteral("%1:%2: rejected \"%3\": %4")
-                            .arg(m_options.domainsPath == u"-" ? QStringLiteral("stdin")
-                                                               : m_options.domainsPath)
+                            .arg(name)
                             .arg(l.line)
                             .arg(l.input, l.error));
         if (!list.duplicates.isEmpty())
@@ -94,6 +114,7 @@ bool CliRun::start(QString *error, int *exitCode)
         request.maxParallelSearches = m_options.maxParallel;
         request.confidenceThreshold = m_options.threshold;
         request.sources = m_options.sources;
+        request.crm = std::move(input->crm);
     }
     if (!m_options.strategiesPath.isEmpty()) {
         const auto text = readText(m_options.strategiesPath, error);
@@ -117,6 +138,12 @@ bool CliRun::start(QString *error, int *exitCode)
             return false;
         }
         strategies = *parsed;
+    }
+
+    if (m_options.estimate) {
+        printEstimate(request, strategies);
+        *exitCode = 0;
+        return true;
     }
 
     m_http = std::make_unique<HttpClient>();
@@ -154,6 +181,29 @@ bool CliRun::start(QString *error, int *exitCode)
     }
     *exitCode = 0;
     return true;
+}
+
+void CliRun::printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies)
+{
+    // The limits the run would use: the saved ones over the defaults, GTM_RATE_LIMITS on top.
+    HttpClient limits;
+    configureRateLimits(&limits, *m_settings);
+    QHash<QString, double> rates;
+    for (const QString &provider : defaultProviderPolicies().keys())
+        rates.insert(provider, limits.providerPolicy(provider).ratePerMinute);
+
+    LlmSettings llm = effectiveLlmSettings(*m_settings, m_savedKeys);
+    if (m_options.llm)
+        llm.provider = *m_options.llm;
+    if (m_options.analyzer)
+        llm.analyzer = *m_options.analyzer;
+    const CostEstimate estimate = estimateCost(
+        estimateInputFor(request, strategies, effectiveSourceSettings(*m_settings, m_savedKeys),
+            llm, rates, savedChannelConcurrency(*m_settings)));
+    const QByteArray text = estimate.lines().join(u'\n').toUtf8() + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+    QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
 }
 
 void CliRun::interrupt()
@@ -303,6 +353,7 @@ bool CliRun::writeOutputs(QString *error)
     if (!m_options.outCsv.isEmpty()) {
         CsvOptions options;
         options.threshold = state.request.confidenceThreshold;
+        options.crm = state.request.crm;
         if (!saveResultsCsv(m_options.outCsv, state.results, options, &e)) {
             *error = e; // names the file and why
             return false;

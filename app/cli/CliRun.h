@@ -37,6 +37,7 @@ public:
     void interrupt();
 
 private:
+    void printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies);
     void connectSession();
     void onFinished(const RunMetrics &metrics);
     void emitEvent(const QJsonObject &event);

@@ -52,6 +52,11 @@ std::unique_ptr<LlmClient> makeClient(
 
 } // namespace
 
+LlmProvider configuredLlmProvider(const LlmSettings &settings)
+{
+    return configuredProvider(settings);
+}
+
 std::unique_ptr<Analyzer> createAnalyzer(HttpClient *http, const LlmSettings &settings)
 {
     auto heuristic = std::make_shared<HeuristicAnalyzer>(dictionary());

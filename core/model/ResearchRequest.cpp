@@ -6,14 +6,17 @@ namespace gtm {
 
 QJsonObject ResearchRequest::toJson() const
 {
-    return {
-        {QStringLiteral("goal"), goal},
-        {QStringLiteral("domains"), QJsonArray::fromStringList(domains)},
-        {QStringLiteral("depth"), depthToString(depth)},
-        {QStringLiteral("max_parallel_searches"), maxParallelSearches},
-        {QStringLiteral("confidence_threshold"), confidenceThreshold},
-        {QStringLiteral("sources"), QJsonArray::fromStringList(sources)},
+    QJsonObject json {
+        { QStringLiteral("goal"), goal },
+        { QStringLiteral("domains"), QJsonArray::fromStringList(domains) },
+        { QStringLiteral("depth"), depthToString(depth) },
+        { QStringLiteral("max_parallel_searches"), maxParallelSearches },
+        { QStringLiteral("confidence_threshold"), confidenceThreshold },
+        { QStringLiteral("sources"), QJsonArray::fromStringList(sources) },
     };
+    if (!crm.isEmpty())
+        json.insert(QStringLiteral("crm"), crm.toJson());
+    return json;
 }
 
 std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json, QString *error)
@@ -35,6 +38,14 @@ std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json
         r.fail(QStringLiteral("request.confidence_threshold: must be between 0 and 1"));
     if (r.has(QStringLiteral("sources")))
         req.sources = r.stringList(QStringLiteral("sources"));
+    if (r.has(QStringLiteral("crm"))) {
+        QString why;
+        const auto crm = CrmRecords::fromJson(r.object(QStringLiteral("crm")), &why);
+        if (crm)
+            req.crm = *crm;
+        else if (r.ok())
+            r.fail(why);
+    }
     if (!r.ok()) {
         if (error)
             *error = r.error();

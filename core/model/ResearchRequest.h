@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Channel.h"
+#include "CrmRecords.h"
 #include "Depth.h"
 
 #include <QJsonObject>
@@ -17,6 +18,7 @@ struct ResearchRequest
     int maxParallelSearches = 20;
     double confidenceThreshold = 0.7;
     QStringList sources = channel::all();
+    CrmRecords crm; // the imported CRM export's other columns; empty for a typed list
 
     QJsonObject toJson() const;
     static std::optional<ResearchRequest> fromJson(const QJsonObject &json, QString *error);

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QIODevice>
 #include <QStringDecoder>
+#include <algorithm>
 
 namespace gtm {
 
@@ -94,6 +95,7 @@ std::optional<CsvTable> readCsv(const QByteArray &bytes, QString *error)
     const QChar *data = view.data();
     qsizetype i = 0;
     int line = 1;
+    int recordLine = 1;
     QStringList record;
     bool headerDone = false;
 
@@ -107,6 +109,7 @@ std::optional<CsvTable> readCsv(const QByteArray &bytes, QString *error)
                 headerDone = true;
             } else {
                 table.rows.append(std::move(record));
+                table.rowLines.append(recordLine);
             }
         }
         record = QStringList();
@@ -168,6 +171,7 @@ std::optional<CsvTable> readCsv(const QByteArray &bytes, QString *error)
         ++i;
         ++line;
         endRecord();
+        recordLine = line;
         if (i >= n)
             break;
     }
@@ -257,6 +261,112 @@ QStringList columnValues(const CsvTable &table, int column)
             values << value;
     }
     return values;
+}
+
+int findColumn(const QStringList &header, const QString &name)
+{
+    const QString wanted = name.trimmed();
+    for (qsizetype column = 0; column < header.size(); ++column)
+        if (header.at(column).trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            return int(column);
+    return -1;
+}
+
+CrmImport importCrmTable(const CsvTable &table, int domainColumn)
+{
+    CrmImport out;
+    if (domainColumn < 0 || domainColumn >= table.header.size())
+        return out;
+    for (qsizetype c = 0; c < table.header.size(); ++c)
+        if (c != domainColumn)
+            out.crm.columns << table.header.at(c);
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const QStringList &row = table.rows.at(r);
+        const QString cell = row.value(domainColumn).trimmed();
+        DomainLine line { table.rowLines.value(r, int(r) + 2), cell, {}, {} };
+        const DomainCheck check = normalizeDomain(cell);
+        if (!check.ok()) {
+            line.error = check.error;
+            out.list.rejected << line;
+            continue;
+        }
+        line.domain = check.domain;
+        if (out.crm.byDomain.contains(check.domain)) {
+            line.error = QStringLiteral("duplicate of an earlier line");
+            out.list.duplicates << line;
+            continue;
+        }
+        QStringList values;
+        values.reserve(out.crm.columns.size());
+        for (qsizetype c = 0; c < table.header.size(); ++c)
+            if (c != domainColumn)
+                values << row.value(c);
+        out.crm.byDomain.insert(check.domain, values);
+        out.list.domains << check.domain;
+    }
+    return out;
+}
+
+std::optional<DomainInput> readDomainInput(
+    const QByteArray &bytes, const QString &fileName, const QString &columnName, QString *error)
+{
+    const QString text = decode(bytes);
+    const bool namedCsv = fileName.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+
+    // The header decides; reading only the first lines keeps a million-line plain list cheap.
+    QStringView head(text);
+    for (int lines = 0, at = 0; at < head.size(); ++at) {
+        if (head.at(at) == u'\n' && ++lines == (head.startsWith(u"sep=") ? 2 : 1)) {
+            head.truncate(at);
+            break;
+        }
+    }
+    const auto firstRecord = readCsv(head.toUtf8(), nullptr);
+    const QStringList header = firstRecord ? firstRecord->header : QStringList();
+    int column = -1;
+    if (!columnName.isEmpty()) {
+        column = findColumn(header, columnName);
+        if (column < 0) {
+            setError(error,
+                QStringLiteral("%1 has no column \"%2\" (columns: %3)")
+                    .arg(fileName, columnName, header.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+    } else {
+        column = detectDomainColumn(header);
+        // "mydomain.com" on the first line of a plain list is a domain, not a column name.
+        if (column >= 0 && normalizeDomain(header.at(column)).ok())
+            column = -1;
+    }
+
+    DomainInput input;
+    if (column < 0) {
+        const bool allDomains
+            = std::all_of(header.cbegin(), header.cend(), [](const QString &cell) {
+                  return cell.trimmed().isEmpty() || normalizeDomain(cell).ok();
+              });
+        if (namedCsv && !allDomains) {
+            setError(error,
+                QStringLiteral("%1 has no column of domains or websites (columns: %2); name it "
+                               "with --domain-column")
+                    .arg(fileName, header.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+        input.list = parseDomainList(text);
+        return input;
+    }
+
+    QString why;
+    const auto table = readCsv(bytes, &why);
+    if (!table) {
+        setError(error, QStringLiteral("%1: %2").arg(fileName, why));
+        return std::nullopt;
+    }
+    CrmImport crm = importCrmTable(*table, column);
+    input.list = std::move(crm.list);
+    input.crm = std::move(crm.crm);
+    input.column = table->header.at(column);
+    return input;
 }
 
 } // namespace gtm

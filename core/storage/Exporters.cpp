@@ -159,12 +159,12 @@ bool writeResultsCsv(
     if (!checkWritable(out, error))
         return false;
     CsvWriter csv(out, options.byteOrderMark);
-    csv.row(resultsCsvColumns());
+    csv.row(resultsCsvColumns() + options.crm.columns);
     for (const auto &r : results) {
         const bool match = r.isMatch(options.threshold);
         if (options.matchesOnly && !match)
             continue;
-        csv.row({
+        QStringList cells {
             r.domain,
             QString::number(r.confidence, 'f', 3),
             match ? QStringLiteral("true") : QStringLiteral("false"),
@@ -175,7 +175,10 @@ bool writeResultsCsv(
             topEvidenceUrl(r),
             statusToString(r.status),
             errorText(r),
-        });
+        };
+        if (!options.crm.isEmpty())
+            cells += options.crm.valuesFor(r.domain);
+        csv.row(cells);
     }
     return csv.finish(error);
 }
@@ -229,7 +232,7 @@ QJsonObject researchResponseJson(const RunState &state, const QString &researchI
         QJsonObject errors;
         for (auto it = r.errors.cbegin(); it != r.errors.cend(); ++it)
             errors.insert(it.key(), it.value());
-        results.append(QJsonObject {
+        QJsonObject result {
             { QStringLiteral("domain"), r.domain },
             { QStringLiteral("confidence_score"), r.confidence },
             // The seed counts the sources; their names follow in evidence_source_names.
@@ -247,7 +250,15 @@ QJsonObject researchResponseJson(const RunState &state, const QString &researchI
             { QStringLiteral("status"), statusToString(r.status) },
             { QStringLiteral("errors"), errors },
             { QStringLiteral("analyzer"), r.analyzer },
-        });
+        };
+        if (!state.request.crm.isEmpty()) {
+            QJsonObject crm;
+            const QStringList values = state.request.crm.valuesFor(r.domain);
+            for (qsizetype c = 0; c < values.size(); ++c)
+                crm.insert(state.request.crm.columns.at(c), values.at(c));
+            result.insert(QStringLiteral("crm"), crm);
+        }
+        results.append(result);
     }
     complete = complete && state.results.size() == state.request.domains.size();
 

@@ -11,6 +11,9 @@ struct CsvOptions
     bool byteOrderMark = false; // for Excel
     bool matchesOnly = false; // only rows with confidence >= threshold
     double threshold = 0.7;
+    // A CRM export's other columns, written after the app's columns under their own names so
+    // that each row maps back to its CRM record (results CSV only).
+    CrmRecords crm;
 };
 
 // Results CSV with the columns of design.md; evidence CSV with one row per evidence item.

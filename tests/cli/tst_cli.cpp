@@ -291,6 +291,99 @@ private Q_SLOTS:
         QCOMPARE(cancelled, 2);
     }
 
+    // A CRM export given to --domains goes through the GUI's importer: the domain column is
+    // found, "Plaid, Inc." stays one cell, and the other columns come back in the results.
+    void crmExport_asDomains_keepsItsColumnsThroughSessionAndResume()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        QStringList queried;
+        server.route(QStringLiteral("/search"), [&queried](const FakeRequest &r) {
+            queried << QJsonDocument::fromJson(r.body).object().value(u"query").toString().section(
+                u' ', 0, 0);
+            return tavilyAnswer(r);
+        });
+        const QString crm = qEnvironmentVariable("GTM_TEST_DATA")
+            + QStringLiteral("/storage/hubspot_companies.csv");
+        const QString out = m_dir.filePath(QStringLiteral("crm-results.csv"));
+        const QString session = m_dir.filePath(QStringLiteral("crm.gtmr"));
+        Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), crm,
+                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
+                QStringLiteral("google_search"), QStringLiteral("--no-cache"),
+                QStringLiteral("--out"), out, QStringLiteral("--session"), session },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("rejected"), r.err.constData());
+        queried.sort();
+        queried.removeDuplicates();
+        QCOMPARE(queried,
+            (QStringList { QStringLiteral("brex.com"), QStringLiteral("plaid.com"),
+                QStringLiteral("stripe.com") }));
+
+        const auto checkCsv = [&out] {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QList<QByteArray> lines = f.readAll().split('\n');
+            QCOMPARE(lines.at(0).trimmed(),
+                QByteArray("domain,confidence,match,technologies,signals,evidence_count,"
+                           "evidence_sources,top_evidence_url,status,error,"
+                           "Record ID,Company name,Website URL,Create Date"));
+            QVERIFY2(lines.at(2).startsWith("plaid.com,"), lines.at(2).constData());
+            QVERIFY2(lines.at(2).trimmed().endsWith(
+                         ",102,\"Plaid, Inc.\",https://plaid.com/about,2025-01-03 11:00"),
+                lines.at(2).constData());
+        };
+        checkCsv();
+        QVERIFY(QFile::remove(out));
+
+        // The session carries the columns: a resumed run (nothing left to do) writes them too.
+        r = run({ QStringLiteral("--resume"), session, QStringLiteral("--no-cache"),
+                    QStringLiteral("--out"), out },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        checkCsv();
+    }
+
+    void crmExport_withoutDomainColumn_exitsWith2NamingTheColumns()
+    {
+        const QString crm = qEnvironmentVariable("GTM_TEST_DATA")
+            + QStringLiteral("/storage/no_domain_column.csv");
+        const Result r = run({ QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), crm, QStringLiteral("--no-cache") });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("Name, Phone, City"), r.err.constData());
+        QVERIFY2(r.err.contains("--domain-column"), r.err.constData());
+    }
+
+    void estimate_printsTheCostAndSendsNothing()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/"), tavilyAnswer);
+        const QString domains
+            = write(QStringLiteral("estimate.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        QProcessEnvironment env = fakeEnvironment(server);
+        for (const char *url : { "GTM_NEWSAPI_URL", "GTM_GREENHOUSE_URL", "GTM_LEVER_URL",
+                 "GTM_ASHBY_URL", "GTM_HN_URL", "GTM_GEMINI_URL", "GTM_OPENAI_URL" })
+            env.insert(QString::fromLatin1(url), server.baseUrl().toString());
+        env.insert(QStringLiteral("GTM_WEBSITE_URL"),
+            server.baseUrl().toString() + QStringLiteral("/site/{domain}"));
+        env.insert(QStringLiteral("GTM_RATE_LIMITS"), QStringLiteral("tavily=60"));
+        const Result r
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
+                      QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                      strategiesFile(), QStringLiteral("--estimate") },
+                env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("3 companies x 2 strategies: 6 queries"), r.out.constData());
+        QVERIFY2(r.out.contains("Tavily: 6 queries, "), r.out.constData());
+        // Six searches at 60 a minute: six seconds.
+        QVERIFY2(r.out.contains("about 6 s"), r.out.constData());
+        QTest::qWait(200);
+        QCOMPARE(server.requestCount(), 0);
+    }
+
     // What the GUI saved is where the CLI starts; the environment overrides it.
     void savedSettings_areUsed_andTheEnvironmentWins()
     {

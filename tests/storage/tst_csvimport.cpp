@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 using namespace gtm;
@@ -186,6 +187,135 @@ private Q_SLOTS:
         QVERIFY(table);
         QCOMPARE(columnValues(*table, detectDomainColumn(table->header)),
             QStringList { QStringLiteral("acme.io") });
+    }
+
+    void crmImport_keepsTheOtherColumnsPerDomain()
+    {
+        QString error;
+        const auto table = readCsvFile(dataFile(QStringLiteral("hubspot_companies.csv")), &error);
+        QVERIFY2(table, qPrintable(error));
+        const CrmImport import = importCrmTable(*table, detectDomainColumn(table->header));
+
+        QCOMPARE(import.list.domains,
+            (QStringList { QStringLiteral("stripe.com"), QStringLiteral("plaid.com"),
+                QStringLiteral("brex.com") }));
+        // The domain column itself is the app's "domain"; every other column keeps its name.
+        QCOMPARE(import.crm.columns,
+            (QStringList { QStringLiteral("Record ID"), QStringLiteral("Company name"),
+                QStringLiteral("Website URL"), QStringLiteral("Create Date") }));
+        QCOMPARE(import.crm.valuesFor(QStringLiteral("plaid.com")),
+            (QStringList { QStringLiteral("102"), QStringLiteral("Plaid, Inc."),
+                QStringLiteral("https://plaid.com/about"), QStringLiteral("2025-01-03 11:00") }));
+        QCOMPARE(import.crm.valuesFor(QStringLiteral("brex.com")).at(2), QString());
+    }
+
+    void crmImport_rejectsAndDuplicatesCarryTheFileLine()
+    {
+        // Row 2 spans two lines of the file (a quoted newline), so the bad row starts on line 5.
+        const auto table = readCsv(QByteArray("Name,Website\n"
+                                              "Acme,acme.io\n"
+                                              "\"Globex\nIntl\",globex.com\n"
+                                              "No site,not a domain\n"
+                                              "Acme again,https://www.acme.io/x\n"),
+            nullptr);
+        QVERIFY(table);
+        const CrmImport import = importCrmTable(*table, 1);
+        QCOMPARE(import.list.domains,
+            (QStringList { QStringLiteral("acme.io"), QStringLiteral("globex.com") }));
+        QCOMPARE(import.list.rejected.size(), 1);
+        QCOMPARE(import.list.rejected.at(0).line, 5);
+        QCOMPARE(import.list.duplicates.size(), 1);
+        QCOMPARE(import.list.duplicates.at(0).line, 6);
+        // The first record of a domain is the one kept.
+        QCOMPARE(import.crm.valuesFor(QStringLiteral("acme.io")),
+            QStringList { QStringLiteral("Acme") });
+    }
+
+    void domainInput_tellsACrmExportFromAPlainList_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("domains");
+        QTest::addColumn<QString>("column");
+
+        QTest::newRow("plain list, lines and commas")
+            << QByteArray("stripe.com\nadyen.com, klarna.com\n") << QStringLiteral("stdin")
+            << QStringList { QStringLiteral("stripe.com"), QStringLiteral("adyen.com"),
+                   QStringLiteral("klarna.com") }
+            << QString();
+        QTest::newRow("a domain that contains the word domain is not a header")
+            << QByteArray("mydomain.com\nwebsite.io\n") << QStringLiteral("list.txt")
+            << QStringList { QStringLiteral("mydomain.com"), QStringLiteral("website.io") }
+            << QString();
+        QTest::newRow("CRM export on stdin, quoted commas stay in their cell")
+            << QByteArray("Company,Website\n\"Plaid, Inc.\",plaid.com\nStripe,stripe.com\n")
+            << QStringLiteral("stdin")
+            << QStringList { QStringLiteral("plaid.com"), QStringLiteral("stripe.com") }
+            << QStringLiteral("Website");
+        QTest::newRow("Excel sep= hint before the header")
+            << QByteArray("sep=;\nCompany;Website;Notes\nAcme;acme.io;\"a;b\"\n")
+            << QStringLiteral("x.csv") << QStringList { QStringLiteral("acme.io") }
+            << QStringLiteral("Website");
+        QTest::newRow("comma-separated list in a .csv file")
+            << QByteArray("stripe.com,adyen.com\n") << QStringLiteral("list.csv")
+            << QStringList { QStringLiteral("stripe.com"), QStringLiteral("adyen.com") }
+            << QString();
+    }
+
+    void domainInput_tellsACrmExportFromAPlainList()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, name);
+        QFETCH(QStringList, domains);
+        QFETCH(QString, column);
+        QString error;
+        const auto input = readDomainInput(bytes, name, {}, &error);
+        QVERIFY2(input, qPrintable(error));
+        QCOMPARE(input->list.domains, domains);
+        QVERIFY(input->list.rejected.isEmpty());
+        QCOMPARE(input->column, column);
+        QCOMPARE(input->crm.isEmpty(), column.isEmpty());
+    }
+
+    void domainInput_salesforceExport_matchesTheGuiImport()
+    {
+        QFile file(dataFile(QStringLiteral("salesforce_accounts.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const auto input
+            = readDomainInput(file.readAll(), QStringLiteral("accounts.csv"), {}, &error);
+        QVERIFY2(input, qPrintable(error));
+        QCOMPARE(input->column, QStringLiteral("Website"));
+        QCOMPARE(input->list.domains,
+            (QStringList { QStringLiteral("stripe.com"), QStringLiteral("adyen.com"),
+                QStringLiteral("klarna.com") }));
+        // "No Site Ltd" has no website: reported with its line, not silently dropped.
+        QCOMPARE(input->list.rejected.size(), 1);
+        QCOMPARE(input->list.rejected.at(0).line, 4);
+        QCOMPARE(input->crm.valuesFor(QStringLiteral("stripe.com")),
+            (QStringList { QStringLiteral("Stripe, Inc."), QStringLiteral("Jane Doe"),
+                QStringLiteral("San Francisco"), QStringLiteral("$1,000,000") }));
+    }
+
+    void domainInput_csvWithoutDomainColumn_namesItsColumns()
+    {
+        QFile file(dataFile(QStringLiteral("no_domain_column.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QString error;
+        QVERIFY(!readDomainInput(bytes, QStringLiteral("people.csv"), {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("Name, Phone, City")), qPrintable(error));
+
+        // Named by the user, any case, the column is used.
+        const QByteArray withSites = "Name,Site\nAcme,acme.io\n";
+        const auto named
+            = readDomainInput(withSites, QStringLiteral("p.csv"), QStringLiteral("site"), &error);
+        QVERIFY2(named, qPrintable(error));
+        QCOMPARE(named->list.domains, QStringList { QStringLiteral("acme.io") });
+        QCOMPARE(named->crm.columns, QStringList { QStringLiteral("Name") });
+        QVERIFY(
+            !readDomainInput(withSites, QStringLiteral("p.csv"), QStringLiteral("Web"), &error));
+        QVERIFY2(error.contains(QStringLiteral("no column \"Web\"")), qPrintable(error));
     }
 
     void hundredThousandRows_allRead()

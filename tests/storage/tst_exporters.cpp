@@ -246,6 +246,42 @@ private Q_SLOTS:
         QCOMPARE(parse(evidenceCsv(mixedResults(), options)).rows.size(), 3);
     }
 
+    void crmColumns_followTheAppsColumns_withTheirOwnNames()
+    {
+        CsvOptions options;
+        options.crm.columns = { QStringLiteral("Record ID"), QStringLiteral("Company"),
+            QStringLiteral("domain"), QStringLiteral("Notes") };
+        options.crm.byDomain.insert(QStringLiteral("evil.example"),
+            { QStringLiteral("7"), QStringLiteral("Evil, Inc."), QStringLiteral("www.evil.example"),
+                QStringLiteral("=1+1") });
+        const CsvTable table = parse(resultsCsv(mixedResults(), options));
+        QCOMPARE(table.header, kResultColumns + options.crm.columns);
+        QCOMPARE(table.rows.size(), mixedResults().size());
+        for (const QStringList &row : table.rows) {
+            QCOMPARE(row.size(), table.header.size());
+            if (row.at(0) == u"evil.example")
+                QCOMPARE(row.mid(kResultColumns.size()),
+                    (QStringList { QStringLiteral("7"), QStringLiteral("Evil, Inc."),
+                        QStringLiteral("www.evil.example"), QStringLiteral("'=1+1") }));
+            else // a domain the CRM did not list
+                QCOMPARE(row.mid(kResultColumns.size()), QStringList(4, QString()));
+        }
+        // Without CRM columns the header is the design's.
+        QCOMPARE(parse(resultsCsv(mixedResults())).header, kResultColumns);
+    }
+
+    void crmColumns_inTheJsonPerResult()
+    {
+        RunState state;
+        state.request.domains = { QStringLiteral("evil.example") };
+        state.request.crm.columns = { QStringLiteral("Record ID") };
+        state.request.crm.byDomain.insert(QStringLiteral("evil.example"), { QStringLiteral("7") });
+        state.results = { hostileCompany() };
+        const QJsonObject json = researchResponseJson(state, QStringLiteral("id"));
+        QCOMPARE(json.value(u"results").toArray().at(0).toObject().value(u"crm").toObject(),
+            (QJsonObject { { QStringLiteral("Record ID"), QStringLiteral("7") } }));
+    }
+
     void saveResultsCsv_writesTheFile()
     {
         QTemporaryDir dir;

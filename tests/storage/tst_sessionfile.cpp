@@ -79,6 +79,54 @@ private Q_SLOTS:
         QVERIFY(!meta.appVersion.isEmpty());
     }
 
+    void crmColumns_surviveTheSessionFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crm.gtmr"));
+        RunState state = test::sampleRunState();
+        state.request.crm.columns
+            = { QStringLiteral("Record ID"), QStringLiteral("Company"), QStringLiteral("Owner") };
+        state.request.crm.byDomain.insert(QStringLiteral("stripe.com"),
+            { QStringLiteral("101"), QStringLiteral("Stripe, Inc."), QStringLiteral("Jane Doe") });
+        state.request.crm.byDomain.insert(QStringLiteral("adyen.com"),
+            { QStringLiteral("102"), QStringLiteral("Adyen N.V."), QString() });
+        QString error;
+        QVERIFY2(saveSession(path, state, &error), qPrintable(error));
+        const auto loaded = loadSession(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->request.crm.columns, state.request.crm.columns);
+        QCOMPARE(loaded->request.crm.valuesFor(QStringLiteral("stripe.com")),
+            state.request.crm.valuesFor(QStringLiteral("stripe.com")));
+        QCOMPARE(loaded->request.crm.valuesFor(QStringLiteral("klarna.com")),
+            (QStringList { QString(), QString(), QString() }));
+        test::compareRunStates(*loaded, state);
+
+        // A session without CRM columns does not grow the field.
+        QVERIFY(saveSession(path, test::sampleRunState(), &error));
+        QVERIFY(!readAll(path).contains("\"crm\""));
+    }
+
+    void crmColumns_ofTheWrongShape_areRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.gtmr"));
+        QJsonObject root = QJsonDocument::fromJson(sessionToJson(test::sampleRunState())).object();
+        QJsonObject request = root.value(u"request").toObject();
+        request.insert(QStringLiteral("crm"),
+            QJsonObject { { QStringLiteral("columns"), QJsonArray { QStringLiteral("Owner") } },
+                { QStringLiteral("records"),
+                    QJsonObject { { QStringLiteral("stripe.com"),
+                        QJsonArray { QStringLiteral("a"), QStringLiteral("b") } } } } });
+        root.insert(QStringLiteral("request"), request);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(root).toJson());
+        f.close();
+        QString error;
+        QVERIFY(!loadSession(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("crm.records.stripe.com")), qPrintable(error));
+    }
+
     void saveTwice_sameStateGivesSameRunAndResaveOfLoadedIsStable()
     {
         QTemporaryDir dir;

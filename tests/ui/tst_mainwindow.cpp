@@ -73,6 +73,7 @@ private Q_SLOTS:
     void sessionSaveAndOpen_roundTrips();
     void exportCsv_writesMatchesOnlyWithBom();
     void importCsv_detectsOrAsksForTheDomainColumn();
+    void importCsv_crmColumnsReachTheSessionAndTheExport();
     void autosave_isOfferedAndResumed();
     void windowSizeAndSplitters_areRememberedAcrossStarts();
 
@@ -495,6 +496,50 @@ void TestMainWindow::importCsv_detectsOrAsksForTheDomainColumn()
     m_window->importDomainsFrom(odd);
     QTRY_COMPARE(m_window->domainEditor()->toPlainText(), u"initech.com"_s);
     QCOMPARE(m_prompts->columnQuestions, 1);
+}
+
+void TestMainWindow::importCsv_crmColumnsReachTheSessionAndTheExport()
+{
+    const QString crm = m_dir->filePath(u"accounts.csv"_s);
+    {
+        QFile f(crm);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Record ID,Company,Owner,Website\n"
+                "101,\"Acme Pay, Inc.\",Jane Doe,https://www.acme-pay.com/\n"
+                "102,Globex,John Roe,globex.io\n");
+    }
+    m_window->goalEdit()->clear();
+    QTest::keyClicks(m_window->goalEdit(), kGoal);
+    m_window->importDomainsFrom(crm);
+    QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 0 rejected · 0 duplicates"_s);
+
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->runButton()->isEnabled());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+
+    // The session keeps the columns, and a window that opens it exports them.
+    const QString session = m_dir->filePath(u"crm.gtmr"_s);
+    m_prompts->savePath = session;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(QFile::exists(session));
+    m_window.reset();
+    startWindow();
+    QVERIFY(m_window->openSession(session));
+
+    const QString path = m_dir->filePath(u"crm-out.csv"_s);
+    m_prompts->csv = UserPrompts::CsvExportChoice { path, false, false };
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(m_prompts->errors.join(u'\n')));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).trimmed().endsWith(",status,error,Record ID,Company,Owner"),
+        lines.at(0).constData());
+    QVERIFY2(lines.at(1).startsWith("acme-pay.com,"), lines.at(1).constData());
+    QVERIFY2(lines.at(1).trimmed().endsWith(",101,\"Acme Pay, Inc.\",Jane Doe"),
+        lines.at(1).constData());
+    QVERIFY2(lines.at(2).trimmed().endsWith(",102,Globex,John Roe"), lines.at(2).constData());
 }
 
 void TestMainWindow::autosave_isOfferedAndResumed()
