@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ConfidenceDelegate.h"
+#include "CostEstimateView.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
 #include "MetricsPanel.h"
@@ -9,6 +10,7 @@
 #include "SettingsDialog.h"
 #include "Version.h"
 #include "model/Channel.h"
+#include "net/HttpClient.h"
 #include "session/ResearchSession.h"
 #include "storage/AppSettings.h"
 #include "storage/CsvImport.h"
@@ -292,6 +294,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     connect(m_importButton, &QPushButton::clicked, this, &MainWindow::importDomainsDialog);
 
     m_depth = new QComboBox;
+    m_depth->setObjectName(u"depthCombo"_s);
     m_depth->addItem(tr("Quick"), int(Depth::Quick));
     m_depth->addItem(tr("Standard"), int(Depth::Standard));
     m_depth->addItem(tr("Comprehensive"), int(Depth::Comprehensive));
@@ -387,6 +390,12 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     layout->addWidget(m_domainCounter);
     layout->addLayout(options);
     layout->addWidget(sourcesBox);
+    m_costEstimate = new CostEstimateView([this] { return estimateFromForm(); });
+    layout->addWidget(m_costEstimate);
+    connect(m_depth, &QComboBox::currentIndexChanged, m_costEstimate,
+        &CostEstimateView::scheduleUpdate);
+    connect(
+        m_maxParallel, &QSpinBox::valueChanged, m_costEstimate, &CostEstimateView::scheduleUpdate);
 
     auto *runLayout = new QVBoxLayout(runPanel);
     runLayout->addLayout(buttons);
@@ -490,6 +499,19 @@ void MainWindow::updateRunEnabled()
     m_runAction->setEnabled(enabled);
     m_runButton->setToolTip(enabled ? tr("Start the research (Ctrl+Enter)") : reason);
     m_runAction->setToolTip(m_runButton->toolTip());
+    if (m_costEstimate)
+        m_costEstimate->scheduleUpdate();
+}
+
+CostEstimate MainWindow::estimateFromForm() const
+{
+    QHash<QString, double> rates;
+    if (m_services.http)
+        for (const QString &provider : defaultProviderPolicies().keys())
+            rates.insert(provider, m_services.http->providerPolicy(provider).ratePerMinute);
+    const AppSettings *s = m_services.settings;
+    return estimateCost(estimateInputFor(requestFromForm(m_domains->lastList()), {},
+        s->sourceSettings(m_keys), s->llmSettings(m_keys), rates, savedChannelConcurrency(*s)));
 }
 
 void MainWindow::setRunning(bool running)

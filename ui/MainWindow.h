@@ -28,6 +28,8 @@ class QToolButton;
 
 namespace gtm {
 
+struct CostEstimate;
+class CostEstimateView;
 class DomainEditor;
 class EvidenceView;
 class MetricsPanel;
@@ -69,6 +71,7 @@ public:
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *stageLabel() const { return m_stage; }
     QLabel *domainCounter() const { return m_domainCounter; }
+    CostEstimateView *costEstimate() const { return m_costEstimate; }
     QPlainTextEdit *logView() const { return m_log; }
     QCheckBox *channelCheck(const QString &channel) const { return m_channelChecks.value(channel); }
     RunState currentState() const;
@@ -105,6 +108,7 @@ private:
     UserPrompts *prompts() const;
 
     ResearchRequest requestFromForm(const DomainList &domains) const;
+    CostEstimate estimateFromForm() const;
     void loadState(const RunState &state, const QString &path = {});
     void connectSession();
     void startRun(const std::function<bool(const std::shared_ptr<Engine> &)> &launch);
@@ -133,6 +137,7 @@ private:
     DomainEditor *m_domains = nullptr;
     QLabel *m_domainCounter = nullptr;
     QPushButton *m_importButton = nullptr;
+    CostEstimateView *m_costEstimate = nullptr;
     CrmRecords m_crm; // the imported CRM export's other columns, for the next run
     QComboBox *m_depth = nullptr;
     QSpinBox *m_maxParallel = nullptr;

@@ -1,3 +1,4 @@
+#include "CostEstimateView.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
 #include "MainWindow.h"
@@ -11,6 +12,7 @@
 #include "storage/SessionFile.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void exportCsv_writesMatchesOnlyWithBom();
     void importCsv_detectsOrAsksForTheDomainColumn();
     void importCsv_crmColumnsReachTheSessionAndTheExport();
+    void costEstimate_followsTheForm();
     void autosave_isOfferedAndResumed();
     void windowSizeAndSplitters_areRememberedAcrossStarts();
 
@@ -540,6 +543,35 @@ void TestMainWindow::importCsv_crmColumnsReachTheSessionAndTheExport()
     QVERIFY2(lines.at(1).trimmed().endsWith(",101,\"Acme Pay, Inc.\",Jane Doe"),
         lines.at(1).constData());
     QVERIFY2(lines.at(2).trimmed().endsWith(",102,Globex,John Roe"), lines.at(2).constData());
+}
+
+void TestMainWindow::costEstimate_followsTheForm()
+{
+    m_secrets->entries.insert(u"tavily"_s, u"tvly-test"_s);
+    QCoro::waitFor(m_window->loadKeys());
+    typeForm(kGoal, u"acme-pay.com\nglobex.io"_s);
+    CostEstimateView *view = m_window->costEstimate();
+    QTRY_VERIFY(view->text().contains(u"Estimate: 2 companies"_s));
+    const ProviderCost *tavily = view->estimate().provider(u"tavily"_s);
+    QVERIFY(tavily);
+    const double twoCompanies = tavily->units;
+    QVERIFY(twoCompanies > 0);
+    QVERIFY(view->text().contains(u"credits"_s));
+
+    m_window->domainEditor()->appendPlainText(u"initech.com\nhooli.xyz"_s);
+    QTRY_VERIFY(view->text().contains(u"Estimate: 4 companies"_s));
+    QCOMPARE(view->estimate().provider(u"tavily"_s)->units, 2 * twoCompanies);
+
+    // A disabled source leaves the estimate; a deeper run costs more.
+    m_window->channelCheck(u"google_search"_s)->setChecked(false);
+    QTRY_VERIFY(!view->text().contains(u"Tavily"_s));
+    m_window->channelCheck(u"google_search"_s)->setChecked(true);
+    QTRY_VERIFY(view->text().contains(u"Tavily"_s));
+    const int standardQueries = view->estimate().strategies;
+    m_window->findChild<QComboBox *>(u"depthCombo"_s)->setCurrentIndex(2); // comprehensive
+    QTRY_VERIFY(view->estimate().strategies > standardQueries);
+    // Nothing was sent to estimate.
+    QCOMPARE(m_server->requestCount(), 0);
 }
 
 void TestMainWindow::autosave_isOfferedAndResumed()

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "spend/CostEstimate.h"
+
+#include <QLabel>
+#include <QTimer>
+#include <functional>
+
+namespace gtm {
+
+// Under the form: what the run would cost (queries per source, credits or requests per paid
+// provider, expected duration), recomputed shortly after the form stops changing. The numbers
+// come from core (estimateCost); this only shows them.
+class CostEstimateView : public QLabel
+{
+    Q_OBJECT
+public:
+    using Compute = std::function<CostEstimate()>;
+    explicit CostEstimateView(Compute compute, QWidget *parent = nullptr);
+
+    // The form changed: recompute after a short pause (typing a goal costs one estimate).
+    void scheduleUpdate();
+    void updateNow();
+    const CostEstimate &estimate() const { return m_estimate; }
+
+private:
+    Compute m_compute;
+    QTimer m_debounce;
+    CostEstimate m_estimate;
+};
+
+} // namespace gtm
