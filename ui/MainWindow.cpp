@@ -301,9 +301,12 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     m_depth->setCurrentIndex(m_depth->findData(int(settings->depth())));
 
     m_maxParallel = new QSpinBox;
-    m_maxParallel->setRange(1, 100);
+    m_maxParallel->setRange(
+        ResearchRequest::MinParallelSearches, ResearchRequest::MaxParallelSearches);
     m_maxParallel->setValue(settings->maxParallel());
-    m_maxParallel->setToolTip(tr("How many searches may run at once (1–100)"));
+    m_maxParallel->setToolTip(tr("How many searches may run at once (%1–%2)")
+                                  .arg(ResearchRequest::MinParallelSearches)
+                                  .arg(ResearchRequest::MaxParallelSearches));
 
     m_thresholdSlider = new QSlider(Qt::Horizontal);
     m_thresholdSlider->setRange(0, 100);

@@ -96,8 +96,11 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     if (p.isSet(QStringLiteral("max-parallel"))) {
         bool ok = false;
         o.maxParallel = p.value(QStringLiteral("max-parallel")).toInt(&ok);
-        if (!ok || o.maxParallel < 1 || o.maxParallel > 500)
-            return fail(QStringLiteral("--max-parallel must be a whole number from 1 to 500"));
+        if (!ok || o.maxParallel < ResearchRequest::MinParallelSearches
+            || o.maxParallel > ResearchRequest::MaxParallelSearches)
+            return fail(QStringLiteral("--max-parallel must be a whole number from %1 to %2")
+                            .arg(ResearchRequest::MinParallelSearches)
+                            .arg(ResearchRequest::MaxParallelSearches));
     }
     if (p.isSet(QStringLiteral("threshold"))) {
         bool ok = false;

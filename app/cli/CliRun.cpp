@@ -152,6 +152,8 @@ bool CliRun::start(QString *error, int *exitCode)
         // --no-cache leaves the client without a store. A cache that cannot be opened only
         // costs money, not the run.
         m_cache = std::make_unique<ResponseCache>(ResponseCache::defaultPath());
+        if (!m_cache->notice().isEmpty())
+            writeStderr(m_cache->notice());
         if (m_cache->isOpen())
             m_http->setResponseStore(m_cache.get());
         else

@@ -2,11 +2,191 @@
 
 #include "text/Text.h"
 
+#include <cstring>
 #include <gumbo.h>
+#include <vector>
 
 namespace gtm::html {
 
 namespace {
+
+// gumbo's tree construction looks through the stack of open elements for almost every tag, so
+// time grows with the square of the nesting: 40,000 unclosed <div>s (200 KB) take seconds.
+// Browsers cap the depth too (Chromium at 512); deeper start tags are dropped before parsing,
+// their text stays.
+constexpr int kMaxNesting = 512;
+
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool isTagSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool nameIn(const QByteArray &name, std::initializer_list<const char *> names)
+{
+    for (const char *n : names)
+        if (name == n)
+            return true;
+    return false;
+}
+
+// Elements without an end tag: they never stay open.
+bool isVoid(const QByteArray &name)
+{
+    return nameIn(name,
+        { "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+            "param", "source", "track", "wbr" });
+}
+
+// Elements whose content is text up to their own end tag: nothing inside them nests.
+bool isRawText(const QByteArray &name)
+{
+    return nameIn(name,
+        { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+            "noscript" });
+}
+
+// A second <p>, <li>, ... closes the first one.
+bool closesItsSibling(const QByteArray &name)
+{
+    return nameIn(name, { "p", "li", "dt", "dd", "option", "tr", "td", "th" });
+}
+
+qsizetype indexOfCaseless(const QByteArray &hay, const QByteArray &lowerNeedle, qsizetype from)
+{
+    for (qsizetype i = hay.indexOf('<', from); i >= 0; i = hay.indexOf('<', i + 1)) {
+        if (i + lowerNeedle.size() > hay.size())
+            return -1;
+        if (qstrnicmp(hay.constData() + i, lowerNeedle.constData(), lowerNeedle.size()) == 0)
+            return i;
+    }
+    return -1;
+}
+
+// The end of the tag that starts at `from` ('<'): the index after its '>', or -1. Quotes hide a
+// '>' only in an attribute value, as in the HTML tokenizer.
+qsizetype tagEnd(const QByteArray &html, qsizetype from)
+{
+    const char *d = html.constData();
+    const qsizetype n = html.size();
+    char lastNonSpace = 0;
+    for (qsizetype i = from + 1; i < n; ++i) {
+        const char c = d[i];
+        if (c == '>')
+            return i + 1;
+        if ((c == '"' || c == '\'') && lastNonSpace == '=') {
+            const char *close
+                = static_cast<const char *>(std::memchr(d + i + 1, c, size_t(n - i - 1)));
+            if (!close)
+                return -1;
+            i = close - d;
+            lastNonSpace = c;
+            continue;
+        }
+        if (!isTagSpace(c))
+            lastNonSpace = c;
+    }
+    return -1;
+}
+
+// A cheap pass over the markup that follows which elements are open (approximately: more open
+// than a browser would count, never fewer for the nesting that costs) and drops start tags
+// beyond kMaxNesting. Returns the input itself when nothing is that deep.
+QByteArray capNesting(const QByteArray &html)
+{
+    std::vector<QByteArray> open;
+    QByteArray out;
+    qsizetype copied = 0; // html[0, copied) is in out
+    bool dropped = false;
+    const qsizetype n = html.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const qsizetype lt = html.indexOf('<', i);
+        if (lt < 0 || lt + 1 >= n)
+            break;
+        const char next = html.at(lt + 1);
+        if (html.mid(lt, 4) == "<!--") {
+            const qsizetype close = html.indexOf("-->", lt + 4);
+            if (close < 0)
+                break;
+            i = close + 3;
+            continue;
+        }
+        if (next == '!' || next == '?') {
+            const qsizetype close = html.indexOf('>', lt + 2);
+            if (close < 0)
+                break;
+            i = close + 1;
+            continue;
+        }
+        const bool endTag = next == '/';
+        const qsizetype nameStart = lt + (endTag ? 2 : 1);
+        if (nameStart >= n || !isAsciiLetter(html.at(nameStart))) {
+            i = lt + 1; // a lone '<' is text
+            continue;
+        }
+        qsizetype nameEnd = nameStart;
+        while (nameEnd < n && !isTagSpace(html.at(nameEnd)) && html.at(nameEnd) != '/'
+            && html.at(nameEnd) != '>')
+            ++nameEnd;
+        const QByteArray name = html.mid(nameStart, nameEnd - nameStart).toLower();
+        const qsizetype end = tagEnd(html, nameEnd - 1);
+        if (end < 0)
+            break;
+        i = end;
+        if (endTag) {
+            for (auto it = open.rbegin(); it != open.rend(); ++it) {
+                if (*it == name) {
+                    open.erase(std::prev(it.base()), open.end());
+                    break;
+                }
+            }
+            continue;
+        }
+        if (isVoid(name))
+            continue;
+        if (isRawText(name)) {
+            const qsizetype close = indexOfCaseless(html, "</" + name, end);
+            if (close < 0)
+                break;
+            i = close;
+            continue;
+        }
+        if (name == "plaintext")
+            break;
+        if (closesItsSibling(name) && !open.empty() && open.back() == name)
+            open.pop_back();
+        if (open.size() < size_t(kMaxNesting)) {
+            open.push_back(name);
+            continue;
+        }
+        if (!dropped) {
+            out.reserve(n);
+            dropped = true;
+        }
+        out.append(html.constData() + copied, lt - copied);
+        out.append(' '); // words on either side of the tag stay apart
+        copied = end;
+    }
+    if (!dropped)
+        return html;
+    out.append(html.constData() + copied, n - copied);
+    return out;
+}
+
+// Parses after capping the nesting; gumbo keeps no error list (a page with thousands of
+// unclosed elements would otherwise cost gigabytes: each error copies the open-element stack).
+GumboOutput *parseBounded(const QByteArray &utf8, QByteArray &keepAlive)
+{
+    keepAlive = capNesting(utf8);
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    return gumbo_parse_with_options(&options, keepAlive.constData(), size_t(keepAlive.size()));
+}
 
 bool isHidden(GumboTag tag)
 {
@@ -138,8 +318,12 @@ struct Walker
         }
     }
 
-    void walk(const GumboNode *node, bool hidden)
+    void walk(const GumboNode *node, bool hidden, int depth = 0)
     {
+        // gumbo may nest deeper than the capped markup (formatting elements it re-opens); the
+        // recursion stays bounded whatever the tree.
+        if (depth > 4 * kMaxNesting)
+            return;
         switch (node->type) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
@@ -172,7 +356,7 @@ struct Walker
         if (block)
             flush();
         for (unsigned i = 0; i < children->length; ++i)
-            walk(static_cast<const GumboNode *>(children->data[i]), childHidden);
+            walk(static_cast<const GumboNode *>(children->data[i]), childHidden, depth + 1);
         if (block)
             flush();
     }
@@ -191,8 +375,8 @@ QString ParsedPage::meta(const QString &lowerCaseName) const
 ParsedPage parsePage(const QByteArray &utf8)
 {
     ParsedPage page;
-    GumboOutput *output
-        = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    QByteArray input;
+    GumboOutput *output = parseBounded(utf8, input);
     if (!output)
         return page;
     Walker w;
@@ -208,9 +392,8 @@ QString toPlainText(const QString &html)
 {
     if (!html.contains(u'<') && !html.contains(u'&'))
         return text::collapseWhitespace(html);
-    const QByteArray utf8 = html.toUtf8();
-    GumboOutput *output
-        = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    QByteArray input;
+    GumboOutput *output = parseBounded(html.toUtf8(), input);
     if (!output)
         return text::collapseWhitespace(html);
     Walker w;

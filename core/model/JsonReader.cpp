@@ -1,5 +1,7 @@
 #include "JsonReader.h"
 
+#include "WholeNumber.h"
+
 namespace gtm {
 
 JsonReader::JsonReader(const QJsonObject &object, QString path)
@@ -57,12 +59,22 @@ qint64 JsonReader::integer(const QString &key, qint64 fallback)
 {
     if (!expect(key, QJsonValue::Double, "a number"))
         return fallback;
-    const double d = m_object.value(key).toDouble();
-    if (d != double(qint64(d))) {
+    const std::optional<qint64> n = wholeNumber<qint64>(m_object.value(key).toDouble());
+    if (!n) {
         fail(childPath(key) + QStringLiteral(": expected a whole number"));
         return fallback;
     }
-    return qint64(d);
+    return *n;
+}
+
+qint64 JsonReader::integer(const QString &key, qint64 fallback, qint64 min, qint64 max)
+{
+    const qint64 n = integer(key, fallback);
+    if (n < min || n > max) {
+        fail(childPath(key) + QStringLiteral(": must be between %1 and %2").arg(min).arg(max));
+        return fallback;
+    }
+    return n;
 }
 
 bool JsonReader::boolean(const QString &key, bool fallback)

@@ -19,6 +19,8 @@ public:
     QString requiredString(const QString &key);
     double number(const QString &key, double fallback = 0.0);
     qint64 integer(const QString &key, qint64 fallback = 0);
+    // A whole number from min to max; anything else is a failure naming the range.
+    qint64 integer(const QString &key, qint64 fallback, qint64 min, qint64 max);
     bool boolean(const QString &key, bool fallback = false);
     QStringList stringList(const QString &key);
     QJsonArray array(const QString &key);

@@ -30,9 +30,8 @@ std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json
         req.depth = *d;
     else
         r.fail(QStringLiteral("request.depth: unknown depth \"%1\"").arg(depth));
-    req.maxParallelSearches = int(r.integer(QStringLiteral("max_parallel_searches"), 20));
-    if (req.maxParallelSearches < 1 || req.maxParallelSearches > 100)
-        r.fail(QStringLiteral("request.max_parallel_searches: must be between 1 and 100"));
+    req.maxParallelSearches = int(r.integer(
+        QStringLiteral("max_parallel_searches"), 20, MinParallelSearches, MaxParallelSearches));
     req.confidenceThreshold = r.number(QStringLiteral("confidence_threshold"), 0.7);
     if (req.confidenceThreshold < 0.0 || req.confidenceThreshold > 1.0)
         r.fail(QStringLiteral("request.confidence_threshold: must be between 0 and 1"));

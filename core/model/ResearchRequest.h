@@ -12,6 +12,11 @@ namespace gtm {
 
 struct ResearchRequest
 {
+    // The one range for max_parallel_searches: the CLI, the GUI and session files all accept
+    // exactly this, so whatever one of them saved the others can open.
+    static constexpr int MinParallelSearches = 1;
+    static constexpr int MaxParallelSearches = 500;
+
     QString goal;
     QStringList domains;
     Depth depth = Depth::Standard;

@@ -2,6 +2,8 @@
 
 #include "JsonReader.h"
 
+#include <limits>
+
 namespace gtm {
 
 QJsonObject SourceStats::toJson() const
@@ -66,17 +68,26 @@ std::optional<RunMetrics> RunMetrics::fromJson(const QJsonObject &json, QString 
     JsonReader r(json, QStringLiteral("metrics"));
     RunMetrics m;
     m.processingTimeMs = r.integer(QStringLiteral("processing_time_ms"));
-    m.totalDomains = int(r.integer(QStringLiteral("total_companies")));
-    m.highConfidenceMatches = int(r.integer(QStringLiteral("high_confidence_matches")));
+    m.totalDomains
+        = int(r.integer(QStringLiteral("total_companies"), 0, 0, std::numeric_limits<int>::max()));
+    m.highConfidenceMatches = int(r.integer(
+        QStringLiteral("high_confidence_matches"), 0, 0, std::numeric_limits<int>::max()));
     m.averageConfidence = r.number(QStringLiteral("average_confidence"));
-    m.totalEvidence = int(r.integer(QStringLiteral("total_evidence")));
-    m.strategiesGenerated = int(r.integer(QStringLiteral("search_strategies_generated")));
-    m.strategiesDropped = int(r.integer(QStringLiteral("strategies_dropped")));
-    m.totalQueries = int(r.integer(QStringLiteral("total_searches_executed")));
-    m.completedQueries = int(r.integer(QStringLiteral("completed_queries")));
-    m.failedRequests = int(r.integer(QStringLiteral("failed_requests")));
-    m.retries = int(r.integer(QStringLiteral("retries")));
-    m.cacheHits = int(r.integer(QStringLiteral("cache_hits")));
+    m.totalEvidence
+        = int(r.integer(QStringLiteral("total_evidence"), 0, 0, std::numeric_limits<int>::max()));
+    m.strategiesGenerated = int(r.integer(
+        QStringLiteral("search_strategies_generated"), 0, 0, std::numeric_limits<int>::max()));
+    m.strategiesDropped = int(
+        r.integer(QStringLiteral("strategies_dropped"), 0, 0, std::numeric_limits<int>::max()));
+    m.totalQueries = int(r.integer(
+        QStringLiteral("total_searches_executed"), 0, 0, std::numeric_limits<int>::max()));
+    m.completedQueries = int(
+        r.integer(QStringLiteral("completed_queries"), 0, 0, std::numeric_limits<int>::max()));
+    m.failedRequests
+        = int(r.integer(QStringLiteral("failed_requests"), 0, 0, std::numeric_limits<int>::max()));
+    m.retries = int(r.integer(QStringLiteral("retries"), 0, 0, std::numeric_limits<int>::max()));
+    m.cacheHits
+        = int(r.integer(QStringLiteral("cache_hits"), 0, 0, std::numeric_limits<int>::max()));
     m.queriesPerSecond = r.number(QStringLiteral("queries_per_second"));
     m.llmPromptTokens = r.integer(QStringLiteral("llm_prompt_tokens"));
     m.llmCompletionTokens = r.integer(QStringLiteral("llm_completion_tokens"));

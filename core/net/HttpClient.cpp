@@ -60,6 +60,9 @@ QHash<QString, ProviderPolicy> defaultProviderPolicies()
     for (const ProviderInfo &info : providers())
         p.insert(info.id,
             info.defaultRatePerMinute > 0 ? limited(info.defaultRatePerMinute) : ProviderPolicy {});
+    // A company's site that hangs or refuses rarely recovers within seconds; three more tries
+    // would hold a slot for half a minute per dead site.
+    p[QStringLiteral("website")].maxAttempts = 2;
     return p;
 }
 

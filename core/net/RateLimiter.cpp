@@ -1,9 +1,18 @@
 #include "RateLimiter.h"
 
+#include "model/WholeNumber.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace gtm {
+
+namespace {
+
+// A rate near zero would otherwise ask for a wait no clock can count.
+constexpr long long kLongestWaitMs = 24LL * 3600 * 1000;
+
+} // namespace
 
 RateLimiter::RateLimiter(double ratePerMinute, int burst)
     : m_perSecond(std::max(0.0, ratePerMinute) / 60.0)
@@ -30,7 +39,7 @@ std::chrono::milliseconds RateLimiter::reserve(Clock::time_point now)
         return std::chrono::milliseconds(0);
     // Rounded up, plus a millisecond: a token used early would break the limit.
     return std::chrono::milliseconds(
-        static_cast<long long>(std::ceil(-m_tokens / m_perSecond * 1000.0)) + 1);
+        clampedMilliseconds(-m_tokens / m_perSecond * 1000.0, kLongestWaitMs) + 1);
 }
 
 } // namespace gtm

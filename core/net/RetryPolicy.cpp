@@ -1,6 +1,7 @@
 #include "RetryPolicy.h"
 
 #include "HttpClient.h"
+#include "model/WholeNumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,9 @@
 namespace gtm {
 
 namespace {
+
+// A server asking for more than a day is not asking for a retry within this run.
+constexpr long long kLongestDelayMs = 24LL * 3600 * 1000;
 
 QDateTime parseHttpDate(const QString &text)
 {
@@ -55,7 +59,7 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(
     if (isNumber) {
         if (seconds < 0 || !std::isfinite(seconds))
             return std::nullopt;
-        return std::chrono::milliseconds(static_cast<long long>(std::ceil(seconds * 1000.0)));
+        return std::chrono::milliseconds(clampedMilliseconds(seconds * 1000.0, kLongestDelayMs));
     }
     const QDateTime at = parseHttpDate(QString::fromLatin1(v));
     if (!at.isValid())
@@ -77,7 +81,7 @@ std::optional<std::chrono::milliseconds> serverRetryDelay(
         const auto m = re.match(delay);
         if (m.hasMatch())
             return std::chrono::milliseconds(
-                static_cast<long long>(std::ceil(m.captured(1).toDouble() * 1000.0)));
+                clampedMilliseconds(m.captured(1).toDouble() * 1000.0, kLongestDelayMs));
     }
     return std::nullopt;
 }

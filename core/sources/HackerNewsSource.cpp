@@ -4,6 +4,7 @@
 #include "SourceSupport.h"
 #include "domain/CompanyName.h"
 #include "model/Channel.h"
+#include "model/WholeNumber.h"
 #include "net/HttpClient.h"
 
 #include <QJsonArray>
@@ -99,9 +100,11 @@ QCoro::Task<SourceOutcome> HackerNewsSource::search(SearchContext context)
         if (e.url.isEmpty() || !QUrl(e.url).isValid())
             e.url = QStringLiteral("https://news.ycombinator.com/item?id=") + id;
         e.publishedAt = sources::parseDate(h.value(QStringLiteral("created_at")).toString());
-        if (!e.publishedAt.isValid() && h.value(QStringLiteral("created_at_i")).isDouble())
-            e.publishedAt = QDateTime::fromSecsSinceEpoch(
-                qint64(h.value(QStringLiteral("created_at_i")).toDouble()), Qt::UTC);
+        if (!e.publishedAt.isValid()) {
+            const double seconds = h.value(QStringLiteral("created_at_i")).toDouble(qQNaN());
+            if (const auto s = wholeNumber<qint64>(std::trunc(seconds)))
+                e.publishedAt = QDateTime::fromSecsSinceEpoch(*s, Qt::UTC);
+        }
         const int points = h.value(QStringLiteral("points")).toInt();
         const int comments = h.value(QStringLiteral("num_comments")).toInt();
         e.snippet

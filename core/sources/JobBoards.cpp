@@ -2,6 +2,7 @@
 
 #include "SourceSupport.h"
 #include "html/Html.h"
+#include "model/WholeNumber.h"
 #include "text/Text.h"
 
 #include <QJsonArray>
@@ -84,9 +85,9 @@ QList<Posting> lever(const QJsonArray &postings)
         parts << text::collapseWhitespace(additional);
         parts.removeAll(QString());
         p.text = parts.join(u' ');
-        const QJsonValue created = j.value(QStringLiteral("createdAt"));
-        if (created.isDouble())
-            p.publishedAt = QDateTime::fromMSecsSinceEpoch(qint64(created.toDouble()), Qt::UTC);
+        const double created = j.value(QStringLiteral("createdAt")).toDouble(qQNaN());
+        if (const auto ms = wholeNumber<qint64>(std::trunc(created)))
+            p.publishedAt = QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
         out << p;
     }
     return out;

@@ -6,8 +6,10 @@
 #include "net/HttpClient.h"
 #include "text/Text.h"
 
+#include <QCoroFuture>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QtConcurrent>
 
 namespace gtm {
 
@@ -23,6 +25,27 @@ QString detailOf(HttpResponse response)
     if (detail.isObject())
         return sources::serverMessage(detail.toObject().value(QStringLiteral("error")).toString());
     return sources::serverMessage(detail.toString());
+}
+
+// Off the event loop's thread: a result's content is HTML of any size and depth.
+QList<Evidence> readResults(const QJsonArray &results, const QString &sourceName)
+{
+    QList<Evidence> found;
+    for (const QJsonValue &v : results) {
+        const QJsonObject r = v.toObject();
+        Evidence e;
+        e.url = r.value(QStringLiteral("url")).toString().trimmed();
+        if (!QUrl(e.url).isValid() || e.url.isEmpty())
+            continue;
+        e.title = sources::cleanText(r.value(QStringLiteral("title")).toString(), 200);
+        e.snippet = sources::cleanText(r.value(QStringLiteral("content")).toString());
+        e.score = r.value(QStringLiteral("score")).toDouble();
+        e.publishedAt = sources::parseDate(r.value(QStringLiteral("published_date")).toString());
+        e.sourceName = sourceName;
+        e.channel = channel::GoogleSearch;
+        found << e;
+    }
+    return found;
 }
 
 SourceOutcome failure(const HttpResponse &response)
@@ -131,22 +154,8 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         co_return out;
     }
 
-    QList<Evidence> found;
     const QJsonArray results = doc.object().value(QStringLiteral("results")).toArray();
-    for (const QJsonValue &v : results) {
-        const QJsonObject r = v.toObject();
-        Evidence e;
-        e.url = r.value(QStringLiteral("url")).toString().trimmed();
-        if (!QUrl(e.url).isValid() || e.url.isEmpty())
-            continue;
-        e.title = sources::cleanText(r.value(QStringLiteral("title")).toString(), 200);
-        e.snippet = sources::cleanText(r.value(QStringLiteral("content")).toString());
-        e.score = r.value(QStringLiteral("score")).toDouble();
-        e.publishedAt = sources::parseDate(r.value(QStringLiteral("published_date")).toString());
-        e.sourceName = name();
-        e.channel = channel::GoogleSearch;
-        found << e;
-    }
+    const QList<Evidence> found = co_await QtConcurrent::run(readResults, results, name());
     out.evidence = sources::keepCompanyEvidence(found, context.domain, context.companyName);
     co_return out;
 }

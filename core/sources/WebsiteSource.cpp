@@ -9,6 +9,8 @@
 #include "text/Text.h"
 
 #include <QCoroFuture>
+#include <QHostAddress>
+#include <QHostInfo>
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -61,6 +63,22 @@ Parsed parseAndDetect(QByteArray body, QByteArray contentType, HeaderList header
     p.page = html::parsePage(body);
     p.technologies = TechFingerprints::builtIn().detect(p.page, headers);
     return p;
+}
+
+// Loopback, private-use, link-local, carrier-grade NAT, unique-local and unspecified addresses
+// (Qt 6.4 has no isPrivateUse()).
+bool isPublicAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4); // IPv4-mapped IPv6 included
+    if (isV4) {
+        const auto in
+            = [v4](quint32 net, int bits) { return (v4 >> (32 - bits)) == (net >> (32 - bits)); };
+        return !(in(0x00000000, 8) || in(0x0A000000, 8) || in(0x7F000000, 8) || in(0x64400000, 10)
+            || in(0xA9FE0000, 16) || in(0xAC100000, 12) || in(0xC0A80000, 16));
+    }
+    return !(address.isLoopback() || address.isLinkLocal() || address.isSiteLocal()
+        || address.isUniqueLocalUnicast() || address == QHostAddress(QHostAddress::AnyIPv6));
 }
 
 bool isRedirect(int status)
@@ -188,6 +206,7 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
         request.url = f.target.fetchUrl;
         request.provider = QStringLiteral("website");
         request.maxBytes = MaxPageBytes;
+        request.timeout = Timeout;
         request.keepTruncated = true;
         request.cancel = cancel;
         request.headers = { { QByteArrayLiteral("Accept"),
@@ -241,6 +260,21 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
 QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, CancelToken cancel)
 {
     auto site = std::make_shared<Site>();
+
+    // A company's name that resolves to this machine or its network is not a company site (a
+    // hostile session or list aiming at a local service). The stand-in of tests and mirrors
+    // (websiteUrlTemplate) is on loopback by design.
+    if (m_settings.websiteUrlTemplate.isEmpty()) {
+        const QHostInfo info = co_await QtConcurrent::run(QHostInfo::fromName, domain);
+        for (const QHostAddress &address : info.addresses()) {
+            if (!isPublicAddress(address)) {
+                site->failed = true;
+                site->notes << QStringLiteral("%1 resolves to a private address (%2): not read")
+                                   .arg(domain, address.toString());
+                co_return site;
+            }
+        }
+    }
 
     RobotsTxt robots;
     {

@@ -7,6 +7,7 @@
 
 #include <QFuture>
 #include <QHash>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -33,6 +34,9 @@ public:
 
     static constexpr qint64 MaxPageBytes = 2 * 1024 * 1024;
     static constexpr int MaxRedirects = 5;
+    // Without progress for this long a company's site is given up: a hung site would otherwise
+    // hold a slot for the APIs' 20 s, and a 10,000-company list has hundreds of them.
+    static constexpr std::chrono::milliseconds Timeout { 8000 };
 
 private:
     struct Site;

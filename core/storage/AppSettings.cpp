@@ -2,6 +2,7 @@
 
 #include "model/Channel.h"
 #include "model/Providers.h"
+#include "model/ResearchRequest.h"
 
 #include <QSettings>
 
@@ -101,12 +102,15 @@ void AppSettings::setDepth(Depth depth)
 
 int AppSettings::maxParallel() const
 {
-    return std::clamp(m_settings->value(u"research/maxParallel"_s, 20).toInt(), 1, 100);
+    return std::clamp(m_settings->value(u"research/maxParallel"_s, 20).toInt(),
+        ResearchRequest::MinParallelSearches, ResearchRequest::MaxParallelSearches);
 }
 
 void AppSettings::setMaxParallel(int value)
 {
-    m_settings->setValue(u"research/maxParallel"_s, std::clamp(value, 1, 100));
+    m_settings->setValue(u"research/maxParallel"_s,
+        std::clamp(
+            value, ResearchRequest::MinParallelSearches, ResearchRequest::MaxParallelSearches));
 }
 
 double AppSettings::threshold() const

@@ -3,10 +3,12 @@
 #include "SessionFile.h"
 
 #include <QBuffer>
+#include <QFileDevice>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cerrno>
 
 namespace gtm {
 
@@ -68,22 +70,31 @@ public:
     bool finish(QString *error)
     {
         flush();
-        if (!m_ok)
-            setError(error, QStringLiteral("Cannot write the CSV: %1").arg(m_out->errorString()));
+        if (!m_ok) {
+            const auto *file = qobject_cast<QFileDevice *>(m_out);
+            setError(error,
+                QStringLiteral("Cannot write the CSV: %1")
+                    .arg(file ? describeWriteError(file->error(), m_errno, file->errorString())
+                              : m_out->errorString()));
+        }
         return m_ok;
     }
 
 private:
     void flush()
     {
-        if (m_ok && !m_buffer.isEmpty() && m_out->write(m_buffer) != m_buffer.size())
+        errno = 0;
+        if (m_ok && !m_buffer.isEmpty() && m_out->write(m_buffer) != m_buffer.size()) {
             m_ok = false;
+            m_errno = errno;
+        }
         m_buffer.clear();
     }
 
     QIODevice *m_out;
     QByteArray m_buffer;
     bool m_ok = true;
+    int m_errno = 0; // of the failed write: a full disk says so
 };
 
 bool checkWritable(QIODevice *out, QString *error)

@@ -1,6 +1,8 @@
 #include "ResponseCache.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -38,6 +40,16 @@ HeaderList decodeHeaders(const QByteArray &bytes)
     return headers;
 }
 
+// SQLite's primary result codes for a file that is not, or no longer, a sound database.
+bool isDamage(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    constexpr int kCorrupt = 11; // SQLITE_CORRUPT
+    constexpr int kNotADatabase = 26; // SQLITE_NOTADB
+    return ok && (code == kCorrupt || code == kNotADatabase);
+}
+
 } // namespace
 
 ResponseCache::ResponseCache(QString path, std::chrono::seconds timeToLive, Clock clock)
@@ -49,9 +61,16 @@ ResponseCache::ResponseCache(QString path, std::chrono::seconds timeToLive, Cloc
 {
     m_open = open();
     pruneOnOpen();
+    if (m_damaged && startAfresh(true))
+        pruneOnOpen();
 }
 
 ResponseCache::~ResponseCache()
+{
+    close();
+}
+
+void ResponseCache::close()
 {
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -59,6 +78,30 @@ ResponseCache::~ResponseCache()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_open = false;
+}
+
+bool ResponseCache::startAfresh(bool keepDamagedCopy)
+{
+    close();
+    // Otherwise every later run finds the same damage, runs without a cache and pays again.
+    const QString aside = m_path + QStringLiteral(".damaged-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const bool moved = keepDamagedCopy ? QFile::rename(m_path, aside) : QFile::remove(m_path);
+    if (!moved && QFileInfo::exists(m_path)) {
+        m_error = QStringLiteral("The response cache %1 is damaged and cannot be moved aside")
+                      .arg(m_path);
+        return false;
+    }
+    for (const char *suffix : { "-wal", "-shm" })
+        QFile::remove(m_path + QLatin1StringView(suffix));
+    m_damaged = false;
+    m_open = open();
+    if (m_open && keepDamagedCopy)
+        m_notice = QStringLiteral("The response cache was damaged; it was moved to %1 and a new "
+                                  "one started (answers already paid for will be asked again).")
+                       .arg(aside);
+    return m_open;
 }
 
 QString ResponseCache::defaultPath()
@@ -86,6 +129,7 @@ bool ResponseCache::open()
     if (!db.open()) {
         m_error = QStringLiteral("Cannot open the response cache %1: %2")
                       .arg(m_path, db.lastError().text());
+        m_damaged = isDamage(db.lastError());
         return false;
     }
     QSqlQuery q(db);
@@ -108,6 +152,7 @@ bool ResponseCache::open()
         if (!q.exec(statement)) {
             m_error = QStringLiteral("Cannot prepare the response cache %1: %2")
                           .arg(m_path, q.lastError().text());
+            m_damaged = isDamage(q.lastError());
             db.close();
             return false;
         }
@@ -172,14 +217,18 @@ void ResponseCache::store(
 
 bool ResponseCache::clear()
 {
-    if (!m_open)
-        return false;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("DELETE FROM responses"))) {
+    if (m_open) {
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        if (q.exec(QStringLiteral("DELETE FROM responses")))
+            return true;
         m_error = q.lastError().text();
+        if (!isDamage(q.lastError()))
+            return false;
+    } else if (!m_damaged) {
         return false;
     }
-    return true;
+    // Clearing a damaged cache is replacing it: nothing in it is worth keeping.
+    return startAfresh(false);
 }
 
 int ResponseCache::removeExpired()
@@ -192,6 +241,7 @@ int ResponseCache::removeExpired()
     q.addBindValue(now());
     if (!q.exec()) {
         m_error = q.lastError().text();
+        m_damaged = isDamage(q.lastError());
         return 0;
     }
     return q.numRowsAffected();

@@ -19,8 +19,10 @@ namespace gtm {
 //
 // Expired entries are deleted when an instance opens the file.
 //
-// A cache that cannot be opened (unwritable, not a database) is not fatal: isOpen() is false,
-// lookup() finds nothing, store() does nothing, and error() says why.
+// A damaged file (not a database, truncated, corrupt) is moved aside and a fresh cache started
+// in its place; notice() says so, once, from the instance that did it. A cache that still cannot
+// be opened (an unwritable folder) is not fatal: isOpen() is false, lookup() finds nothing,
+// store() does nothing, and error() says why.
 class ResponseCache : public ResponseStore
 {
 public:
@@ -40,7 +42,7 @@ public:
     void setTimeToLive(std::chrono::seconds timeToLive) { m_timeToLive = timeToLive; }
     std::chrono::seconds timeToLive() const { return m_timeToLive; }
 
-    bool clear(); // every entry, for every provider
+    bool clear(); // every entry, for every provider; a damaged file is replaced by a new one
     int removeExpired(); // returns how many went
     int entryCount(); // including expired ones not yet removed
 
@@ -50,6 +52,8 @@ public:
 
     bool isOpen() const { return m_open; }
     QString error() const { return m_error; }
+    // Set when this instance found the file damaged and started a new one; empty otherwise.
+    QString notice() const { return m_notice; }
     QString path() const { return m_path; }
 
     // <CacheLocation>/responses.sqlite
@@ -57,7 +61,9 @@ public:
 
 private:
     bool open();
+    void close();
     void pruneOnOpen();
+    bool startAfresh(bool keepDamagedCopy);
     qint64 now() const;
 
     QString m_path;
@@ -66,6 +72,8 @@ private:
     Clock m_clock;
     bool m_open = false;
     QString m_error;
+    QString m_notice;
+    bool m_damaged = false; // the last SQLite error said the file is not a sound database
     int m_hits = 0;
     int m_misses = 0;
 };

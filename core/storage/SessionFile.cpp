@@ -1,6 +1,8 @@
 #include "SessionFile.h"
 
 #include "Version.h"
+#include "domain/DomainNormalizer.h"
+#include "model/WholeNumber.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -8,10 +10,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 #include <QStringDecoder>
 #include <QUrl>
 #include <QUrlQuery>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -169,15 +174,14 @@ std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error,
         return std::nullopt;
     }
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
-    const double versionNumber = versionValue.toDouble(-1);
-    if (!versionValue.isDouble() || versionNumber < 1
-        || versionNumber != double(qint64(versionNumber)) || versionNumber > 1e9) {
+    const std::optional<int> versionNumber = wholeNumber<int>(versionValue.toDouble(-1));
+    if (!versionValue.isDouble() || !versionNumber || *versionNumber < 1) {
         setError(error,
             QStringLiteral(
                 "The file is damaged: its format version is not a positive whole number."));
         return std::nullopt;
     }
-    const int version = int(versionNumber);
+    const int version = *versionNumber;
     if (version > kSessionFormatVersion) {
         setError(error,
             QStringLiteral("This session was written by a newer GTM Research (format %1); "
@@ -201,6 +205,22 @@ std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error,
     if (!request)
         return damaged(why);
     state.request = *request;
+    // A session is researched as it stands: its domains pass the same check as typed ones, so
+    // that a file cannot send the research to "127.0.0.1:18120", "localhost" or "x/../../".
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < state.request.domains.size(); ++i) {
+        const QString &domain = state.request.domains.at(i);
+        const DomainCheck check = normalizeDomain(domain);
+        if (!check.ok() || check.domain != domain || seen.contains(domain))
+            return damaged(QStringLiteral("request.domains[%1]: “%2” %3")
+                               .arg(i)
+                               .arg(domain.left(80),
+                                   !check.ok()                 ? check.error
+                                       : seen.contains(domain) ? QStringLiteral("is listed twice")
+                                                               : QStringLiteral("is not written as "
+                                                                                "a bare domain")));
+        seen.insert(domain);
+    }
 
     const QJsonValue strategies = root.value(QStringLiteral("strategies"));
     if (!strategies.isArray() && !strategies.isUndefined())
@@ -257,6 +277,22 @@ std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error,
     return state;
 }
 
+QString describeWriteError(QFileDevice::FileError error, int errnoValue, const QString &qtText)
+{
+    // Qt reports ENOSPC as a ResourceError; by the time QSaveFile answers, its text is often
+    // just "Unknown error".
+    if (error == QFileDevice::ResourceError || errnoValue == ENOSPC || errnoValue == EDQUOT)
+        return QStringLiteral("the disk is full. Free some space and save again; the previous "
+                              "file is unchanged.");
+    if (errnoValue == EFBIG)
+        return QStringLiteral("the file is larger than this disk or account allows; the "
+                              "previous file is unchanged.");
+    if (qtText.isEmpty() || qtText == u"Unknown error")
+        return errnoValue != 0 ? QString::fromLocal8Bit(std::strerror(errnoValue))
+                               : QStringLiteral("the system did not say why");
+    return qtText;
+}
+
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
     const QString name = QFileInfo(path).fileName();
@@ -265,8 +301,9 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
         setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, file.errorString()));
         return false;
     }
+    errno = 0;
     if (file.write(bytes) != bytes.size() || !file.flush()) {
-        const QString why = file.errorString();
+        const QString why = describeWriteError(file.error(), errno, file.errorString());
         file.cancelWriting();
         setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, why));
         return false;
@@ -275,13 +312,20 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
     // The rename is only as durable as the data under it: a power cut after commit() must
     // find the new contents, not an empty file.
     if (::fsync(file.handle()) != 0) {
+        const int fsyncErrno = errno;
         file.cancelWriting();
-        setError(error, QStringLiteral("Cannot save “%1”: the disk refused to flush it").arg(name));
+        const QString why = fsyncErrno == ENOSPC || fsyncErrno == EDQUOT
+            ? describeWriteError(QFileDevice::ResourceError, fsyncErrno, {})
+            : QStringLiteral("the disk refused to flush it");
+        setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, why));
         return false;
     }
 #endif
+    errno = 0;
     if (!file.commit()) {
-        setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, file.errorString()));
+        setError(error,
+            QStringLiteral("Cannot save “%1”: %2")
+                .arg(name, describeWriteError(file.error(), errno, file.errorString())));
         return false;
     }
     return true;

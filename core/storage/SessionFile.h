@@ -3,6 +3,7 @@
 #include "model/RunState.h"
 
 #include <QDateTime>
+#include <QFileDevice>
 #include <optional>
 
 namespace gtm {
@@ -35,5 +36,8 @@ std::optional<RunState> sessionFromJson(
 // Replaces path with bytes or leaves the old file as it was: written to a temporary file in the
 // same directory, flushed to disk, then renamed over the old one.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
+
+// Why a write failed, for the message after "Cannot save “NAME”: ". A full disk says so.
+QString describeWriteError(QFileDevice::FileError error, int errnoValue, const QString &qtText);
 
 } // namespace gtm

@@ -82,7 +82,15 @@ void TestModelJson::request_rejectsWrongTypesAndRanges_data()
     QTest::newRow("domains not array") << QByteArray(R"({"goal":"x","domains":"a.com"})") << u"request.domains: expected an array"_s;
     QTest::newRow("domain not string") << QByteArray(R"({"goal":"x","domains":["a.com",3]})") << u"request.domains[1]"_s;
     QTest::newRow("unknown depth") << QByteArray(R"({"goal":"x","depth":"deep"})") << u"unknown depth"_s;
-    QTest::newRow("parallel 0") << QByteArray(R"({"goal":"x","max_parallel_searches":0})") << u"between 1 and 100"_s;
+    QTest::newRow("parallel 0") << QByteArray(R"({"goal":"x","max_parallel_searches":0})")
+                                << u"between 1 and 500"_s;
+    QTest::newRow("parallel 501") << QByteArray(R"({"goal":"x","max_parallel_searches":501})")
+                                  << u"between 1 and 500"_s;
+    // Beyond every integer type: refused, never converted (the conversion is undefined).
+    QTest::newRow("parallel 1e300")
+        << QByteArray(R"({"goal":"x","max_parallel_searches":1e300})") << u"whole number"_s;
+    QTest::newRow("parallel -1e300")
+        << QByteArray(R"({"goal":"x","max_parallel_searches":-1e300})") << u"whole number"_s;
     QTest::newRow("parallel fraction") << QByteArray(R"({"goal":"x","max_parallel_searches":2.5})") << u"whole number"_s;
     QTest::newRow("threshold 2") << QByteArray(R"({"goal":"x","confidence_threshold":2})") << u"between 0 and 1"_s;
 }

@@ -19,6 +19,8 @@ private Q_SLOTS:
         QCOMPARE(parseRetryAfter("-1", now), std::nullopt);
         QCOMPARE(parseRetryAfter("soon", now), std::nullopt);
         QCOMPARE(parseRetryAfter("", now), std::nullopt);
+        // More seconds than any integer holds: a day at most, never an undefined conversion.
+        QCOMPARE(parseRetryAfter("1e300", now), std::optional(std::chrono::milliseconds(86400000)));
     }
 
     void retryAfter_httpDateFormats()
@@ -110,6 +112,14 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(startMs.begin(), startMs.end()));
     }
 
+    void tokenBucket_nearZeroRate_waitsADayAtMost()
+    {
+        RateLimiter limiter(1e-300, 1);
+        const auto t0 = RateLimiter::Clock::now();
+        QCOMPARE(limiter.reserve(t0).count(), 0);
+        QCOMPARE(limiter.reserve(t0).count(), 24LL * 3600 * 1000 + 1);
+    }
+
     void defaultPolicies_areTheSeeds()
     {
         const auto p = defaultProviderPolicies();
@@ -117,6 +127,8 @@ private Q_SLOTS:
         QCOMPARE(p.value(QStringLiteral("newsapi")).ratePerMinute, 300.0);
         QCOMPARE(p.value(QStringLiteral("gemini")).ratePerMinute, 2000.0);
         QCOMPARE(p.value(QStringLiteral("hackernews")).ratePerMinute, 0.0);
+        QCOMPARE(p.value(QStringLiteral("hackernews")).maxAttempts, 4);
+        QCOMPARE(p.value(QStringLiteral("website")).maxAttempts, 2); // dead sites are common
     }
 };
 

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void request_searchesStoriesForCompanyAndTerms();
     void results_areStoriesWithPointsAndDate();
     void serverError_isAFailureWithReason();
+    void timestampOutOfRange_isNoDate();
 
 private:
     SourceSettings settings() const;
@@ -105,6 +106,25 @@ void TestHackerNews::serverError_isAFailureWithReason()
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"Hacker News search server error (HTTP 500)"_s);
     QVERIFY(!out.stopSource);
+}
+
+void TestHackerNews::timestampOutOfRange_isNoDate()
+{
+    // 1e300 seconds fits no integer: the story is kept, without a date.
+    m_server->route(u"/api/v1/search"_s, [](const FakeRequest &) {
+        return FakeResponse::json(R"({"hits":[
+            {"objectID":"1","title":"Stripe fraud models","url":"https://stripe.com/a",
+             "points":1,"num_comments":0,"created_at_i":1e300},
+            {"objectID":"2","title":"Stripe fraud rules","url":"https://stripe.com/b",
+             "points":1,"num_comments":0,"created_at_i":-1e300}]})");
+    });
+    HackerNewsSource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::HackerNews, u"fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Ok);
+    QCOMPARE(out.evidence.size(), 2);
+    for (const Evidence &e : out.evidence)
+        QVERIFY(!e.publishedAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestHackerNews)

@@ -2,6 +2,7 @@
 #include "SourceTestSupport.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "sources/JobBoards.h"
 #include "sources/JobsSource.h"
 
 #include <QJsonArray>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void ranking_keepsRelevantPostingsBestFirst();
     void ranking_keepsAtMostTen();
     void ranking_ignoresCompanyNameAndJobWords();
+    void leverTimestampOutOfRange_isNoDate();
 
 private:
     SourceSettings settings() const;
@@ -272,6 +274,19 @@ void TestJobs::ranking_ignoresCompanyNameAndJobWords()
     const SourceOutcome some
         = run(source, context(u"acme.io"_s, channel::JobsSearch, u"Acme hiring React engineers"_s));
     QCOMPARE(some.evidence.first().title, u"Job opening: Frontend Engineer (Berlin)"_s);
+}
+
+void TestJobs::leverTimestampOutOfRange_isNoDate()
+{
+    // Milliseconds beyond every integer type: the posting is kept, without a date.
+    const QJsonDocument answer = QJsonDocument::fromJson(R"([
+        {"text":"Fraud Engineer","hostedUrl":"https://jobs.lever.co/acme/1","createdAt":1e300},
+        {"text":"Risk Analyst","hostedUrl":"https://jobs.lever.co/acme/2","createdAt":-1e300}])");
+    QList<jobs::Posting> postings;
+    QVERIFY(jobs::parseBoard(jobs::Board::Lever, answer, &postings));
+    QCOMPARE(postings.size(), 2);
+    for (const jobs::Posting &p : postings)
+        QVERIFY(!p.publishedAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestJobs)

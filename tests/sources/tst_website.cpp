@@ -26,6 +26,8 @@ private Q_SLOTS:
     void homePageError_isAFailureWithReason();
     void homePageError_countsOnceAcrossStrategies();
     void unreachableSite_isNotTheCompanysFault();
+    void hungSite_givesUpSoonerThanAnApi();
+    void nameResolvingToThisMachine_isNotRead();
 
 private:
     void page(const QString &path, const FakeResponse &response);
@@ -316,6 +318,32 @@ void TestWebsite::homePageError_countsOnceAcrossStrategies()
     QCOMPARE(ra.status, SourceOutcome::Status::Failed);
     QCOMPARE(rb.status, SourceOutcome::Status::Skipped);
     QCOMPARE(rb.reason, ra.reason);
+}
+
+void TestWebsite::hungSite_givesUpSoonerThanAnApi()
+{
+    page(u"/robots.txt"_s, FakeResponse::text("User-agent: *\n").withDelay(30000));
+    HttpClientConfig config;
+    config.defaultTimeout = std::chrono::milliseconds(20000);
+    m_http = std::make_unique<HttpClient>(config);
+    ProviderPolicy once;
+    once.maxAttempts = 1;
+    m_http->setProviderPolicy(u"website"_s, once);
+    WebsiteSource source(m_http.get(), settings());
+    const SourceOutcome out = run(source, context(u"acme.io"_s, channel::Website, u"fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    QVERIFY2(out.reason.contains(u"no answer within 8 s"_s), qPrintable(out.reason));
+}
+
+void TestWebsite::nameResolvingToThisMachine_isNotRead()
+{
+    // No stand-in template: the real https://{domain}. "localhost" resolves to 127.0.0.1 from
+    // /etc/hosts, without a network; a hostile list could name any such host.
+    WebsiteSource source(m_http.get(), SourceSettings {});
+    const SourceOutcome out = run(source, context(u"localhost"_s, channel::Website, u"fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    QVERIFY2(out.reason.contains(u"resolves to a private address (127.0.0.1)"_s),
+        qPrintable(out.reason));
 }
 
 QTEST_GUILESS_MAIN(TestWebsite)

@@ -277,6 +277,23 @@ private Q_SLOTS:
         QCOMPARE(final->finishedQueries.size(), kQueries);
     }
 
+    void sessionAtTheHighestParallelLimit_resumes()
+    {
+        // The CLI once accepted --max-parallel up to 500 but refused to resume above 100.
+        const QString session = path(QStringLiteral("wide.gtmr"));
+        QStringList args = runArguments(session, path(QStringLiteral("wide.csv")), false);
+        args[args.indexOf(QStringLiteral("--max-parallel")) + 1]
+            = QString::number(ResearchRequest::MaxParallelSearches);
+        QProcess first;
+        QCOMPARE(runToEnd(first, args), 0);
+        QProcess second;
+        QCOMPARE(runToEnd(second,
+                     { QStringLiteral("--resume"), session, QStringLiteral("--out"),
+                         path(QStringLiteral("wide-resumed.csv")), QStringLiteral("--no-cache") }),
+            0);
+        QCOMPARE(readTable(path(QStringLiteral("wide-resumed.csv"))).rows.size(), kDomains.size());
+    }
+
     void secondRunWithTheCache_makesNoRequests()
     {
         const QString firstOut = path(QStringLiteral("cache-first.csv"));

@@ -1,5 +1,6 @@
 #include "storage/ResponseCache.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -253,14 +254,95 @@ private Q_SLOTS:
         QCOMPARE(reader.entryCount(), 2 * perThread + 1);
     }
 
-    void unusableFile_disablesTheCacheWithAReason()
+    void garbageFile_isMovedAsideAndAFreshCacheStarts()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("responses.sqlite"));
+        const QByteArray garbage(4096, 'j');
         QFile junk(path);
         QVERIFY(junk.open(QIODevice::WriteOnly));
-        junk.write(QByteArray(4096, 'j'));
+        junk.write(garbage);
         junk.close();
+
+        ResponseCache cache(path);
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        QVERIFY2(cache.notice().contains(QStringLiteral("damaged")), qPrintable(cache.notice()));
+        cache.store(kTavily, "k", answer("v"));
+        QVERIFY(cache.lookup(kTavily, "k"));
+
+        // The damaged file is kept beside it, byte for byte, for whoever wants to look.
+        const QStringList aside = QDir(dir.path()).entryList({ QStringLiteral("*.damaged-*") });
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir.filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), garbage);
+
+        // Said once: the next run finds a sound cache and says nothing.
+        ResponseCache next(path);
+        QVERIFY(next.isOpen());
+        QVERIFY(next.notice().isEmpty());
+        QVERIFY(next.lookup(kTavily, "k"));
+    }
+
+    void truncatedFile_isMovedAsideAndAFreshCacheStarts()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("responses.sqlite"));
+        {
+            ResponseCache cache(path);
+            for (int i = 0; i < 200; ++i)
+                cache.store(kTavily, QByteArray::number(i), answer(QByteArray(2000, 'b')));
+        }
+        QFile file(path);
+        QVERIFY(file.size() > 100000);
+        QVERIFY(file.resize(file.size() / 2));
+
+        ResponseCache cache(path);
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        QVERIFY2(!cache.notice().isEmpty(), qPrintable(cache.error()));
+        QCOMPARE(cache.entryCount(), 0);
+        cache.store(kTavily, "k", answer("v"));
+        QVERIFY(cache.lookup(kTavily, "k"));
+    }
+
+    void clear_replacesACacheDamagedWhileOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("responses.sqlite"));
+        ResponseCache cache(path);
+        for (int i = 0; i < 200; ++i)
+            cache.store(kTavily, QByteArray::number(i), answer(QByteArray(2000, 'b')));
+        {
+            // Checkpoint the WAL so that the damage below is in what SQLite reads.
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(4096));
+        file.write(QByteArray(file.size() - 4096, '\xff'));
+        file.close();
+
+        QVERIFY2(cache.clear(), qPrintable(cache.error())); // Settings › Clear cache
+        QVERIFY(cache.isOpen());
+        QCOMPARE(cache.entryCount(), 0);
+        cache.store(kTavily, "k", answer("v"));
+        QVERIFY(cache.lookup(kTavily, "k"));
+    }
+
+    void unusableFolder_disablesTheCacheWithAReason()
+    {
+        QTemporaryDir dir;
+        // The cache's folder is a file: nothing can be created there.
+        QFile blocker(dir.filePath(QStringLiteral("folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString path = dir.filePath(QStringLiteral("folder/responses.sqlite"));
 
         ResponseCache cache(path);
         QVERIFY(!cache.isOpen());

@@ -1,4 +1,5 @@
 #include "StorageTestData.h"
+#include "storage/Exporters.h"
 #include "storage/SessionFile.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cerrno>
 #include <csignal>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -200,6 +202,12 @@ private Q_SLOTS:
         zero.insert(QStringLiteral("version"), 0);
         QTest::newRow("version zero")
             << QJsonDocument(zero).toJson() << QStringLiteral("format version");
+        for (const double huge : { 1e300, -1e300, 3e9 }) {
+            QJsonObject big = QJsonDocument::fromJson(valid).object();
+            big.insert(QStringLiteral("version"), huge);
+            QTest::newRow(qPrintable(QStringLiteral("version %1").arg(huge)))
+                << QJsonDocument(big).toJson() << QStringLiteral("format version");
+        }
         QJsonObject text = QJsonDocument::fromJson(valid).object();
         text.insert(QStringLiteral("version"), QStringLiteral("1"));
         QTest::newRow("version as text")
@@ -219,6 +227,27 @@ private Q_SLOTS:
         badResult.insert(QStringLiteral("results"), results);
         QTest::newRow("wrong field type")
             << QJsonDocument(badResult).toJson() << QStringLiteral("results[0]");
+
+        // Domains are checked like typed ones: a file cannot aim the research at this machine.
+        const QList<QPair<QString, QString>> badDomains {
+            { QStringLiteral("127.0.0.1:18120"), QStringLiteral("IP address") },
+            { QStringLiteral("10.0.0.7"), QStringLiteral("IP address") },
+            { QStringLiteral("[fe80::1]"), QStringLiteral("IP address") },
+            { QStringLiteral("localhost"), QStringLiteral("localhost") },
+            { QStringLiteral("x/../../"), QStringLiteral("request.domains[1]") },
+            { QStringLiteral("WWW.Stripe.com"), QStringLiteral("not written as a bare domain") },
+            { QStringLiteral("stripe.com"), QStringLiteral("listed twice") },
+        };
+        for (const auto &[domain, message] : badDomains) {
+            QJsonObject root = QJsonDocument::fromJson(valid).object();
+            QJsonObject request = root.value(QStringLiteral("request")).toObject();
+            QJsonArray domains = request.value(QStringLiteral("domains")).toArray();
+            domains.insert(1, domain);
+            request.insert(QStringLiteral("domains"), domains);
+            root.insert(QStringLiteral("request"), request);
+            QTest::newRow(qPrintable(QStringLiteral("domain %1").arg(domain)))
+                << QJsonDocument(root).toJson() << message;
+        }
 
         QJsonObject noRequest = QJsonDocument::fromJson(valid).object();
         noRequest.remove(QStringLiteral("request"));
@@ -298,10 +327,30 @@ private Q_SLOTS:
 
         QVERIFY(!ok);
         QVERIFY2(error.contains(QStringLiteral("run.gtmr")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("previous file is unchanged")), qPrintable(error));
         QCOMPARE(readAll(path), old);
         QVERIFY(loadSession(path, &error));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
             QStringList { QStringLiteral("run.gtmr") });
+    }
+
+    void diskFull_isSaidInWords()
+    {
+        // /dev/full answers every write with ENOSPC, as a full disk does: the real error path
+        // of Qt's file engine, without filling a disk.
+        QFile full(QStringLiteral("/dev/full"));
+        QVERIFY(full.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        errno = 0;
+        QCOMPARE(full.write(QByteArray(4096, 'x')), -1);
+        const QString why = describeWriteError(full.error(), errno, full.errorString());
+        QVERIFY2(why.startsWith(QStringLiteral("the disk is full")), qPrintable(why));
+
+        // The CSV export, streaming to a device, says the same.
+        QFile csv(QStringLiteral("/dev/full"));
+        QVERIFY(csv.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        QString error;
+        QVERIFY(!writeResultsCsv(&csv, test::sampleRunState().results, CsvOptions {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("the disk is full")), qPrintable(error));
     }
 
     void failedSave_unwritableDirectory_leavesOldFileIntact()

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 #include "UiTestSupport.h"
+#include "model/ResearchRequest.h"
 #include "storage/AppSettings.h"
 #include "storage/SecretStore.h"
 
@@ -36,7 +37,7 @@ void TestSettings::appSettings_roundTripsAndNeverHoldsKeys()
             s.addRecentGoal(u"goal %1"_s.arg(i));
         s.addRecentGoal(u"goal 5"_s);
         s.setDepth(Depth::Comprehensive);
-        s.setMaxParallel(500);
+        s.setMaxParallel(900);
         s.setThreshold(0.55);
         s.setBaseUrl(u"tavily"_s, QUrl(u"http://127.0.0.1:9/"_s));
         s.setLimits(u"newsapi"_s, ProviderLimits { 4, 60 });
@@ -49,7 +50,7 @@ void TestSettings::appSettings_roundTripsAndNeverHoldsKeys()
     QCOMPARE(s.recentGoals().first(), u"goal 5"_s);
     QCOMPARE(s.recentGoals().at(1), u"goal 11"_s);
     QCOMPARE(s.depth(), Depth::Comprehensive);
-    QCOMPARE(s.maxParallel(), 100);
+    QCOMPARE(s.maxParallel(), ResearchRequest::MaxParallelSearches); // clamped to the shared limit
     QCOMPARE(s.threshold(), 0.55);
     QCOMPARE(s.baseUrl(u"tavily"_s), QUrl(u"http://127.0.0.1:9/"_s));
     QCOMPARE(s.limits(u"newsapi"_s).concurrency, 4);
