@@ -53,6 +53,11 @@ void addCliOptions(QCommandLineParser &parser)
         { QStringLiteral("events"),
             QStringLiteral("Write progress events as JSON lines to stdout.") },
         { QStringLiteral("no-cache"), QStringLiteral("Do not use the response cache.") },
+        { QStringLiteral("budget"),
+            QStringLiteral("Caps for this run in each paid provider's unit, e.g. "
+                           "tavily=200,newsapi=100,gemini=50000 (credits, requests, tokens); "
+                           "what does not fit is skipped as \"budget spent\"."),
+            QStringLiteral("LIST") },
         { QStringLiteral("estimate"),
             QStringLiteral("Print the queries per source, the credits or requests per paid "
                            "provider and the expected duration, and exit without sending a "
@@ -151,6 +156,12 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.sessionPath = p.value(QStringLiteral("session"));
     o.events = p.isSet(QStringLiteral("events"));
     o.noCache = p.isSet(QStringLiteral("no-cache"));
+    if (p.isSet(QStringLiteral("budget"))) {
+        QString why;
+        o.budgets = Budgets::parse(p.value(QStringLiteral("budget")), &why);
+        if (!o.budgets)
+            return fail(QStringLiteral("--budget: %1").arg(why));
+    }
     o.estimate = p.isSet(QStringLiteral("estimate"));
     if (o.estimate && !o.resumePath.isEmpty())
         return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));

@@ -2,6 +2,7 @@
 
 #include "llm/LlmSettings.h"
 #include "model/ResearchRequest.h"
+#include "spend/Budget.h"
 
 #include <QStringList>
 #include <optional>
@@ -30,6 +31,7 @@ struct CliOptions
     QString resumePath;
     bool events = false;
     bool noCache = false;
+    std::optional<Budgets> budgets; // --budget; unset: the budgets saved in Settings
     bool estimate = false; // print what the run would cost and send nothing
 };
 

@@ -163,6 +163,12 @@ bool CliRun::start(QString *error, int *exitCode)
     overrides.llm = m_options.llm;
     overrides.analyzer = m_options.analyzer;
     auto engine = buildEngine(m_http.get(), *m_settings, m_savedKeys, overrides);
+    const Budgets budgets = m_options.budgets.value_or(savedBudgets(*m_settings));
+    if (!budgets.isEmpty()) {
+        m_budget = std::make_shared<BudgetLedger>(budgets);
+        applyBudgets(engine->sources, engine->analyzer, m_budget);
+        progress(QStringLiteral("Budget for this run: %1").arg(budgets.toString()));
+    }
 
     m_session = std::make_unique<ResearchSession>();
     if (!m_options.sessionPath.isEmpty())
@@ -317,6 +323,9 @@ void CliRun::onFinished(const RunMetrics &m)
                     s.stopReason.isEmpty() ? QString()
                                            : QStringLiteral(", stopped: ") + s.stopReason));
     }
+    if (m_budget)
+        for (const QString &line : m_budget->summary())
+            progress(QStringLiteral("  budget %1").arg(line));
     QJsonObject complete = m.toJson();
     complete.insert(QStringLiteral("type"), QStringLiteral("pipeline_complete"));
     complete.insert(QStringLiteral("research_id"), m_researchId);
@@ -339,7 +348,9 @@ void CliRun::onFinished(const RunMetrics &m)
     if (m_interrupted || cancelled > 0)
         code = 1;
     // Queries were due but none reached a source: nothing was researched.
-    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0) {
+    // A spent budget skipping everything is what the user asked for, not a broken setup.
+    const bool budgetSpent = m_budget && m_budget->leftOutTotal() > 0;
+    if (m.completedQueries - m_finishedAtStart > 0 && ran == 0 && !budgetSpent) {
         writeStderr(
             QStringLiteral("No source could run a query (no sources configured, no API keys, or no "
                            "source for the strategies' channels)"));

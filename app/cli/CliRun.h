@@ -10,6 +10,7 @@
 
 namespace gtm {
 class AppSettings;
+class BudgetLedger;
 class HttpClient;
 class ResearchSession;
 class ResponseCache;
@@ -50,6 +51,7 @@ private:
     QString m_researchId;
     std::unique_ptr<ResponseCache> m_cache; // outlives the client that uses it
     std::unique_ptr<HttpClient> m_http;
+    std::shared_ptr<BudgetLedger> m_budget; // null: no caps
     std::unique_ptr<ResearchSession> m_session;
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done

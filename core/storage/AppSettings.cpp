@@ -347,4 +347,14 @@ AnalyzerChoice analyzerChoiceFromString(QStringView text)
     return AnalyzerChoice::Auto;
 }
 
+QString AppSettings::budgetSpec() const
+{
+    return m_settings->value(u"spend/budgets"_s).toString();
+}
+
+void AppSettings::setBudgetSpec(const QString &spec)
+{
+    m_settings->setValue(u"spend/budgets"_s, spec.trimmed());
+}
+
 } // namespace gtm

@@ -65,6 +65,9 @@ public:
     void setRequestTimeoutMs(int ms);
     bool cacheEnabled() const;
     void setCacheEnabled(bool enabled);
+    // Spending caps per run, "tavily=200,newsapi=100" (spend/Budget.h); empty: none.
+    QString budgetSpec() const;
+    void setBudgetSpec(const QString &spec);
 
     LlmProvider llmProvider() const;
     void setLlmProvider(LlmProvider provider);

@@ -384,6 +384,39 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(), 0);
     }
 
+    // Quick searches cost one credit each: a budget of 3 lets 3 of the 6 through, the rest
+    // are skipped as "budget spent", every company keeps its row and the summary says so.
+    void budget_capsTheProviderAndTheSummarySaysWhatWasLeftOut()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains
+            = write(QStringLiteral("budget.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        const QString out = m_dir.filePath(QStringLiteral("budget.csv"));
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"), domains,
+                QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
+                QStringLiteral("google_search"), QStringLiteral("--depth"), QStringLiteral("quick"),
+                QStringLiteral("--max-parallel"), QStringLiteral("1"), QStringLiteral("--budget"),
+                QStringLiteral("tavily=3"), QStringLiteral("--no-cache"), QStringLiteral("--out"),
+                out },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 3);
+        QVERIFY2(r.err.contains("tavily: 3 of 3 credits spent, 3 queries left out (budget spent)"),
+            r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().trimmed().split('\n').size(), 4); // header + every company
+
+        const Result bad
+            = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
+                domains, QStringLiteral("--budget"), QStringLiteral("tavily=many") });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--budget"), bad.err.constData());
+    }
+
     // What the GUI saved is where the CLI starts; the environment overrides it.
     void savedSettings_areUsed_andTheEnvironmentWins()
     {

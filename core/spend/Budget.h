@@ -1,0 +1,119 @@
+#pragma once
+
+#include "analysis/Analyzer.h"
+#include "sources/Source.h"
+
+#include <QHash>
+#include <QMap>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+namespace gtm {
+
+class AppSettings;
+
+// A run's caps per paid provider, in the unit it bills: Tavily credits, NewsAPI requests,
+// Gemini or OpenAI tokens.
+struct Budgets
+{
+    QMap<QString, double> caps; // provider id -> cap; absent: no cap
+
+    bool isEmpty() const { return caps.isEmpty(); }
+    // "tavily=100,newsapi=50,gemini=20000"; a whole number >= 0 per known paid provider.
+    static std::optional<Budgets> parse(const QString &spec, QString *error);
+    QString toString() const;
+};
+
+// The budgets saved in Settings; none when nothing (or nothing valid) is saved.
+Budgets savedBudgets(const AppSettings &settings);
+
+// The paid providers a budget can name, with their unit: tavily, newsapi, gemini, openai.
+QStringList budgetProviders();
+QString billingUnit(const QString &provider); // "credits", "requests", "tokens"
+
+// What one run has spent and left out, shared by the budgeted sources and analyzer of the
+// run. Used on the pipeline's thread only.
+class BudgetLedger
+{
+public:
+    explicit BudgetLedger(Budgets budgets);
+
+    // Takes cost out of the provider's budget before a request; false (and one more query
+    // left out) when less than that is left.
+    bool reserve(const QString &provider, double cost);
+    // Gives a reservation back: nothing was billed (a cache hit, a failure, a skip).
+    void refund(const QString &provider, double cost);
+    // Bills what a request turned out to cost (LLM tokens), after the fact.
+    void charge(const QString &provider, double amount);
+    // Whether a provider has anything left (a budget of tokens is checked before each call).
+    bool exhausted(const QString &provider) const;
+    void noteLeftOut(const QString &provider) { m_leftOut[provider] += 1; }
+
+    double spent(const QString &provider) const { return m_spent.value(provider); }
+    int leftOut(const QString &provider) const { return m_leftOut.value(provider); }
+    int leftOutTotal() const;
+    const Budgets &budgets() const { return m_budgets; }
+    // One line per capped provider: "tavily: 100 of 100 credits spent, 40 queries left out
+    // (budget spent)".
+    QStringList summary() const;
+
+private:
+    Budgets m_budgets;
+    QHash<QString, double> m_spent;
+    QHash<QString, int> m_leftOut;
+};
+
+// The reason a query or analysis was not run, as rows and summaries show it.
+QString budgetSpentReason();
+
+// A paid source under a budget: each query reserves its cost (Tavily: the credits of the
+// depth's search; NewsAPI: one request) and is skipped with "budget spent" when none is left;
+// a query that sent nothing billable (cache hit, failure) gives it back.
+class BudgetedSource : public Source
+{
+public:
+    BudgetedSource(
+        std::unique_ptr<Source> inner, QString provider, std::shared_ptr<BudgetLedger> ledger);
+
+    QString channel() const override { return m_inner->channel(); }
+    QString name() const override { return m_inner->name(); }
+    bool requiresKey() const override { return m_inner->requiresKey(); }
+    bool hasKey() const override { return m_inner->hasKey(); }
+    QCoro::Task<SourceOutcome> search(SearchContext context) override;
+    void resetRunCache() override { m_inner->resetRunCache(); }
+
+private:
+    std::unique_ptr<Source> m_inner;
+    QString m_provider;
+    std::shared_ptr<BudgetLedger> m_ledger;
+};
+
+// The LLM analyzer under a token budget: once it is spent, the offline analyzer takes over and
+// the log says why.
+class BudgetedAnalyzer : public Analyzer
+{
+public:
+    BudgetedAnalyzer(std::unique_ptr<Analyzer> llm, std::unique_ptr<Analyzer> offline,
+        QString provider, std::shared_ptr<BudgetLedger> ledger);
+
+    QString name() const override { return m_llm->name(); }
+    QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) override;
+
+private:
+    std::unique_ptr<Analyzer> m_llm;
+    std::unique_ptr<Analyzer> m_offline;
+    QString m_provider;
+    std::shared_ptr<BudgetLedger> m_ledger;
+};
+
+// The provider a source bills to: tavily for google_search, newsapi for news_search; empty for
+// the free ones.
+QString paidProviderOf(const Source &source);
+
+// Puts a run's clients under the ledger's budgets: each paid source with a cap is wrapped, and
+// an LLM analyzer of a capped provider too (falling back to the offline analyzer).
+void applyBudgets(std::vector<std::unique_ptr<Source>> &sources,
+    std::unique_ptr<Analyzer> &analyzer, const std::shared_ptr<BudgetLedger> &ledger);
+
+} // namespace gtm

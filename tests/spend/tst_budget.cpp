@@ -1,0 +1,189 @@
+#include "FakeHttpServer.h"
+#include "TestSource.h"
+#include "net/HttpClient.h"
+#include "pipeline/ResearchPipeline.h"
+#include "spend/Budget.h"
+#include "spend/CostEstimate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace gtm;
+using namespace gtm::test;
+
+namespace {
+
+FakeResponse answer(const FakeRequest &r)
+{
+    const QString q = r.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+    const QString domain = r.query.queryItemValue(QStringLiteral("domain"));
+    const QJsonObject item { { QStringLiteral("url"),
+                                 QStringLiteral("https://%1/%2").arg(domain).arg(qHash(q)) },
+        { QStringLiteral("title"), q }, { QStringLiteral("content"), q } };
+    return FakeResponse::json(
+        QJsonDocument(QJsonObject { { QStringLiteral("results"), QJsonArray { item } } })
+            .toJson(QJsonDocument::Compact))
+        .withDelay(20);
+}
+
+// An LLM analyzer that reports the tokens a real one would.
+class TokenAnalyzer : public Analyzer
+{
+public:
+    QString name() const override { return QStringLiteral("gemini:test-model"); }
+    QCoro::Task<AnalysisOutcome> analyze(AnalysisInput) override
+    {
+        ++calls;
+        AnalysisOutcome o;
+        o.confidence = 0.9;
+        o.analyzer = QStringLiteral("llm");
+        o.promptTokens = 900;
+        o.completionTokens = 100;
+        co_return o;
+    }
+    int calls = 0;
+};
+
+} // namespace
+
+class TestBudget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_acceptsPaidProvidersAndWholeNumbers()
+    {
+        QString error;
+        const auto b = Budgets::parse(QStringLiteral("tavily=100, newsapi=0,Gemini=20000"), &error);
+        QVERIFY2(b, qPrintable(error));
+        QCOMPARE(b->caps.value(QStringLiteral("tavily")), 100.0);
+        QCOMPARE(b->caps.value(QStringLiteral("newsapi")), 0.0);
+        QCOMPARE(b->caps.value(QStringLiteral("gemini")), 20000.0);
+        QVERIFY(!Budgets::parse(QStringLiteral("hackernews=5"), &error));
+        QVERIFY(error.contains(QStringLiteral("hackernews")));
+        QVERIFY(!Budgets::parse(QStringLiteral("tavily=-1"), &error));
+        QVERIFY(!Budgets::parse(QStringLiteral("tavily=lots"), &error));
+    }
+
+    // 6 companies x 2 searches, a budget for 5 of them: exactly 5 reach the provider, the
+    // other 7 are skipped as "budget spent", and every company still gets its final row.
+    void spentBudget_skipsTheRestAndEveryCompanyKeepsARow()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/google_search"), answer);
+        server.route(QStringLiteral("/hackernews"), answer);
+        HttpClient http;
+        ProviderPolicy once;
+        once.maxAttempts = 1;
+        http.setProviderPolicy(QStringLiteral("test"), once);
+        std::vector<std::unique_ptr<Source>> sources;
+        sources.push_back(std::make_unique<TestSource>(&http, server.baseUrl(),
+            channel::GoogleSearch, QStringLiteral("Tavily"), QStringLiteral("test")));
+        sources.push_back(std::make_unique<TestSource>(&http, server.baseUrl(), channel::HackerNews,
+            QStringLiteral("Hacker News"), QStringLiteral("test")));
+        const Depth depth = Depth::Standard;
+        const int perSearch = tavilyCreditsPerSearch(depth);
+        Budgets budgets;
+        budgets.caps.insert(QStringLiteral("tavily"), 5.0 * perSearch);
+        auto ledger = std::make_shared<BudgetLedger>(budgets);
+        std::unique_ptr<Analyzer> analyzer = std::make_unique<CountingAnalyzer>();
+        applyBudgets(sources, analyzer, ledger);
+        QVERIFY(dynamic_cast<BudgetedSource *>(sources.at(0).get()));
+        QVERIFY(!dynamic_cast<BudgetedSource *>(sources.at(1).get()));
+        QVERIFY(dynamic_cast<CountingAnalyzer *>(analyzer.get())); // not an LLM: left alone
+
+        PipelineServices services;
+        services.sources = { sources.at(0).get(), sources.at(1).get() };
+        services.analyzer = analyzer.get();
+        ResearchPipeline pipeline(services);
+        bool finished = false;
+        connect(&pipeline, &ResearchPipeline::finished, this, [&] { finished = true; });
+        ResearchRequest request;
+        request.goal = QStringLiteral("AI");
+        request.depth = depth;
+        request.maxParallelSearches = 20; // the reservation holds under concurrency
+        for (int i = 0; i < 6; ++i)
+            request.domains << QStringLiteral("company%1.com").arg(i);
+        pipeline.start(request,
+            { { channel::GoogleSearch, QStringLiteral("{DOMAIN} fraud"), 0.9 },
+                { channel::GoogleSearch, QStringLiteral("{DOMAIN} ai"), 0.8 },
+                { channel::HackerNews, QStringLiteral("{COMPANY_NAME} ai"), 0.5 } });
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+
+        QCOMPARE(server.requestCount(QStringLiteral("/google_search")), 5);
+        QCOMPARE(server.requestCount(QStringLiteral("/hackernews")), 6);
+        QCOMPARE(ledger->spent(QStringLiteral("tavily")), 5.0 * perSearch);
+        QCOMPARE(ledger->leftOut(QStringLiteral("tavily")), 7);
+        const RunState state = pipeline.state();
+        QCOMPARE(state.results.size(), 6);
+        for (const CompanyResult &r : state.results)
+            QVERIFY2(r.status == CompanyStatus::Done, qPrintable(r.domain));
+        const RunMetrics &m = state.metrics;
+        QCOMPARE(m.perSource.value(QStringLiteral("Tavily")).skipped, 7);
+        QCOMPARE(m.perSource.value(QStringLiteral("Tavily")).failures, 0);
+        QVERIFY2(ledger->summary().join(u'\n').contains(
+                     QStringLiteral("7 queries left out (budget spent)")),
+            qPrintable(ledger->summary().join(u'\n')));
+    }
+
+    void cacheHitsAndFailures_areNotBilled()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/google_search"),
+            [](const FakeRequest &) { return FakeResponse::json("{}", 500); });
+        HttpClient http;
+        ProviderPolicy once;
+        once.maxAttempts = 1;
+        http.setProviderPolicy(QStringLiteral("test"), once);
+        Budgets budgets;
+        budgets.caps.insert(QStringLiteral("tavily"), 2);
+        auto ledger = std::make_shared<BudgetLedger>(budgets);
+        BudgetedSource budgeted(
+            std::make_unique<TestSource>(&http, server.baseUrl(), channel::GoogleSearch,
+                QStringLiteral("Tavily"), QStringLiteral("test")),
+            QStringLiteral("tavily"), ledger);
+        SearchContext context;
+        context.domain = QStringLiteral("acme.com");
+        context.query = QStringLiteral("acme.com ai");
+        context.depth = Depth::Quick;
+        for (int i = 0; i < 3; ++i) {
+            const SourceOutcome o = QCoro::waitFor(budgeted.search(context));
+            QCOMPARE(o.status, SourceOutcome::Status::Failed);
+        }
+        QCOMPARE(server.requestCount(), 3);
+        QCOMPARE(ledger->spent(QStringLiteral("tavily")), 0.0);
+    }
+
+    void tokenBudget_handsTheRestToTheOfflineAnalyzer()
+    {
+        auto llmOwned = std::make_unique<TokenAnalyzer>();
+        auto offlineOwned = std::make_unique<CountingAnalyzer>();
+        const TokenAnalyzer &llm = *llmOwned;
+        const CountingAnalyzer &offline = *offlineOwned;
+        Budgets budgets;
+        budgets.caps.insert(QStringLiteral("gemini"), 2500);
+        auto ledger = std::make_shared<BudgetLedger>(budgets);
+        BudgetedAnalyzer analyzer(
+            std::move(llmOwned), std::move(offlineOwned), QStringLiteral("gemini"), ledger);
+        for (int i = 0; i < 5; ++i) {
+            AnalysisInput input;
+            input.domain = QStringLiteral("c%1.com").arg(i);
+            const AnalysisOutcome o = QCoro::waitFor(analyzer.analyze(input));
+            if (i < 3)
+                QCOMPARE(o.analyzer, QStringLiteral("llm"));
+            else
+                QVERIFY2(o.notice.contains(QStringLiteral("budget spent")), qPrintable(o.notice));
+        }
+        // 1,000 tokens each: the third call starts under the cap and is the last.
+        QCOMPARE(llm.calls, 3);
+        QCOMPARE(offline.calls, 2);
+        QCOMPARE(ledger->leftOut(QStringLiteral("gemini")), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBudget)
+#include "tst_budget.moc"
