@@ -58,6 +58,16 @@ void addCliOptions(QCommandLineParser &parser)
                            "tavily=200,newsapi=100,gemini=50000 (credits, requests, tokens); "
                            "what does not fit is skipped as \"budget spent\"."),
             QStringLiteral("LIST") },
+        { QStringLiteral("compare"),
+            QStringLiteral("With --resume or --session: after the run, compare it with an older "
+                           "session of the same goal and write a CSV of new matches, lost matches "
+                           "and confidence moves (to --compare-out, or stdout)."),
+            QStringLiteral("OLD.gtmr") },
+        { QStringLiteral("compare-out"), QStringLiteral("Where --compare writes its CSV."),
+            QStringLiteral("FILE.csv") },
+        { QStringLiteral("retry-failed"),
+            QStringLiteral("With --resume: run again only the queries that failed; finished "
+                           "companies and queries are left as they are.") },
         { QStringLiteral("estimate"),
             QStringLiteral("Print the queries per source, the credits or requests per paid "
                            "provider and the expected duration, and exit without sending a "
@@ -162,6 +172,21 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
         if (!o.budgets)
             return fail(QStringLiteral("--budget: %1").arg(why));
     }
+    o.comparePath = p.value(QStringLiteral("compare"));
+    o.compareOut = p.value(QStringLiteral("compare-out"));
+    if (p.isSet(QStringLiteral("compare")) && o.comparePath.isEmpty())
+        return fail(QStringLiteral("--compare needs a session file"));
+    if (!o.comparePath.isEmpty() && o.resumePath.isEmpty()
+        && p.value(QStringLiteral("session")).isEmpty())
+        return fail(QStringLiteral("--compare needs the new run: --resume FILE or --session FILE"));
+    if (p.isSet(QStringLiteral("compare-out")) && o.comparePath.isEmpty())
+        return fail(QStringLiteral("--compare-out goes with --compare"));
+    if (!o.comparePath.isEmpty() && o.compareOut.isEmpty() && p.isSet(QStringLiteral("events")))
+        return fail(QStringLiteral("--compare with --events needs --compare-out (stdout carries "
+                                   "the events)"));
+    o.retryFailed = p.isSet(QStringLiteral("retry-failed"));
+    if (o.retryFailed && o.resumePath.isEmpty())
+        return fail(QStringLiteral("--retry-failed goes with --resume FILE"));
     o.estimate = p.isSet(QStringLiteral("estimate"));
     if (o.estimate && !o.resumePath.isEmpty())
         return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));

@@ -32,6 +32,9 @@ struct CliOptions
     bool events = false;
     bool noCache = false;
     std::optional<Budgets> budgets; // --budget; unset: the budgets saved in Settings
+    QString comparePath; // --compare OLD.gtmr: what changed since that run
+    QString compareOut; // where the changes go; empty: stdout
+    bool retryFailed = false; // with --resume: only the failed queries run again
     bool estimate = false; // print what the run would cost and send nothing
 };
 

@@ -2,6 +2,7 @@
 
 #include "domain/DomainNormalizer.h"
 #include "net/HttpClient.h"
+#include "pipeline/RetryPlan.h"
 #include "session/EngineBuilder.h"
 #include "session/ResearchSession.h"
 #include "spend/CostEstimate.h"
@@ -9,6 +10,7 @@
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
 #include "storage/ResponseCache.h"
+#include "storage/SessionCompare.h"
 #include "storage/SessionFile.h"
 
 #include <QCoreApplication>
@@ -140,6 +142,15 @@ bool CliRun::start(QString *error, int *exitCode)
         strategies = *parsed;
     }
 
+    if (!m_options.comparePath.isEmpty()) {
+        QString e;
+        m_compareWith = loadSession(m_options.comparePath, &e);
+        if (!m_compareWith) {
+            *error = QStringLiteral("cannot compare with %1: %2").arg(m_options.comparePath, e);
+            *exitCode = 1;
+            return false;
+        }
+    }
     if (m_options.estimate) {
         printEstimate(request, strategies);
         *exitCode = 0;
@@ -181,6 +192,14 @@ bool CliRun::start(QString *error, int *exitCode)
                      .arg(m_options.resumePath)
                      .arg(resumeState->request.domains.size())
                      .arg(resumeState->finishedQueries.size()));
+        if (m_options.retryFailed) {
+            QHash<QString, QString> channelOfSource;
+            for (const auto &source : engine->sources)
+                channelOfSource.insert(source->name(), source->channel());
+            const int again = requeueFailedQueries(*resumeState, channelOfSource);
+            progress(
+                QStringLiteral("Retrying %1 failed queries; the rest stays as it was").arg(again));
+        }
         m_finishedAtStart = int(resumeState->finishedQueries.size());
         m_session->load(std::move(*resumeState), m_options.resumePath);
         m_session->resume(std::move(engine), std::move(strategies));
@@ -377,7 +396,37 @@ bool CliRun::writeOutputs(QString *error)
         *error = e;
         return false;
     }
-    return true;
+    return writeComparison(state, error);
+}
+
+bool CliRun::writeComparison(const RunState &state, QString *error)
+{
+    if (!m_compareWith)
+        return true;
+    if (m_compareWith->request.goal.simplified() != state.request.goal.simplified())
+        progress(QStringLiteral("note: %1 researched another goal (\"%2\")")
+                     .arg(m_options.comparePath, m_compareWith->request.goal));
+    const QList<CompanyChange> changes
+        = compareRuns(*m_compareWith, state, state.request.confidenceThreshold);
+    QMap<CompanyChange::Kind, int> counts;
+    for (const CompanyChange &c : changes)
+        counts[c.kind] += 1;
+    progress(QStringLiteral("Since %1: %2 new matches, %3 lost, %4 up, %5 down")
+                 .arg(m_options.comparePath)
+                 .arg(counts.value(CompanyChange::Kind::NewMatch))
+                 .arg(counts.value(CompanyChange::Kind::LostMatch))
+                 .arg(counts.value(CompanyChange::Kind::Up))
+                 .arg(counts.value(CompanyChange::Kind::Down)));
+    if (!m_options.compareOut.isEmpty())
+        return saveChangesCsv(m_options.compareOut, changes, error);
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write the comparison to stdout");
+        return false;
+    }
+    const bool ok = writeChangesCsv(&out, changes, error);
+    out.flush();
+    return ok;
 }
 
 void CliRun::emitEvent(const QJsonObject &event)

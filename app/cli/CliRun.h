@@ -44,6 +44,7 @@ private:
     void emitEvent(const QJsonObject &event);
     void progress(const QString &line);
     bool writeOutputs(QString *error);
+    bool writeComparison(const RunState &state, QString *error);
 
     CliOptions m_options;
     const AppSettings *m_settings;
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<HttpClient> m_http;
     std::shared_ptr<BudgetLedger> m_budget; // null: no caps
     std::unique_ptr<ResearchSession> m_session;
+    std::optional<RunState> m_compareWith; // --compare: the older run
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };

@@ -417,6 +417,128 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("--budget"), bad.err.constData());
     }
 
+    // Two runs of the same goal: --resume NEW (nothing left to run) --compare OLD writes what
+    // changed, and no request is sent.
+    void compare_writesNewAndLostMatchesAndMoves()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        const auto session = [this](const QString &name, const QList<double> &confidences) {
+            const QStringList domains { QStringLiteral("acme.com"), QStringLiteral("globex.com"),
+                QStringLiteral("initech.com") };
+            QJsonArray results;
+            QJsonArray finished;
+            for (int i = 0; i < domains.size(); ++i) {
+                results.append(QJsonObject { { QStringLiteral("domain"), domains.at(i) },
+                    { QStringLiteral("status"), QStringLiteral("done") },
+                    { QStringLiteral("confidence_score"), confidences.at(i) } });
+                finished.append(QString(domains.at(i) + QStringLiteral("|0")));
+            }
+            const QJsonObject root { { QStringLiteral("format"),
+                                         QStringLiteral("gtm-research-session") },
+                { QStringLiteral("version"), 1 },
+                { QStringLiteral("request"),
+                    QJsonObject { { QStringLiteral("goal"), QStringLiteral("AI") },
+                        { QStringLiteral("domains"), QJsonArray::fromStringList(domains) },
+                        { QStringLiteral("sources"),
+                            QJsonArray { QStringLiteral("google_search") } } } },
+                { QStringLiteral("strategies"),
+                    QJsonArray { QJsonObject {
+                        { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"), QStringLiteral("{DOMAIN} ai") },
+                        { QStringLiteral("relevance_score"), 0.9 } } } },
+                { QStringLiteral("results"), results },
+                { QStringLiteral("finished_queries"), finished } };
+            return write(name, QJsonDocument(root).toJson());
+        };
+        const QString before = session(QStringLiteral("before.gtmr"), { 0.9, 0.2, 0.5 });
+        const QString after = session(QStringLiteral("after.gtmr"), { 0.4, 0.8, 0.6 });
+        const QString out = m_dir.filePath(QStringLiteral("changes.csv"));
+        const Result r
+            = run({ QStringLiteral("--resume"), after, QStringLiteral("--compare"), before,
+                      QStringLiteral("--compare-out"), out, QStringLiteral("--no-cache") },
+                fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(), 0);
+        QVERIFY2(r.err.contains("1 new matches, 1 lost, 1 up, 0 down"), r.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(
+            lines.at(1).trimmed(), QByteArray("globex.com,new_match,0.200,0.800,0.600,done,done"));
+        QCOMPARE(
+            lines.at(2).trimmed(), QByteArray("acme.com,lost_match,0.900,0.400,-0.500,done,done"));
+        QCOMPARE(lines.at(3).trimmed(), QByteArray("initech.com,up,0.500,0.600,0.100,done,done"));
+    }
+
+    // A finished run where one company's searches failed: --retry-failed sends just those.
+    void retryFailed_runsOnlyTheFailedQueries()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        QStringList queried;
+        server.route(QStringLiteral("/search"), [&queried](const FakeRequest &r) {
+            queried << QJsonDocument::fromJson(r.body).object().value(u"query").toString();
+            return tavilyAnswer(r);
+        });
+        const auto result = [](const QString &domain, const QString &status, double confidence,
+                                const QJsonObject &errors) {
+            return QJsonObject { { QStringLiteral("domain"), domain },
+                { QStringLiteral("status"), status },
+                { QStringLiteral("confidence_score"), confidence },
+                { QStringLiteral("errors"), errors } };
+        };
+        const QJsonObject root { { QStringLiteral("format"),
+                                     QStringLiteral("gtm-research-session") },
+            { QStringLiteral("version"), 1 },
+            { QStringLiteral("request"),
+                QJsonObject { { QStringLiteral("goal"), QStringLiteral("AI for fraud detection") },
+                    { QStringLiteral("domains"),
+                        QJsonArray { QStringLiteral("acme.com"), QStringLiteral("globex.com") } },
+                    { QStringLiteral("sources"),
+                        QJsonArray { QStringLiteral("google_search") } } } },
+            { QStringLiteral("strategies"),
+                QJsonArray {
+                    QJsonObject { { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"),
+                            QStringLiteral("{DOMAIN} fraud detection AI") },
+                        { QStringLiteral("relevance_score"), 0.9 } },
+                    QJsonObject { { QStringLiteral("channel"), QStringLiteral("google_search") },
+                        { QStringLiteral("query_template"),
+                            QStringLiteral("{DOMAIN} machine learning team") },
+                        { QStringLiteral("relevance_score"), 0.8 } } } },
+            { QStringLiteral("results"),
+                QJsonArray { result(QStringLiteral("acme.com"), QStringLiteral("done"), 0.42, {}),
+                    result(QStringLiteral("globex.com"), QStringLiteral("failed"), 0.0,
+                        QJsonObject { { QStringLiteral("Tavily"),
+                            QStringLiteral("HTTP 503 after 4 attempts") } }) } },
+            { QStringLiteral("finished_queries"),
+                QJsonArray { QStringLiteral("acme.com|0"), QStringLiteral("acme.com|1"),
+                    QStringLiteral("globex.com|0"), QStringLiteral("globex.com|1") } } };
+        const QString session = write(QStringLiteral("failed.gtmr"), QJsonDocument(root).toJson());
+        const QString out = m_dir.filePath(QStringLiteral("retried.csv"));
+        const Result r
+            = run({ QStringLiteral("--resume"), session, QStringLiteral("--retry-failed"),
+                      QStringLiteral("--no-cache"), QStringLiteral("--out"), out },
+                fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        queried.sort();
+        QCOMPARE(queried,
+            (QStringList { QStringLiteral("globex.com fraud detection AI"),
+                QStringLiteral("globex.com machine learning team") }));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QVERIFY2(lines.at(1).startsWith("acme.com,0.420,false,"), lines.at(1).constData());
+        QVERIFY2(lines.at(2).startsWith("globex.com,") && lines.at(2).contains(",done,"),
+            lines.at(2).constData());
+
+        const Result bad = run({ QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), session, QStringLiteral("--retry-failed") });
+        QCOMPARE(bad.exitCode, 2);
+    }
+
     // What the GUI saved is where the CLI starts; the environment overrides it.
     void savedSettings_areUsed_andTheEnvironmentWins()
     {
