@@ -23,6 +23,9 @@ struct AnalysisOutcome
     QList<GoalSignal> signalsFound; // indexes into AnalysisInput::evidence
     QString analyzer;               // "heuristic", "gemini:gemini-2.5-flash-lite", ...
     QString notice;                 // e.g. "LLM answer malformed, used the offline analyzer"
+    // Why an analyzer could not answer, by its name, for the row's errors (and so --json, the
+    // session file and domain_analyzed events): "gemini:gemini-2.5-flash-lite" -> the reason.
+    QMap<QString, QString> errors;
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
 };

@@ -105,8 +105,12 @@ QCoro::Task<AnalysisOutcome> LlmAnalyzer::fallBack(
     AnalysisInput input, QString reason, qint64 promptTokens, qint64 completionTokens)
 {
     AnalysisOutcome out = co_await m_fallback->analyze(input);
-    out.notice
-        = QStringLiteral("%1 failed (%2); used the offline analyzer").arg(m_client->name(), reason);
+    out.errors.insert(m_client->name(), reason);
+    out.notice = m_client->stopped()
+        ? QStringLiteral("%1 failed (%2); stopped for this run, the offline analyzer answers "
+                         "for the remaining companies")
+              .arg(m_client->name(), reason)
+        : QStringLiteral("%1 failed (%2); used the offline analyzer").arg(m_client->name(), reason);
     out.promptTokens += promptTokens;
     out.completionTokens += completionTokens;
     co_return out;
@@ -119,9 +123,15 @@ QCoro::Task<AnalysisOutcome> LlmAnalyzer::analyze(AnalysisInput input)
         none.analyzer = name();
         co_return none;
     }
-    if (m_client->stopped())
-        co_return co_await fallBack(
-            input, QStringLiteral("stopped for this run: quota exhausted"), 0, 0);
+    if (m_client->stopped()) {
+        AnalysisOutcome out = co_await fallBack(input,
+            QStringLiteral("not asked: stopped for this run (%1)").arg(m_client->stopReason()), 0,
+            0);
+        // The log heard of the stop once, from the company where it happened; this row
+        // carries it in its errors.
+        out.notice.clear();
+        co_return out;
+    }
 
     // The evidence block: numbered items between markers the evidence cannot forge (a random
     // tag), each cut to a share of the budget. Only items that fit count as "given".

@@ -17,6 +17,23 @@ QPair<QString, QString> googleError(const QByteArray &body)
     return { e.value(QStringLiteral("status")).toString(),
         e.value(QStringLiteral("message")).toString() };
 }
+
+// The google.rpc.ErrorInfo reason in error.details[] ("API_KEY_INVALID"), if any.
+QString errorInfoReason(const QByteArray &body)
+{
+    const QJsonArray details = QJsonDocument::fromJson(body)
+                                   .object()
+                                   .value(QStringLiteral("error"))
+                                   .toObject()
+                                   .value(QStringLiteral("details"))
+                                   .toArray();
+    for (const QJsonValue &d : details) {
+        const QString reason = d.toObject().value(QStringLiteral("reason")).toString();
+        if (!reason.isEmpty())
+            return reason;
+    }
+    return {};
+}
 } // namespace
 
 GeminiClient::GeminiClient(HttpClient *http, QString apiKey, QString model, QUrl baseUrl)
@@ -40,7 +57,8 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(
     LlmResult result;
     if (m_stopped) {
         result.error = LlmErrorKind::Stopped;
-        result.errorString = QStringLiteral("Gemini stopped earlier in this run (quota exhausted)");
+        result.errorString
+            = QStringLiteral("Gemini not asked: stopped for this run (%1)").arg(m_stopReason);
         co_return result;
     }
     if (m_apiKey.isEmpty()) {
@@ -87,13 +105,21 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(
 
     if (response.status >= 400 || (!response.ok() && response.status == 0)) {
         const auto [status, message] = googleError(response.body);
-        const QString detail = message.isEmpty() ? response.errorString : message;
+        QString detail = message.isEmpty() ? response.errorString : message;
+        if (m_apiKey.size() >= 4)
+            detail.replace(m_apiKey, QStringLiteral("[key]")); // never quoted back into a row
         result.errorString = response.status > 0
             ? QStringLiteral("Gemini: %1 (HTTP %2%3)")
                   .arg(detail)
                   .arg(response.status)
                   .arg(status.isEmpty() ? QString() : u' ' + status)
             : QStringLiteral("Gemini: %1").arg(detail);
+        // A key Google does not know is a 400 INVALID_ARGUMENT whose ErrorInfo says
+        // API_KEY_INVALID; it will not become valid for the next company.
+        const bool keyRejected = response.status == 401
+            || (response.status == 400
+                && (errorInfoReason(response.body) == u"API_KEY_INVALID"
+                    || message.contains(QStringLiteral("API key"))));
         if (response.error == HttpErrorKind::QuotaExhausted
             || (response.status == 429 && status == u"RESOURCE_EXHAUSTED")) {
             // What is left after the client's own retries is a quota that stays until reset.
@@ -101,14 +127,19 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(
             m_stopped = true;
         } else if (response.status == 429) {
             result.error = LlmErrorKind::RateLimited;
-        } else if (response.status == 401 || response.status == 403
-            || (response.status == 400 && message.contains(QStringLiteral("API key")))) {
+        } else if (keyRejected) {
+            result.error = LlmErrorKind::Auth;
+            m_stopped = true;
+        } else if (response.status == 403) {
+            // PERMISSION_DENIED can be one model's access, not the key's: not a stop.
             result.error = LlmErrorKind::Auth;
         } else if (response.status > 0) {
             result.error = LlmErrorKind::Server;
         } else {
             result.error = LlmErrorKind::Network;
         }
+        if (m_stopped)
+            m_stopReason = result.errorString;
         co_return result;
     }
     if (!response.ok()) {
@@ -120,7 +151,22 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(
     const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
     const QJsonObject usage = answer.value(QStringLiteral("usageMetadata")).toObject();
     result.promptTokens = usage.value(QStringLiteral("promptTokenCount")).toInteger();
-    result.completionTokens = usage.value(QStringLiteral("candidatesTokenCount")).toInteger();
+    // Thinking models bill their thoughts as output but count them apart from the answer
+    // (ai.google.dev/gemini-api/docs/thinking#pricing).
+    result.completionTokens = usage.value(QStringLiteral("candidatesTokenCount")).toInteger()
+        + usage.value(QStringLiteral("thoughtsTokenCount")).toInteger();
+
+    // A blocked prompt gets no candidates at all, only the reason
+    // (ai.google.dev/api/generate-content#PromptFeedback); the same prompt is blocked again.
+    const QString blockReason = answer.value(QStringLiteral("promptFeedback"))
+                                    .toObject()
+                                    .value(QStringLiteral("blockReason"))
+                                    .toString();
+    if (!blockReason.isEmpty()) {
+        result.error = LlmErrorKind::Refused;
+        result.errorString = QStringLiteral("Gemini blocked the prompt (%1)").arg(blockReason);
+        co_return result;
+    }
 
     const QJsonObject candidate
         = answer.value(QStringLiteral("candidates")).toArray().at(0).toObject();

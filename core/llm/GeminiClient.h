@@ -20,6 +20,7 @@ public:
     QCoro::Task<LlmResult> completeJson(
         QString system, QString user, QJsonObject schema, CancelToken cancel = {}) override;
     bool stopped() const override { return m_stopped; }
+    QString stopReason() const override { return m_stopReason; }
 
 private:
     HttpClient *m_http;
@@ -27,6 +28,7 @@ private:
     QString m_model;
     QUrl m_baseUrl;
     bool m_stopped = false;
+    QString m_stopReason;
 };
 
 } // namespace gtm

@@ -19,6 +19,8 @@ QString llmErrorKindName(LlmErrorKind kind)
         return QStringLiteral("server");
     case LlmErrorKind::Malformed:
         return QStringLiteral("malformed");
+    case LlmErrorKind::Refused:
+        return QStringLiteral("refused");
     case LlmErrorKind::Stopped:
         return QStringLiteral("stopped");
     }

@@ -17,6 +17,7 @@ enum class LlmErrorKind {
     QuotaExhausted, // the provider's daily quota is gone: stop asking for this run
     Server, // 5xx, or an HTTP error not listed above
     Malformed, // the answer was not the JSON object expected
+    Refused, // the model refused or the prompt was blocked: asking again gets the same answer
     Stopped, // not sent: the provider was stopped earlier in the run
 };
 
@@ -44,8 +45,11 @@ public:
     virtual QCoro::Task<LlmResult> completeJson(
         QString system, QString user, QJsonObject schema, CancelToken cancel = {})
         = 0;
-    // True once the provider said it will refuse for the rest of the run (exhausted quota).
+    // True once the provider said it will refuse for the rest of the run: a rejected key or
+    // an exhausted quota or credit. Every later call answers Stopped without a request.
     virtual bool stopped() const = 0;
+    // Why it stopped, as first reported: "Gemini: API key not valid... (HTTP 400 ...)".
+    virtual QString stopReason() const { return {}; }
 };
 
 // Checks a parsed answer against the shape a caller expects: an empty string when it fits,

@@ -30,7 +30,7 @@ QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(
     if (m_stopped) {
         result.error = LlmErrorKind::Stopped;
         result.errorString
-            = QStringLiteral("%1 stopped earlier in this run (quota exhausted)").arg(name());
+            = QStringLiteral("%1 not asked: stopped for this run (%2)").arg(name(), m_stopReason);
         co_return result;
     }
 
@@ -86,38 +86,60 @@ QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(
                           .object()
                           .value(QStringLiteral("error"))
                           .toString();
-        const QString code = e.value(QStringLiteral("code")).toString();
-        const QString detail = message.isEmpty() ? response.errorString : message;
+        // The older form of the quota answer has "code": null and says it in "type".
+        const bool quotaGone = e.value(QStringLiteral("code")).toString() == u"insufficient_quota"
+            || e.value(QStringLiteral("type")).toString() == u"insufficient_quota";
+        QString detail = message.isEmpty() ? response.errorString : message;
+        // "Incorrect API key provided: sk-..." quotes the key back; rows and logs must not.
+        if (m_apiKey.size() >= 4)
+            detail.replace(m_apiKey, QStringLiteral("[key]"));
         result.errorString = response.status > 0
             ? QStringLiteral("%1: %2 (HTTP %3)").arg(name(), detail).arg(response.status)
             : QStringLiteral("%1: %2").arg(name(), detail);
-        if (response.error == HttpErrorKind::QuotaExhausted || code == u"insufficient_quota") {
+        if (response.error == HttpErrorKind::QuotaExhausted || quotaGone) {
             result.error = LlmErrorKind::QuotaExhausted;
             m_stopped = true;
         } else if (response.status == 429) {
             result.error = LlmErrorKind::RateLimited;
-        } else if (response.status == 401 || response.status == 403) {
+        } else if (response.status == 401) {
+            // invalid_api_key: the same key is rejected for every company.
+            result.error = LlmErrorKind::Auth;
+            m_stopped = true;
+        } else if (response.status == 403) {
+            // A region or model the key may not use; another model might work.
             result.error = LlmErrorKind::Auth;
         } else if (response.status > 0) {
             result.error = LlmErrorKind::Server;
         } else {
             result.error = LlmErrorKind::Network;
         }
+        if (m_stopped)
+            m_stopReason = result.errorString;
         co_return result;
     }
 
     const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
     const QJsonObject usage = answer.value(QStringLiteral("usage")).toObject();
     result.promptTokens = usage.value(QStringLiteral("prompt_tokens")).toInteger();
+    // completion_tokens already holds completion_tokens_details.reasoning_tokens: that is
+    // what is billed, so the details are not added again.
     result.completionTokens = usage.value(QStringLiteral("completion_tokens")).toInteger();
-    const QString text = answer.value(QStringLiteral("choices"))
-                             .toArray()
-                             .at(0)
-                             .toObject()
-                             .value(QStringLiteral("message"))
-                             .toObject()
-                             .value(QStringLiteral("content"))
-                             .toString();
+    const QJsonObject message = answer.value(QStringLiteral("choices"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QStringLiteral("message"))
+                                    .toObject();
+    // A refusal comes instead of the content and does not follow the schema
+    // (platform.openai.com/docs/guides/structured-outputs#refusals); asking again is refused
+    // again.
+    const QString refusal = message.value(QStringLiteral("refusal")).toString().simplified();
+    if (!refusal.isEmpty()) {
+        result.error = LlmErrorKind::Refused;
+        result.errorString = QStringLiteral("%1 refused: %2").arg(name(), refusal.left(200));
+        co_return result;
+    }
+    const QString text = message.value(QStringLiteral("content")).toString();
     QString parseError;
     if (!parseJsonAnswer(text, &result.json, &parseError)) {
         result.error = LlmErrorKind::Malformed;

@@ -162,7 +162,7 @@ QCoro::Task<HttpResponse> HttpClient::send(HttpRequest request)
         if (decision == RetryDecision::StopProvider) {
             response.error = HttpErrorKind::QuotaExhausted;
             response.errorString = response.status == 429
-                ? QStringLiteral("quota exhausted for the day (HTTP 429)")
+                ? QStringLiteral("quota exhausted (HTTP 429)")
                 : QStringLiteral("provider refuses further requests (HTTP %1)")
                       .arg(response.status);
             break;

@@ -45,7 +45,7 @@ enum class HttpErrorKind {
     Parse, // the answer was not the JSON expected
     Cancelled, // the run was cancelled
     RateLimited, // 429 after the retries allowed
-    QuotaExhausted, // the provider said the quota is gone for the day: stop asking
+    QuotaExhausted, // the provider said the quota or credit is gone: stop asking
     CircuitOpen, // refused locally: the source's breaker is open
 };
 

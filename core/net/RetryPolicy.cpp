@@ -111,6 +111,20 @@ bool isDailyQuotaExhausted(const HttpResponse &response)
             || message.contains(u"PerDay", Qt::CaseInsensitive));
 }
 
+bool isQuotaGone(const HttpResponse &response)
+{
+    if (response.status != 429)
+        return false;
+    const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    if (body.value(u"status").toString() == u"error") {
+        const QString code = body.value(u"code").toString();
+        return code == u"rateLimited" || code == u"apiKeyExhausted";
+    }
+    const QJsonObject error = body.value(u"error").toObject();
+    return error.value(u"code").toString() == u"insufficient_quota"
+        || error.value(u"type").toString() == u"insufficient_quota";
+}
+
 RetryDecision defaultRetryDecision(const HttpResponse &response)
 {
     switch (response.error) {
@@ -130,7 +144,9 @@ RetryDecision defaultRetryDecision(const HttpResponse &response)
         break;
     }
     if (response.status == 429)
-        return isDailyQuotaExhausted(response) ? RetryDecision::StopProvider : RetryDecision::Retry;
+        return isDailyQuotaExhausted(response) || isQuotaGone(response)
+            ? RetryDecision::StopProvider
+            : RetryDecision::Retry;
     if (response.status == 408 || response.status >= 500)
         return RetryDecision::Retry;
     return RetryDecision::Fail;

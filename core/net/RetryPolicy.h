@@ -24,8 +24,16 @@ std::optional<std::chrono::milliseconds> serverRetryDelay(
 // id, or an error text that says daily): waiting minutes will not help.
 bool isDailyQuotaExhausted(const HttpResponse &response);
 
+// A 429 whose documented body says the quota or credit is gone, not a passing burst:
+// NewsAPI {"status":"error","code":"rateLimited"|"apiKeyExhausted"} (its docs say to back off;
+// the developer plan's window is 24 h) and OpenAI {"error":{"code":"insufficient_quota"}}, or
+// the older form with "code": null and "type": "insufficient_quota". Retrying only spends
+// time and, for NewsAPI, more of the window.
+bool isQuotaGone(const HttpResponse &response);
+
 // The generic rules: retry 408, 429 and 5xx answers, network errors and timeouts; never
-// 400/401/403/404 or other 4xx, size or parse errors, or cancellations.
+// 400/401/403/404 or other 4xx, size or parse errors, or cancellations. A 429 that says the
+// quota is gone (isDailyQuotaExhausted, isQuotaGone) stops the provider instead.
 RetryDecision defaultRetryDecision(const HttpResponse &response);
 
 // Exponential backoff with jitter: base x 2^(attempt-1), capped, then drawn uniformly from

@@ -702,6 +702,8 @@ QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
     r.technologies = outcome.technologies;
     r.signalsFound = outcome.signalsFound;
     r.analyzer = outcome.analyzer.isEmpty() ? analyzerName : outcome.analyzer;
+    for (auto it = outcome.errors.cbegin(); it != outcome.errors.cend(); ++it)
+        r.errors.insert(it.key(), it.value());
     if (!outcome.notice.isEmpty())
         Q_EMIT q->logMessage(QStringLiteral("%1: %2").arg(r.domain, outcome.notice));
     if (!outcome.analyzer.isEmpty())

@@ -5,6 +5,7 @@
 #include "domain/CompanyName.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "net/RetryPolicy.h"
 #include "text/Text.h"
 
 #include <QJsonArray>
@@ -50,6 +51,19 @@ QString cutQuery(QString query, int budget)
 QString encoded(const QString &value)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+// NewsAPI documents no Retry-After; when a proxy or a future version sends one, the row says
+// when asking again makes sense.
+QString waitHint(const HttpResponse &response)
+{
+    const auto wait
+        = parseRetryAfter(response.header("retry-after"), QDateTime::currentDateTimeUtc());
+    if (response.status != 429 || !wait)
+        return {};
+    const qint64 minutes = (wait->count() + 59999) / 60000;
+    return minutes >= 120 ? QStringLiteral(" (quota resets in about %1 h)").arg((minutes + 59) / 60)
+                          : QStringLiteral(" (quota resets in about %1 min)").arg(minutes);
 }
 
 } // namespace
@@ -116,8 +130,11 @@ QString NewsApiSource::reasonForCode(const QString &code, const QString &message
             ? QStringLiteral("NewsAPI error")
             : QStringLiteral("NewsAPI error %1").arg(sources::serverMessage(code));
     }
+    // A stopped key needs no server prose, except where the prose says when the quota comes
+    // back ("limited to 100 requests over a 24 hour period").
+    const bool saysWhen = code == u"rateLimited" || code == u"apiKeyExhausted";
     const QString detail = sources::serverMessage(message);
-    if (!detail.isEmpty() && !s)
+    if (!detail.isEmpty() && (!s || saysWhen))
         reason += QStringLiteral(": ") + detail;
     if (stop)
         *stop = s;
@@ -164,14 +181,15 @@ QCoro::Task<SourceOutcome> NewsApiSource::search(SearchContext context)
             bool stop = false;
             const QString reason
                 = reasonForCode(code, body.value(QStringLiteral("message")).toString(), &stop);
-            out = sources::failed(reason, stop);
+            out = sources::failed(reason + waitHint(response), stop);
         } else if (response.error == HttpErrorKind::QuotaExhausted) {
             out = sources::failed(
                 QStringLiteral("NewsAPI request limit reached for this key"), true);
         } else if (response.status == 401) {
             out = sources::failed(QStringLiteral("NewsAPI rejected the API key"), true);
         } else if (response.status == 429) {
-            out = sources::failed(QStringLiteral("NewsAPI rate limit reached"), true);
+            out = sources::failed(
+                QStringLiteral("NewsAPI rate limit reached") + waitHint(response), true);
         } else if (response.status >= 500) {
             out = sources::failed(
                 QStringLiteral("NewsAPI server error (HTTP %1)").arg(response.status));
@@ -207,7 +225,8 @@ QCoro::Task<SourceOutcome> NewsApiSource::search(SearchContext context)
         const QString outlet
             = a.value(QStringLiteral("source")).toObject().value(QStringLiteral("name")).toString();
         e.snippet = sources::cleanText(description);
-        if (!outlet.trimmed().isEmpty())
+        // Null description and content: no snippet rather than a bare "Google News: ".
+        if (!outlet.trimmed().isEmpty() && !e.snippet.isEmpty())
             e.snippet = sources::cleanText(outlet, 80) + QStringLiteral(": ") + e.snippet;
         e.publishedAt = sources::parseDate(a.value(QStringLiteral("publishedAt")).toString());
         e.sourceName = name();

@@ -9,6 +9,7 @@
 #include <QCoroFuture>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace gtm {
@@ -17,13 +18,28 @@ namespace {
 
 const QString Provider = QStringLiteral("tavily");
 
-// Tavily's own words for an error sit in {"detail":{"error":"..."}}.
+// Tavily's own words for an error sit in {"detail":{"error":"..."}}; a 422 carries the
+// validation list {"detail":[{"type","loc":["body","max_results"],"msg"}]}.
 QString detailOf(HttpResponse response)
 {
     const QJsonObject o = response.json().object();
     const QJsonValue detail = o.value(QStringLiteral("detail"));
     if (detail.isObject())
         return sources::serverMessage(detail.toObject().value(QStringLiteral("error")).toString());
+    if (detail.isArray()) {
+        QStringList problems;
+        for (const QJsonValue &v : detail.toArray()) {
+            const QJsonObject item = v.toObject();
+            QStringList where;
+            for (const QJsonValue &part : item.value(QStringLiteral("loc")).toArray())
+                if (part.toString() != u"body")
+                    where << (part.isDouble() ? QString::number(part.toInt()) : part.toString());
+            const QString msg = item.value(QStringLiteral("msg")).toString();
+            if (!msg.isEmpty())
+                problems << (where.isEmpty() ? msg : where.join(u'.') + QStringLiteral(": ") + msg);
+        }
+        return sources::serverMessage(problems.join(QStringLiteral("; ")));
+    }
     return sources::serverMessage(detail.toString());
 }
 
@@ -60,7 +76,8 @@ SourceOutcome failure(const HttpResponse &response)
     case 429:
         return sources::failed(QStringLiteral("Tavily rate limit: still refused after %1 attempts")
                                    .arg(std::max(1, response.attempts)));
-    case 400: {
+    case 400:
+    case 422: {
         const QString detail = detailOf(response);
         return sources::failed(detail.isEmpty()
                 ? QStringLiteral("Tavily rejected the request")
@@ -98,7 +115,16 @@ QString TavilySource::name() const
 
 QString TavilySource::searchDepth(Depth depth)
 {
-    return depth == Depth::Quick ? QStringLiteral("basic") : QStringLiteral("advanced");
+    return depth == Depth::Comprehensive ? QStringLiteral("advanced") : QStringLiteral("basic");
+}
+
+QString TavilySource::topicFor(const QString &query)
+{
+    static const QRegularExpression news(
+        QStringLiteral("\\b(news|announce[sd]?|announcement|press release|acquires|acquisition|"
+                       "raises|funding round)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return news.match(query).hasMatch() ? QStringLiteral("news") : QStringLiteral("general");
 }
 
 QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
@@ -125,14 +151,22 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
         { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_key.toUtf8() },
         { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
     };
-    request.body = QJsonDocument(QJsonObject {
-                                     { QStringLiteral("query"), query },
-                                     { QStringLiteral("search_depth"), depth },
-                                     { QStringLiteral("max_results"), maxResults },
-                                     { QStringLiteral("include_answer"), false },
-                                     { QStringLiteral("include_raw_content"), false },
-                                 })
-                       .toJson(QJsonDocument::Compact);
+    const QString topic = topicFor(query);
+    QJsonObject body {
+        { QStringLiteral("query"), query },
+        { QStringLiteral("search_depth"), depth },
+        { QStringLiteral("topic"), topic },
+        { QStringLiteral("max_results"), maxResults },
+        // Without it the general topic returns no published_date.
+        { QStringLiteral("include_published_date"), true },
+        { QStringLiteral("include_answer"), false },
+        { QStringLiteral("include_raw_content"), false },
+    };
+    // The news topic looks back only days unless told otherwise; a company's announcements
+    // of the past year are what a rep wants.
+    if (topic == u"news")
+        body.insert(QStringLiteral("time_range"), QStringLiteral("year"));
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     // What decides the answer: the service, the query, its depth and size. The key is in a
     // header, never in here.
     request.cacheKey = Provider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;

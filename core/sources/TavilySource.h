@@ -7,8 +7,9 @@ namespace gtm {
 
 class HttpClient;
 
-// google_search through Tavily's /search (bearer key). Depth maps as the seed's: quick ->
-// basic with 2 results, standard -> advanced with 3, comprehensive -> advanced with 5.
+// google_search through Tavily's /search (bearer key). A basic search costs 1 credit, an
+// advanced one 2 (docs.tavily.com/documentation/api-credits): quick -> basic with 2 results,
+// standard -> basic with 3, comprehensive -> advanced with 5.
 class TavilySource : public Source
 {
 public:
@@ -22,6 +23,9 @@ public:
     QCoro::Task<SourceOutcome> search(SearchContext context) override;
 
     static QString searchDepth(Depth depth);
+    // "news" for a query about announcements, funding or press (Tavily's news index, dated),
+    // else "general".
+    static QString topicFor(const QString &query);
     static constexpr int MaxQueryLength = 400;
 
 private:

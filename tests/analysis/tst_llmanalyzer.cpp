@@ -212,8 +212,29 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(kAnalysisPath), 1);
         QCOMPARE(first.analyzer, u"heuristic"_s);
         QVERIFY2(first.notice.contains(u"Quota exceeded"_s), qPrintable(first.notice));
-        QVERIFY2(second.notice.contains(u"quota exhausted"_s), qPrintable(second.notice));
+        QVERIFY2(first.notice.contains(u"stopped for this run"_s), qPrintable(first.notice));
+        // The log hears it once; each row keeps the reason in its errors.
+        QVERIFY2(second.notice.isEmpty(), qPrintable(second.notice));
+        const QString reason = second.errors.value(u"gemini:gemini-2.5-flash-lite"_s);
+        QVERIFY2(reason.contains(u"stopped for this run"_s) && reason.contains(u"Quota exceeded"_s),
+            qPrintable(reason));
         QVERIFY(second.confidence >= 0.7);
+    }
+
+    void failure_isInTheOutcomesErrorsByAnalyzer()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kAnalysisPath, [](const FakeRequest &) {
+            return FakeResponse::json(R"({"promptFeedback":{"blockReason":"PROHIBITED_CONTENT"}})");
+        });
+        HttpClient http;
+        auto analyzer = geminiAnalyzer(&http, server);
+        const AnalysisOutcome o = QCoro::waitFor(analyzer->analyze(input({ kBlog })));
+        QCOMPARE(o.analyzer, u"heuristic"_s);
+        QCOMPARE(o.errors.size(), 1);
+        QCOMPARE(o.errors.value(u"gemini:gemini-2.5-flash-lite"_s),
+            u"Gemini blocked the prompt (PROHIBITED_CONTENT)"_s);
     }
 
     void missingOrRejectedKey_fallsBackWithTheReason()

@@ -2,6 +2,7 @@
 #include "storage/AppSettings.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -228,6 +229,101 @@ private Q_SLOTS:
         // The API key never shows up in what the CLI prints.
         QVERIFY(!r.out.contains("tvly-test"));
         QVERIFY(!r.err.contains("tvly-test"));
+    }
+
+    // A rejected key or a spent quota stops the LLM for the run: asked once, then the offline
+    // analyzer answers for every company, and each row's errors say why (--json, --events).
+    // The error bodies are the documented ones (see tests/llm/tst_llmclients.cpp for sources).
+    void llmKeyOrQuotaError_stopsTheLlmOnceAndEveryRowSaysWhy_data()
+    {
+        QTest::addColumn<QString>("llm");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("gemini API_KEY_INVALID")
+            << QStringLiteral("gemini") << 400
+            << QByteArray(
+                   R"({"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"generativelanguage.googleapis.com"}}]}})")
+            << QStringLiteral("API key not valid");
+        QTest::newRow("openai 401")
+            << QStringLiteral("openai") << 401
+            << QByteArray(
+                   R"({"error":{"message":"Incorrect API key provided: sk-bad. You can find your API key at https:\/\/platform.openai.com\/account\/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}})")
+            << QStringLiteral("Incorrect API key provided");
+        QTest::newRow("openai insufficient_quota")
+            << QStringLiteral("openai") << 429
+            << QByteArray(
+                   R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}})")
+            << QStringLiteral("exceeded your current quota");
+        QTest::newRow("openai insufficient_quota, code null")
+            << QStringLiteral("openai") << 429
+            << QByteArray(
+                   R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":null}})")
+            << QStringLiteral("exceeded your current quota");
+    }
+
+    void llmKeyOrQuotaError_stopsTheLlmOnceAndEveryRowSaysWhy()
+    {
+        QFETCH(QString, llm);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, reason);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString llmPath
+            = llm == u"gemini" ? QStringLiteral("/v1beta/") : QStringLiteral("/v1/chat/");
+        server.route(llmPath,
+            [body, status](const FakeRequest &) { return FakeResponse::json(body, status); });
+        QProcessEnvironment env = fakeEnvironment(server);
+        env.insert(QStringLiteral("GEMINI_API_KEY"), QStringLiteral("AIza-bad"));
+        env.insert(QStringLiteral("GTM_GEMINI_URL"), server.baseUrl().toString());
+        env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-bad"));
+        env.insert(QStringLiteral("GTM_OPENAI_URL"), server.baseUrl().toString());
+        const QString domains
+            = write(QStringLiteral("llm.txt"), "acme.com\nglobex.com\ninitech.com\n");
+        const QString json = m_dir.filePath(
+            QStringLiteral("llm-%1.json").arg(qHash(QByteArray(QTest::currentDataTag()))));
+        // One analysis at a time, so that "asked once" does not depend on timing.
+        const Result r = run(
+            { QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
+                QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                strategiesFile(), QStringLiteral("--sources"), QStringLiteral("google_search"),
+                QStringLiteral("--analyzer"), QStringLiteral("llm"), QStringLiteral("--llm"), llm,
+                QStringLiteral("--max-parallel"), QStringLiteral("1"), QStringLiteral("--events"),
+                QStringLiteral("--json"), json, QStringLiteral("--no-cache") },
+            env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(llmPath), 1);
+
+        int analyzed = 0;
+        for (const auto &e : events(r.out)) {
+            if (e.value(u"type").toString() != u"domain_analyzed")
+                continue;
+            ++analyzed;
+            QCOMPARE(e.value(u"status").toString(), QStringLiteral("done"));
+            const QJsonObject errors = e.value(u"errors").toObject();
+            QCOMPARE(errors.size(), 1);
+            const QString why = errors.begin().value().toString();
+            QVERIFY2(errors.begin().key().startsWith(llm + u':'), qPrintable(errors.begin().key()));
+            QVERIFY2(why.contains(reason), qPrintable(why));
+        }
+        QCOMPARE(analyzed, 3);
+
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray results
+            = QJsonDocument::fromJson(f.readAll()).object().value(u"results").toArray();
+        QCOMPARE(results.size(), 3);
+        for (const QJsonValue &v : results) {
+            const QJsonObject errors = v.toObject().value(u"errors").toObject();
+            QCOMPARE(errors.size(), 1);
+            QVERIFY(errors.begin().value().toString().contains(reason));
+        }
+        // Said once on stderr, where the stop happened.
+        QCOMPARE(QString::fromUtf8(r.err).count(QStringLiteral("stopped for this run")), 1);
+        QVERIFY(!r.err.contains("sk-bad") && !r.out.contains("sk-bad"));
+        QVERIFY(!r.err.contains("AIza-bad") && !r.out.contains("AIza-bad"));
     }
 
     void domainsFromStdin_reportRejectedLinesWithNumbers()

@@ -191,6 +191,150 @@ private Q_SLOTS:
         const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
         QCOMPARE(r.error, LlmErrorKind::Auth);
         QVERIFY(r.errorString.contains(u"Incorrect API key"_s));
+        // The same key is rejected for every company: asked once per run.
+        QVERIFY(client.stopped());
+        const LlmResult again = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(again.error, LlmErrorKind::Stopped);
+        QVERIFY2(again.errorString.contains(u"Incorrect API key"_s), qPrintable(again.errorString));
+        QCOMPARE(server.requestCount(kChatPath), 1);
+    }
+
+    // The body Google sends for a key it does not know (the shape quoted in
+    // google-gemini/gemini-cli#25198 and the AIP-193 ErrorInfo it follows).
+    void gemini_invalidKey_stopsForTheRunWithTheReason()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(
+                R"({"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"generativelanguage.googleapis.com"}},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"en-US","message":"API key not valid. Please pass a valid API key."}]}})",
+                400);
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"wrong"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult first = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(first.error, LlmErrorKind::Auth);
+        QVERIFY(client.stopped());
+        QCOMPARE(client.stopReason(), first.errorString);
+        const LlmResult second = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(second.error, LlmErrorKind::Stopped);
+        QVERIFY2(
+            second.errorString.contains(u"API key not valid"_s), qPrintable(second.errorString));
+        QCOMPARE(server.requestCount(kGeminiPath), 1);
+    }
+
+    // A prompt blocked by the safety filters: no candidates, only promptFeedback
+    // (ai.google.dev/api/generate-content#PromptFeedback: "If set, the prompt was blocked and
+    // no candidates are returned"). The same prompt is blocked again, so it is not retried.
+    void gemini_blockedPrompt_isNamedAndNotRetried()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(
+                R"({"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT","probability":"HIGH"}]},"usageMetadata":{"promptTokenCount":9,"totalTokenCount":9},"modelVersion":"gemini-2.5-flash-lite"})");
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(
+            completeValidated(&client, u"s"_s, u"q"_s, smallSchema(), needsAnswer));
+        QCOMPARE(r.error, LlmErrorKind::Refused);
+        QCOMPARE(r.errorString, u"Gemini blocked the prompt (SAFETY)"_s);
+        QCOMPARE(server.requestCount(kGeminiPath), 1);
+        QCOMPARE(r.promptTokens, 9);
+        QVERIFY(!client.stopped()); // another company's evidence may pass
+    }
+
+    // Thinking models count thoughts apart from the answer and bill both as output; the
+    // numbers are those of a gemini-2.5-flash answer recorded in an SDK's test fixture
+    // (promptTokenCount 7, candidatesTokenCount 2, thoughtsTokenCount 24, total 33).
+    void gemini_thinkingTokens_areCountedAsBilled()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kGeminiPath, [](const FakeRequest &) {
+            return FakeResponse::json(
+                R"({"candidates":[{"content":{"parts":[{"text":"{\u0022answer\u0022:\u0022yes\u0022}"}],"role":"model"},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":7,"candidatesTokenCount":2,"totalTokenCount":33,"promptTokensDetails":[{"modality":"TEXT","tokenCount":7}],"thoughtsTokenCount":24},"modelVersion":"gemini-2.5-flash"})");
+        });
+        HttpClient http;
+        GeminiClient client(&http, u"k"_s, u"gemini-2.5-flash-lite"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, smallSchema()));
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QCOMPARE(r.promptTokens, 7);
+        QCOMPARE(r.completionTokens, 26);
+        QCOMPARE(r.promptTokens + r.completionTokens, 33); // = totalTokenCount
+    }
+
+    // A structured-output refusal: message.refusal instead of content
+    // (platform.openai.com/docs/guides/structured-outputs#refusals, the example answer).
+    void openAi_refusal_isNamedAndNotRetried()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kChatPath, [](const FakeRequest &) {
+            return FakeResponse::json(
+                R"({"id":"chatcmpl-9nYAG9LPNonX8DAyrkwYfemr3C8HC","object":"chat.completion","created":1721596428,"model":"gpt-4o-2024-08-06","choices":[{"index":0,"message":{"role":"assistant","refusal":"I\u0027m sorry, I cannot assist with that request."},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":81,"completion_tokens":11,"total_tokens":92},"system_fingerprint":"fp_3407719c7f"})");
+        });
+        HttpClient http;
+        OpenAiCompatibleClient client(&http, u"sk"_s, u"gpt-4o-mini"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(
+            completeValidated(&client, u"s"_s, u"q"_s, smallSchema(), needsAnswer));
+        QCOMPARE(r.error, LlmErrorKind::Refused);
+        QCOMPARE(r.errorString,
+            u"openai:gpt-4o-mini refused: I'm sorry, I cannot assist with that request."_s);
+        QCOMPARE(server.requestCount(kChatPath), 1);
+        QCOMPARE(r.completionTokens, 11);
+    }
+
+    // completion_tokens already includes completion_tokens_details.reasoning_tokens, and is
+    // what is billed (the API reference's usage object); adding the details would count the
+    // reasoning twice.
+    void openAi_reasoningTokens_areCountedOnce()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kChatPath, [](const FakeRequest &) {
+            return FakeResponse::json(
+                R"({"id":"chatcmpl-abc","object":"chat.completion","model":"o4-mini","choices":[{"index":0,"message":{"role":"assistant","content":"{\u0022answer\u0022:\u0022ok\u0022}","refusal":null},"finish_reason":"stop"}],"usage":{"prompt_tokens":75,"completion_tokens":1186,"total_tokens":1261,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":1024,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}})");
+        });
+        HttpClient http;
+        OpenAiCompatibleClient client(&http, u"sk"_s, u"o4-mini"_s, server.baseUrl());
+        const LlmResult r = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QVERIFY2(r.ok(), qPrintable(r.errorString)); // "refusal": null is no refusal
+        QCOMPARE(r.promptTokens, 75);
+        QCOMPARE(r.completionTokens, 1186);
+    }
+
+    // insufficient_quota is a 429 that no wait cures (platform.openai.com/docs/guides/
+    // error-codes: "You exceeded your current quota, please check your plan and billing
+    // details"). Older answers carry "code": null and say it in "type" only (the body quoted
+    // in langchain-ai/langchainjs#1929).
+    void openAi_insufficientQuota_stopsWithoutRetrying_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("code") << QByteArray(
+            R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https:\/\/platform.openai.com\/docs\/guides\/error-codes\/api-errors.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}})");
+        QTest::newRow("older form, code null") << QByteArray(
+            R"({"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":null}})");
+    }
+
+    void openAi_insufficientQuota_stopsWithoutRetrying()
+    {
+        QFETCH(QByteArray, body);
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(
+            kChatPath, [body](const FakeRequest &) { return FakeResponse::json(body, 429); });
+        HttpClient http; // the default policy: 4 attempts for a passing rate limit
+        OpenAiCompatibleClient client(&http, u"sk"_s, u"gpt-4o-mini"_s, server.baseUrl());
+        const LlmResult first = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(first.error, LlmErrorKind::QuotaExhausted);
+        QVERIFY2(first.errorString.contains(u"exceeded your current quota"_s),
+            qPrintable(first.errorString));
+        QVERIFY(client.stopped());
+        const LlmResult second = QCoro::waitFor(client.completeJson(u"s"_s, u"u"_s, {}));
+        QCOMPARE(second.error, LlmErrorKind::Stopped);
+        QCOMPARE(server.requestCount(kChatPath), 1);
     }
 
     void completeValidated_malformedAnswer_isRetriedOnceWithTheErrorQuoted()

@@ -62,6 +62,44 @@ private Q_SLOTS:
         QCOMPARE(defaultRetryDecision(r), RetryDecision::Retry);
     }
 
+    // 429s whose documented body says the quota is gone (newsapi.org/docs/errors; OpenAI's
+    // insufficient_quota, current and older form) stop the provider; a bare 429 and an OpenAI
+    // rate_limit_exceeded are retried.
+    void quotaGoneAnswers_stopInsteadOfRetrying_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("gone");
+        QTest::newRow("newsapi rateLimited")
+            << QByteArray(R"({"status":"error","code":"rateLimited","message":"m"})") << true;
+        QTest::newRow("newsapi apiKeyExhausted")
+            << QByteArray(R"({"status":"error","code":"apiKeyExhausted","message":"m"})") << true;
+        QTest::newRow("openai insufficient_quota") << QByteArray(
+            R"({"error":{"message":"m","type":"insufficient_quota","param":null,"code":"insufficient_quota"}})")
+                                                   << true;
+        QTest::newRow("openai insufficient_quota, code null") << QByteArray(
+            R"({"error":{"message":"m","type":"insufficient_quota","param":null,"code":null}})")
+                                                              << true;
+        QTest::newRow("openai rate_limit_exceeded") << QByteArray(
+            R"({"error":{"message":"Rate limit reached for gpt-4o-mini","type":"requests","param":null,"code":"rate_limit_exceeded"}})")
+                                                    << false;
+        QTest::newRow("no body") << QByteArray() << false;
+    }
+
+    void quotaGoneAnswers_stopInsteadOfRetrying()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, gone);
+        HttpResponse r;
+        r.status = 429;
+        r.error = HttpErrorKind::Http;
+        r.body = body;
+        QCOMPARE(isQuotaGone(r), gone);
+        QCOMPARE(
+            defaultRetryDecision(r), gone ? RetryDecision::StopProvider : RetryDecision::Retry);
+        r.status = 400; // the same words with another status are not a quota answer
+        QVERIFY(!isQuotaGone(r));
+    }
+
     void defaultDecision_retriesOnlyTransientErrors()
     {
         auto decide = [](HttpErrorKind kind, int status) {

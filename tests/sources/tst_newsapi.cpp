@@ -23,6 +23,9 @@ private Q_SLOTS:
     void errors_becomeReadableReasons_data();
     void errors_becomeReadableReasons();
     void noKey_isSkippedWithoutRequest();
+    void rateLimited_stopsAfterOneRequestAndSaysTheWindow();
+    void rateLimited_withRetryAfter_saysWhenTheQuotaResets();
+    void articleWithoutDescriptionOrContent_hasNoBareOutletSnippet();
 
 private:
     void serveArticles();
@@ -185,10 +188,12 @@ void TestNewsApi::errors_becomeReadableReasons_data()
         << 401 << u"apiKeyDisabled"_s << u"NewsAPI has disabled the API key"_s << true;
     QTest::newRow("apiKeyMissing")
         << 401 << u"apiKeyMissing"_s << u"NewsAPI received no API key"_s << true;
+    // The two quota answers keep the server's words: they say when the quota comes back.
     QTest::newRow("apiKeyExhausted")
-        << 429 << u"apiKeyExhausted"_s << u"NewsAPI request limit reached for this key"_s << true;
-    QTest::newRow("rateLimited") << 429 << u"rateLimited"_s << u"NewsAPI rate limit reached"_s
-                                 << true;
+        << 429 << u"apiKeyExhausted"_s
+        << u"NewsAPI request limit reached for this key: the server said so"_s << true;
+    QTest::newRow("rateLimited") << 429 << u"rateLimited"_s
+                                 << u"NewsAPI rate limit reached: the server said so"_s << true;
     QTest::newRow("parameterInvalid")
         << 400 << u"parameterInvalid"_s << u"NewsAPI rejected the query: the server said so"_s
         << false;
@@ -234,6 +239,57 @@ void TestNewsApi::noKey_isSkippedWithoutRequest()
         = run(source, context(u"stripe.com"_s, channel::NewsSearch, u"fraud"_s));
     QCOMPARE(out.status, SourceOutcome::Status::Skipped);
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+// The developer plan's answer once its window is used up (newsapi.org/docs/errors: "429 - Too
+// Many Requests. You made too many requests within a window of time and have been rate
+// limited. Back off for a while."; the message is the one the service sends).
+const QByteArray kRateLimited
+    = R"({"status":"error","code":"rateLimited","message":"You have made too many requests recently. Developer accounts are limited to 100 requests over a 24 hour period (50 requests available every 12 hours). Please upgrade to a paid plan if you need more requests."})";
+
+void TestNewsApi::rateLimited_stopsAfterOneRequestAndSaysTheWindow()
+{
+    m_server->route(u"/v2/everything"_s,
+        [](const FakeRequest &) { return FakeResponse::json(kRateLimited, 429); });
+    NewsApiSource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::NewsSearch, u"fraud"_s));
+    // Retrying would spend more of the 24-hour window; the pipeline stops the source instead.
+    QCOMPARE(m_server->requestCount(u"/v2/everything"_s), 1);
+    QCOMPARE(out.requests, 1);
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    QVERIFY(out.stopSource);
+    QVERIFY2(out.reason.startsWith(u"NewsAPI rate limit reached: "_s), qPrintable(out.reason));
+    QVERIFY2(out.reason.contains(u"100 requests over a 24 hour period"_s), qPrintable(out.reason));
+}
+
+void TestNewsApi::rateLimited_withRetryAfter_saysWhenTheQuotaResets()
+{
+    m_server->route(u"/v2/everything"_s, [](const FakeRequest &) {
+        return FakeResponse::json(kRateLimited, 429).withHeader("Retry-After", "7200");
+    });
+    NewsApiSource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::NewsSearch, u"fraud"_s));
+    QCOMPARE(m_server->requestCount(u"/v2/everything"_s), 1);
+    QVERIFY(out.stopSource);
+    QVERIFY2(out.reason.endsWith(u"(quota resets in about 2 h)"_s), qPrintable(out.reason));
+}
+
+void TestNewsApi::articleWithoutDescriptionOrContent_hasNoBareOutletSnippet()
+{
+    // Aggregated items come with description and content null (the documented article shape
+    // allows both).
+    m_server->route(u"/v2/everything"_s, [](const FakeRequest &) {
+        return FakeResponse::json(
+            R"({"status":"ok","totalResults":1,"articles":[{"source":{"id":"google-news","name":"Google News"},"author":null,"title":"Stripe widens Radar fraud tools - Reuters","description":null,"url":"https://news.google.com/articles/CBMiabc","urlToImage":null,"publishedAt":"2024-05-15T08:00:00Z","content":null}]})");
+    });
+    NewsApiSource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::NewsSearch, u"fraud"_s));
+    QCOMPARE(out.evidence.size(), 1);
+    QCOMPARE(out.evidence.first().title, u"Stripe widens Radar fraud tools - Reuters"_s);
+    QCOMPARE(out.evidence.first().snippet, QString());
 }
 
 QTEST_GUILESS_MAIN(TestNewsApi)

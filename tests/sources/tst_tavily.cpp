@@ -21,6 +21,8 @@ private Q_SLOTS:
     void depth_mapsToSearchDepthAndResultCount_data();
     void depth_mapsToSearchDepthAndResultCount();
     void request_postsQueryWithBearerKey();
+    void newsQuery_asksForTheNewsTopic();
+    void publishedDate_isAskedForAndRead();
     void results_keepFieldsCleanedAndDropForeignCompanies();
     void errors_becomeReadableReasons_data();
     void errors_becomeReadableReasons();
@@ -63,7 +65,8 @@ void TestTavily::depth_mapsToSearchDepthAndResultCount_data()
     QTest::addColumn<QString>("searchDepth");
     QTest::addColumn<int>("maxResults");
     QTest::newRow("quick") << Depth::Quick << u"basic"_s << 2;
-    QTest::newRow("standard") << Depth::Standard << u"advanced"_s << 3;
+    // Advanced costs 2 credits a search, basic 1: only a comprehensive run pays for it.
+    QTest::newRow("standard") << Depth::Standard << u"basic"_s << 3;
     QTest::newRow("comprehensive") << Depth::Comprehensive << u"advanced"_s << 5;
 }
 
@@ -101,8 +104,70 @@ void TestTavily::request_postsQueryWithBearerKey()
     QVERIFY(seen.first().headers.value("content-type").startsWith("application/json"));
     const QJsonObject body = QJsonDocument::fromJson(seen.first().body).object();
     QCOMPARE(body.value(u"query"_s).toString(), u"site:stripe.com \"fraud\" & AI"_s);
+    // What the documented /search body holds (docs.tavily.com/documentation/api-reference/
+    // endpoint/search): a refactor must not change it silently.
+    QCOMPARE(body.value(u"search_depth"_s).toString(), u"basic"_s);
+    QCOMPARE(body.value(u"topic"_s).toString(), u"general"_s);
+    QCOMPARE(body.value(u"max_results"_s).toInt(), 3);
+    QCOMPARE(body.value(u"include_published_date"_s), QJsonValue(true));
+    QCOMPARE(body.value(u"include_answer"_s), QJsonValue(false));
+    QCOMPARE(body.value(u"include_raw_content"_s), QJsonValue(false));
+    QCOMPARE(body.keys().size(), 7);
     // The key travels in the header only.
     QVERIFY(!seen.first().body.contains("tvly-test-key"));
+}
+
+void TestTavily::newsQuery_asksForTheNewsTopic()
+{
+    serveResults();
+    TavilySource source(m_http.get(), settings());
+    run(source,
+        context(u"stripe.com"_s, channel::GoogleSearch, u"Stripe announces fraud partnership"_s));
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe news AI"_s));
+    run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe renewable energy"_s));
+    const auto seen = m_server->requests(u"/search"_s);
+    QCOMPARE(seen.size(), 3);
+    QStringList topics;
+    QStringList ranges;
+    for (const FakeRequest &r : seen) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        topics << body.value(u"topic"_s).toString();
+        ranges << body.value(u"time_range"_s).toString();
+    }
+    // "renewable" holds "news" but is not the word.
+    QCOMPARE(topics, (QStringList { u"news"_s, u"news"_s, u"general"_s }));
+    // News looks back a year, not the news topic's few days; general search is not limited.
+    QCOMPARE(ranges, (QStringList { u"year"_s, u"year"_s, QString() }));
+}
+
+// The documented behaviour: results carry published_date only when include_published_date is
+// true or the topic is news (docs.tavily.com/documentation/api-reference/endpoint/search,
+// "include_published_date"). The fake answers like that, so an app that does not ask gets
+// undated evidence, as it did live.
+void TestTavily::publishedDate_isAskedForAndRead()
+{
+    m_server->route(u"/search"_s, [](const FakeRequest &r) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        const bool dated = body.value(u"include_published_date"_s).toBool()
+            || body.value(u"topic"_s).toString() == u"news"_s;
+        QJsonObject result { { u"title"_s, u"Stripe Radar adds new fraud signals"_s },
+            { u"url"_s, u"https://stripe.com/blog/radar-signals"_s },
+            { u"content"_s, u"Stripe Radar now scores payments with more signals."_s },
+            { u"score"_s, 0.8 }, { u"raw_content"_s, QJsonValue::Null } };
+        if (dated)
+            result.insert(u"published_date"_s, u"Wed, 02 Oct 2024 16:00:00 GMT"_s);
+        return FakeResponse::json(QJsonDocument(
+            QJsonObject { { u"query"_s, body.value(u"query"_s) },
+                { u"results"_s, QJsonArray { result } },
+                { u"response_time"_s,
+                    0.9 } }).toJson(QJsonDocument::Compact));
+    });
+    TavilySource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe radar fraud"_s));
+    QCOMPARE(out.evidence.size(), 1);
+    QCOMPARE(
+        out.evidence.first().publishedAt, QDateTime(QDate(2024, 10, 2), QTime(16, 0), Qt::UTC));
 }
 
 void TestTavily::results_keepFieldsCleanedAndDropForeignCompanies()
@@ -152,6 +217,14 @@ void TestTavily::errors_becomeReadableReasons_data()
         << QByteArray(
                R"({"detail":{"error":"Query is too long. Max query length is 400 characters."}})")
         << u"Tavily rejected the request: Query is too long. Max query length is 400 characters."_s
+        << false;
+    // A validation error: detail is a list of {type, loc, msg} (the API reference's 422).
+    QTest::newRow("422 validation list")
+        << 422
+        << QByteArray(
+               R"({"detail":[{"type":"less_than_equal","loc":["body","max_results"],"msg":"Input should be less than or equal to 20","input":50,"ctx":{"le":20}},{"type":"missing","loc":["body","query"],"msg":"Field required","input":{}}]})")
+        << u"Tavily rejected the request: max_results: Input should be less than or equal to 20; "
+           "query: Field required"_s
         << false;
 }
 
@@ -226,7 +299,6 @@ void TestTavily::cacheKey_coversQueryAndDepthButNeverTheKey()
         context(u"stripe.com"_s, channel::GoogleSearch, u"stripe fraud"_s, Depth::Comprehensive));
     run(source, context(u"stripe.com"_s, channel::GoogleSearch, u"stripe risk"_s, Depth::Quick));
     m_http->setResponseStore(nullptr);
-    QVERIFY(!store.keys.isEmpty());
     QCOMPARE(store.keys.size(), 3);
     QCOMPARE(QSet<QByteArray>(store.keys.begin(), store.keys.end()).size(), 3);
     for (const QByteArray &key : std::as_const(store.keys))
