@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CompareDialog.h"
 #include "ConfidenceDelegate.h"
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
@@ -11,6 +12,7 @@
 #include "Version.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "pipeline/RetryPlan.h"
 #include "session/ResearchSession.h"
 #include "storage/AppSettings.h"
 #include "storage/CsvImport.h"
@@ -671,6 +673,12 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save session &as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import domains…"), this, &MainWindow::importDomainsDialog);
+    file->addAction(tr("Compare with session…"), this, [this] {
+        const QString path = prompts()->askOpenPath(
+            this, tr("Compare with session"), tr("GTM Research sessions (*.gtmr)"));
+        if (!path.isEmpty())
+            compareWith(path);
+    });
     m_exportActions << file->addAction(tr("&Export results as CSV…"),
         QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCsv);
     m_exportActions << file->addAction(
@@ -690,6 +698,9 @@ void MainWindow::buildMenus()
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_resumeAction
         = research->addAction(tr("Resume &unfinished queries"), this, &MainWindow::resumeRun);
+    research->addAction(tr("Retry &failed queries"), this, &MainWindow::retryFailedQueries);
+    research->addAction(
+        tr("Re-run &selected companies"), this, &MainWindow::rerunSelectedCompanies);
     research->addSeparator();
     research->addAction(tr("&Filter results"), QKeySequence::Find, this, [this] {
         m_filter->setFocus();
@@ -872,6 +883,39 @@ void MainWindow::resumeRun()
     log(tr("Resuming: %n queries already finished", nullptr,
         int(m_session->state().finishedQueries.size())));
     startRun([this](const std::shared_ptr<Engine> &engine) { return m_session->resume(engine); });
+}
+
+void MainWindow::retryFailedQueries()
+{
+    if (isRunning() || m_session->state().request.domains.isEmpty())
+        return;
+    QHash<QString, QString> channelOfSource;
+    if (m_engine)
+        for (const auto &source : m_engine->sources)
+            channelOfSource.insert(source->name(), source->channel());
+    RunState state = currentState();
+    const int again = requeueFailedQueries(state, channelOfSource);
+    log(tr("Retrying %n failed queries", nullptr, again));
+    if (again == 0)
+        return;
+    m_session->replaceState(std::move(state));
+    resumeRun();
+}
+
+void MainWindow::rerunSelectedCompanies()
+{
+    if (isRunning() || m_session->state().request.domains.isEmpty())
+        return;
+    QStringList domains;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        domains << m_model->result(m_proxy->mapToSource(index).row()).domain;
+    if (domains.isEmpty())
+        return;
+    RunState state = currentState();
+    requeueCompanies(state, domains);
+    log(tr("Re-running %n companies", nullptr, int(domains.size())));
+    m_session->replaceState(std::move(state));
+    resumeRun();
 }
 
 void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine> &)> &launch)
@@ -1197,6 +1241,29 @@ void MainWindow::importDomainsFrom(const QString &path)
         m_domains->loadLines(lines);
     });
     watcher->setFuture(QtConcurrent::run(readImportFile, path));
+}
+
+void MainWindow::compareWith(const QString &path)
+{
+    auto *watcher = new QFutureWatcher<std::pair<std::optional<RunState>, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const auto [older, error] = watcher->result();
+        if (!older) {
+            prompts()->showError(this, tr("Could not compare"), error);
+            return;
+        }
+        const RunState now = currentState();
+        auto *dialog = new CompareDialog(compareRuns(*older, now, now.request.confidenceThreshold),
+            QFileInfo(path).fileName(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        QString error;
+        std::optional<RunState> state = loadSession(path, &error);
+        return std::make_pair(std::move(state), error);
+    }));
 }
 
 void MainWindow::exportCsv()

@@ -51,6 +51,12 @@ public:
     bool openSession(const QString &path);
     bool saveSession(const QString &path);
     void importDomainsFrom(const QString &path);
+    // Opens the changes between an older session and this run (CompareDialog) once it is read.
+    void compareWith(const QString &path);
+    // Runs again only the failed queries, or every query of the companies selected in the
+    // table; the other rows stay as they are.
+    void retryFailedQueries();
+    void rerunSelectedCompanies();
 
     bool isRunning() const;
     bool isDirty() const;

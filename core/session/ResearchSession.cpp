@@ -138,6 +138,16 @@ void ResearchSession::load(RunState state, const QString &path)
     Q_EMIT resultsReset();
 }
 
+void ResearchSession::replaceState(RunState state)
+{
+    if (isRunning())
+        return;
+    m_state = std::move(state);
+    resetRows();
+    setDirty(true);
+    Q_EMIT resultsReset();
+}
+
 bool ResearchSession::saveTo(const QString &path, QString *error)
 {
     if (!saveSession(path, snapshot(), error))

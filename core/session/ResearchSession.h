@@ -59,6 +59,9 @@ public:
     // An opened session, or a restored autosave (no path). The rows line up with the
     // request's domains.
     void load(RunState state, const QString &path = {});
+    // A state edited for a partial re-run (failed queries, chosen companies): the file and
+    // the research id stay, the session counts as changed; resume() runs what it reopened.
+    void replaceState(RunState state);
     bool saveTo(const QString &path, QString *error);
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path) { m_filePath = path; }

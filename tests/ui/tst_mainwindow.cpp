@@ -1,3 +1,4 @@
+#include "CompareDialog.h"
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
@@ -22,6 +23,7 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -77,6 +79,8 @@ private Q_SLOTS:
     void importCsv_detectsOrAsksForTheDomainColumn();
     void importCsv_crmColumnsReachTheSessionAndTheExport();
     void costEstimate_followsTheForm();
+    void compareWithOlderSession_showsNewAndLostMatches();
+    void retryFailed_andRerunSelected_touchOnlyThoseCompanies();
     void autosave_isOfferedAndResumed();
     void windowSizeAndSplitters_areRememberedAcrossStarts();
 
@@ -572,6 +576,82 @@ void TestMainWindow::costEstimate_followsTheForm()
     QTRY_VERIFY(view->estimate().strategies > standardQueries);
     // Nothing was sent to estimate.
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestMainWindow::compareWithOlderSession_showsNewAndLostMatches()
+{
+    RunState older;
+    older.request.goal = kGoal;
+    older.request.domains = { u"acme-pay.com"_s, u"globex.io"_s };
+    CompanyResult acme;
+    acme.domain = u"acme-pay.com"_s;
+    acme.status = CompanyStatus::Done;
+    acme.confidence = 0.2;
+    CompanyResult globex;
+    globex.domain = u"globex.io"_s;
+    globex.status = CompanyStatus::Done;
+    globex.confidence = 0.95;
+    older.results = { acme, globex };
+    const QString olderPath = m_dir->filePath(u"older.gtmr"_s);
+    QString error;
+    QVERIFY2(gtm::saveSession(olderPath, older, &error), qPrintable(error));
+
+    RunState now = older;
+    now.results[0].confidence = 0.9;
+    now.results[1].confidence = 0.3;
+    const QString nowPath = m_dir->filePath(u"now.gtmr"_s);
+    QVERIFY2(gtm::saveSession(nowPath, now, &error), qPrintable(error));
+    QVERIFY(m_window->openSession(nowPath));
+
+    m_window->compareWith(olderPath);
+    CompareDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<CompareDialog *>()) != nullptr);
+    QCOMPARE(dialog->table()->rowCount(), 2);
+    QCOMPARE(dialog->table()->item(0, 0)->text(), u"acme-pay.com"_s);
+    QCOMPARE(dialog->table()->item(0, 1)->text(), u"New match"_s);
+    QCOMPARE(dialog->table()->item(1, 0)->text(), u"globex.io"_s);
+    QCOMPARE(dialog->table()->item(1, 1)->text(), u"Lost match"_s);
+    QVERIFY(dialog->summary()->text().startsWith(u"1 new matches · 1 lost matches"_s));
+
+    // A file that is not a session: a message, no dialog.
+    dialog->close();
+    QTRY_VERIFY(!m_window->findChild<CompareDialog *>());
+    m_window->compareWith(m_dir->filePath(u"missing.gtmr"_s));
+    QTRY_COMPARE(m_prompts->errors.size(), 1);
+    QVERIFY(!m_window->findChild<CompareDialog *>());
+}
+
+void TestMainWindow::retryFailed_andRerunSelected_touchOnlyThoseCompanies()
+{
+    typeForm(kGoal, kDomains);
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->runButton()->isEnabled());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    const CompanyResult acme = m_window->resultsModel()->result(rowOf(u"acme-pay.com"_s));
+    QCOMPARE(m_window->resultsModel()->result(rowOf(u"hooli.xyz"_s)).status, CompanyStatus::Failed);
+
+    const auto domainsAsked = [this](qsizetype from) {
+        QSet<QString> domains;
+        const QList<FakeRequest> requests = m_server->requests();
+        for (qsizetype i = from; i < requests.size(); ++i)
+            domains.insert(requests.at(i).query.queryItemValue(u"domain"_s));
+        return domains;
+    };
+    qsizetype before = m_server->requests().size();
+    m_window->retryFailedQueries();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(domainsAsked(before), QSet<QString> { u"hooli.xyz"_s });
+    QCOMPARE(m_window->resultsModel()->result(rowOf(u"acme-pay.com"_s)), acme);
+
+    before = m_server->requests().size();
+    auto *table = m_window->findChild<QTableView *>(u"resultsTable"_s);
+    table->selectionModel()->select(table->model()->index(rowOf(u"globex.io"_s), 0),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_window->rerunSelectedCompanies();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
+    QCOMPARE(domainsAsked(before), QSet<QString> { u"globex.io"_s });
+    QCOMPARE(m_window->resultsModel()->result(rowOf(u"acme-pay.com"_s)), acme);
 }
 
 void TestMainWindow::autosave_isOfferedAndResumed()
