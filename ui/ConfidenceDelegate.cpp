@@ -1,15 +1,16 @@
 #include "ConfidenceDelegate.h"
 
 #include "ResultsModel.h"
+#include "ThemeColors.h"
 
 #include <QApplication>
 #include <QPainter>
 
 namespace gtm {
 
-QColor ConfidenceDelegate::barColor(double confidence, double threshold)
+QColor ConfidenceDelegate::barColor(double confidence, double threshold, const QPalette &palette)
 {
-    return confidence >= threshold ? QColor(0x2e, 0x9d, 0x4f) : QColor(0xe0, 0x9b, 0x2d);
+    return confidence >= threshold ? theme::matchColor(palette) : theme::belowColor(palette);
 }
 
 void ConfidenceDelegate::paint(
@@ -41,7 +42,7 @@ void ConfidenceDelegate::paint(
     painter->drawRoundedRect(track, 2, 2);
     QRect bar = track;
     bar.setWidth(int(track.width() * confidence));
-    painter->setBrush(barColor(confidence, threshold));
+    painter->setBrush(barColor(confidence, threshold, opt.palette));
     painter->drawRoundedRect(bar, 2, 2);
     // The threshold as a tick on the track, so "how far from a match" reads at a glance.
     const int tickX = track.left() + int(track.width() * std::clamp(threshold, 0.0, 1.0));

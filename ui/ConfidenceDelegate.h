@@ -15,7 +15,7 @@ public:
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    static QColor barColor(double confidence, double threshold);
+    static QColor barColor(double confidence, double threshold, const QPalette &palette);
 };
 
 } // namespace gtm

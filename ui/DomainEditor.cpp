@@ -1,6 +1,7 @@
 #include "DomainEditor.h"
 
 #include "ResultsModel.h"
+#include "ThemeColors.h"
 
 #include <QHelpEvent>
 #include <QTextBlock>
@@ -59,7 +60,10 @@ void DomainEditor::startCheck()
 void DomainEditor::loadLines(const QStringList &lines)
 {
     if (lines.size() <= kLinesPerChunk) {
-        setPlainText(lines.join(u'\n'));
+        // One edit on the undo stack, so Undo brings the previous list back.
+        QTextCursor cursor(document());
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(lines.join(u'\n'));
         return;
     }
     m_toLoad = lines;
@@ -124,8 +128,8 @@ void DomainEditor::highlight(const DomainList &list)
 
     QTextCharFormat rejected;
     rejected.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    rejected.setUnderlineColor(QColor(0xc6, 0x28, 0x28));
-    rejected.setBackground(QColor(0xc6, 0x28, 0x28, 28));
+    rejected.setUnderlineColor(theme::errorText(palette()));
+    rejected.setBackground(theme::tint(theme::errorText(palette())));
     QTextCharFormat duplicate;
     duplicate.setUnderlineStyle(QTextCharFormat::DotLine);
     duplicate.setUnderlineColor(palette().color(QPalette::PlaceholderText));

@@ -1,7 +1,10 @@
 #include "EvidenceView.h"
 
 #include "ResultsModel.h"
+#include "ThemeColors.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QHeaderView>
 #include <QLabel>
@@ -37,6 +40,8 @@ EvidenceView::EvidenceView(QWidget *parent)
     headingFont.setBold(true);
     m_heading->setFont(headingFont);
     m_signals = plainLabel(this);
+    m_errors = plainLabel(this);
+    m_errors->setObjectName(u"evidenceErrors"_s);
 
     m_model = new QStandardItemModel(this);
     m_model->setHorizontalHeaderLabels(
@@ -65,8 +70,11 @@ EvidenceView::EvidenceView(QWidget *parent)
     m_snippet->setReadOnly(true);
     m_open = new QPushButton(tr("Open link"), details);
     m_open->setEnabled(false);
+    m_copyLink = new QPushButton(tr("Copy link"), details);
+    m_copyLink->setEnabled(false);
     auto *linkRow = new QHBoxLayout;
     linkRow->addWidget(m_link, 1);
+    linkRow->addWidget(m_copyLink);
     linkRow->addWidget(m_open);
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
@@ -84,6 +92,7 @@ EvidenceView::EvidenceView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
+    layout->addWidget(m_errors);
     layout->addWidget(m_signals);
     layout->addWidget(split, 1);
 
@@ -96,6 +105,8 @@ EvidenceView::EvidenceView(QWidget *parent)
         openLink(index.siblingAtColumn(0).data(EvidenceRowRole).toInt());
     });
     connect(m_open, &QPushButton::clicked, this, [this] { openLink(currentEvidenceRow()); });
+    connect(m_copyLink, &QPushButton::clicked, this,
+        [this] { QApplication::clipboard()->setText(m_link->text()); });
     clear();
 }
 
@@ -117,11 +128,26 @@ void EvidenceView::setCompany(const CompanyResult &result)
         m_heading->setText(tr("Select a company to see its evidence."));
         m_signals->clear();
         m_signals->hide();
+        m_errors->clear();
+        m_errors->hide();
         showDetails(-1);
         return;
     }
-    m_heading->setText(
-        tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size())).arg(result.domain));
+    m_heading->setText(tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size()))
+                           .arg(displayDomain(result.domain)));
+
+    // Why a company failed or came back incomplete is the first thing a user looks for here.
+    QStringList errorLines;
+    for (auto it = result.errors.cbegin(); it != result.errors.cend(); ++it)
+        errorLines << u"• "_s + (it.key().isEmpty() ? it.value() : it.key() + u": "_s + it.value());
+    if (result.status == CompanyStatus::Failed && errorLines.isEmpty())
+        errorLines << u"• "_s + tr("no source answered");
+    m_errors->setText(errorLines.isEmpty()
+            ? QString()
+            : (result.status == CompanyStatus::Failed ? tr("Failed:\n") : tr("Errors:\n"))
+                + errorLines.join(u'\n'));
+    m_errors->setVisible(!errorLines.isEmpty());
+    updateErrorColour();
 
     // Which signals each evidence item supports.
     QList<QStringList> supports(result.evidence.size());
@@ -134,9 +160,10 @@ void EvidenceView::setCompany(const CompanyResult &result)
     }
     m_signals->setText(signalLines.isEmpty() ? tr("No goal signals found.")
                                              : tr("Signals:\n") + signalLines.join(u'\n'));
-    m_signals->show();
+    // A failed company was never analyzed: "no signals" would read as a verdict.
+    m_signals->setVisible(result.status != CompanyStatus::Failed || !signalLines.isEmpty());
 
-    const QColor highlight = QColor(0x2e, 0x9d, 0x4f, 40);
+    const QColor highlight = theme::tint(theme::matchColor(palette()));
     for (int i = 0; i < result.evidence.size(); ++i) {
         const Evidence &e = result.evidence.at(i);
         // QStandardItem text is drawn as plain text by the default delegate.
@@ -177,6 +204,7 @@ void EvidenceView::showDetails(int evidenceRow)
         m_link->clear();
         m_snippet->clear();
         m_open->setEnabled(false);
+        m_copyLink->setEnabled(false);
         return;
     }
     const Evidence &e = m_company.evidence.at(evidenceRow);
@@ -191,7 +219,22 @@ void EvidenceView::showDetails(int evidenceRow)
     m_link->setText(e.url);
     const bool openable = isOpenable(QUrl(e.url));
     m_open->setEnabled(openable);
+    m_copyLink->setEnabled(!e.url.isEmpty());
     m_open->setToolTip(openable ? QString() : tr("Only http and https links are opened"));
+}
+
+void EvidenceView::updateErrorColour()
+{
+    QPalette pal = m_errors->palette();
+    pal.setColor(QPalette::WindowText, theme::errorText(palette()));
+    m_errors->setPalette(pal);
+}
+
+void EvidenceView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_errors)
+        updateErrorColour();
 }
 
 bool EvidenceView::isOpenable(const QUrl &url)

@@ -40,11 +40,17 @@ public:
     QLabel *titleLabel() const { return m_title; }
     QPlainTextEdit *snippetView() const { return m_snippet; }
     QPushButton *openButton() const { return m_open; }
+    QPushButton *copyLinkButton() const { return m_copyLink; }
+    QLabel *errorsLabel() const { return m_errors; }
 
 Q_SIGNALS:
     void linkRefused(const QString &url);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void updateErrorColour();
     void showDetails(int evidenceRow);
     int currentEvidenceRow() const;
 
@@ -52,6 +58,7 @@ private:
     CompanyResult m_company;
     QLabel *m_heading = nullptr;
     QLabel *m_signals = nullptr;
+    QLabel *m_errors = nullptr;
     QTreeView *m_view = nullptr;
     QStandardItemModel *m_model = nullptr;
     QLabel *m_title = nullptr;
@@ -59,6 +66,7 @@ private:
     QLabel *m_link = nullptr;
     QPlainTextEdit *m_snippet = nullptr;
     QPushButton *m_open = nullptr;
+    QPushButton *m_copyLink = nullptr;
 };
 
 } // namespace gtm

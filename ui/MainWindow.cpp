@@ -5,10 +5,14 @@
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
+#include "KeyboardShortcuts.h"
+#include "LinkOpening.h"
 #include "MetricsPanel.h"
 #include "ResultsModel.h"
 #include "ResultsProxyModel.h"
+#include "ResultsTableActions.h"
 #include "SettingsDialog.h"
+#include "ThemeColors.h"
 #include "Version.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
@@ -87,7 +91,6 @@ public:
     }
 };
 } // namespace
-
 
 namespace {
 
@@ -226,7 +229,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     logDock->setObjectName(u"logDock"_s);
     logDock->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 7 }, Qt::Vertical);
+    resizeDocks({ logDock }, { m_log->fontMetrics().lineSpacing() * 4 }, Qt::Vertical);
 
     m_finishedLabel = new QLabel;
     // A fixed size: a count that changes ten times a second must not relayout the window.
@@ -236,10 +239,10 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_finishedLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_finishedLabel);
 
-    buildMenus();
+    logDock->toggleViewAction()->setText(tr("Show &log"));
+    buildMenus(logDock->toggleViewAction());
     connectSession();
-    logDock->toggleViewAction()->setText(tr("Show log"));
-    menuBar()->addMenu(tr("&View"))->addAction(logDock->toggleViewAction());
+    new WindowShortcutGuard(this);
 
     rebuildEngine();
     updateChannelStatus();
@@ -374,6 +377,11 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     m_stage->setObjectName(u"stageLabel"_s);
     m_stage->setTextFormat(Qt::PlainText);
     m_stage->setWordWrap(true);
+    m_warning = new QLabel;
+    m_warning->setObjectName(u"warningLabel"_s);
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setWordWrap(true);
+    m_warning->hide();
 
     auto *goalHeader = new QHBoxLayout;
     goalHeader->addWidget(new QLabel(tr("<b>Research goal</b>")), 1);
@@ -406,6 +414,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     runLayout->addLayout(buttons);
     runLayout->addWidget(m_progress);
     runLayout->addWidget(m_stage);
+    runLayout->addWidget(m_warning);
 
     connect(m_goal, &QPlainTextEdit::textChanged, this, &MainWindow::updateRunEnabled);
     connect(m_domains, &DomainEditor::loadingChanged, this, &MainWindow::updateRunEnabled);
@@ -438,10 +447,8 @@ void MainWindow::updateDomainCounter(const DomainList &list)
         tr("%1 valid · %2 rejected · %3 duplicates")
             .arg(QLocale().toString(list.domains.size()), QLocale().toString(list.rejected.size()),
                 QLocale().toString(list.duplicates.size())));
-    QPalette pal = m_domainCounter->palette();
-    pal.setColor(QPalette::WindowText,
-        list.rejected.isEmpty() ? palette().color(QPalette::WindowText) : QColor(0xc6, 0x28, 0x28));
-    m_domainCounter->setPalette(pal);
+    m_domainCounter->setProperty("rejected", !list.rejected.isEmpty());
+    updateWarningColours();
 }
 
 void MainWindow::updateChannelStatus()
@@ -533,6 +540,8 @@ void MainWindow::setRunning(bool running)
     m_resumeAction->setEnabled(!running && m_session->canResume());
     for (QAction *a : std::as_const(m_exportActions))
         a->setEnabled(m_model->rowCount() > 0);
+    m_newAction->setEnabled(!running);
+    m_tableActions->setRunning(running);
     updateRunEnabled();
 }
 
@@ -549,6 +558,13 @@ void MainWindow::buildResults(QWidget *results)
     m_matchesOnly->setObjectName(u"matchesOnly"_s);
     m_matchesOnly->setToolTip(tr("Only companies with a confidence at or above the threshold"));
     connect(m_matchesOnly, &QCheckBox::toggled, m_proxy, &ResultsProxyModel::setMatchesOnly);
+    m_shownLabel = new QLabel;
+    m_shownLabel->setObjectName(u"shownLabel"_s);
+    m_shownLabel->setTextFormat(Qt::PlainText);
+    for (auto signal : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_proxy, signal, this, &MainWindow::updateShownCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateShownCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShownCount);
 
     m_table = new QTableView;
     m_table->setObjectName(u"resultsTable"_s);
@@ -556,7 +572,6 @@ void MainWindow::buildResults(QWidget *results)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // input order until the user sorts
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -581,24 +596,42 @@ void MainWindow::buildResults(QWidget *results)
     header->resizeSection(ResultsModel::Sources, fm.horizontalAdvance(u"Tavily, NewsAPI, Lever"_s));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::showSelectedCompany);
+    m_tableActions = new ResultsTableActions(m_table, m_model, m_proxy);
+    connect(m_tableActions, &ResultsTableActions::openUrlRequested, this,
+        [this](const QUrl &url) { openLinkOrOfferCopy(this, url, m_services.openUrl, prompts()); });
+    connect(m_tableActions, &ResultsTableActions::rerunRequested, this,
+        &MainWindow::rerunSelectedCompanies);
+    connect(m_tableActions, &ResultsTableActions::removeRequested, this, &MainWindow::removeRows);
 
     m_evidence = new EvidenceView;
     m_evidence->setObjectName(u"evidenceView"_s);
-    if (m_services.openUrl)
-        m_evidence->setLinkOpener(m_services.openUrl);
+    m_evidence->setLinkOpener([this](const QUrl &url) {
+        return openLinkOrOfferCopy(this, url, m_services.openUrl, prompts());
+    });
     connect(m_evidence, &EvidenceView::linkRefused, this, [this](const QString &url) {
         log(tr("Not opened (only http and https links are): %1").arg(url));
     });
     m_metrics = new MetricsPanel;
     m_metrics->setObjectName(u"metricsPanel"_s);
     m_tabs = new QTabWidget;
-    m_tabs->addTab(m_evidence, tr("Evidence"));
-    m_tabs->addTab(m_metrics, tr("Metrics"));
+    // The panes scroll rather than claim their full height: on a small screen (1280×720, or
+    // 1366×768 at 150 %) the table keeps most of the window.
+    const auto scrolled = [](QWidget *pane) {
+        auto *scroll = new QScrollArea;
+        scroll->setWidget(pane);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setMinimumHeight(0);
+        return scroll;
+    };
+    m_tabs->addTab(scrolled(m_evidence), tr("Evidence"));
+    m_tabs->addTab(scrolled(m_metrics), tr("Metrics"));
 
     auto *top = new QWidget;
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_matchesOnly);
+    filterRow->addWidget(m_shownLabel);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(filterRow);
@@ -608,8 +641,9 @@ void MainWindow::buildResults(QWidget *results)
     m_rightSplitter->setObjectName(u"rightSplitter"_s);
     m_rightSplitter->addWidget(top);
     m_rightSplitter->addWidget(m_tabs);
-    m_rightSplitter->setStretchFactor(0, 3);
-    m_rightSplitter->setStretchFactor(1, 2);
+    m_rightSplitter->setStretchFactor(0, 4);
+    m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setSizes({ 700, 250 });
     auto *layout = new QVBoxLayout(results);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_rightSplitter);
@@ -629,6 +663,9 @@ void MainWindow::buildResults(QWidget *results)
     });
     connect(m_model, &ResultsModel::rowsUpdated, this, [this] {
         updateFinishedCount();
+        updateShownCount();
+        for (QAction *a : std::as_const(m_exportActions))
+            a->setEnabled(m_model->rowCount() > 0);
         if (!m_chartTimer->isActive())
             m_chartTimer->start();
         const QModelIndex current = m_table->currentIndex();
@@ -662,9 +699,11 @@ void MainWindow::updateFinishedCount()
 
 // --- Menus --------------------------------------------------------------------------------
 
-void MainWindow::buildMenus()
+void MainWindow::buildMenus(QAction *showLog)
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_newAction
+        = file->addAction(tr("&New session"), QKeySequence::New, this, &MainWindow::newSession);
     file->addAction(tr("&Open session…"), QKeySequence::Open, this, &MainWindow::openDialog);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
@@ -711,9 +750,27 @@ void MainWindow::buildMenus()
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(showLog);
+    view->addSeparator();
+    view->addAction(m_tableActions->copyRowsAction());
+    view->addAction(tr("&Matches only"), QKeySequence(Qt::CTRL | Qt::Key_M), m_matchesOnly,
+        &QAbstractButton::toggle);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(
+        tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addSeparator();
     help->addAction(tr("&About GTM Research"), this, &MainWindow::showAbout)
         ->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showShortcuts()
+{
+    // Not modal: the list stays open beside the window while the user tries the keys.
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -778,13 +835,31 @@ QCoro::Task<> MainWindow::loadKeys()
     if (!m_services.secrets)
         co_return;
     QPointer<MainWindow> self(this);
+    m_keysRead = false;
+    // A keychain that hangs (a locked or absent Secret Service) must not leave the user
+    // wondering: the window works without saved keys and says why.
+    QTimer::singleShot(m_services.keychainTimeoutMs, this, [this] {
+        if (m_keysRead)
+            return;
+        m_keychainProblem = tr("the keychain did not answer within %1 s")
+                                .arg(QLocale().toString(m_services.keychainTimeoutMs / 1000.0));
+        showWarning(tr("Keychain: %1; saved keys are not available (environment variables "
+                       "still work).")
+                        .arg(m_keychainProblem));
+    });
     const SavedKeys saved = co_await readSavedKeys(m_services.secrets, AppSettings::keyProviders());
     if (!self)
         co_return;
-    if (!saved.problem.isEmpty())
+    m_keysRead = true;
+    if (!saved.problem.isEmpty()) {
+        m_keychainProblem = saved.problem;
         log(tr("Keychain: %1; saved keys are not available (environment variables still work)")
                 .arg(saved.problem));
-    m_keys = saved.keys;
+    }
+    // Keys typed in Settings while the keychain was slow win over the saved ones.
+    for (auto it = saved.keys.cbegin(); it != saved.keys.cend(); ++it)
+        if (!m_keys.contains(it.key()))
+            m_keys.insert(it.key(), it.value());
     rebuildEngine();
 }
 
@@ -792,6 +867,7 @@ void MainWindow::showSettings()
 {
     SettingsDialog dialog(
         m_services.settings, m_keys, m_services.testKey, m_services.clearCache, this);
+    dialog.setKeychainProblem(m_keychainProblem);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QMap<QString, QString> edited = dialog.keys();
@@ -806,9 +882,12 @@ void MainWindow::showSettings()
             m_services.secrets->write(it.key(), it.value())
                 .then([self = QPointer<MainWindow>(this), provider = it.key()](
                           const SecretResult &r) {
-                    if (self && !r.ok)
-                        self->log(tr("Could not save the %1 key in the keychain: %2")
-                                      .arg(AppSettings::providerLabel(provider), r.error));
+                    if (!self || r.ok)
+                        return;
+                    self->m_keychainProblem = r.error;
+                    self->showWarning(tr("Could not save the %1 key in the keychain: %2. It is "
+                                         "used for this session only.")
+                                          .arg(AppSettings::providerLabel(provider), r.error));
                 });
         }
     }
@@ -924,6 +1003,7 @@ void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine>
         rebuildEngine();
     if (!m_engine || !launch(m_engine))
         return;
+    m_autosaveFailureShown = false;
     m_progress->setValue(0);
     m_stage->setText(tr("Generating strategies"));
     m_runClock.start();
@@ -934,8 +1014,15 @@ void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine>
 void MainWindow::connectSession()
 {
     ResearchSession *session = m_session;
-    connect(session, &ResearchSession::autosaveFailed, this,
-        [this](const QString &error) { log(tr("Autosave failed: %1").arg(error)); });
+    // Once per run, where it is seen: a failing autosave repeats with every finished query.
+    connect(session, &ResearchSession::autosaveFailed, this, [this](const QString &error) {
+        if (m_autosaveFailureShown)
+            return;
+        m_autosaveFailureShown = true;
+        showWarning(tr("Autosave failed: %1. An interrupted run cannot be restored; save the "
+                       "session yourself (Ctrl+S).")
+                        .arg(error));
+    });
     connect(session, &ResearchSession::resultsReset, this, [this] {
         m_model->resetResults(m_session->results(), m_session->threshold());
         setRunning(isRunning());
@@ -1238,9 +1325,116 @@ void MainWindow::importDomainsFrom(const QString &path)
             m_crm = {};
             log(tr("Imported %1").arg(QFileInfo(path).fileName()));
         }
-        m_domains->loadLines(lines);
+        applyImportedLines(lines);
     });
     watcher->setFuture(QtConcurrent::run(readImportFile, path));
+}
+
+void MainWindow::applyImportedLines(QStringList lines)
+{
+    const QString current = m_domains->toPlainText();
+    if (!current.trimmed().isEmpty()) {
+        const int currentLines = int(current.split(u'\n', Qt::SkipEmptyParts).size());
+        switch (prompts()->askImportDomains(this, currentLines, int(lines.size()))) {
+        case UserPrompts::ImportChoice::Cancel:
+            log(tr("Import cancelled: the domain list is unchanged"));
+            return;
+        case UserPrompts::ImportChoice::Append:
+            lines = current.split(u'\n') + lines;
+            break;
+        case UserPrompts::ImportChoice::Replace:
+            // The table's rows are the old list's: they go with it (after asking to save them).
+            if (m_model->rowCount() > 0) {
+                if (!maybeSave()) {
+                    log(tr("Import cancelled: the domain list is unchanged"));
+                    return;
+                }
+                clearResults();
+            }
+            break;
+        }
+    }
+    m_domains->loadLines(lines);
+    log(tr("Domain list replaced; Undo (Ctrl+Z) in the list brings the previous one back"));
+}
+
+void MainWindow::clearResults()
+{
+    m_session->load(RunState {});
+    m_evidence->clear();
+    m_metrics->clear();
+    m_progress->setValue(0);
+    m_stage->setText(tr("Ready"));
+    setRunning(false);
+    updateTitle();
+}
+
+void MainWindow::newSession()
+{
+    if (isRunning() || !maybeSave())
+        return;
+    clearResults();
+    m_goal->clear();
+    m_domains->clear();
+    m_goal->setFocus();
+    log(tr("New session"));
+}
+
+void MainWindow::removeRows(const QList<int> &rows)
+{
+    if (isRunning() || rows.isEmpty())
+        return;
+    RunState state = currentState();
+    QSet<QString> removed;
+    for (int row : rows)
+        if (row >= 0 && row < m_model->rowCount())
+            removed.insert(m_model->result(row).domain);
+    state.request.domains.removeIf([&](const QString &d) { return removed.contains(d); });
+    state.results.removeIf([&](const CompanyResult &r) { return removed.contains(r.domain); });
+    state.finishedQueries.removeIf(
+        [&](const QString &key) { return removed.contains(key.section(u'|', 0, -2)); });
+    m_session->replaceState(std::move(state));
+    m_evidence->clear();
+    m_metrics->setConfidences(m_session->results(), m_session->threshold());
+    setRunning(false);
+    log(tr("%n companies removed from the results", nullptr, int(removed.size())));
+}
+
+void MainWindow::updateShownCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_shownLabel->setText(total == 0 ? QString()
+            : shown == total
+            ? tr("%n companies", nullptr, total)
+            : tr("Showing %1 of %2").arg(QLocale().toString(shown), QLocale().toString(total)));
+}
+
+void MainWindow::showWarning(const QString &text)
+{
+    log(text);
+    m_warning->setText(u"⚠ "_s + text);
+    m_warning->show();
+    updateWarningColours();
+    statusBar()->showMessage(text, 15000);
+}
+
+void MainWindow::updateWarningColours()
+{
+    const QColor error = theme::errorText(palette());
+    for (QLabel *label : { m_warning, m_domainCounter }) {
+        QPalette pal = label->palette();
+        const bool alert = label == m_warning || label->property("rejected").toBool();
+        pal.setColor(QPalette::WindowText, alert ? error : palette().color(QPalette::WindowText));
+        label->setPalette(pal);
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_warning)
+        updateWarningColours();
 }
 
 void MainWindow::compareWith(const QString &path)
@@ -1270,7 +1464,9 @@ void MainWindow::exportCsv()
 {
     if (m_model->rowCount() == 0)
         return;
-    const auto choice = prompts()->askCsvExport(this, sessionName() + u".csv"_s);
+    const UserPrompts::CsvExportView view { m_proxy->matchesOnly(), m_proxy->rowCount(),
+        m_model->rowCount() };
+    const auto choice = prompts()->askCsvExport(this, sessionName() + u".csv"_s, view);
     if (!choice)
         return;
     QString error;
@@ -1278,8 +1474,17 @@ void MainWindow::exportCsv()
     options.crm = m_session->state().request.crm;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
-    options.threshold = m_session->threshold();
-    if (!saveResultsCsv(choice->path, m_session->results(), options, &error)) {
+    // The table's rows: the session's, as the view shows them.
+    options.threshold = m_model->threshold();
+    QList<CompanyResult> rows = m_model->results();
+    if (choice->shownOnly) {
+        // The rows the table shows, in its order: what the user looked at is what is exported.
+        QList<CompanyResult> shown;
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            shown << rows.at(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        rows = shown;
+    }
+    if (!saveResultsCsv(choice->path, rows, options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(choice->path), error));
         return;
@@ -1297,8 +1502,8 @@ void MainWindow::exportEvidenceCsv()
         return;
     QString error;
     CsvOptions options;
-    options.threshold = m_session->threshold();
-    if (!saveEvidenceCsv(path, m_session->results(), options, &error)) {
+    options.threshold = m_model->threshold();
+    if (!saveEvidenceCsv(path, m_model->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
@@ -1333,6 +1538,10 @@ void MainWindow::restoreUiState()
         // First run: most of the screen, never more than it.
         const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
         resize(std::min(1400, avail.width() * 9 / 10), std::min(900, avail.height() * 9 / 10));
+        // A short screen (720 px at 150 %) is better spent on the table: the log is in View.
+        if (avail.height() < 600)
+            if (auto *logDock = findChild<QDockWidget *>(u"logDock"_s))
+                logDock->hide();
     }
     restoreState(s->uiState(u"windowState"_s).toByteArray());
     m_mainSplitter->restoreState(s->uiState(u"mainSplitter"_s).toByteArray());

@@ -36,6 +36,7 @@ class MetricsPanel;
 class ResearchSession;
 class ResultsModel;
 class ResultsProxyModel;
+class ResultsTableActions;
 
 // The research window: the form on the left, the live results with evidence and metrics on
 // the right, the log at the bottom. Everything it uses arrives through MainWindowServices.
@@ -80,6 +81,9 @@ public:
     CostEstimateView *costEstimate() const { return m_costEstimate; }
     QPlainTextEdit *logView() const { return m_log; }
     QCheckBox *channelCheck(const QString &channel) const { return m_channelChecks.value(channel); }
+    ResultsTableActions *tableActions() const { return m_tableActions; }
+    QLabel *shownLabel() const { return m_shownLabel; }
+    QLabel *warningLabel() const { return m_warning; }
     RunState currentState() const;
 
 Q_SIGNALS:
@@ -92,11 +96,20 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildForm(QWidget *form, QWidget *runPanel);
     void buildResults(QWidget *results);
-    void buildMenus();
+    void buildMenus(QAction *showLog);
+    void showShortcuts();
+    void showWarning(const QString &text);
+    void updateWarningColours();
+    void updateShownCount();
+    void applyImportedLines(QStringList lines);
+    void clearResults();
+    void newSession();
+    void removeRows(const QList<int> &rows);
     void restoreUiState();
     void saveUiState();
 
@@ -156,6 +169,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_stage = nullptr;
     QLabel *m_finishedLabel = nullptr;
+    QLabel *m_warning = nullptr;
 
     // Results.
     ResultsModel *m_model = nullptr;
@@ -163,6 +177,8 @@ private:
     QTableView *m_table = nullptr;
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_matchesOnly = nullptr;
+    QLabel *m_shownLabel = nullptr;
+    ResultsTableActions *m_tableActions = nullptr;
     QTabWidget *m_tabs = nullptr;
     EvidenceView *m_evidence = nullptr;
     MetricsPanel *m_metrics = nullptr;
@@ -176,11 +192,15 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_saveAction = nullptr;
+    QAction *m_newAction = nullptr;
     QList<QAction *> m_exportActions;
     QMenu *m_recentMenu = nullptr;
 
     // The run and its results.
     ResearchSession *m_session = nullptr;
+    bool m_autosaveFailureShown = false;
+    bool m_keysRead = false;
+    QString m_keychainProblem; // why saved keys are unavailable; empty when the keychain works
     QElapsedTimer m_runClock;
 };
 

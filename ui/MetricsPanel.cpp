@@ -1,6 +1,6 @@
 #include "MetricsPanel.h"
 
-#include "ConfidenceDelegate.h"
+#include "ThemeColors.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -46,13 +46,12 @@ MetricsPanel::MetricsPanel(QWidget *parent)
 
     m_below = new QBarSet(tr("Below threshold"));
     m_above = new QBarSet(tr("At or above"));
-    m_below->setColor(ConfidenceDelegate::barColor(0, 1));
-    m_above->setColor(ConfidenceDelegate::barColor(1, 0));
     auto *series = new QStackedBarSeries;
     series->append(m_below);
     series->append(m_above);
     series->setBarWidth(0.95);
     auto *chart = new QChart;
+    m_chart = chart;
     chart->addSeries(series);
     chart->setTitle(tr("Confidence distribution"));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -64,6 +63,7 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     xAxis->append(categories);
     m_yAxis = new QValueAxis;
     m_yAxis->setLabelFormat(u"%d"_s);
+    m_xAxis = xAxis;
     m_yAxis->setRange(0, 1);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(m_yAxis, Qt::AlignLeft);
@@ -79,7 +79,55 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->addLayout(left, 1);
     layout->addWidget(m_chartView, 1);
+    applyPalette();
     clear();
+}
+
+MetricsPanel::AxisScale MetricsPanel::niceScale(int peak)
+{
+    // Steps of 1, 2, 2.5 and 5 times a power of ten (2.5 only where it stays whole), at most
+    // five intervals: 0/1/2/3, 0/2/4/6/8, 0/25/50/75/100, 0/500/1000/...
+    peak = std::max(peak, 1);
+    for (int magnitude = 1;; magnitude *= 10) {
+        for (int base : { 10, 20, 25, 50 }) {
+            if (base == 25 && magnitude < 10)
+                continue;
+            const int step = base * magnitude / 10;
+            if (step == 0)
+                continue;
+            const int intervals = (peak + step - 1) / step;
+            if (intervals <= 5)
+                return { intervals * step, intervals + 1 };
+        }
+    }
+}
+
+void MetricsPanel::applyPalette()
+{
+    // The chart has its own light theme: follow the window's palette instead, so the chart
+    // does not stay a white box on a dark desktop.
+    const QPalette pal = palette();
+    m_chart->setBackgroundBrush(pal.color(QPalette::Base));
+    m_chart->setBackgroundPen(QPen(pal.color(QPalette::Mid)));
+    m_chart->setTitleBrush(pal.color(QPalette::Text));
+    m_chart->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis :
+        { static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis) }) {
+        axis->setLabelsColor(pal.color(QPalette::Text));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(pal.color(QPalette::Midlight));
+    }
+    m_below->setColor(theme::belowColor(pal));
+    m_above->setColor(theme::matchColor(pal));
+    m_below->setBorderColor(pal.color(QPalette::Base));
+    m_above->setBorderColor(pal.color(QPalette::Base));
+}
+
+void MetricsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_chart)
+        applyPalette();
 }
 
 QLabel *MetricsPanel::addValue(QFormLayout *form, const QString &name, const QString &label)
@@ -175,8 +223,9 @@ void MetricsPanel::setConfidences(const QList<CompanyResult> &results, double th
     m_above->remove(0, m_above->count());
     m_below->append(b);
     m_above->append(a);
-    m_yAxis->setRange(0, peak);
-    m_yAxis->setTickCount(std::min(peak, 5) + 1);
+    const AxisScale scale = niceScale(peak);
+    m_yAxis->setRange(0, scale.max);
+    m_yAxis->setTickCount(scale.ticks);
 }
 
 } // namespace gtm

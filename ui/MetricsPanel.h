@@ -5,7 +5,9 @@
 
 #include <QWidget>
 
+class QBarCategoryAxis;
 class QBarSet;
+class QChart;
 class QChartView;
 class QFormLayout;
 class QLabel;
@@ -30,13 +32,30 @@ public:
 
     QString valueText(const QString &name) const; // for tests: "time", "qps", "failed", ...
     QList<int> histogram() const { return m_counts; }
+    QValueAxis *countAxis() const { return m_yAxis; }
+    QChart *chart() const { return m_chart; }
+    QBarSet *aboveSet() const { return m_above; }
+
+    // The count axis: its top and how many ticks, so every label is a round number.
+    struct AxisScale
+    {
+        int max;
+        int ticks;
+    };
+    static AxisScale niceScale(int peak);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyPalette();
     QLabel *addValue(QFormLayout *form, const QString &name, const QString &label);
 
     QHash<QString, QLabel *> m_values;
     QTableWidget *m_sources = nullptr;
     QChartView *m_chartView = nullptr;
+    QChart *m_chart = nullptr;
+    QBarCategoryAxis *m_xAxis = nullptr;
     QBarSet *m_below = nullptr;
     QBarSet *m_above = nullptr;
     QValueAxis *m_yAxis = nullptr;

@@ -1,6 +1,7 @@
 #include "ResultsModel.h"
 
 #include <QIcon>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +41,14 @@ QString plainToolTip(const QString &text)
     if (text.isEmpty())
         return {};
     return u"<p style='white-space:pre-wrap'>"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
+
+QString displayDomain(const QString &domain)
+{
+    if (!domain.contains(u"xn--"_s, Qt::CaseInsensitive))
+        return domain;
+    const QString unicode = QUrl::fromAce(domain.toLatin1());
+    return unicode.isEmpty() ? domain : unicode;
 }
 
 ResultsModel::ResultsModel(QObject *parent)
@@ -104,6 +113,22 @@ void ResultsModel::flush()
     }
     m_pending.clear();
     Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    Q_EMIT rowsUpdated();
+}
+
+void ResultsModel::removeResults(QList<int> rows)
+{
+    flush();
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (int row : std::as_const(rows)) {
+        if (row < 0 || row >= m_rows.size())
+            continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+    }
+    recount();
     Q_EMIT rowsUpdated();
 }
 
@@ -189,8 +214,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case MatchRole:
         return isMatch(r, m_threshold);
     case FilterTextRole:
-        return QStringList { r.domain, statusLabel(r.status), r.technologies.join(u' '),
-            r.signalTexts().join(u' '), r.evidenceSources.join(u' ') }
+        return QStringList { r.domain, displayDomain(r.domain), statusLabel(r.status),
+            r.technologies.join(u' '), r.signalTexts().join(u' '), r.evidenceSources.join(u' ') }
             .join(u'\n');
     case Qt::DecorationRole:
         return column == Status ? QVariant(statusIcon(r.status)) : QVariant();
@@ -208,6 +233,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             return plainToolTip(r.signalTexts().join(u'\n'));
         case Errors:
             return plainToolTip(errorText(r));
+        case Domain:
+            return displayDomain(r.domain) == r.domain ? QString() : plainToolTip(r.domain);
         case Sources:
             return plainToolTip(r.evidenceSources.join(u'\n'));
         default:
@@ -216,7 +243,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (column) {
         case Domain:
-            return r.domain;
+            return displayDomain(r.domain).toLower();
         case Status:
             return int(r.status);
         case Confidence:
@@ -238,7 +265,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case Domain:
-            return r.domain;
+            return displayDomain(r.domain);
         case Status:
             return statusLabel(r.status);
         case Confidence:
@@ -265,6 +292,12 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
 
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // The first click on a score sorts the best first: that is what a user looks for.
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        return section == Confidence || section == Match || section == EvidenceCount
+                || section == Signals
+            ? Qt::DescendingOrder
+            : Qt::AscendingOrder;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -50,6 +50,9 @@ public:
     void flush();
     void setFlushInterval(int ms) { m_timer.setInterval(ms); }
 
+    // Rows (model rows, any order) taken out of the results; not during a run.
+    void removeResults(QList<int> rows);
+
     double threshold() const { return m_threshold; }
     void setThreshold(double threshold);
 
@@ -81,6 +84,9 @@ private:
     double m_threshold = 0.7;
     int m_finished = 0;
 };
+
+// A domain as a user reads it: münchen.de for xn--mnchen-3ya.de. Files keep the ASCII form.
+QString displayDomain(const QString &domain);
 
 // Tool tips are rich text when they look like it: web text goes in escaped.
 QString plainToolTip(const QString &text);

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ThemeColors.h"
 #include "storage/AppSettings.h"
 
 #include <QCheckBox>
@@ -25,6 +26,21 @@ namespace {
 QStringList serviceRows()
 {
     return AppSettings::sourceProviders() << u"gemini"_s << u"openai"_s;
+}
+
+// A value set in the environment wins over the saved one: the field shows it, read-only.
+bool showEnvironmentValue(QLineEdit *edit, const QString &variable)
+{
+    const QString value = qEnvironmentVariable(variable.toLatin1().constData());
+    if (value.isEmpty()) {
+        edit->setToolTip(SettingsDialog::tr("%1 overrides this.").arg(variable));
+        return false;
+    }
+    edit->setText(value);
+    edit->setReadOnly(true);
+    edit->setProperty("fromEnvironment", true);
+    edit->setToolTip(SettingsDialog::tr("Set by the environment variable %1").arg(variable));
+    return true;
 }
 
 QLabel *note(const QString &text, QWidget *parent)
@@ -98,6 +114,12 @@ QWidget *SettingsDialog::createKeysPage()
     }
     grid->setColumnStretch(1, 1);
     auto *layout = new QVBoxLayout(page);
+    m_keychainBanner = new QLabel(page);
+    m_keychainBanner->setObjectName(u"keychainBanner"_s);
+    m_keychainBanner->setTextFormat(Qt::PlainText);
+    m_keychainBanner->setWordWrap(true);
+    m_keychainBanner->hide();
+    layout->addWidget(m_keychainBanner);
     layout->addLayout(grid);
     layout->addWidget(
         note(tr("Keys are kept in the system keychain, never in settings or session files. "
@@ -128,6 +150,7 @@ QWidget *SettingsDialog::createLlmPage()
     m_openAiUrl = new QLineEdit(m_settings->baseUrl(u"openai"_s).toString(), page);
     m_openAiUrl->setPlaceholderText(
         u"https://api.openai.com — e.g. http://localhost:11434 for Ollama"_s);
+    showEnvironmentValue(m_openAiUrl, AppSettings::urlEnvironmentVariable(u"openai"_s));
     m_openAiModel = new QLineEdit(m_settings->openAiModel(), page);
     form->addRow(tr("LLM provider:"), m_provider);
     form->addRow(tr("Analyzer:"), m_analyzer);
@@ -195,6 +218,7 @@ QWidget *SettingsDialog::createServicesPage()
     m_services->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_websiteTemplate = new QLineEdit(m_settings->websiteUrlTemplate(), page);
     m_websiteTemplate->setPlaceholderText(u"https://{domain}"_s);
+    showEnvironmentValue(m_websiteTemplate, u"GTM_WEBSITE_URL"_s);
     auto *form = new QFormLayout;
     form->addRow(tr("Company website URL:"), m_websiteTemplate);
     auto *layout = new QVBoxLayout(page);
@@ -249,8 +273,22 @@ QCoro::Task<> SettingsDialog::runTest(QString provider)
     verdict->setText((result.ok ? u"✔ "_s : u"✘ "_s) + result.message);
     QPalette pal = verdict->palette();
     pal.setColor(
-        QPalette::WindowText, result.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        QPalette::WindowText, result.ok ? theme::okText(palette()) : theme::errorText(palette()));
     verdict->setPalette(pal);
+}
+
+void SettingsDialog::setKeychainProblem(const QString &problem)
+{
+    m_keychainBanner->setVisible(!problem.isEmpty());
+    if (problem.isEmpty())
+        return;
+    m_keychainBanner->setText(
+        tr("⚠ The system keychain is not available (%1). Keys typed here are used for this "
+           "session only and are not saved; set them as environment variables to keep them.")
+            .arg(problem));
+    QPalette pal = m_keychainBanner->palette();
+    pal.setColor(QPalette::WindowText, theme::errorText(palette()));
+    m_keychainBanner->setPalette(pal);
 }
 
 QMap<QString, QString> SettingsDialog::keys() const
@@ -268,9 +306,11 @@ void SettingsDialog::accept()
     m_settings->setAnalyzerChoice(AnalyzerChoice(m_analyzer->currentData().toInt()));
     m_settings->setGeminiModel(m_geminiModel->text());
     m_settings->setOpenAiModel(m_openAiModel->text());
-    m_settings->setBaseUrl(u"openai"_s, QUrl::fromUserInput(m_openAiUrl->text().trimmed()));
-    if (m_openAiUrl->text().trimmed().isEmpty())
-        m_settings->setBaseUrl(u"openai"_s, {});
+    if (!m_openAiUrl->property("fromEnvironment").toBool()) {
+        const QString openAiUrl = m_openAiUrl->text().trimmed();
+        m_settings->setBaseUrl(
+            u"openai"_s, openAiUrl.isEmpty() ? QUrl() : QUrl::fromUserInput(openAiUrl));
+    }
     for (int r = 0; r < m_services->rowCount(); ++r) {
         const QString p = m_services->item(r, 0)->data(Qt::UserRole).toString();
         QTableWidgetItem *url = m_services->item(r, 1);
@@ -283,7 +323,8 @@ void SettingsDialog::accept()
         limits.ratePerMinute = static_cast<QSpinBox *>(m_services->cellWidget(r, 3))->value();
         m_settings->setLimits(p, limits);
     }
-    m_settings->setWebsiteUrlTemplate(m_websiteTemplate->text());
+    if (!m_websiteTemplate->property("fromEnvironment").toBool())
+        m_settings->setWebsiteUrlTemplate(m_websiteTemplate->text());
     m_settings->setRequestTimeoutMs(m_timeout->value() * 1000);
     m_settings->setCacheEnabled(m_cache->isChecked());
     m_settings->sync();

@@ -35,6 +35,12 @@ public:
     QLabel *verdictLabel(const QString &provider) const { return m_verdicts.value(provider); }
     QPushButton *testButton(const QString &provider) const { return m_testButtons.value(provider); }
 
+    // Why the keychain cannot keep keys (empty: it can); the keys page says so.
+    void setKeychainProblem(const QString &problem);
+    QLabel *keychainBanner() const { return m_keychainBanner; }
+    QLineEdit *openAiUrlEdit() const { return m_openAiUrl; }
+    QLineEdit *websiteTemplateEdit() const { return m_websiteTemplate; }
+
     void accept() override;
 
 private:
@@ -63,6 +69,7 @@ private:
     QSpinBox *m_timeout = nullptr;
     QCheckBox *m_cache = nullptr;
     QLabel *m_cacheStatus = nullptr;
+    QLabel *m_keychainBanner = nullptr;
 };
 
 } // namespace gtm

@@ -33,11 +33,20 @@ class UserPrompts
 {
 public:
     enum class SaveChoice { Save, Discard, Cancel };
+    enum class ImportChoice { Replace, Append, Cancel };
     struct CsvExportChoice
     {
         QString path;
         bool byteOrderMark = false;
         bool matchesOnly = false;
+        bool shownOnly = false; // only the rows the table's filter shows
+    };
+    // What the table shows, so the export dialog starts from the same view.
+    struct CsvExportView
+    {
+        bool matchesOnly = false;
+        int shown = 0;
+        int total = 0;
     };
 
     virtual ~UserPrompts() = default;
@@ -49,8 +58,13 @@ public:
     virtual QString askSavePath(
         QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
         = 0;
-    virtual std::optional<CsvExportChoice> askCsvExport(QWidget *parent, const QString &suggested)
+    virtual std::optional<CsvExportChoice> askCsvExport(
+        QWidget *parent, const QString &suggested, const CsvExportView &view)
         = 0;
+    // The domain box already holds a list: replace it, add to it, or leave it.
+    virtual ImportChoice askImportDomains(QWidget *parent, int current, int incoming) = 0;
+    // No browser opened the link: true when the user wants it copied instead.
+    virtual bool askCopyUnopenedLink(QWidget *parent, const QString &url) = 0;
     virtual void showError(QWidget *parent, const QString &title, const QString &text) = 0;
 };
 
@@ -77,6 +91,8 @@ struct MainWindowServices
     // The autosave file of interrupted runs; empty: SessionAutosaver::defaultAutosavePath().
     QString autosavePath;
     int autosaveIntervalMs = 3000;
+    // How long start-up waits for the keychain before it says the saved keys are unavailable.
+    int keychainTimeoutMs = 5000;
 };
 
 } // namespace gtm

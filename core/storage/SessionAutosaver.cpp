@@ -3,6 +3,8 @@
 #include "SessionFile.h"
 #include "pipeline/ResearchPipeline.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QStandardPaths>
@@ -16,6 +18,11 @@ namespace {
 // Returns an empty string on success, the reason otherwise.
 QString writeSession(const QString &path, const RunState &state)
 {
+    // The data folder does not exist on a fresh profile.
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return QStringLiteral("Cannot save “%1”: cannot create the folder “%2”")
+            .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(folder));
     QString error;
     if (!writeFileAtomically(path, sessionToJson(state), &error))
         return error.isEmpty() ? QStringLiteral("Cannot save the session") : error;

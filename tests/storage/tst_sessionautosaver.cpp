@@ -150,7 +150,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         FakeRun run;
-        SessionAutosaver saver(dir.filePath(QStringLiteral("missing/auto.gtmr")), 60s);
+        // A folder that cannot be created: its parent is a file. (A missing folder is made.)
+        QFile blocker(dir.filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        SessionAutosaver saver(dir.filePath(QStringLiteral("blocker/auto.gtmr")), 60s);
         QSignalSpy failed(&saver, &SessionAutosaver::saveFailed);
         saver.attach(run.provider());
         saver.checkpoint();

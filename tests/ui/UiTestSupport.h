@@ -71,7 +71,13 @@ public:
     QString savePath;
     std::optional<CsvExportChoice> csv;
 
+    ImportChoice importChoice = ImportChoice::Replace;
+    bool copyLink = true;
+    std::optional<CsvExportView> lastExportView;
+
     int saveQuestions = 0;
+    int importQuestions = 0;
+    QStringList unopenedLinks;
     int restoreQuestions = 0;
     int columnQuestions = 0;
     QStringList errors;
@@ -96,7 +102,22 @@ public:
     {
         return savePath;
     }
-    std::optional<CsvExportChoice> askCsvExport(QWidget *, const QString &) override { return csv; }
+    std::optional<CsvExportChoice> askCsvExport(
+        QWidget *, const QString &, const CsvExportView &view) override
+    {
+        lastExportView = view;
+        return csv;
+    }
+    ImportChoice askImportDomains(QWidget *, int, int) override
+    {
+        ++importQuestions;
+        return importChoice;
+    }
+    bool askCopyUnopenedLink(QWidget *, const QString &url) override
+    {
+        unopenedLinks << url;
+        return copyLink;
+    }
     void showError(QWidget *, const QString &, const QString &text) override { errors << text; }
 };
 

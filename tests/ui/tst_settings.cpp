@@ -25,6 +25,8 @@ private Q_SLOTS:
     void dialog_masksKeysAndShowsTestVerdict();
     void dialog_environmentKeyOverridesAndIsShown();
     void dialog_acceptSavesServiceSettings();
+    void dialog_environmentBaseUrlsAreShownAndNotSaved();
+    void dialog_keychainProblemSaysKeysAreForThisSessionOnly();
 };
 
 void TestSettings::appSettings_roundTripsAndNeverHoldsKeys()
@@ -161,6 +163,45 @@ void TestSettings::dialog_acceptSavesServiceSettings()
     QCOMPARE(s.limits(u"tavily"_s).ratePerMinute, 500.0);
     QCOMPARE(s.llmProvider(), LlmProvider::None);
     QVERIFY(s.baseUrl(u"openai"_s).isEmpty());
+}
+
+void TestSettings::dialog_environmentBaseUrlsAreShownAndNotSaved()
+{
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(u"s.ini"_s));
+    settings.setBaseUrl(u"openai"_s, QUrl(u"http://saved.example:1/"_s));
+    qputenv("GTM_OPENAI_URL", "http://127.0.0.1:11434");
+    qputenv("GTM_WEBSITE_URL", "http://127.0.0.1:8080/site/{domain}");
+    {
+        SettingsDialog dialog(&settings, {}, {}, {});
+        QCOMPARE(dialog.openAiUrlEdit()->text(), u"http://127.0.0.1:11434"_s);
+        QVERIFY(dialog.openAiUrlEdit()->isReadOnly());
+        QVERIFY(dialog.openAiUrlEdit()->toolTip().contains(u"GTM_OPENAI_URL"_s));
+        QCOMPARE(dialog.websiteTemplateEdit()->text(), u"http://127.0.0.1:8080/site/{domain}"_s);
+        QVERIFY(dialog.websiteTemplateEdit()->isReadOnly());
+        dialog.accept();
+    }
+    qunsetenv("GTM_OPENAI_URL");
+    qunsetenv("GTM_WEBSITE_URL");
+    // The environment's values stay the environment's: the saved ones are untouched.
+    QCOMPARE(settings.baseUrl(u"openai"_s), QUrl(u"http://saved.example:1/"_s));
+    QVERIFY(!settings.websiteUrlTemplate().contains(u"8080"_s));
+    SettingsDialog dialog(&settings, {}, {}, {});
+    QCOMPARE(dialog.openAiUrlEdit()->text(), u"http://saved.example:1/"_s);
+    QVERIFY(!dialog.openAiUrlEdit()->isReadOnly());
+}
+
+void TestSettings::dialog_keychainProblemSaysKeysAreForThisSessionOnly()
+{
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(u"s.ini"_s));
+    SettingsDialog dialog(&settings, {}, {}, {});
+    dialog.show();
+    QVERIFY(!dialog.keychainBanner()->isVisible());
+    dialog.setKeychainProblem(u"No keychain service is available"_s);
+    QVERIFY(dialog.keychainBanner()->isVisible());
+    QVERIFY(dialog.keychainBanner()->text().contains(u"No keychain service"_s));
+    QVERIFY(dialog.keychainBanner()->text().contains(u"this session only"_s));
 }
 
 QTEST_MAIN(TestSettings)
