@@ -326,9 +326,14 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (m_thresholdSlider->value() != qRound(v * 100))
             m_thresholdSlider->setValue(qRound(v * 100));
-        if (!isRunning())
-            m_session->setThreshold(v);
         m_proxy->invalidate();
+        if (isRunning())
+            return;
+        // Table, status bar, Metrics, chart and exports all read the session's one threshold.
+        const bool changed = !qFuzzyCompare(m_session->threshold() + 1, v + 1);
+        m_session->setThreshold(v);
+        if (changed && m_model->rowCount() > 0 && !m_session->state().request.domains.isEmpty())
+            m_session->setDirty(true);
     });
     m_thresholdSpin->setValue(settings->threshold());
     auto *thresholdRow = new QHBoxLayout;
@@ -687,14 +692,31 @@ void MainWindow::showSelectedCompany()
     m_evidence->setCompany(m_model->result(m_proxy->mapToSource(current).row()));
 }
 
+int MainWindow::doneFraction(const RunState &state)
+{
+    const qsizetype queries = state.request.domains.size() * state.strategies.size();
+    if (queries > 0 && !state.finishedQueries.isEmpty())
+        return int(std::min<qsizetype>(100, state.finishedQueries.size() * 100 / queries));
+    if (state.results.isEmpty())
+        return 0;
+    const auto done
+        = std::count_if(state.results.cbegin(), state.results.cend(), [](const CompanyResult &r) {
+              return isFinal(r.status) && r.status != CompanyStatus::Cancelled;
+          });
+    return int(done * 100 / state.results.size());
+}
+
 void MainWindow::updateFinishedCount()
 {
     const int total = m_model->rowCount();
+    // A cancelled company is final for the table but not finished: the panel says the same.
+    const int cancelled = int(std::count_if(m_model->rows().cbegin(), m_model->rows().cend(),
+        [](const CompanyResult &r) { return r.status == CompanyStatus::Cancelled; }));
     m_finishedLabel->setText(total == 0
             ? QString()
             : tr("%1 of %2 companies finished · %3 matches")
-                  .arg(QLocale().toString(m_model->finishedCount()), QLocale().toString(total),
-                      QLocale().toString(m_model->matchCount())));
+                  .arg(QLocale().toString(m_model->finishedCount() - cancelled),
+                      QLocale().toString(total), QLocale().toString(m_model->matchCount())));
 }
 
 // --- Menus --------------------------------------------------------------------------------
@@ -932,6 +954,9 @@ void MainWindow::run()
     const ResearchRequest request = requestFromForm(domains);
     if (request.goal.isEmpty() || request.domains.isEmpty() || request.sources.isEmpty())
         return;
+    // A new run replaces the table: unsaved results are offered for saving first.
+    if (!maybeSave())
+        return;
 
     AppSettings *s = m_services.settings;
     s->addRecentGoal(request.goal);
@@ -1004,7 +1029,8 @@ void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine>
     if (!m_engine || !launch(m_engine))
         return;
     m_autosaveFailureShown = false;
-    m_progress->setValue(0);
+    // A resume starts where the run stopped, not at 0 %.
+    m_progress->setValue(doneFraction(m_session->state()));
     m_stage->setText(tr("Generating strategies"));
     m_runClock.start();
     setRunning(true);
@@ -1051,11 +1077,32 @@ void MainWindow::connectSession()
     });
     connect(session, &ResearchSession::evidenceProgress, this,
         [this](int percent, int done, int total) {
-            m_progress->setValue(percent);
+            m_progress->setValue(std::max(m_progress->value(), percent));
             m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
                                  .arg(percent)
                                  .arg(QLocale().toString(done), QLocale().toString(total)));
             log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
+        });
+    // The bar moves with every query; the milestones (25/50/75/100 %) stay in the log.
+    connect(session, &ResearchSession::queryFinished, this,
+        [this, startDone = -1](int done, int total) mutable {
+            if (total <= 0)
+                return;
+            if (startDone < 0)
+                startDone = done - 1; // a resume counts its speed from where it began
+            m_progress->setValue(std::max(m_progress->value(), int(qint64(done) * 100 / total)));
+            QString text = tr("Collecting evidence %1 % (%2/%3)")
+                               .arg(m_progress->value())
+                               .arg(QLocale().toString(done), QLocale().toString(total));
+            const qint64 elapsed = m_runClock.elapsed();
+            if (done - startDone >= 5 && elapsed > 1000 && done < total) {
+                const double perQueryMs = double(elapsed) / (done - startDone);
+                const qint64 left = qint64(perQueryMs * (total - done) / 1000.0) + 1;
+                text += tr(" · about %1 left")
+                            .arg(left < 90 ? tr("%n s", nullptr, int(left))
+                                           : tr("%n min", nullptr, int((left + 59) / 60)));
+            }
+            m_stage->setText(text);
         });
     connect(session, &ResearchSession::evidenceComplete, this, [this](int total) {
         log(tr("Evidence complete: %1 items after %2 s")
@@ -1167,7 +1214,7 @@ void MainWindow::loadState(const RunState &state, const QString &path)
     m_metrics->clear();
     m_metrics->setMetrics(m_session->metrics());
     m_metrics->setConfidences(m_session->results(), m_session->threshold());
-    m_progress->setValue(0);
+    m_progress->setValue(doneFraction(state));
     m_stage->setText(tr("%1 of %2 companies finished")
                          .arg(QLocale().toString(m_session->finishedCount()),
                              QLocale().toString(m_session->results().size())));

@@ -106,6 +106,8 @@ private:
     void showWarning(const QString &text);
     void updateWarningColours();
     void updateShownCount();
+    // How much of a run is done, in percent: its finished queries, else its final companies.
+    static int doneFraction(const RunState &state);
     void applyImportedLines(QStringList lines);
     void clearResults();
     void newSession();

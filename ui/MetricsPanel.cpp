@@ -1,5 +1,6 @@
 #include "MetricsPanel.h"
 
+#include "ResultsModel.h"
 #include "ThemeColors.h"
 
 #include <QBarCategoryAxis>
@@ -207,7 +208,8 @@ void MetricsPanel::setConfidences(const QList<CompanyResult> &results, double th
         if (r.status != CompanyStatus::Done && r.status != CompanyStatus::NoEvidence)
             continue;
         const int bin = std::clamp(int(r.confidence * kBins), 0, kBins - 1);
-        (r.confidence >= threshold ? above : below)[bin] += 1;
+        // Coloured as the table's Match column: a company without evidence never matches.
+        (ResultsModel::isMatch(r, threshold) ? above : below)[bin] += 1;
     }
     int peak = 1;
     for (int i = 0; i < kBins; ++i) {

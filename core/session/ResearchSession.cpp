@@ -274,7 +274,11 @@ void ResearchSession::connectPipeline()
             Q_EMIT evidenceProgress(percent, done, total);
             checkpoint();
         });
-    connect(p, &ResearchPipeline::queryFinished, this, changed);
+    connect(p, &ResearchPipeline::queryFinished, this,
+        [this, changed](const QString &, int, int done, int total) {
+            changed();
+            Q_EMIT queryFinished(done, total);
+        });
     connect(p, &ResearchPipeline::evidenceComplete, this, &ResearchSession::evidenceComplete);
     connect(p, &ResearchPipeline::analysisStarted, this, &ResearchSession::analysisStarted);
     connect(p, &ResearchPipeline::logMessage, this, &ResearchSession::logMessage);

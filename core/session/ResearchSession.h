@@ -97,6 +97,7 @@ Q_SIGNALS:
     void strategiesReady(const gtm::StrategyPlan &plan);
     void runStarted(int domains, int strategies, int totalQueries);
     void evidenceProgress(int percent, int completedQueries, int totalQueries);
+    void queryFinished(int completedQueries, int totalQueries);
     void evidenceComplete(int totalEvidence);
     void analysisStarted(int domains);
     void logMessage(const QString &message);

@@ -15,6 +15,7 @@
 #include "net/HttpClient.h"
 #include "storage/AppSettings.h"
 #include "storage/SecretStore.h"
+#include "storage/SessionFile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,9 +31,11 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -146,6 +149,10 @@ private Q_SLOTS:
     void filter_showsNofM_exportWritesWhatIsShown();
     void fileNew_asksThenStartsEmpty();
     void darkPalette_meaningfulColoursStayReadable();
+    void run_withUnsavedResults_asksFirst();
+    void threshold_changeAgreesEverywhereAndMarksTheSession();
+    void cancel_statusBarAndPanelAgree();
+    void reopenedFinishedSession_showsFullProgress();
     void layout_smallScreens_tableKeepsMostOfTheHeight_data();
     void layout_smallScreens_tableKeepsMostOfTheHeight();
 
@@ -651,6 +658,87 @@ void TestWindowComforts::darkPalette_meaningfulColoursStayReadable()
     const QColor error
         = m_window->evidenceView()->errorsLabel()->palette().color(QPalette::WindowText);
     QVERIFY2(theme::contrast(error, pal.color(QPalette::Window)) >= 4.5, qPrintable(error.name()));
+}
+
+void TestWindowComforts::run_withUnsavedResults_asksFirst()
+{
+    typeForm(kGoal, kDomains);
+    runToEnd();
+    QVERIFY(m_window->isDirty());
+    const QList<CompanyResult> before = m_window->resultsModel()->results();
+    m_prompts->saveChoice = UserPrompts::SaveChoice::Cancel;
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QCOMPARE(m_prompts->saveQuestions, 1);
+    QVERIFY(!m_window->isRunning());
+    QCOMPARE(m_window->resultsModel()->results(), before);
+
+    m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QCOMPARE(m_prompts->saveQuestions, 2);
+    QVERIFY(m_window->isRunning());
+}
+
+void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
+{
+    typeForm(kGoal, kDomains);
+    runToEnd();
+    const QString path = m_dir->filePath(u"t.gtmr"_s);
+    m_prompts->savePath = path;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_window->isDirty());
+    QCOMPARE(m_window->resultsModel()->matchCount(), 1); // acme at 1.0; globex at 0.0
+
+    auto *threshold = m_window->findChild<QDoubleSpinBox *>();
+    threshold->setValue(0.0); // globex (0.0, Done) now matches too
+    QCOMPARE(m_window->resultsModel()->matchCount(), 2);
+    QVERIFY(m_window->isDirty());
+    QVERIFY2(m_window->metricsPanel()->valueText(u"matches"_s).startsWith(u"2 of"_s),
+        qPrintable(m_window->metricsPanel()->valueText(u"matches"_s)));
+    bool statusSaysTwo = false;
+    for (QLabel *l : m_window->statusBar()->findChildren<QLabel *>())
+        statusSaysTwo = statusSaysTwo || l->text().contains(u"· 2 matches"_s);
+    QVERIFY(statusSaysTwo);
+    // The chart recolours at once: both scored companies are in the "at or above" set.
+    int above = 0;
+    for (int i = 0; i < m_window->metricsPanel()->aboveSet()->count(); ++i)
+        above += int(m_window->metricsPanel()->aboveSet()->at(i));
+    QCOMPARE(above, 2);
+    QCOMPARE(m_window->currentState().request.confidenceThreshold, 0.0);
+
+    // Saved with the session.
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    const auto saved = loadSession(path, nullptr);
+    QVERIFY(saved);
+    QCOMPARE(saved->request.confidenceThreshold, 0.0);
+}
+
+void TestWindowComforts::cancel_statusBarAndPanelAgree()
+{
+    typeForm(kGoal, u"acme-pay.com\nslow-one.com\nglobex.io\nslow-two.com"_s);
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->runButton()->isEnabled());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->resultsModel()->finishedCount() == 2, 10000);
+    m_window->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
+    QVERIFY2(m_window->stageLabel()->text().contains(u"2 of 4 companies finished"_s),
+        qPrintable(m_window->stageLabel()->text()));
+    bool agrees = false;
+    for (QLabel *l : m_window->statusBar()->findChildren<QLabel *>())
+        agrees = agrees || l->text().startsWith(u"2 of 4 companies finished"_s);
+    QVERIFY(agrees);
+}
+
+void TestWindowComforts::reopenedFinishedSession_showsFullProgress()
+{
+    typeForm(kGoal, kDomains);
+    runToEnd();
+    const QString path = m_dir->filePath(u"done.gtmr"_s);
+    m_prompts->savePath = path;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    startWindow();
+    QVERIFY(m_window->openSession(path));
+    QCOMPARE(m_window->progressBar()->value(), 100);
 }
 
 void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight_data()
