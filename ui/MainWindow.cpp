@@ -19,6 +19,7 @@
 #include "pipeline/RetryPlan.h"
 #include "session/ResearchSession.h"
 #include "storage/AppSettings.h"
+#include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
@@ -132,15 +133,19 @@ ImportResult readImportFile(const QString &path)
         result.error = file.errorString();
         return result;
     }
+    const auto bytes
+        = readBounded(file, kMaxDomainListBytes, QFileInfo(path).fileName(), &result.error);
+    if (!bytes)
+        return result;
     if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
-        result.table = readCsv(&file, &result.error);
+        result.table = readCsv(*bytes, &result.error);
         if (result.table)
             result.column = detectDomainColumn(result.table->header);
         if (result.column >= 0)
             result.crm = importCrmTable(*result.table, result.column);
         return result;
     }
-    QString text = QString::fromUtf8(file.readAll());
+    QString text = QString::fromUtf8(*bytes);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
     text.replace(u"\r\n"_s, u"\n"_s);

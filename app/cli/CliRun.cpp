@@ -6,6 +6,7 @@
 #include "session/EngineBuilder.h"
 #include "session/ResearchSession.h"
 #include "spend/CostEstimate.h"
+#include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
@@ -34,7 +35,8 @@ std::optional<QByteArray> readBytes(const QString &path, QString *error)
         *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
         return std::nullopt;
     }
-    return f.readAll();
+    return readBounded(
+        f, kMaxDomainListBytes, path == u"-" ? QStringLiteral("standard input") : path, error);
 }
 
 std::optional<QString> readText(const QString &path, QString *error)

@@ -1,5 +1,6 @@
 #include "SessionFile.h"
 
+#include "BoundedRead.h"
 #include "Version.h"
 #include "domain/DomainNormalizer.h"
 #include "model/WholeNumber.h"
@@ -28,7 +29,6 @@ namespace {
 
 const QString kFormatName = QStringLiteral("gtm-research-session");
 // Sessions of a few thousand companies are tens of megabytes; anything this big is not one.
-constexpr qint64 kMaxSessionBytes = qint64(1) << 30;
 
 void setError(QString *error, const QString &message)
 {
@@ -349,13 +349,17 @@ std::optional<RunState> loadSession(const QString &path, QString *error, Session
         setError(error, QStringLiteral("“%1” cannot be opened: %2").arg(name, file.errorString()));
         return std::nullopt;
     }
-    if (file.size() > kMaxSessionBytes) {
+    QString tooLarge;
+    const auto read = readBounded(file, kMaxSessionBytes, name, &tooLarge);
+    if (!read) {
         setError(error,
-            QStringLiteral("“%1” cannot be opened. It is too large to be a GTM Research session.")
-                .arg(name));
+            QStringLiteral("“%1” cannot be opened. It is too large to be a GTM Research session "
+                           "(more than %2 MB).")
+                .arg(name)
+                .arg(kMaxSessionBytes >> 20));
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
+    const QByteArray &bytes = *read;
     QString why;
     auto state = sessionFromJson(bytes, &why, meta);
     if (!state)

@@ -441,6 +441,29 @@ private Q_SLOTS:
         checkCsv();
     }
 
+    void endlessInput_isCutAtTheCapWithAMessage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<int>("exitCode"); // a session that cannot be read is 1, as a damaged one
+        // /dev/zero never ends: before the cap, both read until memory ran out.
+        QTest::addRow("--domains") << QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+            QStringLiteral("--domains"), QStringLiteral("/dev/zero") }
+                                   << QByteArray("/dev/zero is larger than 128 MB") << 2;
+        QTest::addRow("--resume")
+            << QStringList { QStringLiteral("--resume"), QStringLiteral("/dev/zero") }
+            << QByteArray("too large to be a GTM Research session (more than 256 MB)") << 1;
+    }
+    void endlessInput_isCutAtTheCapWithAMessage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        QFETCH(int, exitCode);
+        const Result r = run(args << QStringLiteral("--no-cache"));
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), r.err.constData());
+    }
+
     void crmExport_withoutDomainColumn_exitsWith2NamingTheColumns()
     {
         const QString crm = qEnvironmentVariable("GTM_TEST_DATA")
