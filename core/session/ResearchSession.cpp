@@ -226,6 +226,9 @@ bool ResearchSession::resume(std::shared_ptr<Engine> engine, QList<QueryStrategy
 bool ResearchSession::launch(std::shared_ptr<Engine> engine, bool resuming)
 {
     m_engine = std::move(engine);
+    m_resumeBase.reset();
+    if (resuming)
+        m_resumeBase = m_state.metrics;
     m_cancelRequested = false;
     m_pipeline = new ResearchPipeline(pipelineServices(m_engine), this);
     connectPipeline();
@@ -336,6 +339,27 @@ void ResearchSession::onPipelineFinished()
     if (final.strategies.isEmpty())
         final.strategies = m_state.strategies;
     m_state = std::move(final);
+    if (m_resumeBase) {
+        // A resumed run reports what it did itself; the work before the interruption counts.
+        const RunMetrics &base = *m_resumeBase;
+        RunMetrics &m = m_state.metrics;
+        m.failedRequests += base.failedRequests;
+        m.retries += base.retries;
+        m.cacheHits += base.cacheHits;
+        m.llmPromptTokens += base.llmPromptTokens;
+        m.llmCompletionTokens += base.llmCompletionTokens;
+        m.processingTimeMs += base.processingTimeMs;
+        for (auto it = base.perSource.cbegin(); it != base.perSource.cend(); ++it) {
+            SourceStats &s = m.perSource[it.key()];
+            s.requests += it->requests;
+            s.queries += it->queries;
+            s.failures += it->failures;
+            s.retries += it->retries;
+            s.cacheHits += it->cacheHits;
+            s.skipped += it->skipped;
+        }
+        m_resumeBase.reset();
+    }
     countResults(&m_state.metrics, m_state.results, threshold());
     p->disconnect(this);
     p->deleteLater(); // it is emitting

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <chrono>
+#include <optional>
 #include <memory>
 
 namespace gtm {
@@ -117,6 +118,7 @@ private:
     bool m_dirty = false;
     bool m_cancelRequested = false;
     std::shared_ptr<Engine> m_engine; // the running one; released when the run has drained
+    std::optional<RunMetrics> m_resumeBase; // what the run did before it was interrupted
     QPointer<ResearchPipeline> m_pipeline;
     SessionAutosaver *m_autosaver = nullptr;
     AutosaveMode m_autosaveMode = AutosaveMode::Recovery;

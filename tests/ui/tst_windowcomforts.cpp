@@ -153,6 +153,7 @@ private Q_SLOTS:
     void threshold_changeAgreesEverywhereAndMarksTheSession();
     void cancel_statusBarAndPanelAgree();
     void reopenedFinishedSession_showsFullProgress();
+    void resume_metricsKeepWhatWasDoneBefore();
     void layout_smallScreens_tableKeepsMostOfTheHeight_data();
     void layout_smallScreens_tableKeepsMostOfTheHeight();
 
@@ -739,6 +740,34 @@ void TestWindowComforts::reopenedFinishedSession_showsFullProgress()
     startWindow();
     QVERIFY(m_window->openSession(path));
     QCOMPARE(m_window->progressBar()->value(), 100);
+}
+
+void TestWindowComforts::resume_metricsKeepWhatWasDoneBefore()
+{
+    RunState state;
+    state.request.goal = kGoal;
+    state.request.domains = { u"hooli.xyz"_s, u"globex.io"_s };
+    state.request.sources = { u"google_search"_s, u"news_search"_s };
+    state.strategies = { QueryStrategy { u"google_search"_s, u"{DOMAIN} fraud"_s, 0.9 },
+        QueryStrategy { u"news_search"_s, u"{DOMAIN} fraud"_s, 0.9 } };
+    CompanyResult hooli;
+    hooli.domain = u"hooli.xyz"_s;
+    hooli.status = CompanyStatus::Failed;
+    hooli.errors.insert(u"TestWeb"_s, u"HTTP 500"_s);
+    CompanyResult globex;
+    globex.domain = u"globex.io"_s;
+    state.results = { hooli, globex };
+    state.finishedQueries
+        = { RunState::queryKey(u"hooli.xyz"_s, 0), RunState::queryKey(u"hooli.xyz"_s, 1) };
+    state.metrics.failedRequests = 2;
+    state.metrics.perSource[u"TestWeb"_s].requests = 1;
+    state.metrics.perSource[u"TestWeb"_s].failures = 1;
+    QVERIFY(saveSession(m_dir->filePath(u"autosave.gtmr"_s), state, nullptr));
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    m_window->checkForAutosave();
+    QCOMPARE(m_window->progressBar()->value(), 50); // 2 of 4 queries were done
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(m_window->metricsPanel()->valueText(u"failed"_s), u"2"_s);
 }
 
 void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight_data()
