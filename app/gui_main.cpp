@@ -3,9 +3,9 @@
 #include "analysis/AnalyzerFactory.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "session/EngineBuilder.h"
 #include "sources/SourceFactory.h"
 #include "storage/AppSettings.h"
-#include "storage/EffectiveSettings.h"
 #include "storage/ResponseCache.h"
 #include "storage/SecretStore.h"
 
@@ -114,14 +114,10 @@ int main(int argc, char *argv[])
     services.secrets = &secrets;
     services.createEngine
         = [&http, &settings](const gtm::SourceSettings &sources, const gtm::LlmSettings &llm) {
-              gtm::Engine engine;
-              engine.sources = gtm::createSources(&http, sources.withEnvironment());
-              gtm::applySavedRateLimits(&http, settings);
-              engine.channelConcurrency = gtm::savedChannelConcurrency(settings);
-              const gtm::LlmSettings effective = llm.withEnvironment();
-              engine.analyzer = gtm::createAnalyzer(&http, effective);
-              engine.strategyGenerator = gtm::createStrategyGenerator(&http, effective);
-              return engine;
+              // The same builder as the CLI's: GTM_RATE_LIMITS and every other environment
+              // override apply here too.
+              gtm::configureRateLimits(&http, settings);
+              return gtm::buildEngine(&http, settings, sources, llm);
           };
     services.testKey = [&http, &settings](QString provider, QString key) {
         return testProviderKey(&http, &settings, std::move(provider), std::move(key));

@@ -5,7 +5,6 @@
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
-#include "GoalFacetsBar.h"
 #include "KeyboardShortcuts.h"
 #include "LinkOpening.h"
 #include "MetricsPanel.h"
@@ -15,11 +14,10 @@
 #include "SettingsDialog.h"
 #include "ThemeColors.h"
 #include "Version.h"
-#include "analysis/GoalModelAnalyzer.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
-#include "pipeline/ResearchPipeline.h"
 #include "pipeline/RetryPlan.h"
+#include "session/ResearchSession.h"
 #include "storage/AppSettings.h"
 #include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
@@ -65,7 +63,6 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
-#include <QUuid>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -173,6 +170,12 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_model = new ResultsModel(this);
     m_proxy = new ResultsProxyModel(this);
     m_proxy->setSourceModel(m_model);
+    m_session = new ResearchSession(this);
+    m_session->setAutosave(m_services.autosavePath.isEmpty()
+            ? SessionAutosaver::defaultAutosavePath()
+            : m_services.autosavePath,
+        std::chrono::milliseconds(m_services.autosaveIntervalMs),
+        ResearchSession::AutosaveMode::Recovery);
 
     auto *form = new QWidget;
     auto *runPanel = new QWidget;
@@ -241,22 +244,9 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     m_finishedLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(m_finishedLabel);
 
-    m_autosaver = new SessionAutosaver(m_services.autosavePath.isEmpty()
-            ? SessionAutosaver::defaultAutosavePath()
-            : m_services.autosavePath,
-        std::chrono::milliseconds(m_services.autosaveIntervalMs), this);
-    // Once per run, where it is seen: a failing autosave repeats with every finished query.
-    connect(m_autosaver, &SessionAutosaver::saveFailed, this, [this](const QString &error) {
-        if (m_autosaveFailureShown)
-            return;
-        m_autosaveFailureShown = true;
-        showWarning(tr("Autosave failed: %1. An interrupted run cannot be restored; save the "
-                       "session yourself (Ctrl+S).")
-                        .arg(error));
-    });
-
     logDock->toggleViewAction()->setText(tr("Show &log"));
     buildMenus(logDock->toggleViewAction());
+    connectSession();
     new WindowShortcutGuard(this);
 
     rebuildEngine();
@@ -270,13 +260,9 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The pipeline holds raw pointers to the engine: it must go first.
-    if (m_pipeline) {
-        m_autosaver->detach();
-        m_pipeline->disconnect(this);
-        m_pipeline->cancel();
-        delete m_pipeline.data();
-    }
+    // The session cancels a run still going; its coroutines keep their engine alive.
+    m_session->disconnect(this);
+    delete m_session;
 }
 
 UserPrompts *MainWindow::prompts() const
@@ -348,18 +334,11 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
         m_proxy->invalidate();
         if (isRunning())
             return;
-        m_model->setThreshold(v);
-        // Table, status bar, Metrics, chart and exports all read the one threshold.
-        const bool changed = !qFuzzyCompare(m_state.request.confidenceThreshold + 1, v + 1);
-        m_state.request.confidenceThreshold = v;
-        m_state.metrics.highConfidenceMatches = m_model->matchCount();
-        if (m_model->rowCount() > 0) {
-            m_metrics->setMetrics(m_state.metrics);
-            m_metrics->setConfidences(m_model->rows(), v);
-            updateFinishedCount();
-            if (changed && !m_state.request.domains.isEmpty())
-                setDirty(true);
-        }
+        // Table, status bar, Metrics, chart and exports all read the session's one threshold.
+        const bool changed = !qFuzzyCompare(m_session->threshold() + 1, v + 1);
+        m_session->setThreshold(v);
+        if (changed && m_model->rowCount() > 0 && !m_session->state().request.domains.isEmpty())
+            m_session->setDirty(true);
     });
     m_thresholdSpin->setValue(settings->threshold());
     auto *thresholdRow = new QHBoxLayout;
@@ -429,11 +408,6 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     auto *layout = new QVBoxLayout(form);
     layout->addLayout(goalHeader);
     layout->addWidget(m_goal);
-    m_goalFacets = new GoalFacetsBar;
-    m_goalFacets->setGoal(m_goal->toPlainText());
-    connect(m_goal, &QPlainTextEdit::textChanged, m_goalFacets,
-        [this] { m_goalFacets->setGoal(m_goal->toPlainText()); });
-    layout->addWidget(m_goalFacets);
     layout->addLayout(domainsHeader);
     layout->addWidget(m_domains, 1);
     layout->addWidget(m_domainCounter);
@@ -489,10 +463,14 @@ void MainWindow::updateDomainCounter(const DomainList &list)
 
 void MainWindow::updateChannelStatus()
 {
+    QList<const Source *> sources;
+    if (m_engine)
+        for (const auto &source : m_engine->sources)
+            sources << source.get();
     for (const QString &c : channel::all()) {
         QStringList names;
         QStringList missing;
-        for (const auto &source : m_engine.sources) {
+        for (const Source *source : std::as_const(sources)) {
             if (source->channel() != c)
                 continue;
             names << source->name();
@@ -569,11 +547,7 @@ void MainWindow::setRunning(bool running)
         it.value()->setEnabled(!running && it.value()->property("usable").toBool());
     m_cancelButton->setEnabled(running);
     m_cancelAction->setEnabled(running);
-    m_resumeAction->setEnabled(!running && !m_state.request.domains.isEmpty()
-        && std::any_of(
-            m_state.results.cbegin(), m_state.results.cend(), [](const CompanyResult &r) {
-                return r.status == CompanyStatus::Cancelled || !isFinal(r.status);
-            }));
+    m_resumeAction->setEnabled(!running && m_session->canResume());
     for (QAction *a : std::as_const(m_exportActions))
         a->setEnabled(m_model->rowCount() > 0);
     m_newAction->setEnabled(!running);
@@ -874,13 +848,10 @@ void MainWindow::showAbout()
 
 void MainWindow::rebuildEngine()
 {
-    if (isRunning()) {
-        m_engineStale = true; // the running pipeline holds the current clients
-        return;
-    }
-    m_engineStale = false;
     if (!m_services.createEngine)
         return;
+    // A run keeps the engine it started with until its work has drained; the next run gets
+    // this one.
     AppSettings *s = m_services.settings;
     m_engine = m_services.createEngine(s->sourceSettings(m_keys), s->llmSettings(m_keys));
     updateChannelStatus();
@@ -955,7 +926,7 @@ void MainWindow::showSettings()
 
 bool MainWindow::isRunning() const
 {
-    return !m_pipeline.isNull();
+    return m_session->isRunning();
 }
 
 ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
@@ -1006,52 +977,43 @@ void MainWindow::run()
     if (!domains.rejected.isEmpty())
         log(tr(
             "%n line(s) rejected and left out of the run", nullptr, int(domains.rejected.size())));
-    m_sessionPath.clear();
-    m_state = RunState {};
-    m_state.request = request;
-    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_model->resetRows(request.domains, request.confidenceThreshold);
     m_evidence->clear();
     m_metrics->clear();
-    startPipeline(request, std::nullopt);
+    log(tr("Run requested: %n companies", nullptr, int(request.domains.size())));
+    startRun([this, request](const std::shared_ptr<Engine> &engine) {
+        return m_session->start(request, engine);
+    });
 }
 
 void MainWindow::resumeRun()
 {
-    if (isRunning() || m_state.request.domains.isEmpty())
+    if (!m_session->canResume())
         return;
-    RunState state = currentState();
-    // Cancelled rows are not final for a resume: their queries run again.
-    for (CompanyResult &r : state.results)
-        if (r.status == CompanyStatus::Cancelled)
-            r.status = CompanyStatus::Queued;
-    m_state = state;
-    if (m_researchId.isEmpty())
-        m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_model->resetResults(state.results, state.request.confidenceThreshold);
-    startPipeline(state.request, state);
+    log(tr("Resuming: %n queries already finished", nullptr,
+        int(m_session->state().finishedQueries.size())));
+    startRun([this](const std::shared_ptr<Engine> &engine) { return m_session->resume(engine); });
 }
 
 void MainWindow::retryFailedQueries()
 {
-    if (isRunning() || m_state.request.domains.isEmpty())
+    if (isRunning() || m_session->state().request.domains.isEmpty())
         return;
     QHash<QString, QString> channelOfSource;
-    for (const auto &source : m_engine.sources)
-        channelOfSource.insert(source->name(), source->channel());
+    if (m_engine)
+        for (const auto &source : m_engine->sources)
+            channelOfSource.insert(source->name(), source->channel());
     RunState state = currentState();
     const int again = requeueFailedQueries(state, channelOfSource);
     log(tr("Retrying %n failed queries", nullptr, again));
     if (again == 0)
         return;
-    m_state = state;
-    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    m_session->replaceState(std::move(state));
     resumeRun();
 }
 
 void MainWindow::rerunSelectedCompanies()
 {
-    if (isRunning() || m_state.request.domains.isEmpty())
+    if (isRunning() || m_session->state().request.domains.isEmpty())
         return;
     QStringList domains;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
@@ -1061,50 +1023,56 @@ void MainWindow::rerunSelectedCompanies()
     RunState state = currentState();
     requeueCompanies(state, domains);
     log(tr("Re-running %n companies", nullptr, int(domains.size())));
-    m_state = state;
-    m_model->resetResults(state.results, state.request.confidenceThreshold);
+    m_session->replaceState(std::move(state));
     resumeRun();
 }
 
-void MainWindow::startPipeline(
-    const ResearchRequest &request, const std::optional<RunState> &resumeFrom)
+void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine> &)> &launch)
 {
-    if (m_engineStale)
+    if (!m_engine)
         rebuildEngine();
-    PipelineServices services;
-    services.http = m_services.http;
-    for (const auto &source : m_engine.sources)
-        services.sources << source.get();
-    services.analyzer = m_engine.analyzer.get();
-    m_goalAnalyzer.reset();
-    if (m_goalFacets->edited() && m_goalFacets->model().text == request.goal) {
-        m_goalAnalyzer
-            = std::make_unique<GoalModelAnalyzer>(m_engine.analyzer.get(), m_goalFacets->model());
-        services.analyzer = m_goalAnalyzer.get();
-    }
-    services.strategyGenerator = m_engine.strategyGenerator.get();
-    services.channelConcurrency = m_engine.channelConcurrency;
-
-    auto *pipeline = new ResearchPipeline(services, this);
-    m_pipeline = pipeline;
-    m_cancelRequested = false;
+    if (!m_engine || !launch(m_engine))
+        return;
     m_autosaveFailureShown = false;
-    m_resumeBase.reset();
-    if (resumeFrom)
-        m_resumeBase = resumeFrom->metrics;
-    // The autosaver is attached first, so its save at the end comes before finishRun() removes
-    // the file.
-    m_autosaver->attach(pipeline);
+    // A resume starts where the run stopped, not at 0 %.
+    m_progress->setValue(doneFraction(m_session->state()));
+    m_stage->setText(tr("Generating strategies"));
+    m_runClock.start();
+    setRunning(true);
+    updateTitle();
+}
 
-    connect(pipeline, &ResearchPipeline::pipelineStarted, this,
+void MainWindow::connectSession()
+{
+    ResearchSession *session = m_session;
+    // Once per run, where it is seen: a failing autosave repeats with every finished query.
+    connect(session, &ResearchSession::autosaveFailed, this, [this](const QString &error) {
+        if (m_autosaveFailureShown)
+            return;
+        m_autosaveFailureShown = true;
+        showWarning(tr("Autosave failed: %1. An interrupted run cannot be restored; save the "
+                       "session yourself (Ctrl+S).")
+                        .arg(error));
+    });
+    connect(session, &ResearchSession::resultsReset, this, [this] {
+        m_model->resetResults(m_session->results(), m_session->threshold());
+        setRunning(isRunning());
+    });
+    connect(session, &ResearchSession::thresholdChanged, this, [this](double threshold) {
+        m_model->setThreshold(threshold);
+        updateFinishedCount();
+        m_metrics->setMetrics(m_session->metrics());
+        m_metrics->setConfidences(m_session->results(), threshold);
+    });
+    connect(session, &ResearchSession::dirtyChanged, this, [this] { updateTitle(); });
+    connect(session, &ResearchSession::runStarted, this,
         [this](int domains, int strategies, int total) {
             log(tr("Run started: %1 companies × %2 strategies = %3 queries")
                     .arg(QLocale().toString(domains), QLocale().toString(strategies),
                         QLocale().toString(total)));
             m_stage->setText(tr("Collecting evidence 0 % (0/%1)").arg(QLocale().toString(total)));
         });
-    connect(pipeline, &ResearchPipeline::strategiesReady, this, [this](const StrategyPlan &plan) {
-        m_state.strategies = plan.strategies;
+    connect(session, &ResearchSession::strategiesReady, this, [this](const StrategyPlan &plan) {
         log(tr("%n strategies ready (%1)", nullptr, int(plan.strategies.size()))
                 .arg(plan.generator));
         if (!plan.notice.isEmpty())
@@ -1112,7 +1080,7 @@ void MainWindow::startPipeline(
         if (plan.dropped > 0)
             log(tr("%n invalid strategies dropped", nullptr, plan.dropped));
     });
-    connect(pipeline, &ResearchPipeline::evidenceProgress, this,
+    connect(session, &ResearchSession::evidenceProgress, this,
         [this](int percent, int done, int total) {
             m_progress->setValue(std::max(m_progress->value(), percent));
             m_stage->setText(tr("Collecting evidence %1 % (%2/%3)")
@@ -1121,9 +1089,8 @@ void MainWindow::startPipeline(
             log(tr("Evidence %1 % after %2 s").arg(percent).arg(seconds(m_runClock.elapsed())));
         });
     // The bar moves with every query; the milestones (25/50/75/100 %) stay in the log.
-    connect(pipeline, &ResearchPipeline::queryFinished, this,
-        [this, startDone = -1](const QString &, int, int done, int total) mutable {
-            setDirty(true);
+    connect(session, &ResearchSession::queryFinished, this,
+        [this, startDone = -1](int done, int total) mutable {
             if (total <= 0)
                 return;
             if (startDone < 0)
@@ -1142,19 +1109,19 @@ void MainWindow::startPipeline(
             }
             m_stage->setText(text);
         });
-    connect(pipeline, &ResearchPipeline::evidenceComplete, this, [this](int total) {
+    connect(session, &ResearchSession::evidenceComplete, this, [this](int total) {
         log(tr("Evidence complete: %1 items after %2 s")
                 .arg(QLocale().toString(total), seconds(m_runClock.elapsed())));
     });
-    connect(pipeline, &ResearchPipeline::analysisStarted, this, [this](int domains) {
-        m_stage->setText(tr("Analyzing"));
+    connect(session, &ResearchSession::analysisStarted, this, [this](int domains) {
+        if (!m_session->isCancelling())
+            m_stage->setText(tr("Analyzing"));
         log(tr("Analyzing %n companies", nullptr, domains));
     });
-    connect(pipeline, &ResearchPipeline::companyUpdated, m_model, &ResultsModel::updateResult);
-    connect(pipeline, &ResearchPipeline::domainAnalyzed, this,
-        [this](int row, const CompanyResult &result) {
+    connect(session, &ResearchSession::rowChanged, m_model, &ResultsModel::updateResult);
+    connect(
+        session, &ResearchSession::rowFinished, this, [this](int row, const CompanyResult &result) {
             m_model->updateResult(row, result);
-            setDirty(true);
             if (result.status == CompanyStatus::Failed) {
                 QStringList reasons;
                 for (auto it = result.errors.cbegin(); it != result.errors.cend(); ++it)
@@ -1162,127 +1129,53 @@ void MainWindow::startPipeline(
                 log(tr("%1 failed: %2").arg(result.domain, reasons.join(u"; "_s)));
             }
         });
-    connect(pipeline, &ResearchPipeline::logMessage, this, &MainWindow::log);
-    connect(pipeline, &ResearchPipeline::finished, this,
-        [this, pipeline](const RunMetrics &metrics) { finishRun(pipeline, metrics); });
-
-    // A resume starts where the run stopped, not at 0 %.
-    m_progress->setValue(resumeFrom ? doneFraction(*resumeFrom) : 0);
-    m_stage->setText(tr("Generating strategies"));
-    m_runClock.start();
-    setRunning(true);
-    setDirty(true);
-    updateTitle();
-    if (resumeFrom) {
-        log(tr("Resuming: %n queries already finished", nullptr,
-            int(resumeFrom->finishedQueries.size())));
-        pipeline->resume(*resumeFrom);
-    } else {
-        log(tr("Run requested: %n companies", nullptr, int(request.domains.size())));
-        pipeline->start(request, m_state.strategies);
-    }
+    connect(session, &ResearchSession::logMessage, this, &MainWindow::log);
+    connect(session, &ResearchSession::finished, this, &MainWindow::finishRun);
 }
 
 void MainWindow::cancel()
 {
-    if (!isRunning() || m_cancelRequested)
+    if (!isRunning() || m_session->isCancelling())
         return;
-    m_cancelRequested = true;
     m_cancelButton->setEnabled(false);
+    m_cancelAction->setEnabled(false);
     m_stage->setText(tr("Cancelling…"));
     log(tr("Cancel requested"));
-    QPointer<ResearchPipeline> pipeline = m_pipeline;
-    pipeline->cancel();
-    // Cancel must feel immediate: if the pipeline does not report within a second, the window
-    // stops waiting for it.
-    QTimer::singleShot(1000, this, [this, pipeline] {
-        if (pipeline && pipeline == m_pipeline)
-            finishRun(pipeline, pipeline->state().metrics);
-    });
+    // Rows not final turn "Cancelled" at once; the run reports finished when the requests
+    // it aborted have returned, which takes no longer than the event loop needs to see them.
+    m_session->cancel();
 }
 
-void MainWindow::finishRun(ResearchPipeline *pipeline, const RunMetrics &runMetrics)
+void MainWindow::finishRun(const RunMetrics &metrics)
 {
-    if (pipeline != m_pipeline)
-        return;
-    // A resumed run reports what it did itself; the work before the interruption counts too.
-    RunMetrics metrics = runMetrics;
-    if (m_resumeBase) {
-        const RunMetrics &base = *m_resumeBase;
-        metrics.failedRequests += base.failedRequests;
-        metrics.retries += base.retries;
-        metrics.cacheHits += base.cacheHits;
-        metrics.llmPromptTokens += base.llmPromptTokens;
-        metrics.llmCompletionTokens += base.llmCompletionTokens;
-        metrics.processingTimeMs += base.processingTimeMs;
-        for (auto it = base.perSource.cbegin(); it != base.perSource.cend(); ++it) {
-            SourceStats &s = metrics.perSource[it.key()];
-            s.requests += it->requests;
-            s.queries += it->queries;
-            s.failures += it->failures;
-            s.retries += it->retries;
-            s.cacheHits += it->cacheHits;
-            s.skipped += it->skipped;
-        }
-        m_resumeBase.reset();
-    }
-    m_autosaver->detach();
-    pipeline->disconnect(this);
     m_model->flush();
-    RunState state = pipeline->state();
-    state.metrics = metrics;
-    if (state.strategies.isEmpty())
-        state.strategies = m_state.strategies;
-    if (state.request.domains.isEmpty())
-        state.request = m_state.request;
-    const bool cancelled = m_cancelRequested;
-    if (cancelled)
-        m_model->cancelUnfinished();
-    state.results = m_model->results();
-    m_state = state;
-    m_pipeline = nullptr;
-    pipeline->deleteLater();
-    // The run ended here, not in a crash: nothing to restore at the next start.
-    QFile::remove(m_autosaver->path());
-
     const QString elapsed
         = seconds(metrics.processingTimeMs > 0 ? metrics.processingTimeMs : m_runClock.elapsed());
-    if (cancelled) {
+    const int rows = int(m_session->results().size());
+    if (m_session->wasCancelled()) {
         m_stage->setText(
             tr("Cancelled after %1 s — %2 of %3 companies finished")
                 .arg(elapsed,
-                    QLocale().toString(m_model->finishedCount()
-                        - int(std::count_if(state.results.cbegin(), state.results.cend(),
-                            [](const CompanyResult &r) {
-                                return r.status == CompanyStatus::Cancelled;
-                            }))),
-                    QLocale().toString(m_model->rowCount())));
+                    QLocale().toString(m_session->finishedCount() - m_session->cancelledCount()),
+                    QLocale().toString(rows)));
         log(tr("Run cancelled after %1 s").arg(elapsed));
     } else {
         m_progress->setValue(100);
         m_stage->setText(tr("Done in %1 s").arg(elapsed));
         log(tr("Run finished in %1 s: %2 matches of %3 companies")
-                .arg(elapsed, QLocale().toString(m_model->matchCount()),
-                    QLocale().toString(m_model->rowCount())));
+                .arg(elapsed, QLocale().toString(m_session->matchCount()),
+                    QLocale().toString(rows)));
     }
-    m_metrics->setMetrics(metrics);
-    m_metrics->setConfidences(m_model->results(), m_model->threshold());
+    m_metrics->setMetrics(m_session->metrics());
+    m_metrics->setConfidences(m_session->results(), m_session->threshold());
     setRunning(false);
-    if (m_engineStale)
-        rebuildEngine();
+    updateFinishedCount();
     Q_EMIT runFinished();
 }
 
 RunState MainWindow::currentState() const
 {
-    RunState state = m_pipeline ? m_pipeline->state() : m_state;
-    if (state.request.domains.isEmpty())
-        state.request = m_state.request;
-    if (state.strategies.isEmpty())
-        state.strategies = m_state.strategies;
-    if (m_model->rowCount() == state.request.domains.size())
-        state.results = m_model->results();
-    return state;
+    return m_session->snapshot();
 }
 
 // --- Log, title ---------------------------------------------------------------------------
@@ -1294,28 +1187,26 @@ void MainWindow::log(const QString &message)
 
 QString MainWindow::sessionName() const
 {
-    return m_sessionPath.isEmpty() ? tr("Untitled") : QFileInfo(m_sessionPath).completeBaseName();
+    const QString path = m_session->filePath();
+    return path.isEmpty() ? tr("Untitled") : QFileInfo(path).completeBaseName();
 }
 
 void MainWindow::updateTitle()
 {
     setWindowTitle(sessionName() + u"[*] — GTM Research"_s);
-    setWindowModified(m_dirty);
+    setWindowModified(m_session->isDirty());
 }
 
-void MainWindow::setDirty(bool dirty)
+bool MainWindow::isDirty() const
 {
-    if (dirty == m_dirty)
-        return;
-    m_dirty = dirty;
-    updateTitle();
+    return m_session->isDirty();
 }
 
 // --- Sessions -----------------------------------------------------------------------------
 
-void MainWindow::loadState(const RunState &state)
+void MainWindow::loadState(const RunState &state, const QString &path)
 {
-    m_state = state;
+    m_session->load(state, path);
     m_crm = state.request.crm;
     m_goal->setPlainText(state.request.goal);
     m_domains->setPlainText(state.request.domains.join(u'\n'));
@@ -1324,25 +1215,16 @@ void MainWindow::loadState(const RunState &state)
     m_thresholdSpin->setValue(state.request.confidenceThreshold);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setChecked(state.request.sources.contains(it.key()));
-    QList<CompanyResult> rows = state.results;
-    if (rows.size() != state.request.domains.size()) {
-        rows.clear();
-        for (const QString &d : state.request.domains) {
-            CompanyResult r;
-            r.domain = d;
-            rows << r;
-        }
-    }
-    m_model->resetResults(rows, state.request.confidenceThreshold);
     m_evidence->clear();
     m_metrics->clear();
-    m_metrics->setMetrics(state.metrics);
-    m_metrics->setConfidences(rows, state.request.confidenceThreshold);
+    m_metrics->setMetrics(m_session->metrics());
+    m_metrics->setConfidences(m_session->results(), m_session->threshold());
     m_progress->setValue(doneFraction(state));
     m_stage->setText(tr("%1 of %2 companies finished")
-                         .arg(QLocale().toString(m_model->finishedCount()),
-                             QLocale().toString(m_model->rowCount())));
+                         .arg(QLocale().toString(m_session->finishedCount()),
+                             QLocale().toString(m_session->results().size())));
     setRunning(false);
+    updateTitle();
 }
 
 bool MainWindow::openSession(const QString &path)
@@ -1355,12 +1237,8 @@ bool MainWindow::openSession(const QString &path)
         m_services.settings->removeRecentSession(path);
         return false;
     }
-    loadState(*state);
-    m_sessionPath = path;
-    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    loadState(*state, path);
     m_services.settings->addRecentSession(path);
-    setDirty(false);
-    updateTitle();
     log(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     return true;
 }
@@ -1368,15 +1246,12 @@ bool MainWindow::openSession(const QString &path)
 bool MainWindow::saveSession(const QString &path)
 {
     QString error;
-    if (!gtm::saveSession(path, currentState(), &error)) {
+    if (!m_session->saveTo(path, &error)) {
         prompts()->showError(this, tr("Could not save the session"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    m_sessionPath = path;
     m_services.settings->addRecentSession(path);
-    // During a run more results keep coming: the session stays "changed".
-    setDirty(isRunning());
     updateTitle();
     log(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
     return true;
@@ -1384,15 +1259,15 @@ bool MainWindow::saveSession(const QString &path)
 
 bool MainWindow::save()
 {
-    if (m_sessionPath.isEmpty())
+    if (m_session->filePath().isEmpty())
         return saveAs();
-    return saveSession(m_sessionPath);
+    return saveSession(m_session->filePath());
 }
 
 bool MainWindow::saveAs()
 {
     QString path = prompts()->askSavePath(this, tr("Save session"),
-        m_sessionPath.isEmpty() ? tr("research.gtmr") : m_sessionPath,
+        m_session->filePath().isEmpty() ? tr("research.gtmr") : m_session->filePath(),
         tr("GTM Research sessions (*.gtmr)"));
     if (path.isEmpty())
         return false;
@@ -1413,7 +1288,7 @@ void MainWindow::openDialog()
 
 bool MainWindow::maybeSave()
 {
-    if (!m_dirty || m_model->finishedCount() == 0)
+    if (!m_session->isDirty() || m_model->finishedCount() == 0)
         return true;
     switch (prompts()->askSaveChanges(this, sessionName())) {
     case UserPrompts::SaveChoice::Save:
@@ -1428,8 +1303,8 @@ bool MainWindow::maybeSave()
 
 void MainWindow::checkForAutosave()
 {
-    const QString path = m_autosaver->path();
-    if (!QFile::exists(path))
+    const QString path = m_session->autosavePath();
+    if (path.isEmpty() || !QFile::exists(path))
         return;
     QString error;
     const std::optional<RunState> state = gtm::loadSession(path, &error);
@@ -1449,10 +1324,9 @@ void MainWindow::checkForAutosave()
         return;
     }
     loadState(*state);
-    m_researchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    setDirty(true);
+    m_session->setDirty(true);
     log(tr("Restored an interrupted run"));
-    startPipeline(state->request, *state);
+    resumeRun();
 }
 
 // --- Import / export ----------------------------------------------------------------------
@@ -1538,14 +1412,11 @@ void MainWindow::applyImportedLines(QStringList lines)
 
 void MainWindow::clearResults()
 {
-    m_state = RunState {};
-    m_sessionPath.clear();
-    m_model->clear();
+    m_session->load(RunState {});
     m_evidence->clear();
     m_metrics->clear();
     m_progress->setValue(0);
     m_stage->setText(tr("Ready"));
-    setDirty(false);
     setRunning(false);
     updateTitle();
 }
@@ -1570,15 +1441,13 @@ void MainWindow::removeRows(const QList<int> &rows)
     for (int row : rows)
         if (row >= 0 && row < m_model->rowCount())
             removed.insert(m_model->result(row).domain);
-    m_model->removeResults(rows);
     state.request.domains.removeIf([&](const QString &d) { return removed.contains(d); });
-    state.results = m_model->results();
+    state.results.removeIf([&](const CompanyResult &r) { return removed.contains(r.domain); });
     state.finishedQueries.removeIf(
         [&](const QString &key) { return removed.contains(key.section(u'|', 0, -2)); });
-    m_state = state;
+    m_session->replaceState(std::move(state));
     m_evidence->clear();
-    m_metrics->setConfidences(m_model->rows(), m_model->threshold());
-    setDirty(true);
+    m_metrics->setConfidences(m_session->results(), m_session->threshold());
     setRunning(false);
     log(tr("%n companies removed from the results", nullptr, int(removed.size())));
 }
@@ -1654,9 +1523,10 @@ void MainWindow::exportCsv()
         return;
     QString error;
     CsvOptions options;
-    options.crm = currentState().request.crm;
+    options.crm = m_session->state().request.crm;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
+    // The table's rows: the session's, as the view shows them.
     options.threshold = m_model->threshold();
     QList<CompanyResult> rows = m_model->results();
     if (choice->shownOnly) {
@@ -1702,7 +1572,7 @@ void MainWindow::exportJson()
     if (path.isEmpty())
         return;
     QString error;
-    if (!saveResearchResponseJson(path, currentState(), m_researchId, &error)) {
+    if (!saveResearchResponseJson(path, currentState(), m_session->researchId(), &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
@@ -1749,12 +1619,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (m_pipeline) {
-        // The user chose: the run stops, and there is nothing to offer to restore later.
-        m_autosaver->detach();
-        m_pipeline->disconnect(this);
-        m_pipeline->cancel();
-        QFile::remove(m_autosaver->path());
+    // The user chose: a run stops, and there is nothing to offer to restore later.
+    if (isRunning()) {
+        m_session->disconnect(this);
+        m_session->abandon();
     }
     saveUiState();
     event->accept();

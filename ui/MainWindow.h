@@ -33,11 +33,10 @@ class CostEstimateView;
 class DomainEditor;
 class EvidenceView;
 class MetricsPanel;
-class ResearchPipeline;
+class ResearchSession;
 class ResultsModel;
 class ResultsProxyModel;
 class ResultsTableActions;
-class SessionAutosaver;
 
 // The research window: the form on the left, the live results with evidence and metrics on
 // the right, the log at the bottom. Everything it uses arrives through MainWindowServices.
@@ -61,11 +60,12 @@ public:
     void rerunSelectedCompanies();
 
     bool isRunning() const;
-    bool isDirty() const { return m_dirty; }
+    bool isDirty() const;
     QString sessionName() const;
     // Reads keys from the SecretStore and rebuilds the clients; the window works before it ends.
     QCoro::Task<> loadKeys();
 
+    ResearchSession *session() const { return m_session; }
     ResultsModel *resultsModel() const { return m_model; }
     ResultsProxyModel *proxyModel() const { return m_proxy; }
     QTableView *resultsView() const { return m_table; }
@@ -121,7 +121,6 @@ private:
     void updateDomainCounter(const DomainList &list);
     void updateTitle();
     void updateFinishedCount();
-    void setDirty(bool dirty);
     void setRunning(bool running);
     void showRecentGoals();
     void rebuildRecentMenu();
@@ -131,9 +130,10 @@ private:
 
     ResearchRequest requestFromForm(const DomainList &domains) const;
     CostEstimate estimateFromForm() const;
-    void loadState(const RunState &state);
-    void startPipeline(const ResearchRequest &request, const std::optional<RunState> &resumeFrom);
-    void finishRun(ResearchPipeline *pipeline, const RunMetrics &metrics);
+    void loadState(const RunState &state, const QString &path = {});
+    void connectSession();
+    void startRun(const std::function<bool(const std::shared_ptr<Engine> &)> &launch);
+    void finishRun(const RunMetrics &metrics);
     void resumeRun();
 
     bool maybeSave();
@@ -148,10 +148,7 @@ private:
 
     MainWindowServices m_services;
     std::unique_ptr<UserPrompts> m_ownPrompts;
-    Engine m_engine;
-    class GoalFacetsBar *m_goalFacets = nullptr;
-    std::unique_ptr<Analyzer> m_goalAnalyzer; // the engine's analyzer with edited goal facets
-    bool m_engineStale = false;
+    std::shared_ptr<Engine> m_engine; // for the next run; a running one holds its own
     QMap<QString, QString> m_keys;
 
     // Form.
@@ -201,16 +198,9 @@ private:
     QList<QAction *> m_exportActions;
     QMenu *m_recentMenu = nullptr;
 
-    // The run.
-    QPointer<ResearchPipeline> m_pipeline;
-    SessionAutosaver *m_autosaver = nullptr;
-    RunState m_state;
-    QString m_researchId;
-    QString m_sessionPath;
-    bool m_dirty = false;
-    bool m_cancelRequested = false;
+    // The run and its results.
+    ResearchSession *m_session = nullptr;
     bool m_autosaveFailureShown = false;
-    std::optional<RunMetrics> m_resumeBase; // the metrics a resumed run started from
     bool m_keysRead = false;
     QString m_keychainProblem; // why saved keys are unavailable; empty when the keychain works
     QElapsedTimer m_runClock;

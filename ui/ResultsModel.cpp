@@ -132,25 +132,6 @@ void ResultsModel::removeResults(QList<int> rows)
     Q_EMIT rowsUpdated();
 }
 
-void ResultsModel::cancelUnfinished()
-{
-    flush();
-    int first = int(m_rows.size());
-    int last = -1;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (isFinal(m_rows[i].status))
-            continue;
-        m_rows[i].status = CompanyStatus::Cancelled;
-        first = std::min(first, i);
-        last = std::max(last, i);
-    }
-    if (last < 0)
-        return;
-    recount();
-    Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    Q_EMIT rowsUpdated();
-}
-
 void ResultsModel::setThreshold(double threshold)
 {
     if (qFuzzyCompare(threshold + 1, m_threshold + 1))
@@ -176,7 +157,7 @@ int ResultsModel::matchCount() const
 
 bool ResultsModel::isMatch(const CompanyResult &result, double threshold)
 {
-    return result.status == CompanyStatus::Done && result.confidence >= threshold;
+    return result.isMatch(threshold);
 }
 
 QString ResultsModel::statusLabel(CompanyStatus status)

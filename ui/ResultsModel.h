@@ -53,9 +53,6 @@ public:
     // Rows (model rows, any order) taken out of the results; not during a run.
     void removeResults(QList<int> rows);
 
-    // Every row not final becomes Cancelled (a run stopped by the user).
-    void cancelUnfinished();
-
     double threshold() const { return m_threshold; }
     void setThreshold(double threshold);
 

@@ -1,10 +1,8 @@
 #pragma once
 
-#include "analysis/Analyzer.h"
 #include "llm/LlmSettings.h"
-#include "sources/Source.h"
+#include "session/Engine.h"
 #include "sources/SourceFactory.h"
-#include "strategy/StrategyGenerator.h"
 
 #include <QCoroTask>
 #include <QHash>
@@ -22,15 +20,6 @@ namespace gtm {
 class AppSettings;
 class HttpClient;
 class SecretStore;
-
-// The clients a run uses. Rebuilt when the user changes keys or services in Settings.
-struct Engine
-{
-    std::vector<std::unique_ptr<Source>> sources;
-    std::unique_ptr<Analyzer> analyzer;
-    std::unique_ptr<StrategyGenerator> strategyGenerator;
-    QHash<QString, int> channelConcurrency; // PipelineServices::channelConcurrency
-};
 
 // The verdict of a key's "Test" button: one real request through core.
 struct KeyTestResult
@@ -85,13 +74,14 @@ std::unique_ptr<UserPrompts> createWidgetPrompts();
 // What the window is given; app/gui_main.cpp builds it from core, tests from fakes.
 struct MainWindowServices
 {
-    HttpClient *http = nullptr; // aborted on cancel by the pipeline
+    HttpClient *http = nullptr; // shared by every run and the key tests; never aborted wholesale
     AppSettings *settings = nullptr;
     SecretStore *secrets = nullptr;
     UserPrompts *prompts = nullptr; // null: the widget dialogs
     // Builds the clients from the current settings and keys (environment already applied by
     // the builder). Called at start and after Settings changed.
-    std::function<Engine(const SourceSettings &, const LlmSettings &)> createEngine;
+    std::function<std::shared_ptr<Engine>(const SourceSettings &, const LlmSettings &)>
+        createEngine;
     // Runs one real request with the given key (provider: tavily, newsapi, gemini, openai).
     std::function<QCoro::Task<KeyTestResult>(QString provider, QString key)> testKey;
     // Empties the response cache; null when no cache is configured.

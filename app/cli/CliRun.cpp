@@ -1,20 +1,18 @@
 #include "CliRun.h"
 
 #include "CliGoal.h"
-#include "analysis/AnalyzerFactory.h"
 #include "analysis/GoalModelAnalyzer.h"
 #include "domain/DomainNormalizer.h"
 #include "net/HttpClient.h"
-#include "pipeline/ResearchPipeline.h"
 #include "pipeline/RetryPlan.h"
-#include "sources/SourceFactory.h"
+#include "session/EngineBuilder.h"
+#include "session/ResearchSession.h"
 #include "spend/CostEstimate.h"
 #include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
 #include "storage/EffectiveSettings.h"
 #include "storage/Exporters.h"
 #include "storage/ResponseCache.h"
-#include "storage/SessionAutosaver.h"
 #include "storage/SessionCompare.h"
 #include "storage/SessionFile.h"
 
@@ -51,31 +49,6 @@ std::optional<QString> readText(const QString &path, QString *error)
     return QString::fromUtf8(*bytes);
 }
 
-// GTM_RATE_LIMITS overrides the providers' rate limits: "off" lifts them all (benchmarks
-// against a loopback fake), "tavily=100,newsapi=60" sets requests per minute (0: unlimited).
-void applyRateLimitOverrides(QHash<QString, ProviderPolicy> &policies, const QString &spec)
-{
-    if (spec.trimmed().isEmpty())
-        return;
-    if (spec.trimmed() == u"off") {
-        for (auto &p : policies)
-            p.ratePerMinute = 0.0;
-        return;
-    }
-    const QStringList parts = spec.split(u',', Qt::SkipEmptyParts);
-    for (const QString &part : parts) {
-        const QString provider = part.section(u'=', 0, 0).trimmed();
-        bool ok = false;
-        const double perMinute = part.section(u'=', 1).trimmed().toDouble(&ok);
-        if (!provider.isEmpty() && ok && perMinute >= 0.0) {
-            ProviderPolicy p = policies.value(provider);
-            p.ratePerMinute = perMinute;
-            p.burst = std::max(1, int(perMinute / 60.0));
-            policies.insert(provider, p);
-        }
-    }
-}
-
 void writeStderr(const QString &line)
 {
     const QByteArray bytes = line.toUtf8() + '\n';
@@ -96,14 +69,8 @@ CliRun::CliRun(CliOptions options, const AppSettings *settings, QMap<QString, QS
 
 CliRun::~CliRun()
 {
-    // The pipeline goes before the services it uses; the client last, with nothing in flight.
-    if (m_autosaver)
-        m_autosaver->detach();
-    m_autosaver.reset();
-    m_pipeline.reset();
-    m_analyzer.reset();
-    m_generator.reset();
-    m_sources.clear();
+    // The session (and the coroutines still holding the engine) go before the client.
+    m_session.reset();
 }
 
 bool CliRun::start(QString *error, int *exitCode)
@@ -195,14 +162,7 @@ bool CliRun::start(QString *error, int *exitCode)
     }
 
     m_http = std::make_unique<HttpClient>();
-    // The saved rates over the defaults, then GTM_RATE_LIMITS over both.
-    m_http->setProviderPolicies(defaultProviderPolicies());
-    applySavedRateLimits(m_http.get(), *m_settings);
-    QHash<QString, ProviderPolicy> policies;
-    for (const QString &provider : defaultProviderPolicies().keys())
-        policies.insert(provider, m_http->providerPolicy(provider));
-    applyRateLimitOverrides(policies, qEnvironmentVariable("GTM_RATE_LIMITS"));
-    m_http->setProviderPolicies(policies);
+    configureRateLimits(m_http.get(), *m_settings);
     if (!m_options.noCache) {
         // --no-cache leaves the client without a store. A cache that cannot be opened only
         // costs money, not the run.
@@ -214,13 +174,10 @@ bool CliRun::start(QString *error, int *exitCode)
         else
             writeStderr(QStringLiteral("response cache off: %1").arg(m_cache->error()));
     }
-    m_sources = createSources(m_http.get(), effectiveSourceSettings(*m_settings, m_savedKeys));
-    LlmSettings llm = effectiveLlmSettings(*m_settings, m_savedKeys);
-    if (m_options.llm)
-        llm.provider = *m_options.llm;
-    if (m_options.analyzer)
-        llm.analyzer = *m_options.analyzer;
-    m_analyzer = createAnalyzer(m_http.get(), llm);
+    EngineOverrides overrides;
+    overrides.llm = m_options.llm;
+    overrides.analyzer = m_options.analyzer;
+    auto engine = buildEngine(m_http.get(), *m_settings, m_savedKeys, overrides);
     const auto goalModel = cliGoalModel(
         m_options.goalFacetsPath, resumeState ? resumeState->request.goal : request.goal, error);
     if (!goalModel)
@@ -228,52 +185,39 @@ bool CliRun::start(QString *error, int *exitCode)
     m_goalModel = *goalModel;
     progress(m_goalModel.summary());
     if (!m_options.goalFacetsPath.isEmpty())
-        m_analyzer = std::make_unique<GoalModelAnalyzer>(std::move(m_analyzer), m_goalModel);
-    m_generator = createStrategyGenerator(m_http.get(), llm);
+        engine->analyzer
+            = std::make_unique<GoalModelAnalyzer>(std::move(engine->analyzer), m_goalModel);
     const Budgets budgets = m_options.budgets.value_or(savedBudgets(*m_settings));
     if (!budgets.isEmpty()) {
         m_budget = std::make_shared<BudgetLedger>(budgets);
-        applyBudgets(m_sources, m_analyzer, m_budget);
+        applyBudgets(engine->sources, engine->analyzer, m_budget);
         progress(QStringLiteral("Budget for this run: %1").arg(budgets.toString()));
     }
 
-    PipelineServices services;
-    services.http = m_http.get();
-    for (const auto &s : m_sources)
-        services.sources << s.get();
-    services.analyzer = m_analyzer.get();
-    services.strategyGenerator = m_generator.get();
-    services.channelConcurrency = savedChannelConcurrency(*m_settings);
-    m_pipeline = std::make_unique<ResearchPipeline>(services);
-    connectPipeline();
-
-    if (!m_options.sessionPath.isEmpty()) {
-        m_autosaver
-            = std::make_unique<SessionAutosaver>(m_options.sessionPath, std::chrono::seconds(10));
-        connect(m_autosaver.get(), &SessionAutosaver::saveFailed, this,
-            [](const QString &e) { writeStderr(QStringLiteral("session not saved: %1").arg(e)); });
-        m_autosaver->attach(m_pipeline.get());
-    }
+    m_session = std::make_unique<ResearchSession>();
+    if (!m_options.sessionPath.isEmpty())
+        m_session->setAutosave(m_options.sessionPath, std::chrono::seconds(10),
+            ResearchSession::AutosaveMode::SessionFile);
+    connectSession();
 
     if (resumeState) {
-        if (!strategies.isEmpty())
-            resumeState->strategies = strategies;
         progress(QStringLiteral("Resuming %1: %2 domains, %3 of their queries already done")
                      .arg(m_options.resumePath)
                      .arg(resumeState->request.domains.size())
                      .arg(resumeState->finishedQueries.size()));
         if (m_options.retryFailed) {
             QHash<QString, QString> channelOfSource;
-            for (const auto &source : m_sources)
+            for (const auto &source : engine->sources)
                 channelOfSource.insert(source->name(), source->channel());
             const int again = requeueFailedQueries(*resumeState, channelOfSource);
             progress(
                 QStringLiteral("Retrying %1 failed queries; the rest stays as it was").arg(again));
         }
         m_finishedAtStart = int(resumeState->finishedQueries.size());
-        m_pipeline->resume(std::move(*resumeState));
+        m_session->load(std::move(*resumeState), m_options.resumePath);
+        m_session->resume(std::move(engine), std::move(strategies));
     } else {
-        m_pipeline->start(std::move(request), std::move(strategies));
+        m_session->start(std::move(request), std::move(engine), std::move(strategies));
     }
     *exitCode = 0;
     return true;
@@ -282,16 +226,11 @@ bool CliRun::start(QString *error, int *exitCode)
 void CliRun::printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies)
 {
     // The limits the run would use: the saved ones over the defaults, GTM_RATE_LIMITS on top.
-    QHash<QString, ProviderPolicy> policies = defaultProviderPolicies();
     HttpClient limits;
-    limits.setProviderPolicies(policies);
-    applySavedRateLimits(&limits, *m_settings);
-    for (auto it = policies.begin(); it != policies.end(); ++it)
-        it.value() = limits.providerPolicy(it.key());
-    applyRateLimitOverrides(policies, qEnvironmentVariable("GTM_RATE_LIMITS"));
+    configureRateLimits(&limits, *m_settings);
     QHash<QString, double> rates;
-    for (auto it = policies.cbegin(); it != policies.cend(); ++it)
-        rates.insert(it.key(), it.value().ratePerMinute);
+    for (const QString &provider : defaultProviderPolicies().keys())
+        rates.insert(provider, limits.providerPolicy(provider).ratePerMinute);
 
     LlmSettings llm = effectiveLlmSettings(*m_settings, m_savedKeys);
     if (m_options.llm)
@@ -309,26 +248,28 @@ void CliRun::printEstimate(const ResearchRequest &request, const QList<QueryStra
 
 void CliRun::interrupt()
 {
-    if (m_interrupted || !m_pipeline)
+    if (m_interrupted || !m_session || !m_session->isRunning())
         return;
     m_interrupted = true;
     progress(QStringLiteral("Interrupted: cancelling, finished rows are kept"));
-    m_pipeline->cancel();
+    m_session->cancel();
 }
 
-void CliRun::connectPipeline()
+void CliRun::connectSession()
 {
-    ResearchPipeline *p = m_pipeline.get();
-    connect(p, &ResearchPipeline::logMessage, this, [this](const QString &m) { progress(m); });
-    connect(p, &ResearchPipeline::strategiesReady, this, [this](const StrategyPlan &plan) {
+    ResearchSession *p = m_session.get();
+    connect(p, &ResearchSession::logMessage, this, [this](const QString &m) { progress(m); });
+    connect(p, &ResearchSession::autosaveFailed, this,
+        [](const QString &e) { writeStderr(QStringLiteral("session not saved: %1").arg(e)); });
+    connect(p, &ResearchSession::strategiesReady, this, [this](const StrategyPlan &plan) {
         progress(QStringLiteral("%1 strategies from %2%3")
                      .arg(plan.strategies.size())
                      .arg(plan.generator,
                          plan.dropped ? QStringLiteral(" (%1 invalid dropped)").arg(plan.dropped)
                                       : QString()));
     });
-    connect(p, &ResearchPipeline::pipelineStarted, this,
-        [this](int domains, int strategies, int queries) {
+    connect(
+        p, &ResearchSession::runStarted, this, [this](int domains, int strategies, int queries) {
             progress(QStringLiteral("Researching %1 domains with %2 strategies: %3 queries")
                          .arg(domains)
                          .arg(strategies)
@@ -339,22 +280,22 @@ void CliRun::connectPipeline()
                 { QStringLiteral("strategies"), strategies },
                 { QStringLiteral("total_queries"), queries } });
         });
-    connect(p, &ResearchPipeline::evidenceProgress, this, [this](int percent, int done, int total) {
+    connect(p, &ResearchSession::evidenceProgress, this, [this](int percent, int done, int total) {
         progress(QStringLiteral("[%1%] %2/%3 queries").arg(percent, 3).arg(done).arg(total));
         emitEvent({ { QStringLiteral("type"), QStringLiteral("evidence_progress") },
             { QStringLiteral("progress"), percent }, { QStringLiteral("completed"), done },
             { QStringLiteral("total"), total } });
     });
-    connect(p, &ResearchPipeline::evidenceComplete, this, [this](int evidence) {
+    connect(p, &ResearchSession::evidenceComplete, this, [this](int evidence) {
         progress(QStringLiteral("All queries done: %1 evidence items").arg(evidence));
         emitEvent({ { QStringLiteral("type"), QStringLiteral("evidence_complete") },
             { QStringLiteral("total_evidence"), evidence } });
     });
-    connect(p, &ResearchPipeline::analysisStarted, this, [this](int domains) {
+    connect(p, &ResearchSession::analysisStarted, this, [this](int domains) {
         emitEvent({ { QStringLiteral("type"), QStringLiteral("analysis_start") },
             { QStringLiteral("total_companies"), domains } });
     });
-    connect(p, &ResearchPipeline::domainAnalyzed, this, [this](int row, const CompanyResult &r) {
+    connect(p, &ResearchSession::rowFinished, this, [this](int row, const CompanyResult &r) {
         if (!m_options.events)
             return;
         QJsonObject errors;
@@ -369,12 +310,12 @@ void CliRun::connectPipeline()
             { QStringLiteral("signals_found"), QJsonArray::fromStringList(r.signalTexts()) },
             { QStringLiteral("errors"), errors } });
     });
-    connect(p, &ResearchPipeline::finished, this, &CliRun::onFinished);
+    connect(p, &ResearchSession::finished, this, &CliRun::onFinished);
 }
 
 void CliRun::onFinished(const RunMetrics &m)
 {
-    const RunState state = m_pipeline->state();
+    const RunState state = m_session->snapshot();
     int failed = 0, cancelled = 0, noEvidence = 0;
     for (const auto &r : state.results) {
         failed += r.status == CompanyStatus::Failed;
@@ -428,8 +369,7 @@ void CliRun::onFinished(const RunMetrics &m)
         writeStderr(error);
         code = 1;
     }
-    if (m_autosaver) {
-        m_autosaver->detach();
+    if (!m_options.sessionPath.isEmpty()) {
         QString e;
         if (!saveSession(m_options.sessionPath, state, &e)) {
             writeStderr(
@@ -453,7 +393,7 @@ void CliRun::onFinished(const RunMetrics &m)
 
 bool CliRun::writeOutputs(QString *error)
 {
-    const RunState state = m_pipeline->state();
+    const RunState state = m_session->snapshot();
     QString e;
     if (!m_options.outCsv.isEmpty()) {
         CsvOptions options;

@@ -10,15 +10,11 @@
 #include <vector>
 
 namespace gtm {
-class Analyzer;
 class AppSettings;
 class BudgetLedger;
 class HttpClient;
-class ResearchPipeline;
+class ResearchSession;
 class ResponseCache;
-class SessionAutosaver;
-class Source;
-class StrategyGenerator;
 } // namespace gtm
 
 namespace gtm::cli {
@@ -44,7 +40,7 @@ public:
 
 private:
     void printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies);
-    void connectPipeline();
+    void connectSession();
     void onFinished(const RunMetrics &metrics);
     void emitEvent(const QJsonObject &event);
     void progress(const QString &line);
@@ -57,14 +53,10 @@ private:
     QString m_researchId;
     std::unique_ptr<ResponseCache> m_cache; // outlives the client that uses it
     std::unique_ptr<HttpClient> m_http;
-    std::vector<std::unique_ptr<Source>> m_sources;
-    std::unique_ptr<Analyzer> m_analyzer;
-    std::unique_ptr<StrategyGenerator> m_generator;
-    std::unique_ptr<ResearchPipeline> m_pipeline;
-    std::unique_ptr<SessionAutosaver> m_autosaver;
-    GoalModel m_goalModel;
     std::shared_ptr<BudgetLedger> m_budget; // null: no caps
+    std::unique_ptr<ResearchSession> m_session;
     std::optional<RunState> m_compareWith; // --compare: the older run
+    GoalModel m_goalModel;
     bool m_interrupted = false;
     int m_finishedAtStart = 0; // queries a resumed session had already done
 };

@@ -211,10 +211,10 @@ int main(int argc, char *argv[])
         s.websiteUrlTemplate = server.baseUrl().toString() + u"/site/{domain}"_s;
         s.apiKeys.insert(u"tavily"_s, u"fixture"_s);
         s.apiKeys.insert(u"newsapi"_s, u"fixture"_s);
-        Engine engine;
-        engine.sources = createSources(&http, s);
-        engine.analyzer = createAnalyzer(&http, llm);
-        engine.strategyGenerator = createStrategyGenerator(&http, llm);
+        auto engine = std::make_shared<Engine>();
+        engine->sources = createSources(&http, s);
+        engine->analyzer = createAnalyzer(&http, llm);
+        engine->strategyGenerator = createStrategyGenerator(&http, llm);
         return engine;
     };
     MainWindow window(std::move(services));

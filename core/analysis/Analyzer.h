@@ -2,6 +2,7 @@
 
 #include "goal/GoalModel.h"
 #include "model/CompanyResult.h"
+#include "net/CancelToken.h"
 
 #include <QCoroTask>
 #include <QDate>
@@ -17,6 +18,7 @@ struct AnalysisInput
     // The facets the user confirmed or edited; empty: parsed from `goal`.
     std::optional<GoalModel> goalModel;
     QDate referenceDate; // what "recently" counts back from; invalid: today
+    CancelToken cancel; // the run's: a raised token ends an LLM request early
 };
 
 struct AnalysisOutcome

@@ -195,8 +195,9 @@ QCoro::Task<AnalysisOutcome> LlmAnalyzer::analyze(AnalysisInput input)
                 : QStringLiteral("\nThe goal's facets, each to be judged (all must hold):\n")
                     + facetList);
 
-    const LlmResult answer = co_await completeValidated(m_client.get(),
-        promptText(QStringLiteral("analysis-system")), user, analysisSchema(), checkShape);
+    const LlmResult answer
+        = co_await completeValidated(m_client.get(), promptText(QStringLiteral("analysis-system")),
+            user, analysisSchema(), checkShape, input.cancel);
     if (!answer.ok())
         co_return co_await fallBack(
             input, answer.errorString, answer.promptTokens, answer.completionTokens);

@@ -51,7 +51,8 @@ QString GeminiClient::name() const
     return QStringLiteral("gemini:") + m_model;
 }
 
-QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, QJsonObject schema)
+QCoro::Task<LlmResult> GeminiClient::completeJson(
+    QString system, QString user, QJsonObject schema, CancelToken cancel)
 {
     LlmResult result;
     if (m_stopped) {
@@ -96,6 +97,7 @@ QCoro::Task<LlmResult> GeminiClient::completeJson(QString system, QString user, 
         = { { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
               { QByteArrayLiteral("x-goog-api-key"), m_apiKey.toUtf8() } };
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.cancel = std::move(cancel);
     request.provider = QStringLiteral("gemini");
     request.timeout = std::chrono::seconds(90);
 

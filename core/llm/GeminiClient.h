@@ -17,7 +17,8 @@ public:
 
     QString name() const override;
     QString model() const override { return m_model; }
-    QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema) override;
+    QCoro::Task<LlmResult> completeJson(
+        QString system, QString user, QJsonObject schema, CancelToken cancel = {}) override;
     bool stopped() const override { return m_stopped; }
     QString stopReason() const override { return m_stopReason; }
 

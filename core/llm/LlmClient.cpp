@@ -27,14 +27,14 @@ QString llmErrorKindName(LlmErrorKind kind)
     return QStringLiteral("unknown");
 }
 
-QCoro::Task<LlmResult> completeValidated(
-    LlmClient *client, QString system, QString user, QJsonObject schema, AnswerValidator validate)
+QCoro::Task<LlmResult> completeValidated(LlmClient *client, QString system, QString user,
+    QJsonObject schema, AnswerValidator validate, CancelToken cancel)
 {
-    LlmResult first = co_await client->completeJson(system, user, schema);
+    LlmResult first = co_await client->completeJson(system, user, schema, cancel);
     QString problem = first.ok() ? validate(first.json) : QString();
     if (first.ok() && problem.isEmpty())
         co_return first;
-    if (!first.ok() && first.error != LlmErrorKind::Malformed)
+    if ((!first.ok() && first.error != LlmErrorKind::Malformed) || isCancelled(cancel))
         co_return first;
     if (problem.isEmpty())
         problem = first.errorString;
@@ -44,7 +44,7 @@ QCoro::Task<LlmResult> completeValidated(
         + QStringLiteral("\n\nYour previous answer could not be used: %1\n"
                          "Answer again with only the JSON object in the required shape.")
               .arg(problem);
-    LlmResult second = co_await client->completeJson(system, retryUser, schema);
+    LlmResult second = co_await client->completeJson(system, retryUser, schema, cancel);
     second.promptTokens += first.promptTokens;
     second.completionTokens += first.completionTokens;
     if (second.ok()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/CancelToken.h"
+
 #include <QCoroTask>
 #include <QJsonObject>
 #include <QString>
@@ -39,7 +41,9 @@ public:
     virtual ~LlmClient() = default;
     virtual QString name() const = 0; // "gemini:gemini-2.5-flash", "openai:llama3.1"
     virtual QString model() const = 0; // "gemini-2.5-flash"
-    virtual QCoro::Task<LlmResult> completeJson(QString system, QString user, QJsonObject schema)
+    // A raised cancel token aborts the request; the result is then a Network error.
+    virtual QCoro::Task<LlmResult> completeJson(
+        QString system, QString user, QJsonObject schema, CancelToken cancel = {})
         = 0;
     // True once the provider said it will refuse for the rest of the run: a rejected key or
     // an exhausted quota or credit. Every later call answers Stopped without a request.
@@ -54,7 +58,7 @@ using AnswerValidator = std::function<QString(const QJsonObject &)>;
 
 // completeJson, with the answer validated; a malformed answer is asked for once more with the
 // problem quoted back to the model. Tokens of both attempts are counted in the result.
-QCoro::Task<LlmResult> completeValidated(
-    LlmClient *client, QString system, QString user, QJsonObject schema, AnswerValidator validate);
+QCoro::Task<LlmResult> completeValidated(LlmClient *client, QString system, QString user,
+    QJsonObject schema, AnswerValidator validate, CancelToken cancel = {});
 
 } // namespace gtm

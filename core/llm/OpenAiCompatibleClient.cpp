@@ -24,7 +24,7 @@ QString OpenAiCompatibleClient::name() const
 }
 
 QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(
-    QString system, QString user, QJsonObject schema)
+    QString system, QString user, QJsonObject schema, CancelToken cancel)
 {
     LlmResult result;
     if (m_stopped) {
@@ -68,6 +68,7 @@ QCoro::Task<LlmResult> OpenAiCompatibleClient::completeJson(
             { QByteArrayLiteral("Authorization"), "Bearer " + m_apiKey.toUtf8() });
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.provider = QStringLiteral("openai");
+    request.cancel = std::move(cancel);
     // Local models on a CPU can take minutes for one answer.
     request.timeout = std::chrono::seconds(180);
 

@@ -30,6 +30,11 @@ bool isFinal(CompanyStatus status)
         || status == CompanyStatus::Failed || status == CompanyStatus::Cancelled;
 }
 
+bool runsOnResume(CompanyStatus status)
+{
+    return status == CompanyStatus::Cancelled || !isFinal(status);
+}
+
 QStringList CompanyResult::signalTexts() const
 {
     QStringList out;

@@ -13,6 +13,9 @@ enum class CompanyStatus { Queued, Searching, Analyzing, Done, NoEvidence, Faile
 QString statusToString(CompanyStatus status); // "no_evidence": stable, for files
 std::optional<CompanyStatus> statusFromString(QStringView text);
 bool isFinal(CompanyStatus status);
+// The resume rule: a row runs again unless it ended on its own (done, no evidence, failed);
+// a cancelled row is picked up again with the evidence it already has.
+bool runsOnResume(CompanyStatus status);
 
 // A goal-match signal ("uses TensorFlow for fraud scoring") and the evidence items, by index
 // into CompanyResult::evidence, that support it.
@@ -37,6 +40,12 @@ struct CompanyResult
     QString analyzer;                // "heuristic", "gemini:gemini-2.5-flash-lite", ...
 
     QStringList signalTexts() const;
+    // The match rule, for the table, the status bar, metrics and every export: analysed, and
+    // confident enough. A failed or cancelled row never matches, even at threshold 0.
+    bool isMatch(double threshold) const
+    {
+        return status == CompanyStatus::Done && confidence >= threshold;
+    }
 
     QJsonObject toJson() const;
     static std::optional<CompanyResult> fromJson(const QJsonObject &json, QString *error);

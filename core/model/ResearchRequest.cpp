@@ -7,12 +7,12 @@ namespace gtm {
 QJsonObject ResearchRequest::toJson() const
 {
     QJsonObject json {
-        {QStringLiteral("goal"), goal},
-        {QStringLiteral("domains"), QJsonArray::fromStringList(domains)},
-        {QStringLiteral("depth"), depthToString(depth)},
-        {QStringLiteral("max_parallel_searches"), maxParallelSearches},
-        {QStringLiteral("confidence_threshold"), confidenceThreshold},
-        {QStringLiteral("sources"), QJsonArray::fromStringList(sources)},
+        { QStringLiteral("goal"), goal },
+        { QStringLiteral("domains"), QJsonArray::fromStringList(domains) },
+        { QStringLiteral("depth"), depthToString(depth) },
+        { QStringLiteral("max_parallel_searches"), maxParallelSearches },
+        { QStringLiteral("confidence_threshold"), confidenceThreshold },
+        { QStringLiteral("sources"), QJsonArray::fromStringList(sources) },
     };
     if (!crm.isEmpty())
         json.insert(QStringLiteral("crm"), crm.toJson());

@@ -3,6 +3,7 @@
 #include "AsyncWait.h"
 #include "RateLimiter.h"
 #include "RetryPolicy.h"
+#include "model/Providers.h"
 
 #include <QCoroNetworkReply>
 #include <QDateTime>
@@ -56,16 +57,12 @@ QHash<QString, ProviderPolicy> defaultProviderPolicies()
         policy.burst = std::max(1, int(perMinute / 60.0));
         return policy;
     };
-    p.insert(QStringLiteral("tavily"), limited(500));
-    p.insert(QStringLiteral("newsapi"), limited(300));
-    p.insert(QStringLiteral("gemini"), limited(2000));
-    for (const auto *id : { "openai", "greenhouse", "lever", "ashby", "hackernews" })
-        p.insert(QString::fromLatin1(id), ProviderPolicy {});
+    for (const ProviderInfo &info : providers())
+        p.insert(info.id,
+            info.defaultRatePerMinute > 0 ? limited(info.defaultRatePerMinute) : ProviderPolicy {});
     // A company's site that hangs or refuses rarely recovers within seconds; three more tries
     // would hold a slot for half a minute per dead site.
-    ProviderPolicy website;
-    website.maxAttempts = 2;
-    p.insert(QStringLiteral("website"), website);
+    p[QStringLiteral("website")].maxAttempts = 2;
     return p;
 }
 

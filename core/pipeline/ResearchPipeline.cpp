@@ -34,6 +34,32 @@ struct ResearchPipeline::Private
     {
         bool alive = true;
         quint64 generation = 0;
+        int inFlight = 0; // coroutines started and not returned
+        Private *owner = nullptr; // valid while alive
+    };
+
+    // Lives in each coroutine's frame: counts it in flight and keeps the services it awaits
+    // alive until the frame is gone, whatever happened to the pipeline meanwhile.
+    class Flight
+    {
+    public:
+        Flight(std::shared_ptr<Life> life, std::shared_ptr<const void> keepAlive)
+            : m_life(std::move(life))
+            , m_keepAlive(std::move(keepAlive))
+        {
+            ++m_life->inFlight;
+        }
+        Flight(const Flight &) = delete;
+        Flight &operator=(const Flight &) = delete;
+        ~Flight()
+        {
+            if (--m_life->inFlight == 0 && m_life->alive)
+                m_life->owner->drained();
+        }
+
+    private:
+        std::shared_ptr<Life> m_life;
+        std::shared_ptr<const void> m_keepAlive;
     };
 
     // One per source, plus one shared by strategies whose channel has no usable source.
@@ -72,6 +98,8 @@ struct ResearchPipeline::Private
     bool running = false;
     bool cancelled = false;
     bool begun = false;
+    bool finishing = false; // the run is over; finished() waits for in-flight work
+    bool finishScheduled = false;
     CancelToken cancelToken;
 
     std::vector<Group> groups;
@@ -120,6 +148,8 @@ struct ResearchPipeline::Private
     void finalizeWithoutAnalysis(int domain);
     void checkFinished();
     void finish();
+    void drained();
+    void emitFinished();
     RunMetrics metrics() const;
 };
 
@@ -128,6 +158,7 @@ ResearchPipeline::ResearchPipeline(PipelineServices services, QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->q = this;
+    d->life->owner = d.get();
     d->services = std::move(services);
 }
 
@@ -155,10 +186,10 @@ void ResearchPipeline::cancel()
     if (!d->running || d->cancelled)
         return;
     d->cancelled = true;
+    // Only this run's requests, analyses and strategy generation stop: the HTTP client is
+    // shared (a Settings key test may be in flight on it).
     if (d->cancelToken)
         d->cancelToken->cancel();
-    if (d->services.http)
-        d->services.http->abortAll();
     Q_EMIT logMessage(QStringLiteral("Run cancelled"));
     // Finished rows stay as they are; everything else is marked, with its partial evidence.
     for (int row = 0; row < d->state.results.size(); ++row) {
@@ -176,6 +207,16 @@ void ResearchPipeline::cancel()
 bool ResearchPipeline::isRunning() const
 {
     return d->running;
+}
+
+bool ResearchPipeline::isCancelled() const
+{
+    return d->cancelled;
+}
+
+int ResearchPipeline::inFlight() const
+{
+    return d->life->inFlight;
 }
 
 RunState ResearchPipeline::state() const
@@ -199,6 +240,8 @@ void ResearchPipeline::Private::launch(RunState initial)
     running = true;
     cancelled = false;
     begun = false;
+    finishing = false;
+    finishScheduled = false;
     cancelToken = makeCancelToken();
     groups.clear();
     domains.clear();
@@ -224,7 +267,7 @@ void ResearchPipeline::Private::launch(RunState initial)
         CompanyResult r = previous.value(domain);
         r.domain = domain;
         // A cancelled company is picked up again, with the evidence it already has.
-        if (r.status == CompanyStatus::Cancelled || !isFinal(r.status))
+        if (runsOnResume(r.status))
             r.status = CompanyStatus::Queued;
         state.results << r;
     }
@@ -244,9 +287,10 @@ void ResearchPipeline::Private::launch(RunState initial)
 QCoro::Task<void> ResearchPipeline::Private::generateStrategies(
     std::shared_ptr<Life> l, quint64 generation)
 {
+    const Flight flight(l, services.keepAlive);
     Q_EMIT q->logMessage(QStringLiteral("Generating query strategies"));
     StrategyPlan generated = co_await services.strategyGenerator->generate(
-        state.request.goal, state.request.depth, state.request.sources);
+        state.request.goal, state.request.depth, state.request.sources, cancelToken);
     if (!l->alive || l->generation != generation || !running)
         co_return;
     plan = std::move(generated);
@@ -412,7 +456,7 @@ void ResearchPipeline::Private::schedulePump()
 
 void ResearchPipeline::Private::pump()
 {
-    if (!running || cancelled || !begun)
+    if (!running || cancelled || finishing || !begun)
         return;
     if (pumping) {
         repump = true;
@@ -479,6 +523,7 @@ bool ResearchPipeline::Private::startQuery(int groupIndex, int domain, int strat
 QCoro::Task<void> ResearchPipeline::Private::runQuery(
     int groupIndex, int domain, int strategy, std::shared_ptr<Life> l, quint64 generation)
 {
+    const Flight flight(l, services.keepAlive);
     Source *source = groups[groupIndex].source;
     SearchContext context;
     context.domain = state.results.at(domain).domain;
@@ -630,6 +675,7 @@ void ResearchPipeline::Private::finalizeWithoutAnalysis(int domain)
 QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
     int domain, std::shared_ptr<Life> l, quint64 generation)
 {
+    const Flight flight(l, services.keepAlive);
     if (!analysisStartSent) {
         analysisStartSent = true;
         Q_EMIT q->analysisStarted(int(state.results.size()));
@@ -645,6 +691,7 @@ QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
         input.domain = started.domain;
         input.companyName = companyNameFromDomain(started.domain);
         input.evidence = started.evidence;
+        input.cancel = cancelToken;
         outcome = co_await services.analyzer->analyze(std::move(input));
         if (!current(l, generation, this))
             co_return;
@@ -684,8 +731,31 @@ void ResearchPipeline::Private::checkFinished()
 
 void ResearchPipeline::Private::finish()
 {
-    if (!running)
+    if (!running || finishing)
         return;
+    finishing = true;
+    if (life->inFlight == 0)
+        drained();
+}
+
+void ResearchPipeline::Private::drained()
+{
+    if (!finishing || finishScheduled)
+        return;
+    // From the event loop, never from inside a coroutine frame that is being destroyed:
+    // observers may delete the pipeline or rebuild the clients when they hear it.
+    finishScheduled = true;
+    QTimer::singleShot(0, q, [this, l = life, generation = life->generation] {
+        if (!l->alive || l->generation != generation)
+            return;
+        finishScheduled = false;
+        if (l->inFlight == 0)
+            emitFinished();
+    });
+}
+
+void ResearchPipeline::Private::emitFinished()
+{
     // Metrics first (they read the run's state), then the run is over for observers.
     const RunMetrics m = metrics();
     state.metrics = m;

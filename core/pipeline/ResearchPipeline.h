@@ -11,15 +11,17 @@
 namespace gtm {
 
 class Analyzer;
-class HttpClient;
 class Source;
 
 struct PipelineServices
 {
-    HttpClient *http = nullptr; // aborted on cancel
     QList<Source *> sources; // not owned; one or more per channel
     Analyzer *analyzer = nullptr; // not owned
     StrategyGenerator *strategyGenerator = nullptr; // not owned; unused when strategies are given
+    // The owner of the sources, analyzer and generator (an Engine). Every coroutine of a run
+    // holds a copy, so the clients it awaits outlive it even when the pipeline, or the window
+    // that built the clients, is gone first. Null: the caller guarantees their lifetime.
+    std::shared_ptr<const void> keepAlive;
     // Per-source circuit breakers: open after this many consecutive failed queries, probe
     // again after the reset time.
     int breakerFailureThreshold = 5;
@@ -32,6 +34,12 @@ struct PipelineServices
 // Runs a research request: strategies, the domain x strategy fan-out through per-source
 // pools, evidence deduplication, and analysis of each company as soon as its own queries are
 // done. Signals mirror the seed's event stream.
+//
+// Lifetime and cancellation (docs/architecture.md): cancel() raises the run's cancel token,
+// which every request, analysis and strategy generation of this run carries, and marks every
+// row not final as cancelled at once. finished() comes only when every coroutine the run
+// started has returned, so once it is emitted nothing of the run touches the services any
+// more; isRunning() stays true until then and a new run cannot start before.
 class ResearchPipeline : public QObject
 {
     Q_OBJECT
@@ -46,7 +54,11 @@ public:
     void cancel();
 
     bool isRunning() const;
+    bool isCancelled() const;
     RunState state() const;
+    // Coroutines of this run that have not returned yet (queries, analyses, the strategy
+    // generation).
+    int inFlight() const;
 
 Q_SIGNALS:
     void pipelineStarted(int domains, int strategies, int totalQueries);

@@ -5,46 +5,35 @@
 #include "NewsApiSource.h"
 #include "TavilySource.h"
 #include "WebsiteSource.h"
+#include "model/Providers.h"
 
 #include <QtGlobal>
 
 namespace gtm {
 
-namespace {
-
-void overrideUrl(SourceSettings &s, const char *variable, const QString &provider)
-{
-    const QString value = qEnvironmentVariable(variable).trimmed();
-    if (value.isEmpty())
-        return;
-    const QUrl url(value, QUrl::StrictMode);
-    if (url.isValid() && !url.scheme().isEmpty() && !url.host().isEmpty())
-        s.baseUrls.insert(provider, url);
-}
-
-void overrideKey(SourceSettings &s, const char *variable, const QString &provider)
-{
-    const QString value = qEnvironmentVariable(variable).trimmed();
-    if (!value.isEmpty())
-        s.apiKeys.insert(provider, value);
-}
-
-} // namespace
-
 SourceSettings SourceSettings::withEnvironment() const
 {
     SourceSettings s = *this;
-    overrideKey(s, "TAVILY_API_KEY", QStringLiteral("tavily"));
-    overrideKey(s, "NEWS_API_KEY", QStringLiteral("newsapi"));
-    overrideUrl(s, "GTM_TAVILY_URL", QStringLiteral("tavily"));
-    overrideUrl(s, "GTM_NEWSAPI_URL", QStringLiteral("newsapi"));
-    overrideUrl(s, "GTM_GREENHOUSE_URL", QStringLiteral("greenhouse"));
-    overrideUrl(s, "GTM_LEVER_URL", QStringLiteral("lever"));
-    overrideUrl(s, "GTM_ASHBY_URL", QStringLiteral("ashby"));
-    overrideUrl(s, "GTM_HN_URL", QStringLiteral("hackernews"));
-    const QString website = qEnvironmentVariable("GTM_WEBSITE_URL").trimmed();
-    if (!website.isEmpty())
-        s.websiteUrlTemplate = website;
+    for (const ProviderInfo &p : providers()) {
+        if (p.kind != ProviderInfo::Kind::Source)
+            continue;
+        const QString value = qEnvironmentVariable(p.urlVariable.toLatin1().constData()).trimmed();
+        if (!p.inSettings) {
+            // The website's variable is a template with {domain}, not a base URL.
+            if (!value.isEmpty())
+                s.websiteUrlTemplate = value;
+            continue;
+        }
+        const QUrl url(value, QUrl::StrictMode);
+        if (!value.isEmpty() && url.isValid() && !url.scheme().isEmpty() && !url.host().isEmpty())
+            s.baseUrls.insert(p.id, url);
+        if (!p.keyVariable.isEmpty()) {
+            const QString key
+                = qEnvironmentVariable(p.keyVariable.toLatin1().constData()).trimmed();
+            if (!key.isEmpty())
+                s.apiKeys.insert(p.id, key);
+        }
+    }
     return s;
 }
 

@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 
 #include "model/Channel.h"
+#include "model/Providers.h"
 #include "model/ResearchRequest.h"
 
 #include <QSettings>
@@ -24,14 +25,8 @@ QStringList pushFront(QStringList list, const QString &value, int max)
 
 double defaultRate(const QString &provider)
 {
-    // The seed's limits; the job boards and Hacker News publish none.
-    if (provider == u"tavily")
-        return 500;
-    if (provider == u"newsapi")
-        return 300;
-    if (provider == u"gemini")
-        return 2000;
-    return 0;
+    const ProviderInfo *p = findProvider(provider);
+    return p ? p->defaultRatePerMinute : 0.0;
 }
 } // namespace
 
@@ -48,45 +43,30 @@ AppSettings::~AppSettings() = default;
 
 QStringList AppSettings::sourceProviders()
 {
-    return { u"tavily"_s, u"newsapi"_s, u"greenhouse"_s, u"lever"_s, u"ashby"_s, u"hackernews"_s };
+    return sourceProviderIds();
 }
 
 QStringList AppSettings::keyProviders()
 {
-    return { u"tavily"_s, u"newsapi"_s, u"gemini"_s, u"openai"_s };
+    return keyProviderIds();
 }
 
 QString AppSettings::providerLabel(const QString &provider)
 {
-    static const QHash<QString, QString> labels {
-        { u"tavily"_s, u"Tavily"_s },
-        { u"newsapi"_s, u"NewsAPI"_s },
-        { u"greenhouse"_s, u"Greenhouse"_s },
-        { u"lever"_s, u"Lever"_s },
-        { u"ashby"_s, u"Ashby"_s },
-        { u"hackernews"_s, u"Hacker News"_s },
-        { u"gemini"_s, u"Gemini"_s },
-        { u"openai"_s, u"OpenAI-compatible"_s },
-    };
-    return labels.value(provider, provider);
+    const ProviderInfo *p = findProvider(provider);
+    return p ? p->label : provider;
 }
 
 QString AppSettings::keyEnvironmentVariable(const QString &provider)
 {
-    static const QHash<QString, QString> names {
-        { u"tavily"_s, u"TAVILY_API_KEY"_s },
-        { u"newsapi"_s, u"NEWS_API_KEY"_s },
-        { u"gemini"_s, u"GEMINI_API_KEY"_s },
-        { u"openai"_s, u"OPENAI_API_KEY"_s },
-    };
-    return names.value(provider);
+    const ProviderInfo *p = findProvider(provider);
+    return p ? p->keyVariable : QString();
 }
 
 QString AppSettings::urlEnvironmentVariable(const QString &provider)
 {
-    if (provider == u"hackernews")
-        return u"GTM_HN_URL"_s;
-    return u"GTM_"_s + provider.toUpper() + u"_URL"_s;
+    const ProviderInfo *p = findProvider(provider);
+    return p ? p->urlVariable : QString();
 }
 
 bool AppSettings::keyFromEnvironment(const QString &provider)

@@ -2,29 +2,12 @@
 
 #include "AppSettings.h"
 #include "SecretStore.h"
-#include "model/Channel.h"
+#include "model/Providers.h"
 #include "net/HttpClient.h"
 
 using namespace Qt::StringLiterals;
 
 namespace gtm {
-
-namespace {
-
-QString channelOfProvider(const QString &provider)
-{
-    if (provider == u"tavily")
-        return channel::GoogleSearch;
-    if (provider == u"newsapi")
-        return channel::NewsSearch;
-    if (provider == u"greenhouse" || provider == u"lever" || provider == u"ashby")
-        return channel::JobsSearch;
-    if (provider == u"hackernews")
-        return channel::HackerNews;
-    return {};
-}
-
-} // namespace
 
 QCoro::Task<SavedKeys> readSavedKeys(SecretStore *store, QStringList providers)
 {
@@ -57,7 +40,7 @@ QHash<QString, int> savedChannelConcurrency(const AppSettings &settings)
     QHash<QString, int> byChannel;
     for (const QString &provider : AppSettings::sourceProviders()) {
         const int limit = settings.limits(provider).concurrency;
-        const QString channel = channelOfProvider(provider);
+        const QString channel = providerChannel(provider);
         if (limit <= 0 || channel.isEmpty())
             continue;
         const int current = byChannel.value(channel, 0);

@@ -22,11 +22,6 @@ void setError(QString *error, const QString &message)
         *error = message;
 }
 
-bool isMatch(const CompanyResult &result, double threshold)
-{
-    return result.confidence >= threshold;
-}
-
 QString topEvidenceUrl(const CompanyResult &result)
 {
     // The evidence the analyzer quoted first is the one a rep should open first.
@@ -177,7 +172,7 @@ bool writeResultsCsv(
     CsvWriter csv(out, options.byteOrderMark);
     csv.row(resultsCsvColumns() + options.crm.columns);
     for (const auto &r : results) {
-        const bool match = isMatch(r, options.threshold);
+        const bool match = r.isMatch(options.threshold);
         if (options.matchesOnly && !match)
             continue;
         QStringList cells {
@@ -207,7 +202,7 @@ bool writeEvidenceCsv(
     CsvWriter csv(out, options.byteOrderMark);
     csv.row(evidenceCsvColumns());
     for (const auto &r : results) {
-        if (options.matchesOnly && !isMatch(r, options.threshold))
+        if (options.matchesOnly && !r.isMatch(options.threshold))
             continue;
         for (const auto &e : r.evidence)
             csv.row({ r.domain, e.sourceName, e.title, e.url, e.snippet });
@@ -262,7 +257,7 @@ QJsonObject researchResponseJson(const RunState &state, const QString &researchI
                     { QStringLiteral("signals_found"), r.signalsFound.size() },
                     { QStringLiteral("signals"), QJsonArray::fromStringList(r.signalTexts()) },
                 } },
-            { QStringLiteral("match"), isMatch(r, state.request.confidenceThreshold) },
+            { QStringLiteral("match"), r.isMatch(state.request.confidenceThreshold) },
             { QStringLiteral("status"), statusToString(r.status) },
             { QStringLiteral("errors"), errors },
             { QStringLiteral("analyzer"), r.analyzer },

@@ -71,7 +71,7 @@ LlmStrategyGenerator::LlmStrategyGenerator(
 LlmStrategyGenerator::~LlmStrategyGenerator() = default;
 
 QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(
-    QString goal, Depth depth, QStringList channels)
+    QString goal, Depth depth, QStringList channels, CancelToken cancel)
 {
     if (channels.isEmpty())
         channels = channel::all();
@@ -84,8 +84,9 @@ QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(
                              .arg(count.min)
                              .arg(count.max);
 
-    const LlmResult answer = co_await completeValidated(m_client.get(),
-        promptText(QStringLiteral("strategy-system")), user, strategySchema(channels), checkShape);
+    const LlmResult answer
+        = co_await completeValidated(m_client.get(), promptText(QStringLiteral("strategy-system")),
+            user, strategySchema(channels), checkShape, std::move(cancel));
     if (!answer.ok()) {
         StrategyPlan plan = m_fallback->plan(goal, depth, channels);
         plan.promptTokens = answer.promptTokens;

@@ -53,7 +53,8 @@ FileStrategyGenerator::FileStrategyGenerator(QList<QueryStrategy> strategies)
 {
 }
 
-QCoro::Task<StrategyPlan> FileStrategyGenerator::generate(QString, Depth, QStringList channels)
+QCoro::Task<StrategyPlan> FileStrategyGenerator::generate(
+    QString, Depth, QStringList channels, CancelToken)
 {
     StrategyPlan plan;
     plan.generator = QStringLiteral("file");

@@ -17,7 +17,8 @@ class FileStrategyGenerator : public StrategyGenerator
 {
 public:
     explicit FileStrategyGenerator(QList<QueryStrategy> strategies);
-    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) override;
+    QCoro::Task<StrategyPlan> generate(
+        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
 
 private:
     QList<QueryStrategy> m_strategies;

@@ -2,6 +2,7 @@
 
 #include "model/Depth.h"
 #include "model/QueryStrategy.h"
+#include "net/CancelToken.h"
 
 #include <QCoroTask>
 #include <QStringList>
@@ -23,7 +24,11 @@ class StrategyGenerator
 {
 public:
     virtual ~StrategyGenerator() = default;
-    virtual QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) = 0;
+    // A raised cancel token ends an LLM request early; the plan is then whatever the
+    // generator falls back to, and the run that cancelled ignores it.
+    virtual QCoro::Task<StrategyPlan> generate(
+        QString goal, Depth depth, QStringList channels, CancelToken cancel = {})
+        = 0;
 };
 
 } // namespace gtm

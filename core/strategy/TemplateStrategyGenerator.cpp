@@ -167,7 +167,7 @@ TemplateStrategyGenerator::TemplateStrategyGenerator(
 }
 
 QCoro::Task<StrategyPlan> TemplateStrategyGenerator::generate(
-    QString goal, Depth depth, QStringList channels)
+    QString goal, Depth depth, QStringList channels, CancelToken)
 {
     co_return plan(goal, depth, channels);
 }

@@ -16,7 +16,8 @@ class TemplateStrategyGenerator : public StrategyGenerator
 {
 public:
     explicit TemplateStrategyGenerator(std::shared_ptr<const TechDictionary> dictionary);
-    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) override;
+    QCoro::Task<StrategyPlan> generate(
+        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
 
     // The same, on the calling thread (the work is small).
     StrategyPlan plan(const QString &goal, Depth depth, const QStringList &channels) const;

@@ -69,7 +69,8 @@ QCoro::Task<AnalysisOutcome> CountingAnalyzer::analyze(AnalysisInput input)
     co_return out;
 }
 
-QCoro::Task<StrategyPlan> FixedGenerator::generate(QString goal, Depth, QStringList channels)
+QCoro::Task<StrategyPlan> FixedGenerator::generate(
+    QString goal, Depth, QStringList channels, CancelToken)
 {
     ++calls;
     StrategyPlan plan;

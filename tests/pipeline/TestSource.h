@@ -49,7 +49,8 @@ public:
 class FixedGenerator : public StrategyGenerator
 {
 public:
-    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) override;
+    QCoro::Task<StrategyPlan> generate(
+        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
     int calls = 0;
 };
 

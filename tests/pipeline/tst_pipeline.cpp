@@ -70,7 +70,6 @@ struct Harness
         ProviderPolicy fast;
         fast.maxAttempts = 1;
         http.setProviderPolicy(QStringLiteral("test"), fast);
-        services.http = &http;
         services.analyzer = &analyzer;
         services.strategyGenerator = &generator;
     }

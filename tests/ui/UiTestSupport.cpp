@@ -27,6 +27,7 @@ QCoro::Task<SourceOutcome> FakeSearchSource::search(SearchContext context)
     query.addQueryItem(u"q"_s, context.query);
     url.setQuery(query);
     request.url = url;
+    request.cancel = context.cancel;
     HttpResponse response = co_await m_http->send(request);
     SourceOutcome outcome;
     outcome.requests = std::max(1, response.attempts);
@@ -74,7 +75,8 @@ QCoro::Task<AnalysisOutcome> KeywordAnalyzer::analyze(AnalysisInput input)
     co_return out;
 }
 
-QCoro::Task<StrategyPlan> FixedStrategyGenerator::generate(QString, Depth, QStringList channels)
+QCoro::Task<StrategyPlan> FixedStrategyGenerator::generate(
+    QString, Depth, QStringList channels, CancelToken)
 {
     StrategyPlan plan;
     plan.generator = u"file"_s;
@@ -117,11 +119,12 @@ void routeFixture(FakeHttpServer &server)
     });
 }
 
-std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(
-    HttpClient *http, QUrl base)
+std::function<std::shared_ptr<Engine>(const SourceSettings &, const LlmSettings &)>
+fakeEngineFactory(HttpClient *http, QUrl base)
 {
     return [http, base](const SourceSettings &, const LlmSettings &) {
-        Engine engine;
+        auto made = std::make_shared<Engine>();
+        Engine &engine = *made;
         engine.sources.push_back(
             std::make_unique<FakeSearchSource>(http, base, channel::GoogleSearch, u"TestWeb"_s));
         engine.sources.push_back(
@@ -133,7 +136,7 @@ std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFac
         engine.sources.push_back(std::move(jobs));
         engine.analyzer = std::make_unique<KeywordAnalyzer>();
         engine.strategyGenerator = std::make_unique<FixedStrategyGenerator>();
-        return engine;
+        return made;
     };
 }
 

@@ -44,7 +44,8 @@ public:
 class FixedStrategyGenerator : public StrategyGenerator
 {
 public:
-    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels) override;
+    QCoro::Task<StrategyPlan> generate(
+        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
 };
 
 // Serves the fixture: per domain, what each channel finds.
@@ -56,8 +57,8 @@ public:
 void routeFixture(FakeHttpServer &server);
 
 // Engine factory for MainWindowServices: the fake sources above on the given server.
-std::function<Engine(const SourceSettings &, const LlmSettings &)> fakeEngineFactory(
-    HttpClient *http, QUrl base);
+std::function<std::shared_ptr<Engine>(const SourceSettings &, const LlmSettings &)>
+fakeEngineFactory(HttpClient *http, QUrl base);
 
 // Answers the window's questions from a script, and counts them.
 class ScriptedPrompts : public UserPrompts

@@ -153,8 +153,8 @@ void TestMainWindow::typeForm(const QString &goal, const QString &domains)
 
 bool TestMainWindow::waitForEngine()
 {
-    // The placeholder pipeline of the contracts commit never starts: nothing leaves
-    // "Generating strategies". The real engine reports pipelineStarted at once.
+    // The pipeline reports pipelineStarted as soon as the strategies are ready: the stage
+    // leaves "Generating strategies" then.
     return QTest::qWaitFor(
         [this] { return m_window->stageLabel()->text() != u"Generating strategies"_s; }, 3000);
 }
@@ -252,9 +252,7 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
     QVERIFY(m_window->goalEdit()->isReadOnly());
     QVERIFY(!m_window->runButton()->isEnabled());
     QCOMPARE(m_window->resultsModel()->rowCount(), 4);
-    if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
-              "this)");
+    QVERIFY(waitForEngine());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
 
     const ResultsModel *model = m_window->resultsModel();
@@ -305,9 +303,7 @@ void TestMainWindow::cancel_keepsFinishedRowsAndCancelsTheRest()
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
-    if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
-              "this)");
+    QVERIFY(waitForEngine());
     const ResultsModel *model = m_window->resultsModel();
     QTRY_VERIFY_WITH_TIMEOUT(model->finishedCount() == 2, 10000);
     QVERIFY(m_window->isRunning());
@@ -427,18 +423,11 @@ void TestMainWindow::filterAndMatchesOnly_narrowTheTable()
 
 void TestMainWindow::sessionSaveAndOpen_roundTrips()
 {
-    QString error;
-    RunState probe;
-    if (!gtm::saveSession(m_dir->filePath(u"probe.gtmr"_s), probe, &error))
-        QSKIP(
-            "SessionFile is still the contracts placeholder (merge branch 'storage' to run this)");
     typeForm(kGoal, kDomains);
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
-              "this)");
+    QVERIFY(waitForEngine());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     const QList<CompanyResult> before = m_window->resultsModel()->results();
 
@@ -477,9 +466,7 @@ void TestMainWindow::exportCsv_writesMatchesOnlyWithBom()
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
-    if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
-              "this)");
+    QVERIFY(waitForEngine());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
 
     const QString path = m_dir->filePath(u"out.csv"_s);
@@ -692,18 +679,14 @@ void TestMainWindow::autosave_isOfferedAndResumed()
         RunState::queryKey(u"acme-pay.com"_s, 1), RunState::queryKey(u"globex.io"_s, 0) };
     QString error;
     const QString autosave = m_dir->filePath(u"autosave.gtmr"_s);
-    if (!gtm::saveSession(autosave, state, &error))
-        QSKIP(
-            "SessionFile is still the contracts placeholder (merge branch 'storage' to run this)");
+    QVERIFY2(gtm::saveSession(autosave, state, &error), qPrintable(error));
 
     QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
     m_window->checkForAutosave();
     QCOMPARE(m_prompts->restoreQuestions, 1);
     QCOMPARE(m_window->goalEdit()->toPlainText(), kGoal);
     QCOMPARE(m_window->resultsModel()->rowCount(), 2);
-    if (!waitForEngine())
-        QSKIP("ResearchPipeline is still the contracts placeholder (merge branch 'engine' to run "
-              "this)");
+    QVERIFY(waitForEngine());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     // Only the one query that had not finished was sent.
     QCOMPARE(m_server->requestCount(u"/search/"_s), 1);

@@ -14,7 +14,6 @@ private Q_SLOTS:
     void rows_startQueuedInInputOrder();
     void updates_areCoalescedIntoOneDataChangedPerFlush();
     void updates_areAppliedByTheTimerWithoutAFlushCall();
-    void cancelUnfinished_marksOnlyRowsNotFinal();
     void match_followsThreshold();
     void proxy_sortTiesKeepInputOrder();
 
@@ -75,22 +74,6 @@ void TestResultsModel::updates_areAppliedByTheTimerWithoutAFlushCall()
     QTRY_COMPARE(updated.size(), 1);
     QCOMPARE(model.index(0, ResultsModel::Status).data().toString(), u"Done"_s);
     QCOMPARE(model.index(0, ResultsModel::Confidence).data().toString(), u"0.90"_s);
-}
-
-void TestResultsModel::cancelUnfinished_marksOnlyRowsNotFinal()
-{
-    ResultsModel model;
-    model.resetRows({ u"a.com"_s, u"b.com"_s, u"c.com"_s }, 0.7);
-    CompanyResult searching;
-    searching.domain = u"b.com"_s;
-    searching.status = CompanyStatus::Searching;
-    model.updateResult(0, done(u"a.com"_s, 0.9));
-    model.updateResult(1, searching);
-    model.cancelUnfinished();
-    QCOMPARE(model.result(0).status, CompanyStatus::Done);
-    QCOMPARE(model.result(1).status, CompanyStatus::Cancelled);
-    QCOMPARE(model.result(2).status, CompanyStatus::Cancelled);
-    QCOMPARE(model.finishedCount(), 3);
 }
 
 void TestResultsModel::match_followsThreshold()

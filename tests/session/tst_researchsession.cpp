@@ -1,0 +1,373 @@
+#include "FakeHttpServer.h"
+#include "analysis/AnalyzerFactory.h"
+#include "model/Channel.h"
+#include "net/HttpClient.h"
+#include "session/EngineBuilder.h"
+#include "session/ResearchSession.h"
+#include "storage/AppSettings.h"
+#include "storage/Exporters.h"
+
+#include <QCoroSignal>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gtm;
+using namespace gtm::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Answers every query at once with one item: the runs below are about what happens after.
+class InstantSource : public Source
+{
+public:
+    QString channel() const override { return channel::GoogleSearch; }
+    QString name() const override { return u"Instant"_s; }
+    QCoro::Task<SourceOutcome> search(SearchContext context) override
+    {
+        SourceOutcome outcome;
+        outcome.evidence << Evidence { u"https://"_s + context.domain + u"/"_s, u"About"_s,
+            u"fraud detection"_s, u"Instant"_s };
+        co_return outcome;
+    }
+};
+
+class Gate : public QObject
+{
+    Q_OBJECT
+Q_SIGNALS:
+    void opened();
+};
+
+// What the analyzer's coroutines saw; shared, so it outlives the analyzer.
+struct Probe
+{
+    int started = 0;
+    int resumed = 0;
+    bool analyzerDestroyed = false;
+    int resumedAfterDestroy = 0; // the use-after-free of issue 12, made visible
+};
+
+// Waits for the gate, ignoring the cancel token, like an analysis on the thread pool.
+class GateAnalyzer : public Analyzer
+{
+public:
+    GateAnalyzer(std::shared_ptr<Probe> probe, Gate *gate)
+        : m_probe(std::move(probe))
+        , m_gate(gate)
+    {
+    }
+    ~GateAnalyzer() override { m_probe->analyzerDestroyed = true; }
+    QString name() const override { return u"gate"_s; }
+    QCoro::Task<AnalysisOutcome> analyze(AnalysisInput) override
+    {
+        const std::shared_ptr<Probe> probe = m_probe; // in the frame: survives the analyzer
+        ++probe->started;
+        co_await qCoro(m_gate, &Gate::opened);
+        if (probe->analyzerDestroyed)
+            ++probe->resumedAfterDestroy;
+        ++probe->resumed;
+        AnalysisOutcome out;
+        out.confidence = m_confidence; // reads the analyzer, as LlmAnalyzer::fallBack does
+        out.analyzer = u"gate"_s;
+        co_return out;
+    }
+
+private:
+    std::shared_ptr<Probe> m_probe;
+    Gate *m_gate;
+    double m_confidence = 0.8;
+};
+
+class OneStrategy : public StrategyGenerator
+{
+public:
+    QCoro::Task<StrategyPlan> generate(QString, Depth, QStringList, CancelToken) override
+    {
+        StrategyPlan plan;
+        plan.strategies << QueryStrategy { channel::GoogleSearch, u"{DOMAIN} fraud"_s, 1.0 };
+        plan.generator = u"one"_s;
+        co_return plan;
+    }
+};
+
+ResearchRequest request(int domains)
+{
+    ResearchRequest r;
+    r.goal = u"fraud detection"_s;
+    for (int i = 0; i < domains; ++i)
+        r.domains << u"company%1.com"_s.arg(i);
+    r.sources = { channel::GoogleSearch };
+    r.maxParallelSearches = 4;
+    r.confidenceThreshold = 0.5;
+    return r;
+}
+
+std::shared_ptr<Engine> gateEngine(const std::shared_ptr<Probe> &probe, Gate *gate)
+{
+    auto engine = std::make_shared<Engine>();
+    engine->sources.push_back(std::make_unique<InstantSource>());
+    engine->analyzer = std::make_unique<GateAnalyzer>(probe, gate);
+    engine->strategyGenerator = std::make_unique<OneStrategy>();
+    return engine;
+}
+
+CompanyResult row(const QString &domain, CompanyStatus status, double confidence)
+{
+    CompanyResult r;
+    r.domain = domain;
+    r.status = status;
+    r.confidence = confidence;
+    return r;
+}
+
+// The lines of the CSV export of the session's rows under its threshold.
+QList<QByteArray> exportedCsv(const ResearchSession &session, bool matchesOnly)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"out.csv"_s);
+    CsvOptions options;
+    options.threshold = session.threshold();
+    options.matchesOnly = matchesOnly;
+    QString error;
+    if (!saveResultsCsv(path, session.results(), options, &error))
+        return { error.toUtf8() };
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll().trimmed().split('\n');
+}
+
+} // namespace
+
+class TestResearchSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void cancelMidAnalysis_finishedWaitsAndTheEngineOutlivesTheAwait()
+    {
+        Gate gate;
+        auto probe = std::make_shared<Probe>();
+        ResearchSession session;
+        QSignalSpy finished(&session, &ResearchSession::finished);
+        std::weak_ptr<Engine> watched;
+        {
+            auto engine = gateEngine(probe, &gate);
+            watched = engine;
+            QVERIFY(session.start(request(2), engine));
+        } // the window keeps no reference: as after rebuildEngine()
+        QTRY_COMPARE(probe->started, 2);
+
+        session.cancel();
+        // Both rows are cancelled at once, but the run is not over while analyses are out.
+        QCOMPARE(session.cancelledCount(), 2);
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(session.isRunning());
+        QVERIFY(!watched.expired());
+
+        Q_EMIT gate.opened();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(probe->resumed, 2);
+        QCOMPARE(probe->resumedAfterDestroy, 0);
+        QVERIFY(!session.isRunning());
+        QVERIFY(watched.expired()); // released once drained
+        QCOMPARE(session.results().at(0).status, CompanyStatus::Cancelled);
+    }
+
+    void sessionDestroyedMidAnalysis_analyzerLivesUntilItsCoroutineReturns()
+    {
+        Gate gate;
+        auto probe = std::make_shared<Probe>();
+        std::weak_ptr<Engine> watched;
+        {
+            ResearchSession session;
+            auto engine = gateEngine(probe, &gate);
+            watched = engine;
+            QVERIFY(session.start(request(3), std::move(engine)));
+            QTRY_COMPARE(probe->started, 3);
+        }
+        QVERIFY(!watched.expired());
+        QVERIFY(!probe->analyzerDestroyed);
+        Q_EMIT gate.opened();
+        QTRY_COMPARE(probe->resumed, 3);
+        QCOMPARE(probe->resumedAfterDestroy, 0);
+        QTRY_VERIFY(watched.expired());
+    }
+
+    void rebuildMidRun_nextRunGetsTheNewEngine_oldOneDrainsFirst()
+    {
+        Gate gate;
+        auto first = std::make_shared<Probe>();
+        auto second = std::make_shared<Probe>();
+        ResearchSession session;
+        QSignalSpy finished(&session, &ResearchSession::finished);
+        QVERIFY(session.start(request(1), gateEngine(first, &gate)));
+        QTRY_COMPARE(first->started, 1);
+        // A second run cannot start while the first has work out.
+        QVERIFY(!session.start(request(1), gateEngine(std::make_shared<Probe>(), &gate)));
+        Q_EMIT gate.opened();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(session.results().at(0).status, CompanyStatus::Done);
+        QVERIFY(first->analyzerDestroyed);
+        QVERIFY(session.start(request(1), gateEngine(second, &gate)));
+        QTRY_COMPARE(second->started, 1);
+        Q_EMIT gate.opened();
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(first->resumedAfterDestroy + second->resumedAfterDestroy, 0);
+    }
+
+    void cancel_abortsTheLlmAnalysis_andLeavesOtherRequestsOnTheClient()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(u"/v1/chat/completions"_s, [](const FakeRequest &) {
+            FakeResponse hang;
+            hang.action = FakeResponse::Action::Hang;
+            return hang;
+        });
+        server.route(u"/keytest"_s, [](const FakeRequest &) {
+            return FakeResponse::json(QByteArrayLiteral("{}")).withDelay(300);
+        });
+        HttpClient http;
+        LlmSettings llm;
+        llm.provider = LlmProvider::OpenAiCompatible;
+        llm.openAiBaseUrl = server.baseUrl();
+        llm.openAiModel = u"local"_s;
+        llm.analyzer = AnalyzerChoice::Llm;
+        auto engine = std::make_shared<Engine>();
+        engine->sources.push_back(std::make_unique<InstantSource>());
+        engine->analyzer = createAnalyzer(&http, llm);
+        engine->strategyGenerator = std::make_unique<OneStrategy>();
+        std::weak_ptr<Engine> watched = engine;
+
+        ResearchSession session;
+        QSignalSpy finished(&session, &ResearchSession::finished);
+        QVERIFY(session.start(request(2), std::move(engine)));
+        QTRY_COMPARE(server.inFlight(), 2); // both analyses wait for the model
+
+        // A Settings "Test key" request on the same client, in flight during the cancel.
+        HttpRequest probe;
+        probe.url = QUrl(server.baseUrl().toString() + u"/keytest"_s);
+        bool probeOk = false;
+        bool probeDone = false;
+        auto keyTest = [&]() -> QCoro::Task<> {
+            const HttpResponse r = co_await http.send(probe);
+            probeOk = r.ok();
+            probeDone = true;
+        };
+        keyTest();
+        QTRY_COMPARE(server.inFlight(), 3);
+
+        session.cancel();
+        // The analyses' requests carry the run's token: they end, the run drains.
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QTRY_COMPARE(server.inFlight(), 1); // only the key test is left
+        QVERIFY(watched.expired());
+        QTRY_VERIFY(probeDone);
+        QVERIFY(probeOk);
+    }
+
+    void threshold_isTheSameNumberForRowsMetricsSnapshotAndCsv()
+    {
+        RunState state;
+        state.request = request(3);
+        state.results = { row(u"company0.com"_s, CompanyStatus::Done, 0.9),
+            row(u"company1.com"_s, CompanyStatus::Done, 0.6),
+            row(u"company2.com"_s, CompanyStatus::Failed, 0.0) };
+        ResearchSession session;
+        session.load(state);
+        QCOMPARE(session.matchCount(), 2);
+        QCOMPARE(session.metrics().highConfidenceMatches, 2);
+
+        QSignalSpy changed(&session, &ResearchSession::thresholdChanged);
+        session.setThreshold(0.7);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(session.matchCount(), 1);
+        QCOMPARE(session.metrics().highConfidenceMatches, 1);
+        const RunState snapshot = session.snapshot();
+        QCOMPARE(snapshot.request.confidenceThreshold, 0.7);
+        QCOMPARE(snapshot.metrics.highConfidenceMatches, 1);
+
+        const QList<QByteArray> lines = exportedCsv(session, true);
+        QCOMPARE(lines.size(), 2); // header + company0
+        QVERIFY(lines.at(1).startsWith("company0.com,"));
+    }
+
+    void failedAndCancelledRows_neverMatch_evenAtThresholdZero()
+    {
+        RunState state;
+        state.request = request(3);
+        state.request.confidenceThreshold = 0.0;
+        state.results = { row(u"company0.com"_s, CompanyStatus::Done, 0.0),
+            row(u"company1.com"_s, CompanyStatus::Failed, 0.0),
+            row(u"company2.com"_s, CompanyStatus::Cancelled, 0.0) };
+        ResearchSession session;
+        session.load(state);
+        QCOMPARE(session.matchCount(), 1);
+        QCOMPARE(session.metrics().highConfidenceMatches, 1);
+        const QList<QByteArray> lines = exportedCsv(session, false);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.at(1).startsWith("company0.com,0.000,true"), lines.at(1).constData());
+        QVERIFY2(lines.at(2).startsWith("company1.com,0.000,false"), lines.at(2).constData());
+        QVERIFY2(lines.at(3).startsWith("company2.com,0.000,false"), lines.at(3).constData());
+    }
+
+    void resume_runsCancelledRowsAgain_andKeepsFinishedOnes()
+    {
+        RunState state;
+        state.request = request(3);
+        state.strategies = { QueryStrategy { channel::GoogleSearch, u"{DOMAIN} fraud"_s, 1.0 } };
+        state.results = { row(u"company0.com"_s, CompanyStatus::Done, 0.9),
+            row(u"company1.com"_s, CompanyStatus::Cancelled, 0.0),
+            row(u"company2.com"_s, CompanyStatus::NoEvidence, 0.0) };
+        state.finishedQueries = { RunState::queryKey(u"company0.com"_s, 0),
+            RunState::queryKey(u"company2.com"_s, 0) };
+        ResearchSession session;
+        session.load(state);
+        QVERIFY(session.canResume());
+        Gate gate;
+        auto probe = std::make_shared<Probe>();
+        QSignalSpy finished(&session, &ResearchSession::finished);
+        QVERIFY(session.resume(gateEngine(probe, &gate)));
+        QTRY_COMPARE(probe->started, 1);
+        Q_EMIT gate.opened();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(session.results().at(0).confidence, 0.9);
+        QCOMPARE(session.results().at(1).status, CompanyStatus::Done);
+        QCOMPARE(session.results().at(2).status, CompanyStatus::NoEvidence);
+        QVERIFY(!session.canResume());
+    }
+
+    void rateLimits_environmentOverridesTheSavedRates()
+    {
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(u"settings.ini"_s));
+        ProviderLimits limits = settings.limits(u"newsapi"_s);
+        limits.ratePerMinute = 30;
+        settings.setLimits(u"newsapi"_s, limits);
+        HttpClient http;
+
+        qunsetenv("GTM_RATE_LIMITS");
+        configureRateLimits(&http, settings);
+        QCOMPARE(http.providerPolicy(u"tavily"_s).ratePerMinute, 500.0);
+        QCOMPARE(http.providerPolicy(u"newsapi"_s).ratePerMinute, 30.0);
+
+        qputenv("GTM_RATE_LIMITS", "tavily=100");
+        configureRateLimits(&http, settings);
+        QCOMPARE(http.providerPolicy(u"tavily"_s).ratePerMinute, 100.0);
+        QCOMPARE(http.providerPolicy(u"newsapi"_s).ratePerMinute, 30.0);
+
+        qputenv("GTM_RATE_LIMITS", "off");
+        configureRateLimits(&http, settings);
+        QCOMPARE(http.providerPolicy(u"tavily"_s).ratePerMinute, 0.0);
+        QCOMPARE(http.providerPolicy(u"newsapi"_s).ratePerMinute, 0.0);
+        QCOMPARE(http.providerPolicy(u"gemini"_s).ratePerMinute, 0.0);
+        qunsetenv("GTM_RATE_LIMITS");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResearchSession)
+#include "tst_researchsession.moc"
