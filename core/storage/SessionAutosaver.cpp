@@ -1,7 +1,6 @@
 #include "SessionAutosaver.h"
 
 #include "SessionFile.h"
-#include "pipeline/ResearchPipeline.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -53,28 +52,6 @@ SessionAutosaver::~SessionAutosaver()
     flush();
 }
 
-void SessionAutosaver::attach(ResearchPipeline *pipeline)
-{
-    detach();
-    if (!pipeline)
-        return;
-    m_provider = [p = QPointer<ResearchPipeline>(pipeline)]() -> std::optional<RunState> {
-        if (!p)
-            return std::nullopt;
-        return p->state();
-    };
-    // The plan, each milestone and the end are worth a file at once; finished queries are
-    // batched over the gap so a fast run does not rewrite the file hundreds of times a second.
-    m_connections = {
-        connect(pipeline, &ResearchPipeline::pipelineStarted, this, &SessionAutosaver::checkpoint),
-        connect(pipeline, &ResearchPipeline::strategiesReady, this, &SessionAutosaver::checkpoint),
-        connect(pipeline, &ResearchPipeline::evidenceProgress, this, &SessionAutosaver::checkpoint),
-        connect(pipeline, &ResearchPipeline::queryFinished, this, &SessionAutosaver::stateChanged),
-        connect(pipeline, &ResearchPipeline::domainAnalyzed, this, &SessionAutosaver::stateChanged),
-        connect(pipeline, &ResearchPipeline::finished, this, &SessionAutosaver::checkpoint),
-    };
-}
-
 void SessionAutosaver::attach(StateProvider provider)
 {
     detach();
@@ -83,9 +60,6 @@ void SessionAutosaver::attach(StateProvider provider)
 
 void SessionAutosaver::detach()
 {
-    for (const auto &c : std::as_const(m_connections))
-        disconnect(c);
-    m_connections.clear();
     flush();
     m_provider = nullptr;
     m_lastState.reset();

@@ -13,8 +13,6 @@ class QTimer;
 
 namespace gtm {
 
-class ResearchPipeline;
-
 // Keeps a session file up to date while a run goes on: at once when the run starts, at every
 // progress milestone and when it ends; and soon after every finished query, so a killed
 // process loses little more than the queries in flight. Used by the GUI (autosave for
@@ -37,10 +35,9 @@ public:
     SessionAutosaver(QString path, std::chrono::milliseconds interval, QObject *parent = nullptr);
     ~SessionAutosaver() override;
 
-    void attach(ResearchPipeline *pipeline);
-    // Anything else that has a state to keep (tests, a front end with a loaded session): the
-    // owner calls stateChanged() and checkpoint() itself. The provider is called on this
-    // object's thread; nullopt means there is nothing (any more) to save.
+    // The owner of the state (core/session/ResearchSession) calls stateChanged() and
+    // checkpoint() itself. The provider is called on this object's thread; nullopt means
+    // there is nothing (any more) to save.
     using StateProvider = std::function<std::optional<RunState>()>;
     void attach(StateProvider provider);
     void detach();
@@ -75,7 +72,6 @@ private:
     std::chrono::milliseconds m_interval;
     StateProvider m_provider;
     QTimer *m_timer = nullptr;
-    QList<QMetaObject::Connection> m_connections;
     struct InFlight;
     std::unique_ptr<InFlight> m_inFlight;
     std::shared_ptr<RunState> m_lastState; // for the final save if the pipeline is gone

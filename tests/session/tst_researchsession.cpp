@@ -6,6 +6,7 @@
 #include "session/ResearchSession.h"
 #include "storage/AppSettings.h"
 #include "storage/Exporters.h"
+#include "storage/SessionFile.h"
 
 #include <QCoroSignal>
 #include <QFile>
@@ -268,6 +269,36 @@ private Q_SLOTS:
         QVERIFY(watched.expired());
         QTRY_VERIFY(probeDone);
         QVERIFY(probeOk);
+    }
+
+    void autosave_sessionFileEndsWithTheFinalState_recoveryFileIsRemoved()
+    {
+        QTemporaryDir dir;
+        Gate gate;
+        auto probe = std::make_shared<Probe>();
+        for (const auto mode : { ResearchSession::AutosaveMode::SessionFile,
+                 ResearchSession::AutosaveMode::Recovery }) {
+            const QString path = dir.filePath(u"auto.gtmr"_s);
+            ResearchSession session;
+            session.setAutosave(path, std::chrono::minutes(1), mode);
+            QSignalSpy finished(&session, &ResearchSession::finished);
+            QVERIFY(session.start(request(2), gateEngine(probe, &gate)));
+            // Saved at once when the plan is ready, not after the minute.
+            QTRY_VERIFY(QFile::exists(path));
+            Q_EMIT gate.opened();
+            QTRY_COMPARE(finished.size(), 1);
+            if (mode == ResearchSession::AutosaveMode::Recovery) {
+                QVERIFY(!QFile::exists(path)); // ended here, not in a crash
+                continue;
+            }
+            QString error;
+            const auto saved = loadSession(path, &error);
+            QVERIFY2(saved, qPrintable(error));
+            QCOMPARE(saved->results, session.results());
+            QCOMPARE(saved->results.at(0).status, CompanyStatus::Done);
+            QCOMPARE(saved->finishedQueries.size(), 2);
+            QFile::remove(path);
+        }
     }
 
     void threshold_isTheSameNumberForRowsMetricsSnapshotAndCsv()

@@ -1,5 +1,4 @@
 #include "StorageTestData.h"
-#include "pipeline/ResearchPipeline.h"
 #include "storage/SessionAutosaver.h"
 #include "storage/SessionFile.h"
 
@@ -162,50 +161,6 @@ private Q_SLOTS:
         QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("auto.gtmr")));
         QVERIFY(!saver.saveNow());
         QCOMPARE(failed.size(), 2);
-    }
-
-    void attachedPipeline_isSavedAtMilestonesAndAtTheEnd()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("auto.gtmr"));
-        ResearchPipeline pipeline(PipelineServices {});
-        SessionAutosaver saver(path, 60s);
-        QSignalSpy saved(&saver, &SessionAutosaver::saved);
-        saver.attach(&pipeline);
-
-        // The pipeline's own signals, as a run emits them.
-        Q_EMIT pipeline.queryFinished(QStringLiteral("a.com"), 0, 1, 4);
-        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000); // soon, not after the minute
-        Q_EMIT pipeline.evidenceProgress(25, 1, 4);
-        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, 10000);
-        Q_EMIT pipeline.finished(RunMetrics {});
-        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 3, 10000);
-        QString error;
-        const auto loaded = loadSession(path, &error);
-        QVERIFY2(loaded, qPrintable(error));
-        QVERIFY(loaded->request == pipeline.state().request);
-
-        saver.detach();
-        Q_EMIT pipeline.evidenceProgress(50, 2, 4);
-        Q_EMIT pipeline.queryFinished(QStringLiteral("a.com"), 1, 2, 4);
-        QTest::qWait(500);
-        QCOMPARE(saved.size(), 3);
-    }
-
-    void pipelineDeletedBeforeTheLastSave_finalStateIsStillWritten()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("auto.gtmr"));
-        SessionAutosaver saver(path, 60s);
-        {
-            ResearchPipeline pipeline(PipelineServices {});
-            saver.attach(&pipeline);
-            Q_EMIT pipeline.evidenceProgress(25, 1, 4); // in flight
-            Q_EMIT pipeline.finished(RunMetrics {}); // pending behind it
-        }
-        saver.flush();
-        QCOMPARE(saver.saveCount(), 2);
-        QVERIFY(loadOrFail(path));
     }
 
     void sourceGoneBeforeThePendingSave_writesItsLastCheckpointedState()
