@@ -5,6 +5,7 @@
 #include "CostEstimateView.h"
 #include "DomainEditor.h"
 #include "EvidenceView.h"
+#include "GoalFacetsBar.h"
 #include "KeyboardShortcuts.h"
 #include "LinkOpening.h"
 #include "MetricsPanel.h"
@@ -407,7 +408,15 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
 
     auto *layout = new QVBoxLayout(form);
     layout->addLayout(goalHeader);
+    // What the analyzer will look for, read from the goal as it is typed; an edit holds until
+    // the text changes.
+    m_goalFacets = new GoalFacetsBar;
+    m_goalFacets->setObjectName(u"goalFacets"_s);
+    m_goalFacets->setGoal(m_goal->toPlainText());
+    connect(m_goal, &QPlainTextEdit::textChanged, m_goalFacets,
+        [this] { m_goalFacets->setGoal(m_goal->toPlainText()); });
     layout->addWidget(m_goal);
+    layout->addWidget(m_goalFacets);
     layout->addLayout(domainsHeader);
     layout->addWidget(m_domains, 1);
     layout->addWidget(m_domainCounter);
@@ -1031,6 +1040,9 @@ void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine>
 {
     if (!m_engine)
         rebuildEngine();
+    // Every run, resumes and retries included, judges by the facets the bar shows.
+    m_session->setGoalModel(
+        m_goalFacets->edited() ? std::optional<GoalModel>(m_goalFacets->model()) : std::nullopt);
     if (!m_engine || !launch(m_engine))
         return;
     m_autosaveFailureShown = false;

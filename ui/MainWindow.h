@@ -31,6 +31,7 @@ namespace gtm {
 struct CostEstimate;
 class CostEstimateView;
 class DomainEditor;
+class GoalFacetsBar;
 class EvidenceView;
 class MetricsPanel;
 class ResearchSession;
@@ -154,6 +155,7 @@ private:
     // Form.
     QWidget *m_form = nullptr;
     QPlainTextEdit *m_goal = nullptr;
+    GoalFacetsBar *m_goalFacets = nullptr;
     QToolButton *m_recentGoals = nullptr;
     DomainEditor *m_domains = nullptr;
     QLabel *m_domainCounter = nullptr;

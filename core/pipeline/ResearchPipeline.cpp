@@ -692,6 +692,7 @@ QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
         input.companyName = companyNameFromDomain(started.domain);
         input.evidence = started.evidence;
         input.cancel = cancelToken;
+        input.goalModel = services.goalModel;
         outcome = co_await services.analyzer->analyze(std::move(input));
         if (!current(l, generation, this))
             co_return;

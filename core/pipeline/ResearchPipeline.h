@@ -1,5 +1,6 @@
 #pragma once
 
+#include "goal/GoalModel.h"
 #include "model/RunState.h"
 #include "strategy/StrategyGenerator.h"
 
@@ -7,6 +8,7 @@
 #include <QObject>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace gtm {
 
@@ -29,6 +31,9 @@ struct PipelineServices
     // Per-channel pool sizes the user chose (a free plan's limit, a local server's capacity);
     // a channel without an entry, or with 0, gets the request's maxParallelSearches.
     QHash<QString, int> channelConcurrency;
+    // The goal as the user edited it (GUI facets editor, CLI --goal-facets); empty: the
+    // analyzer reads the goal's text itself.
+    std::optional<GoalModel> goalModel;
 };
 
 // Runs a research request: strategies, the domain x strategy fan-out through per-source

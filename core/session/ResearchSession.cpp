@@ -230,7 +230,9 @@ bool ResearchSession::launch(std::shared_ptr<Engine> engine, bool resuming)
     if (resuming)
         m_resumeBase = m_state.metrics;
     m_cancelRequested = false;
-    m_pipeline = new ResearchPipeline(pipelineServices(m_engine), this);
+    PipelineServices services = pipelineServices(m_engine);
+    services.goalModel = m_goalModel;
+    m_pipeline = new ResearchPipeline(std::move(services), this);
     connectPipeline();
     if (m_autosaver) {
         m_autosaver->attach([self = QPointer<ResearchSession>(this)]() -> std::optional<RunState> {

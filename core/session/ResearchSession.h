@@ -1,5 +1,6 @@
 #pragma once
 
+#include "goal/GoalModel.h"
 #include "model/RunState.h"
 #include "strategy/StrategyGenerator.h"
 
@@ -75,6 +76,9 @@ public:
     bool wasCancelled() const { return m_cancelRequested; }
     // The resume rule: there is a request, and some row has not ended on its own.
     bool canResume() const;
+    // The goal's facets as the user edited them, for the runs that follow; nullopt: the
+    // analyzer parses the goal's text.
+    void setGoalModel(std::optional<GoalModel> model) { m_goalModel = std::move(model); }
     // Strategies empty: the engine's generator writes them.
     bool start(ResearchRequest request, std::shared_ptr<Engine> engine,
         QList<QueryStrategy> strategies = {});
@@ -118,6 +122,7 @@ private:
     bool m_dirty = false;
     bool m_cancelRequested = false;
     std::shared_ptr<Engine> m_engine; // the running one; released when the run has drained
+    std::optional<GoalModel> m_goalModel;
     std::optional<RunMetrics> m_resumeBase; // what the run did before it was interrupted
     QPointer<ResearchPipeline> m_pipeline;
     SessionAutosaver *m_autosaver = nullptr;

@@ -82,6 +82,25 @@ private:
     double m_confidence = 0.8;
 };
 
+// Remembers the goal model each analysis was given.
+class RecordingAnalyzer : public Analyzer
+{
+public:
+    explicit RecordingAnalyzer(std::shared_ptr<QList<std::optional<GoalModel>>> seen)
+        : m_seen(std::move(seen))
+    {
+    }
+    QString name() const override { return u"recording"_s; }
+    QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) override
+    {
+        m_seen->append(input.goalModel);
+        co_return AnalysisOutcome {};
+    }
+
+private:
+    std::shared_ptr<QList<std::optional<GoalModel>>> m_seen;
+};
+
 class OneStrategy : public StrategyGenerator
 {
 public:
@@ -370,6 +389,37 @@ private Q_SLOTS:
         QCOMPARE(session.results().at(1).status, CompanyStatus::Done);
         QCOMPARE(session.results().at(2).status, CompanyStatus::NoEvidence);
         QVERIFY(!session.canResume());
+    }
+
+    void editedGoalModel_reachesEveryAnalysis_untilItIsCleared()
+    {
+        auto seen = std::make_shared<QList<std::optional<GoalModel>>>();
+        auto engine = std::make_shared<Engine>();
+        engine->sources.push_back(std::make_unique<InstantSource>());
+        engine->analyzer = std::make_unique<RecordingAnalyzer>(seen);
+        engine->strategyGenerator = std::make_unique<OneStrategy>();
+        GoalModel edited;
+        edited.text = u"fraud detection"_s;
+        GoalFacet facet;
+        facet.kind = FacetKind::Industry;
+        facet.value = u"fintech"_s;
+        edited.facets << facet;
+
+        ResearchSession session;
+        QSignalSpy finished(&session, &ResearchSession::finished);
+        session.setGoalModel(edited);
+        QVERIFY(session.start(request(2), engine));
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(seen->size(), 2);
+        QCOMPARE(seen->at(0), std::optional<GoalModel>(edited));
+        QCOMPARE(seen->at(1), std::optional<GoalModel>(edited));
+
+        session.setGoalModel(std::nullopt); // the goal's text decides again
+        seen->clear();
+        QVERIFY(session.start(request(1), engine));
+        QTRY_COMPARE(finished.size(), 2);
+        QCOMPARE(seen->size(), 1);
+        QVERIFY(!seen->at(0).has_value());
     }
 
     void rateLimits_environmentOverridesTheSavedRates()

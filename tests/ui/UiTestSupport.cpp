@@ -72,6 +72,9 @@ QCoro::Task<AnalysisOutcome> KeywordAnalyzer::analyze(AnalysisInput input)
     out.confidence = std::min(1.0, 0.25 * fraud.evidenceIndexes.size());
     if (!fraud.evidenceIndexes.isEmpty())
         out.signalsFound << fraud;
+    // An edited goal shows in the row, so a test can see that the run used it.
+    if (input.goalModel)
+        out.signalsFound << GoalSignal { u"Edited goal: "_s + input.goalModel->summary(), {} };
     co_return out;
 }
 

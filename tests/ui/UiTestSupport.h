@@ -32,7 +32,8 @@ private:
 };
 
 // Deterministic: confidence 0.25 per evidence item mentioning "fraud" (at most 1), the
-// technologies named in the evidence from a fixed list, one signal for fraud detection.
+// technologies named in the evidence from a fixed list, one signal for fraud detection, and
+// one "Edited goal: <summary>" signal when the run was given an edited goal model.
 class KeywordAnalyzer : public Analyzer
 {
 public:

@@ -3,6 +3,7 @@
 // menus, Unicode domains, readable colours on a dark desktop.
 #include "DomainEditor.h"
 #include "EvidenceView.h"
+#include "GoalFacetsBar.h"
 #include "KeyboardShortcuts.h"
 #include "MainWindow.h"
 #include "MetricsPanel.h"
@@ -150,6 +151,7 @@ private Q_SLOTS:
     void fileNew_asksThenStartsEmpty();
     void darkPalette_meaningfulColoursStayReadable();
     void run_withUnsavedResults_asksFirst();
+    void goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun();
     void threshold_changeAgreesEverywhereAndMarksTheSession();
     void cancel_statusBarAndPanelAgree();
     void reopenedFinishedSession_showsFullProgress();
@@ -677,6 +679,42 @@ void TestWindowComforts::run_withUnsavedResults_asksFirst()
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QCOMPARE(m_prompts->saveQuestions, 2);
     QVERIFY(m_window->isRunning());
+}
+
+void TestWindowComforts::goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun()
+{
+    auto *bar = m_window->findChild<GoalFacetsBar *>(u"goalFacets"_s);
+    QVERIFY(bar);
+    typeForm(u"Companies running Kubernetes in production"_s, u"acme-pay.com"_s);
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->summaryText().contains(u"Kubernetes"_s), qPrintable(bar->summaryText()));
+    QVERIFY(!bar->edited());
+
+    // Unedited, the analyzer reads the goal's text itself: no model goes with the run.
+    runToEnd();
+    const auto signalTexts = [this] {
+        return m_window->resultsModel()->results().value(0).signalTexts().join(u" | "_s);
+    };
+    QVERIFY2(!signalTexts().contains(u"Edited goal"_s), qPrintable(signalTexts()));
+
+    GoalModel edited = bar->model();
+    GoalFacet industry;
+    industry.kind = FacetKind::Industry;
+    industry.value = u"fintech"_s;
+    edited.facets << industry;
+    bar->setEditor([edited](QWidget *, const GoalModel &, const GoalModel &) {
+        return std::optional<GoalModel>(edited);
+    });
+    bar->edit();
+    QVERIFY(bar->edited());
+    m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
+    runToEnd();
+    QVERIFY2(
+        signalTexts().contains(u"Edited goal: "_s + edited.summary()), qPrintable(signalTexts()));
+
+    // Changing the goal's text drops the edit.
+    m_window->goalEdit()->setPlainText(u"Companies hiring Go developers"_s);
+    QVERIFY(!bar->edited());
 }
 
 void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
