@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -30,6 +31,31 @@ QLabel *plainLabel(QWidget *parent)
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
+
+// A company can carry dozens of signals or errors; unbounded, the label pushes the evidence
+// list off the pane (one row left at 1440x900). A few lines show, the rest scroll.
+constexpr int VisibleLines = 6;
+
+QScrollArea *cappedBox(QLabel *label, QWidget *parent)
+{
+    auto *box = new QScrollArea(parent);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    box->setWidget(label);
+    box->setWidgetResizable(true);
+    box->setFrameShape(QFrame::NoFrame);
+    box->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The label paints on the pane's background, as it did before it could scroll.
+    box->viewport()->setAutoFillBackground(false);
+    label->setAutoFillBackground(false);
+    return box;
+}
+
+// As tall as the text at the box's width, up to VisibleLines lines.
+void fitBox(QScrollArea *box, QLabel *label)
+{
+    const int cap = label->fontMetrics().lineSpacing() * VisibleLines;
+    box->setFixedHeight(qMin(cap, label->heightForWidth(box->width())));
+}
 } // namespace
 
 EvidenceView::EvidenceView(QWidget *parent)
@@ -42,6 +68,8 @@ EvidenceView::EvidenceView(QWidget *parent)
     m_signals = plainLabel(this);
     m_errors = plainLabel(this);
     m_errors->setObjectName(u"evidenceErrors"_s);
+    m_signalsBox = cappedBox(m_signals, this);
+    m_errorsBox = cappedBox(m_errors, this);
 
     m_model = new QStandardItemModel(this);
     m_model->setHorizontalHeaderLabels(
@@ -92,8 +120,8 @@ EvidenceView::EvidenceView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
-    layout->addWidget(m_errors);
-    layout->addWidget(m_signals);
+    layout->addWidget(m_errorsBox);
+    layout->addWidget(m_signalsBox);
     layout->addWidget(split, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -127,9 +155,9 @@ void EvidenceView::setCompany(const CompanyResult &result)
     if (result.domain.isEmpty()) {
         m_heading->setText(tr("Select a company to see its evidence."));
         m_signals->clear();
-        m_signals->hide();
+        m_signalsBox->hide();
         m_errors->clear();
-        m_errors->hide();
+        m_errorsBox->hide();
         showDetails(-1);
         return;
     }
@@ -146,7 +174,7 @@ void EvidenceView::setCompany(const CompanyResult &result)
             ? QString()
             : (result.status == CompanyStatus::Failed ? tr("Failed:\n") : tr("Errors:\n"))
                 + errorLines.join(u'\n'));
-    m_errors->setVisible(!errorLines.isEmpty());
+    m_errorsBox->setVisible(!errorLines.isEmpty());
     updateErrorColour();
 
     // Which signals each evidence item supports.
@@ -161,7 +189,8 @@ void EvidenceView::setCompany(const CompanyResult &result)
     m_signals->setText(signalLines.isEmpty() ? tr("No goal signals found.")
                                              : tr("Signals:\n") + signalLines.join(u'\n'));
     // A failed company was never analyzed: "no signals" would read as a verdict.
-    m_signals->setVisible(result.status != CompanyStatus::Failed || !signalLines.isEmpty());
+    m_signalsBox->setVisible(result.status != CompanyStatus::Failed || !signalLines.isEmpty());
+    fitBoxes();
 
     const QColor highlight = theme::tint(theme::matchColor(palette()));
     for (int i = 0; i < result.evidence.size(); ++i) {
@@ -228,6 +257,18 @@ void EvidenceView::updateErrorColour()
     QPalette pal = m_errors->palette();
     pal.setColor(QPalette::WindowText, theme::errorText(palette()));
     m_errors->setPalette(pal);
+}
+
+void EvidenceView::fitBoxes()
+{
+    fitBox(m_signalsBox, m_signals);
+    fitBox(m_errorsBox, m_errors);
+}
+
+void EvidenceView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitBoxes();
 }
 
 void EvidenceView::changeEvent(QEvent *event)

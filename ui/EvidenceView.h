@@ -8,6 +8,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QStandardItemModel;
 class QTreeView;
 
@@ -42,15 +43,18 @@ public:
     QPushButton *openButton() const { return m_open; }
     QPushButton *copyLinkButton() const { return m_copyLink; }
     QLabel *errorsLabel() const { return m_errors; }
+    QLabel *signalsLabel() const { return m_signals; }
 
 Q_SIGNALS:
     void linkRefused(const QString &url);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateErrorColour();
+    void fitBoxes();
     void showDetails(int evidenceRow);
     int currentEvidenceRow() const;
 
@@ -59,6 +63,8 @@ private:
     QLabel *m_heading = nullptr;
     QLabel *m_signals = nullptr;
     QLabel *m_errors = nullptr;
+    QScrollArea *m_signalsBox = nullptr;
+    QScrollArea *m_errorsBox = nullptr;
     QTreeView *m_view = nullptr;
     QStandardItemModel *m_model = nullptr;
     QLabel *m_title = nullptr;
