@@ -24,6 +24,8 @@ private Q_SLOTS:
     void discovery_asksTheThreeBoardsAtTheSameTime();
     void discovery_triesTheLabelWithoutHyphens();
     void failingBoard_isAReasonNextToTheOthersPostings();
+    void failingBoard_isLeftOutByItsBreakerWhileTheOthersAreAsked();
+    void everyBoardFailing_isTheSourcesFailure();
     void override_namesTheBoardDirectly();
     void board_isFetchedOncePerCompanyAcrossStrategies();
     void noBoard_isAnAnswerNotAFailure();
@@ -280,11 +282,64 @@ void TestJobs::serverError_isAFailureWithReason()
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"Greenhouse job board unavailable (HTTP 503)"_s);
     QVERIFY(!out.stopSource);
+    // Lever and Ashby answered: the job boards are up, one of them is not.
+    QVERIFY(out.companyFault);
     // The next strategy shares the failed fetch: one failure, not one per strategy.
     const SourceOutcome next = run(source, context(u"acme.io"_s, channel::JobsSearch, u"risk"_s));
     QCOMPARE(next.status, SourceOutcome::Status::Skipped);
     QCOMPARE(next.reason, out.reason);
     QCOMPARE(next.requests, 0);
+}
+
+void TestJobs::failingBoard_isLeftOutByItsBreakerWhileTheOthersAreAsked()
+{
+    ProviderPolicy once;
+    once.maxAttempts = 1;
+    m_http->setProviderPolicy(u"greenhouse"_s, once);
+    m_server->route(u"/v1/boards/"_s, [](const FakeRequest &) {
+        return FakeResponse::text("<html><body>Bad Gateway</body></html>", 502);
+    });
+    serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
+    notFound(u"/posting-api/job-board/"_s);
+    JobsSource source(m_http.get(), settings());
+    QStringList reasons;
+    for (int i = 0; i < 7; ++i) {
+        const SourceOutcome out = run(source,
+            context(u"acme%1.io"_s.arg(i), channel::JobsSearch, u"motion planning robots"_s));
+        QCOMPARE(out.status, SourceOutcome::Status::Ok);
+        QCOMPARE(out.evidence.size(), 1);
+        QCOMPARE(out.evidence.first().sourceName, u"Lever"_s);
+        reasons << out.partialFailure;
+    }
+    // Five failures in a row open Greenhouse's breaker; Lever is asked for every company.
+    QCOMPARE(m_server->requestCount(u"/v1/boards/"_s), 5);
+    QCOMPARE(m_server->requestCount(u"/v0/postings/"_s), 7);
+    QCOMPARE(reasons.first(), u"Greenhouse job board unavailable (HTTP 502)"_s);
+    QCOMPARE(reasons.last(), u"Greenhouse job board: circuit breaker open"_s);
+
+    // A new run asks every board again.
+    source.resetRunCache();
+    run(source, context(u"acme0.io"_s, channel::JobsSearch, u"motion planning robots"_s));
+    QCOMPARE(m_server->requestCount(u"/v1/boards/"_s), 6);
+}
+
+void TestJobs::everyBoardFailing_isTheSourcesFailure()
+{
+    ProviderPolicy once;
+    once.maxAttempts = 1;
+    for (const QString &p : { u"greenhouse"_s, u"lever"_s, u"ashby"_s })
+        m_http->setProviderPolicy(p, once);
+    m_server->route(u"/"_s, [](const FakeRequest &) {
+        return FakeResponse::text("<html><body>Service Unavailable</body></html>", 503);
+    });
+    JobsSource source(m_http.get(), settings());
+    const SourceOutcome out = run(source, context(u"acme.io"_s, channel::JobsSearch, u"fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    // Every board's reason, in the order they are preferred.
+    QCOMPARE(out.reason,
+        u"Greenhouse job board unavailable (HTTP 503); Lever job board unavailable (HTTP 503); "
+        "Ashby job board unavailable (HTTP 503)"_s);
+    QVERIFY(!out.companyFault);
 }
 
 void TestJobs::ranking_keepsRelevantPostingsBestFirst()
