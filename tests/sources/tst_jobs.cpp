@@ -39,6 +39,7 @@ private:
     QStringList paths() const;
     SourceSettings settings() const;
     void notFound(const QString &route);
+    void unavailable(const QString &route, const QString &provider, int status);
     void serve(const QString &route, const QByteArray &body, int delayMs = 0);
     std::unique_ptr<FakeHttpServer> m_server;
     std::unique_ptr<HttpClient> m_http;
@@ -72,6 +73,17 @@ void TestJobs::notFound(const QString &route)
     else if (route.startsWith(u"/posting-api/"))
         body = R"({"success":false,"errors":["Job board not found"]})";
     m_server->route(route, [body](const FakeRequest &) { return FakeResponse::json(body, 404); });
+}
+
+// The board answers with a server error, at once: the reason is under test, not the retries.
+void TestJobs::unavailable(const QString &route, const QString &provider, int status)
+{
+    ProviderPolicy once;
+    once.maxAttempts = 1;
+    m_http->setProviderPolicy(provider, once);
+    m_server->route(route, [status](const FakeRequest &) {
+        return FakeResponse::text("<html><body>Unavailable</body></html>", status);
+    });
 }
 
 void TestJobs::serve(const QString &route, const QByteArray &body, int delayMs)
@@ -184,12 +196,7 @@ void TestJobs::discovery_triesTheLabelWithoutHyphens()
 
 void TestJobs::failingBoard_isAReasonNextToTheOthersPostings()
 {
-    ProviderPolicy once; // the reason is under test, not the retries
-    once.maxAttempts = 1;
-    m_http->setProviderPolicy(u"greenhouse"_s, once);
-    m_server->route(u"/v1/boards/"_s, [](const FakeRequest &) {
-        return FakeResponse::text("<html><body>Service Unavailable</body></html>", 503);
-    });
+    unavailable(u"/v1/boards/"_s, u"greenhouse"_s, 503);
     serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
     notFound(u"/posting-api/job-board/"_s);
     JobsSource source(m_http.get(), settings());
@@ -293,12 +300,7 @@ void TestJobs::serverError_isAFailureWithReason()
 
 void TestJobs::failingBoard_isLeftOutByItsBreakerWhileTheOthersAreAsked()
 {
-    ProviderPolicy once;
-    once.maxAttempts = 1;
-    m_http->setProviderPolicy(u"greenhouse"_s, once);
-    m_server->route(u"/v1/boards/"_s, [](const FakeRequest &) {
-        return FakeResponse::text("<html><body>Bad Gateway</body></html>", 502);
-    });
+    unavailable(u"/v1/boards/"_s, u"greenhouse"_s, 502);
     serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
     notFound(u"/posting-api/job-board/"_s);
     JobsSource source(m_http.get(), settings());
@@ -325,13 +327,9 @@ void TestJobs::failingBoard_isLeftOutByItsBreakerWhileTheOthersAreAsked()
 
 void TestJobs::everyBoardFailing_isTheSourcesFailure()
 {
-    ProviderPolicy once;
-    once.maxAttempts = 1;
-    for (const QString &p : { u"greenhouse"_s, u"lever"_s, u"ashby"_s })
-        m_http->setProviderPolicy(p, once);
-    m_server->route(u"/"_s, [](const FakeRequest &) {
-        return FakeResponse::text("<html><body>Service Unavailable</body></html>", 503);
-    });
+    unavailable(u"/v1/boards/"_s, u"greenhouse"_s, 503);
+    unavailable(u"/v0/postings/"_s, u"lever"_s, 503);
+    unavailable(u"/posting-api/job-board/"_s, u"ashby"_s, 503);
     JobsSource source(m_http.get(), settings());
     const SourceOutcome out = run(source, context(u"acme.io"_s, channel::JobsSearch, u"fraud"_s));
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
