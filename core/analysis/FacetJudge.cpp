@@ -155,7 +155,7 @@ const QList<Marker> &markers()
             "like|we "
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
-        add("\\b(not|don't|do not|doesn't|does not|never|without|isn't|aren't|won't|no|none)\\b",
+        add("\\b(not|don't|do not|doesn't|does not|never|without|isn't|aren't|won't|no|none)\\b(?!-)",
             Modality::Negated, 22);
         return m;
     }();
@@ -490,25 +490,70 @@ const Re &selfDescription()
     return re;
 }
 
-// Healthcare providers and payers as buyers.
+// Healthcare providers and payers as buyers: words that name them whatever the context.
 const Re &healthBuyers()
 {
     static const Re re(QStringLiteral(
-        "\\b(hospitals?|health systems?|clinics?|physician (groups?|practices?)|medical "
-        "(groups?|practices?|centers?|centres?)|(specialty|dental|private|ambulatory|outpatient) "
-        "(practices?|clinics?|care)|care providers?|healthcare providers?|health ?care "
-        "organi[sz]ations?|provider organi[sz]ations?|providers|payers?|health plans?|insurers|"
-        "acos?|idns?|clinicians?|nurses|nursing|care teams?|revenue cycle|rcm|prior "
-        "auth\\w*|ehrs?|emrs?|epic|cerner|skilled nursing|home health|post-acute|senior living|"
-        "labs?|radiology|pharmacies|pharmacists|medicaid|medicare|claims? (processing|"
-        "management|denials?)|denials?|patient (intake|scheduling|engagement|flow)|"
-        "utili[sz]ation management|care management|credentialing|behavioral health|"
-        "telehealth providers|providers and payers|health care providers|physiotherapists?|"
-        "physical therapists?|therapists|(dental|medical|physician|orthodontic|veterinary|"
-        "physio\\w*|therapy|private|group|specialty|ambulatory|outpatient)[\\w\\s-]{0,20}"
-        "practices?|practice[- ]management|practice owners|practice software|surgery cent(er|re)s?|"
-        "\\w*praxen|\\w*praxis|krankenkassen|krankenhäuser|kliniken|ärzte|ärztinnen|pflege\\w*|"
-        "physiotherapie\\w*)\\b"));
+        "\\b(hospitals?|health systems?|health boards?|nhs|hospital groups?|clinic groups?|"
+        "physician (groups?|practices?)|medical (groups?|practices?|cent(er|re)s?|staff)|"
+        "(gp|dental|private|ambulatory|outpatient|specialty|primary care) (practices?|"
+        "clinics?|surgeries)|(health ?care|care) providers?|health ?care organi[sz]ations?|"
+        "provider organi[sz]ations?|health insurers?|health plans?|medical insurers?|acos?|"
+        "clinicians?|nurses|nursing (homes?|departments?|facilities|directors?)|care teams?|"
+        "home[- ]health|hospices?|post-acute|senior living|skilled nursing|care homes?|"
+        "(surgery|surgical|dialysis|imaging|urgent care) cent(er|re)s?|(clinical|diagnostic|"
+        "pathology|hospital) lab(s|oratories)?|pharmacies|pharmacists|"
+        "(physician|medical|dental|physio\\w*|therapy|orthodontic|veterinary|chiropractic|"
+        "optometry|mental[- ]health|behaviou?ral[- ]health|rehab\\w*)[\\w\\s-]{0,20}(practices?|"
+        "clinics?|cent(er|re)s?|groups?|agencies)|practice[- ]management|practice managers?|"
+        "dsos?|krankenkassen|krankenhäuser|kliniken|\\w*praxen|arztpraxis|ärzte|ärztinnen|"
+        "pflegedienste?|pflegeheime?)\\b"));
+    return re;
+}
+
+// Words that name providers or payers only when the item speaks of health: "insurers",
+// "providers", "practices", "labs", "claims".
+const Re &healthBuyersInContext()
+{
+    static const Re re(QStringLiteral(
+        "\\b(clinics?|practices?|providers|payers?|insurers|labs|agencies|trusts|doctors|"
+        "physicians|therapists|dentists|revenue cycle|rcm|prior auth\\w*|claims? (processing|"
+        "management|denials?|scrubb\\w*)|denials?|ehrs?|emrs?|epic|cerner|credentialing|"
+        "care management|utili[sz]ation management|patient (intake|scheduling|engagement|"
+        "flow|messaging))\\b"));
+    return re;
+}
+
+const Re &healthContext()
+{
+    static const Re re(QStringLiteral(
+        "\\b(health\\w*|medical|medicine|clinical|patients?|hospitals?|physicians?|doctors?|"
+        "nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
+        "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*)\\b"));
+    return re;
+}
+
+// The company is itself a provider or a payer (it buys software), or an investor in those
+// who sell to them.
+const Re &healthBuyerItself()
+{
+    static const Re re(QStringLiteral(
+        "\\b(we|which|that) (operate|run|own)s? [\\w\\s,-]{0,40}(hospitals|clinics|practices|"
+        "pharmacies|care homes|nursing homes|cent(er|re)s)\\b|"
+        "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
+        "app\\b|startup\\b)[\\w-]+ ){0,4}(health system|hospital|hospital group|health plan|"
+        "health insurer|insurer|dental group|dso|medical group|physician group|clinic "
+        "(operator|chain|group)|provider group|pharmacy chain|care provider)\\b|"
+        "\\b(a|the) (group|hospital|health system|health plan|dso) is a customer\\b"));
+    return re;
+}
+
+const Re &investor()
+{
+    static const Re re(QStringLiteral(
+        "\\b(we invest|we back|invests? in|to invest in|venture (capital|firm|fund)|vc firm|"
+        "our portfolio|portfolio compan\\w+|backing|has backed|we've backed|fund (i|ii|iii|iv|"
+        "v|\\d))\\b"));
     return re;
 }
 
@@ -521,13 +566,35 @@ const Re &sellsTo()
     return re;
 }
 
+// How software is sold says SaaS more surely than any word for it: a subscription, a price per
+// seat, clinician or site, "billed monthly".
+const Re &saasPricing()
+{
+    static const Re re(QStringLiteral(
+        "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
+        "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
+        "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
+        "scheduled employee|agent|month|year)|priced per|licen[cs]ed per|licen[cs]es? \\w+ per|"
+        "billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing|licen[cs]e)|"
+        "annual (plan|licen[cs]e|contract)|pricing (starts|plans?)|plans (start|from)|"
+        "(/|a |per )(month|mo)\\b|cloud[- ](based|hosted|native|software|platform|ehr|emr|app)|"
+        "hosted (software|platform)|web-based (software|platform|app))\\b"));
+    return re;
+}
+
 const Re &b2bSaasTerms()
 {
     static const Re re(QStringLiteral(
-        "\\b(saas|software|platform|cloud-based|cloud|subscription|per (seat|user|provider|"
-        "month|location|bed|clinician)|b2b|enterprise|workflow|dashboard|api|apis|"
-        "integrat\\w+|automat\\w+|analytics|tool|tools|solution|solutions|system|module|"
-        "application|web app|portal|ai-powered|copilot|products?|licen[cs]e)\\b"));
+        "\\b(software|platform|b2b|web app|mobile app|portal|apis?|ehr|emr|copilot|"
+        "ai-powered)\\b"));
+    return re;
+}
+
+const Re &notSaasVendor()
+{
+    static const Re re(QStringLiteral(
+        "\\bnot an? (software|saas|tech\\w*) (vendor|company|provider|firm|business)\\b|"
+        "\\b(no|not plan an?|never) (subscription|saas)\\b|\\bbuy (them|it|the \\w+) outright\\b"));
     return re;
 }
 
@@ -548,7 +615,8 @@ const Re &notSoftwareTerms()
     static const Re re(QStringLiteral(
         "\\b(consultancy|consulting firm|staffing (agency|firm)|recruit(ment|ing) agency|"
         "agency|law firm|clinic operator|hardware|devices?|medical device|manufacturer|"
-        "distributor|wholesaler)\\b"));
+        "distributor|wholesaler|we distribute|distributes|device maker|outsourcing|services "
+        "company|advis(e|es|ory)|consultants|coders and billers|staffed with)\\b"));
     return re;
 }
 
@@ -1232,20 +1300,50 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
         "government|hospitality|restaurants|real estate|insurance|media|telecom|"
         "e-?commerce|construction|legal|law firms?|councils?|nonprofits?|automotive|energy|"
         "agencies|universities|retailers)\\b"));
+    // Who a company sells to is said in the present; "rather than hospitals" and "plans to
+    // sell to clinics" name buyers it does not have. (The general modality markers read
+    // "replaces spreadsheets" as past use, which says nothing about the buyers.)
+    static const Re notBuyer(QStringLiteral(
+        "\\b(rather than|instead of|not|never|other than|except|no longer|used to|formerly|"
+        "previously|pivoted \\w+ from)\\b[\\w\\s,-]{0,25}$"));
+    static const Re plannedBuyer(QStringLiteral(
+        "\\b(plans?|planning|aims? to|hopes? to|will (expand|enter|sell|move|launch|target)|"
+        "next (year|quarter)|roadmap|eventually|exploring|considering|pilot\\w*)\\b"));
+    // "Kestrel Hospital Group operates four hospitals": a provider, which buys software.
+    static const Re runsSites(QStringLiteral(
+        "^[\\w\\s.'&-]{0,40}\\b(operates|runs|owns) (?:(?!for\\b|at\\b|in\\b|across\\b|to\\b|"
+        "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
+        "homes|cent(er|re)s)\\b"));
     for (const Item &item : m_items) {
+        const bool healthItem = health && healthContext().match(item.text.toLower()).hasMatch();
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
-            const auto m = buyers.match(sent.lower);
+            auto m = buyers.match(sent.lower);
+            if (!m.hasMatch() && healthItem)
+                m = healthBuyersInContext().match(sent.lower);
             if (!m.hasMatch())
                 continue;
             if (sent.entity == Entity::Other) {
                 t.reject(item.index, s, entityText(sent.entity));
                 continue;
             }
-            const Modality mod
-                = modalityAt(sent.lower, m.capturedStart(), m.capturedLength(), false);
-            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated) {
-                t.reject(item.index, s, modalityReason(mod));
+            const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
+            if (health && firm
+                && (healthBuyerItself().match(sent.lower).hasMatch()
+                    || runsSites.match(sent.lower).hasMatch())) {
+                t.oppose(item.index, s, 0.7, QStringLiteral("is itself a provider or payer"));
+                continue;
+            }
+            if (investor().match(sent.lower).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("invests in those who sell to them"));
+                continue;
+            }
+            if (notBuyer.match(sent.lower.left(m.capturedStart())).hasMatch()) {
+                t.reject(item.index, s, modalityReason(Modality::Negated));
+                continue;
+            }
+            if (plannedBuyer.match(sent.lower).hasMatch()) {
+                t.reject(item.index, s, modalityReason(Modality::Planned));
                 continue;
             }
             const bool selling = sellsTo().match(sent.lower).hasMatch();
@@ -1369,25 +1467,41 @@ Tally Judge::judgeModel(const GoalFacet &f) const
                 continue;
             }
             if (f.value == u"b2b_saas") {
+                const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
                 if (consumerTerms().match(sent.lower).hasMatch()
                     && sent.entity != Entity::Unknown) {
                     t.oppose(item.index, s, 0.55,
                         QStringLiteral("sells to consumers or runs the service itself"));
                     continue;
                 }
+                if (firm && notSaasVendor().match(sent.lower).hasMatch()) {
+                    t.oppose(item.index, s, 0.7, QStringLiteral("not a software vendor"));
+                    continue;
+                }
+                if (firm && investor().match(sent.lower).hasMatch()) {
+                    t.oppose(item.index, s, 0.6, QStringLiteral("an investor"));
+                    continue;
+                }
+                const auto pricing = saasPricing().match(sent.lower);
                 if (notSoftwareTerms().match(sent.lower).hasMatch()
-                    && selfDescription().match(sent.lower).hasMatch()
-                    && !b2bSaasTerms().match(sent.lower).hasMatch()) {
+                    && selfDescription().match(sent.lower).hasMatch() && !pricing.hasMatch()) {
                     t.oppose(item.index, s, 0.4, QStringLiteral("not a software company"));
                     continue;
                 }
-                const auto m = b2bSaasTerms().match(sent.lower);
-                if (!m.hasMatch())
+                if (pricing.hasMatch()
+                    && modalityAt(sent.lower, pricing.capturedStart(), pricing.capturedLength(),
+                           false)
+                        != Modality::Negated) {
+                    t.add(item.index, s, 0.85 * factor,
+                        QStringLiteral("sold as a subscription, %1").arg(entityText(sent.entity)));
+                    continue;
+                }
+                if (!b2bSaasTerms().match(sent.lower).hasMatch())
                     continue;
                 const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
                     || m_nameRe.match(sent.lower.left(m_nameWords.join(u' ').size() + 2))
                            .hasMatch();
-                t.add(item.index, s, (describes ? 0.7 : 0.4) * factor,
+                t.add(item.index, s, (describes ? 0.5 : 0.3) * factor,
                     QStringLiteral("software for businesses, %1").arg(entityText(sent.entity)));
                 continue;
             }
