@@ -893,7 +893,7 @@ private:
     Tally judgeIndustry(const GoalFacet &f) const;
     Tally judgeSegment(const GoalFacet &f) const;
     Tally judgeModel(const GoalFacet &f) const;
-    void judgeMarketplaceSentence(const Item &item, int s, Tally &t) const;
+    void judgeMarketplace(const Item &item, Tally &t) const;
     Tally judgeFunding(const GoalFacet &f) const;
     Tally judgeHqLocation(const GoalFacet &f) const;
     Tally judgeSize(const GoalFacet &f) const;
@@ -1368,86 +1368,149 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     return t;
 }
 
-// A marketplace shows in how it works: two sides (sellers and buyers, carriers and shippers),
-// listings or matching, and a take rate; or in being called one. Software sold to
-// marketplace operators and a marketplace used as a sales channel are not.
-void Judge::judgeMarketplaceSentence(const Item &item, int s, Tally &t) const
+// A marketplace shows in how it works, often over several sentences: one side lists or posts
+// (sellers, hosts, carriers), the other books or buys, and the company in between matches
+// them and takes a cut. Being called one counts less than working like one: the word also
+// names a deli, a sales channel ("on Amazon Marketplace"), software sold to marketplace
+// operators, a marketplace closed last year or one planned for next year.
+void Judge::judgeMarketplace(const Item &item, Tally &t) const
 {
     static const Re supply(QStringLiteral(
         "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
         "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
-        "growers?|farmers?|manufacturers|mechanics|caregivers|nannies|photographers|"
-        "instructors|coaches|consultants|owners)\\b"));
+        "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
+        "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
+        "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
+        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs)\\b"));
     static const Re demand(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
-        "families|parents|learners|brands|restaurants|owners|bidders?)\\b"));
+        "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
+        "production companies|firms|käufer|kunden|verlader|clients|acheteurs)\\b"));
     static const Re takeRate(QStringLiteral(
-        "\\b(takes?|charges?|keeps?|earns?|collects?) an? (\\d+(\\.\\d+)? ?% )?(commission|fee|cut|"
-        "service fee|booking fee|take rate|percentage)|\\b(commission|service fee|booking fee|"
-        "take rate|transaction fee|platform fee)s? (on|when|from|of)|\\d+(\\.\\d+)? ?% "
-        "(commission|fee|service fee|booking fee|take rate)|buyers pay an? [\\w% ]{0,12}fee|"
-        "holds? the payment|payouts? to (the )?(sellers?|providers?|hosts?|carriers?|walkers?)"));
+        "\\b(takes?|charges?|keeps?|earns?|collects?|prend) (an? |the )?(\\d+(\\.\\d+)? ?% "
+        "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
+        "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
+        "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
+        "pro)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "de commission)|\\b(pay|pays) an? [\\w% ]{0,20}(fee|commission)|holds? the (payment|"
+        "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
+        "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
     static const Re matching(QStringLiteral(
-        "\\b(list (a|your|their|it)|lists? (a|their)|post (a|loads?|jobs?|requests?|a job)|"
-        "posts? (loads?|jobs?|requests?)|bid on|bids? on|send (an )?offers?|match(es|ed|ing)? "
-        "(it |them |you )?(with|to)|book (a|local|trusted)|browse|get quotes|request a quote|"
-        "connects? [\\w ,'&-]{2,40}? (with|to)|pairs? [\\w ,'&-]{2,40}? with|upload photos|"
-        "put it in front of|set a price|on both sides|two-sided|two sided|multi-sided|"
-        "peer-to-peer)\\b"));
+        "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
+        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell)|two-sided|"
+        "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
+        "mettent en relation|exchange|börse|marktplatz|bid to|bids? on|send (a |an )?(quote|"
+        "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
+        "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
+        "apply with)\\b"));
+    static const Re listing(QStringLiteral(
+        "\\b(list|lists|listed|listing|post|posts|posted|publish\\w*|publient|upload|set "
+        "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
+        "offer (their|your))\\b"));
     static const Re software(QStringLiteral(
         "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
         "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
-        "you keep 100%|white-label marketplace|marketplace builder)\\b"));
-    const Sentence &sent = item.sentences.at(s);
-    if (sent.entity == Entity::Other)
-        return;
-    const QString &lower = sent.lower;
-    const double factor = entityFactor(sent.entity);
-    if (software.match(lower).hasMatch()) {
-        t.oppose(item.index, s, 0.6, QStringLiteral("sells software to marketplace operators"));
-        return;
-    }
-    const bool word = lower.contains(QStringLiteral("marketplace"));
-    if (word && marketplaceChannel().match(lower).hasMatch()
-        && !marketplaceStrong().match(lower).hasMatch()) {
-        t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
-        return;
-    }
+        "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
+        "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
+        "powers? payments for)\\b"));
     static const Re notOne(QStringLiteral(
         "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
-        "marketplace|"
-        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own inventory|"
-        "we sell directly)\\b"));
-    if (notOne.match(lower).hasMatch()) {
-        if (sent.entity == Entity::Own || sent.entity == Entity::Named)
-            t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
-        return;
-    }
-    const bool sides = supply.match(lower).hasMatch() && demand.match(lower).hasMatch();
-    const bool fee = takeRate.match(lower).hasMatch();
-    const bool match = matching.match(lower).hasMatch();
-    if (word) {
-        const qsizetype at = lower.indexOf(QStringLiteral("marketplace"));
-        const Modality mod = modalityAt(lower, at, 11, false);
-        if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
-            || mod == Modality::Evaluated) {
-            t.reject(item.index, s, modalityReason(mod));
+        "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
+        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
+        "inventory|we sell directly|(closed|closing|shut|shutting|shuttered) (down )?(the |our "
+        "|its )?[\\w ]{0,20}marketplace|after (shutting|closing) (down )?(its|the|our) "
+        "marketplace|bought and shipped by)\\b"));
+    static const Re plannedOne(QStringLiteral(
+        "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
+        "become)|next year|roadmap|pilot\\w*)\\b"));
+    static const Re calledOne(QStringLiteral(
+        "\\b(marketplace|freight exchange|exchange|börse|marktplatz|plateforme de mise en "
+        "relation)\\b"));
+
+    const QString nameLower = m_nameWords.join(u' ');
+    int cues = 0;
+    bool fee = false;
+    bool sides = false;
+    bool matches = false;
+    bool lists = false;
+    int bestSentence = -1;
+    double called = 0.0;
+    int calledSentence = -1;
+    for (int s = 0; s < item.sentences.size(); ++s) {
+        const Sentence &sent = item.sentences.at(s);
+        if (sent.entity == Entity::Other)
+            continue;
+        // The company's own name says nothing about its business ("Marketplace Analytics").
+        QString lower = sent.lower;
+        if (!nameLower.isEmpty())
+            lower.replace(nameLower, QStringLiteral("the company"));
+        if (software.match(lower).hasMatch()) {
+            t.oppose(item.index, s, 0.6, QStringLiteral("sells to marketplaces, is not one"));
             return;
         }
-        // "Digital freight marketplace Carrylane", "Pawtrail, the pet-care marketplace".
-        const bool calledOne = names(lower) || sent.entity == Entity::Own;
-        t.add(item.index, s, (calledOne ? 0.8 : 0.5) * factor,
-            QStringLiteral("called a marketplace, %1").arg(entityText(sent.entity)));
-        return;
+        if (notOne.match(lower).hasMatch()) {
+            if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
+            return;
+        }
+        if (plannedOne.match(lower).hasMatch() && lower.contains(QStringLiteral("marketplace"))) {
+            t.reject(item.index, s, modalityReason(Modality::Planned));
+            return;
+        }
+        const bool word = calledOne.match(lower).hasMatch();
+        if (word && marketplaceChannel().match(lower).hasMatch()
+            && !marketplaceStrong().match(lower).hasMatch()) {
+            t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
+            continue;
+        }
+        const bool sentSides = supply.match(lower).hasMatch() && demand.match(lower).hasMatch();
+        const bool sentFee = takeRate.match(lower).hasMatch();
+        const bool sentMatch = matching.match(lower).hasMatch()
+            || marketplaceStrong().match(lower).hasMatch();
+        const bool sentList = listing.match(lower).hasMatch();
+        if ((sentSides || sentFee || sentMatch || sentList) && bestSentence < 0)
+            bestSentence = s;
+        if (sentFee && !fee)
+            bestSentence = s;
+        fee = fee || sentFee;
+        sides = sides || sentSides;
+        matches = matches || sentMatch;
+        lists = lists || sentList;
+        if (word) {
+            const qsizetype at = calledOne.match(lower).capturedStart();
+            const Modality mod = modalityAt(lower, at, 11, false);
+            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
+                || mod == Modality::Evaluated || mod == Modality::SomeoneElse) {
+                t.reject(item.index, s, modalityReason(mod));
+                continue;
+            }
+            // "Digital freight marketplace Carrylane", "Pawtrail, the pet-care marketplace".
+            const double c = names(sent.lower) || sent.entity == Entity::Own ? 0.5 : 0.35;
+            if (c > called) {
+                called = c;
+                calledSentence = s;
+            }
+        }
     }
-    int cues = (sides ? 1 : 0) + (fee ? 1 : 0) + (match ? 1 : 0);
-    if (cues == 0)
+    cues = (fee ? 1 : 0) + (sides ? 1 : 0) + (matches ? 1 : 0) + (lists ? 1 : 0);
+    const int s = bestSentence >= 0 ? bestSentence : calledSentence;
+    if (s < 0)
         return;
-    const double base = cues >= 2 ? 0.8 : (fee || sides ? 0.45 : 0.3);
-    t.add(item.index, s, base * factor,
+    double base = 0.0;
+    if (cues >= 3)
+        base = 0.9;
+    else if (cues == 2)
+        base = 0.75;
+    else if (cues == 1)
+        base = fee ? 0.45 : 0.3;
+    // Called a marketplace and working like one: both together are sure.
+    if (called > 0.0)
+        base = cues > 0 ? std::max(base, 0.8) : called;
+    const Sentence &sent = item.sentences.at(s);
+    t.add(item.index, s, base * entityFactor(sent.entity),
         QStringLiteral("%1, %2").arg(fee ? QStringLiteral("takes a cut between two sides")
                                          : QStringLiteral("matches two sides"),
             entityText(sent.entity)));
@@ -1457,15 +1520,15 @@ Tally Judge::judgeModel(const GoalFacet &f) const
 {
     Tally t;
     for (const Item &item : m_items) {
+        if (f.value == u"marketplace") {
+            judgeMarketplace(item, t);
+            continue;
+        }
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             if (sent.entity == Entity::Other)
                 continue;
             const double factor = entityFactor(sent.entity);
-            if (f.value == u"marketplace") {
-                judgeMarketplaceSentence(item, s, t);
-                continue;
-            }
             if (f.value == u"b2b_saas") {
                 const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
                 if (consumerTerms().match(sent.lower).hasMatch()
