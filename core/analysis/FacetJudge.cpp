@@ -1394,19 +1394,22 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
         "pro)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
-        "de commission)|\\b(pay|pays) an? [\\w% ]{0,20}(fee|commission)|holds? the (payment|"
+        "de commission)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
         "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
     static const Re matching(QStringLiteral(
         "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
         "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell)|two-sided|"
         "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
-        "mettent en relation|exchange|börse|marktplatz|bid to|bids? on|send (a |an )?(quote|"
+        "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send (a |an )?(quote|"
         "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
         "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
         "apply with)\\b"));
     static const Re listing(QStringLiteral(
-        "\\b(list|lists|listed|listing|post|posts|posted|publish\\w*|publient|upload|set "
+        "\\b(list (your|their|its|it|them|a|an|idle|spare)|listing is free|listed by|post "
+        "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
+        "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
+        "upload|set "
         "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
         "offer (their|your))\\b"));
     static const Re software(QStringLiteral(
@@ -1425,10 +1428,21 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "marketplace|bought and shipped by)\\b"));
     static const Re plannedOne(QStringLiteral(
         "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
-        "become)|next year|roadmap|pilot\\w*)\\b"));
+        "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
+        "marketplace|choosing|still deciding)\\b"));
     static const Re calledOne(QStringLiteral(
-        "\\b(marketplace|freight exchange|exchange|börse|marktplatz|plateforme de mise en "
+        "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
         "relation)\\b"));
+    // "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
+    static const Re twoSides(QStringLiteral(
+        "\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
+        "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
+        "[\\w ,'&-]{2,40}"));
+    // A staffing agency employs and places people itself.
+    static const Re agencyModel(QStringLiteral(
+        "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
+        "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
+        "on assignment)\\b"));
 
     const QString nameLower = m_nameWords.join(u' ');
     int cues = 0;
@@ -1460,13 +1474,18 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             t.reject(item.index, s, modalityReason(Modality::Planned));
             return;
         }
+        if (agencyModel.match(lower).hasMatch() && !calledOne.match(lower).hasMatch()) {
+            t.reject(item.index, s, QStringLiteral("a staffing agency"));
+            return;
+        }
         const bool word = calledOne.match(lower).hasMatch();
         if (word && marketplaceChannel().match(lower).hasMatch()
             && !marketplaceStrong().match(lower).hasMatch()) {
             t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
             continue;
         }
-        const bool sentSides = supply.match(lower).hasMatch() && demand.match(lower).hasMatch();
+        const bool sentSides = (supply.match(lower).hasMatch() && demand.match(lower).hasMatch())
+            || twoSides.match(lower).hasMatch();
         const bool sentFee = takeRate.match(lower).hasMatch();
         const bool sentMatch = matching.match(lower).hasMatch()
             || marketplaceStrong().match(lower).hasMatch();
