@@ -377,7 +377,17 @@ const Re &germanPlace()
         "hannover|nuremberg|nürnberg|nuernberg|dortmund|essen|duisburg|bonn|mannheim|karlsruhe|"
         "augsburg|bielefeld|münster|muenster|kiel|rostock|potsdam|mainz|wiesbaden|aachen|freiburg|"
         "heidelberg|ulm|regensburg|würzburg|erfurt|magdeburg|saarbrücken|bochum|wuppertal|"
-        "ingolstadt|wolfsburg|braunschweig|kassel|osnabrück|lübeck|dach)\\b"));
+        "ingolstadt|wolfsburg|braunschweig|kassel|osnabrück|lübeck|dach|bremerhaven|"
+        "cuxhaven|emden|wilhelmshaven|oldenburg|rosenheim|cottbus|chemnitz|zwickau|halle|"
+        "jena|gera|schwerin|flensburg|lüneburg|celle|hildesheim|göttingen|paderborn|"
+        "gütersloh|bielefeld|hamm|herne|gelsenkirchen|oberhausen|krefeld|neuss|"
+        "mönchengladbach|siegen|koblenz|trier|ludwigshafen|darmstadt|offenbach|hanau|fulda|"
+        "kaiserslautern|passau|landshut|kempten|bayreuth|bamberg|erlangen|fürth|heilbronn|"
+        "pforzheim|reutlingen|tübingen|konstanz|friedrichshafen|offenburg|schkeuditz|"
+        "bavaria|bayern|oberbayern|saxony|sachsen|lower saxony|niedersachsen|hesse|hessen|"
+        "thuringia|thüringen|brandenburg|schleswig-holstein|westphalia|westfalen|"
+        "rhineland|rheinland|ruhr|rhine-ruhr|ruhrgebiet|swabia|franconia|baden-württemberg|"
+        "saarland|mecklenburg|nrw)\\b"));
     return re;
 }
 
@@ -422,6 +432,20 @@ bool inRegion(const QString &region, const QString &lower)
     return lower.contains(region.toLower());
 }
 
+// A place known to lie outside `region`. Europe as a whole is not elsewhere for Germany.
+bool placeElsewhere(const QString &region, const QString &lower)
+{
+    if (inRegion(region, lower))
+        return false;
+    if (nonEuropePlace().match(lower).hasMatch())
+        return true;
+    if (region == u"Europe")
+        return false;
+    static const Re wholeEurope(
+        QStringLiteral("^\\W*(the )?(europe|european|eu|emea|dach|cet|cest)\\b"));
+    return europePlace().match(lower).hasMatch() && !wholeEurope.match(lower).hasMatch();
+}
+
 // --- Lexicons of the facets other than technologies.
 const Re &industryTerms(const QString &id)
 {
@@ -448,7 +472,11 @@ const Re &industryTerms(const QString &id)
                 "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
                 "logistik\\w*|\\w*paket\\w*|\\w*kurier\\w*|spedition\\w*|fracht\\w*|sendungen|"
                 "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
-                "drayage|customs brokerage|contract logistics)\\b")) },
+                "drayage|customs brokerage|contract logistics|ports?|port operator|terminals?|"
+                "breakbulk|stevedor\\w*|haul\\w*|trucks?|trucking|locomotives|freight trains|"
+                "groupage|full loads|part loads|truckloads?|\\w*ladungen|stückgut|customs "
+                "(broker\\w*|clearance)|zoll\\w*|inland port|car carriers|umschlag|"
+                "binnenhafen|hafen\\w*)\\b")) },
         { QStringLiteral("healthcare"),
             Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
@@ -1234,9 +1262,31 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
 {
     Tally t;
     const Re &terms = industryTerms(f.value);
+    // "Trailer maker Brenner", "Sabre Cloud is an IT hosting provider": what the company says it
+    // is outweighs the industry of the customers it names.
+    static const Re otherKind(QStringLiteral(
+        "\\b(energy supplier|utility|online retailer|retailer|\\w*händler|manufacturer|maker|"
+        "hosting provider|research institute|institute|university|bank|insurer|law firm|"
+        "agency|consultancy|software (company|vendor)|saas (company|vendor))\\b"));
+    static const Re kindCue(QStringLiteral(
+        "(\\b(is|are|we're|we are) (an?|the)|, (an?|the))[\\w\\s-]{0,30}$"));
+    static const Re kindFirst(QStringLiteral("^[\\w\\s-]{0,30}$"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
+            if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
+                const auto k = otherKind.match(sent.lower);
+                const QString before = sent.lower.left(k.capturedStart());
+                const QString phrase = before.right(40) + k.captured(0);
+                if (k.hasMatch()
+                    && (kindCue.match(before.right(45)).hasMatch()
+                        || kindFirst.match(before).hasMatch())
+                    && !terms.match(phrase).hasMatch()) {
+                    t.oppose(item.index, s, 0.5,
+                        QStringLiteral("describes itself as %1").arg(k.captured(0)));
+                    continue;
+                }
+            }
             const auto m = terms.match(sent.lower);
             if (!m.hasMatch())
                 continue;
@@ -1253,13 +1303,28 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             }
             // "We help retailers and logistics companies": its customers' industry, not its own.
             static const Re theirs(QStringLiteral(
-                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including)|"
-                "customers? (like|such as|include|including)|sell\\w* to|work\\w* with|partner\\w* "
-                "with)\\b[\\w\\s,&-]{0,30}$"));
-            if (theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
+                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
+                "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
+                "partner\\w* with|(projects|contracts) with|demand from|supplies|supplying)\\b"
+                "[\\w\\s,&-]{0,30}$"));
+            static const Re theirsAfter(QStringLiteral(
+                "^\\w*[\\w\\s,&-]{0,25}\\b(customers|clients|kunden|\\w+ trust us|use our|rely "
+                "on (us|our))\\b|^\\w*kunden"));
+            // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
+            // business, not the business it is in.
+            static const Re ownOps(QStringLiteral(
+                "\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
+            if ((theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
+                    || theirsAfter.match(sent.lower.mid(m.capturedStart())).hasMatch())
                 && !names(sent.lower.left(m.capturedStart()))) {
                 t.add(item.index, s, 0.25 * entityFactor(sent.entity),
                     QStringLiteral("its customers' industry"));
+                continue;
+            }
+            if (ownOps.match(sent.lower.left(m.capturedStart())).hasMatch()
+                || sent.lower.mid(m.capturedEnd(), 30).contains(QStringLiteral("im eigenen haus"))) {
+                t.add(item.index, s, 0.15 * entityFactor(sent.entity),
+                    QStringLiteral("its own operations"));
                 continue;
             }
             // Postings say what the company is in their "About us" lines; a passing word in a
@@ -1712,7 +1777,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     // headquarters word decides, not every place in the sentence.
     static const Re hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
-        "office|based|hauptsitz|firmensitz|unternehmenssitz|sitz|domiciled)\\b[\\s:,]*(is |are "
+        "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|"
+        "domiciled)\\b[\\s:,]*(is |are "
         "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
         "[A-Z]?[^\\s,.;()]+)?)"));
     static const Re notHq(QStringLiteral(
@@ -1720,7 +1786,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
         "expan\\w+|outpost|warehouse in|depot in|sales office|team in|engineers in|presence in|"
         "also in|niederlassung|tochter\\w*|zweigstelle)\\b"));
-    static const Re based(QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-based\\b"));
+    static const Re based(
+        QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b"));
     static const Re foreign(QStringLiteral(
         "\\b(swiss|austrian|dutch|french|british|uk|american|us|u\\.s\\.|polish|danish|swedish|"
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
@@ -1736,7 +1803,13 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
             const auto h = hq.match(lower);
             if (h.hasMatch()) {
-                const QString place = h.captured(5);
+                // The place named right after the word, up to the end of its phrase: "in
+                // Rosenheim in Upper Bavaria, ...". A place the gazetteer does not know is
+                // not a place elsewhere: the rest of the sentence may still say where it is.
+                static const Re phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
+                const QString rest = lower.mid(h.capturedEnd(1));
+                const auto end = phraseEnd.match(rest, 1);
+                const QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
                 const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
                     && !h.captured(1).startsWith(QStringLiteral("headquarter"))
                     && !h.captured(1).contains(QStringLiteral("sitz"));
@@ -1745,7 +1818,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
-                if (!inRegion(f.value, place) && h.captured(1) != u"based" && firm) {
+                if (placeElsewhere(f.value, place) && h.captured(1) != u"based" && firm) {
                     t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
                     continue;
                 }
