@@ -1149,6 +1149,85 @@ QString modalityReason(Modality m)
     return modalityToString(m);
 }
 
+QString clauseAround(const QString &s, qsizetype pos, qsizetype len)
+{
+    qsizetype from = 0;
+    qsizetype to = s.size();
+    for (auto it = clauseBreak().globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedEnd() <= pos)
+            from = m.capturedEnd();
+        else if (m.capturedStart() >= pos + len) {
+            to = m.capturedStart();
+            break;
+        }
+    }
+    return s.mid(from, to - from);
+}
+
+// A CRM is the company's own when a team works its pipeline in it. The name also stands for
+// the company that makes it (a customer, an investor, a tower), for a sales force, and for
+// an ecosystem others sell into (integrations, certifications, consulting).
+bool isCrm(const QString &technology)
+{
+    static const QStringList crms { QStringLiteral("Salesforce"), QStringLiteral("HubSpot"),
+        QStringLiteral("Pipedrive"), QStringLiteral("Microsoft Dynamics 365"),
+        QStringLiteral("Zoho CRM"), QStringLiteral("Attio") };
+    return crms.contains(technology);
+}
+
+const Re &crmWork()
+{
+    static const Re re(QStringLiteral(
+        "\\b(track\\w*|log|logs|logged|logging|manag\\w*|works?|working|worked|runs?|running|"
+        "lives?|living|record\\w*|pipeline\\w*|opportunit\\w*|org|instance|admin\\w*|crm|"
+        "forecast\\w*|dashboards?|reports?|reporting|flows|cpq|lead routing|renewals?|"
+        "sales cloud|service cloud|health cloud|financial services cloud|account engagement|"
+        "pardot|moved (to|onto)|switched to|migrated to|rolled (it )?out|implemented|uses?|"
+        "using|in (salesforce|hubspot|pipedrive|attio)|from (salesforce|hubspot|pipedrive))\\b"));
+    return re;
+}
+
+QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
+{
+    const QString before = sent.lower.left(pos);
+    const QString after = sent.lower.mid(pos + len);
+    // "doubles its salesforce": the sales team, written in lower case.
+    static const Re salesForce(QStringLiteral("\\b(its|our|their|a|the|his|her|whose) $"));
+    const QString written = sent.text.mid(pos, len);
+    if (written.size() == len && written == written.toLower() && salesForce.match(before).hasMatch())
+        return QStringLiteral("the sales force, not the product");
+    static const Re notProduct(QStringLiteral(
+        "^\\W*(tower|ventures|park|arena|world tour|foundation|certifi\\w*|consultants?|"
+        "consulting|partners?|summit|customers|users|ecosystem|admin\\w* (exam|cert\\w*)|"
+        "exams?|courses?|design lead|employees|staff)\\b"));
+    static const Re partOf(QStringLiteral(
+        "\\b(part of|owned by|acquired by|a|an) $|\\b(at|for|include|includes|including|"
+        "like|such as|clients?|customers?|your|customers'|clients') ([\\w-]+ )?$"));
+    if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
+        return QStringLiteral("the company or its ecosystem, not its CRM in use");
+    // "Salesforce, Adobe, Shopify and 2,000 other companies": a list of customers.
+    static const Re companyList(QStringLiteral("^, [A-Z][\\w.-]+(, [A-Z][\\w.-]+)*,? and\\b"));
+    if (companyList.match(sent.text.mid(pos + len)).hasMatch())
+        return QStringLiteral("the company or its ecosystem, not its CRM in use");
+    static const Re integration(QStringLiteral(
+        "\\b(integrat\\w*|connects?|connectors?|sync\\w*|push\\w*|writes?|into your|with your|"
+        "for your) ([\\w-]+ ){0,2}$"));
+    static const Re integrationAfter(QStringLiteral(
+        "^\\W*(integration|connector|app|package|managed package|appexchange|listing|plugin|"
+        "add-on)\\b"));
+    static const Re consultancy(QStringLiteral(
+        "\\b(for (our|their) clients|client (projects|delivery|implementations)|implementations "
+        "for|consulting partner|summit partner|certified consultants)\\b"));
+    if (integration.match(before).hasMatch() || integrationAfter.match(after).hasMatch()
+        || consultancy.match(sent.lower).hasMatch())
+        return modalityToString(Modality::Offered);
+    static const Re chosenAgainst(QStringLiteral("\\b(over|instead of|rather than) $"));
+    if (chosenAgainst.match(before).hasMatch())
+        return QStringLiteral("chosen against");
+    return {};
+}
+
 Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
 {
     Tally t;
@@ -1157,6 +1236,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
     const bool ml = f.value.contains(QStringLiteral("machine learning"));
     const bool needsFraud = f.purpose.contains(QStringLiteral("fraud"))
         || (!ml && f.value.contains(QStringLiteral("fraud")));
+    const bool crm = isCrm(f.value);
     for (const Item &item : m_items) {
         if (!onlyItems.isEmpty() && !onlyItems.contains(item.index))
             continue;
@@ -1195,6 +1275,17 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             const qsizetype len = std::abs(span.second);
             const bool reqList = item.posting || requirement.match(sent.lower).hasMatch();
             Modality mod = modalityAt(sent.lower, span.first, len, reqList);
+            if (crm) {
+                const QString why = crmNotUse(sent, span.first, len);
+                if (!why.isEmpty()) {
+                    t.reject(item.index, s, why);
+                    continue;
+                }
+                // Partners, customers and "their phones" around a team's CRM speak of others;
+                // the CRM itself was checked for that above.
+                if (mod == Modality::Offered || mod == Modality::SomeoneElse)
+                    mod = Modality::Current;
+            }
             if (dictNegated && mod == Modality::Current)
                 mod = Modality::Past;
             const bool ownSentence = mod != Modality::Current;
@@ -1222,9 +1313,14 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             }
             switch (mod) {
             case Modality::Current: {
-                // "AI to detect fraud" says its use; a bare product name needs a verb.
-                const bool used = topic || useVerb().match(sent.lower).hasMatch();
+                // "AI to detect fraud" says its use; a bare product name needs a verb, a CRM a
+                // team working in it.
+                const bool used = topic
+                    || (crm ? crmWork().match(clauseAround(sent.lower, span.first, len)).hasMatch()
+                            : useVerb().match(sent.lower).hasMatch());
                 double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                if (crm && !used)
+                    base = 0.35;
                 t.add(item.index, s, base * factor,
                     QStringLiteral("%1, %2").arg(
                         used ? QStringLiteral("in use") : QStringLiteral("mentioned"),
@@ -1252,7 +1348,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             doubted = doubted || c.item == item.index;
         if (doubted)
             for (Contribution &c : t.support)
-                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85))
+                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85 || crm))
                     c.strength = std::min(c.strength, 0.3);
     }
     return t;
