@@ -214,7 +214,8 @@ const Re &useVerb()
 }
 
 // The modality of a hit at [pos, pos + len) of a lower-cased sentence.
-Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool requirementsList)
+Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool requirementsList,
+    bool onlyOwnUse = false)
 {
     qsizetype from = 0;
     qsizetype to = s.size();
@@ -241,6 +242,8 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
     Modality after = Modality::Current;
     const bool production = s.mid(from, to - from).contains(QStringLiteral("production"));
     for (const Marker &mk : markers()) {
+        if (onlyOwnUse && (mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse))
+            continue;
         for (auto it = mk.re.globalMatch(s); it.hasNext();) {
             const auto m = it.next();
             if (m.capturedStart() < from || m.capturedEnd() > to)
@@ -261,6 +264,9 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
                     bestBefore = m.capturedEnd();
                     before = mk.modality;
                 }
+            } else if (mk.modality == Modality::Past
+                && m.captured(0).startsWith(QStringLiteral("replac"))) {
+                continue; // "X, replacing Y": X is what is used now
             } else if (m.capturedStart() - (pos + len) <= std::min(mk.reach,
                            mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse
                                ? 16
@@ -295,7 +301,7 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
     return Modality::Current;
 }
 
-Modality itemContext(const QString &title, const QString &path, bool ownVoice)
+Modality itemContext(const QString &title, const QString &path, bool ownVoice, bool posting)
 {
     static const Re evaluated(QStringLiteral(
         "\\b(hackathon|hackweek|hack week|hack day|hackday|prototype|proof of concept|poc|"
@@ -325,7 +331,8 @@ Modality itemContext(const QString &title, const QString &path, bool ownVoice)
         return Modality::Planned;
     if (other.match(title).hasMatch() || (ownVoice && story.match(both).hasMatch()))
         return Modality::SomeoneElse;
-    if (offered.match(both).hasMatch())
+    // A posting is never documentation for customers ("/partner-success-ops" is a team).
+    if (!posting && offered.match(both).hasMatch())
         return Modality::Offered;
     return Modality::Current;
 }
@@ -1046,7 +1053,7 @@ void Judge::readEvidence()
                 && (host.isEmpty() || registrableLabel(host) == m_label));
         const bool collision
             = !ownSite && !host.isEmpty() && registrableLabel(host) == m_label && !board;
-        item.context = itemContext(item.titleLower, path, item.ownVoice);
+        item.context = itemContext(item.titleLower, path, item.ownVoice, item.posting);
         item.tokens = tokenize(item.text);
         item.techHits
             = m_dict.findTechnologies(item.text, item.tokens, TechDictionary::Mode::Evidence);
@@ -1206,10 +1213,6 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
         "like|such as|clients?|customers?|your|customers'|clients') ([\\w-]+ )?$"));
     if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
         return QStringLiteral("the company or its ecosystem, not its CRM in use");
-    // "Salesforce, Adobe, Shopify and 2,000 other companies": a list of customers.
-    static const Re companyList(QStringLiteral("^, [A-Z][\\w.-]+(, [A-Z][\\w.-]+)*,? and\\b"));
-    if (companyList.match(sent.text.mid(pos + len)).hasMatch())
-        return QStringLiteral("the company or its ecosystem, not its CRM in use");
     static const Re integration(QStringLiteral(
         "\\b(integrat\\w*|connects?|connectors?|sync\\w*|push\\w*|writes?|into your|with your|"
         "for your) ([\\w-]+ ){0,2}$"));
@@ -1274,17 +1277,15 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             const bool dictNegated = span.second < 0;
             const qsizetype len = std::abs(span.second);
             const bool reqList = item.posting || requirement.match(sent.lower).hasMatch();
-            Modality mod = modalityAt(sent.lower, span.first, len, reqList);
+            // Partners, customers and "their phones" around a team's CRM speak of others; what
+            // the CRM's own name stands for is checked by crmNotUse.
+            Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
             if (crm) {
                 const QString why = crmNotUse(sent, span.first, len);
                 if (!why.isEmpty()) {
                     t.reject(item.index, s, why);
                     continue;
                 }
-                // Partners, customers and "their phones" around a team's CRM speak of others;
-                // the CRM itself was checked for that above.
-                if (mod == Modality::Offered || mod == Modality::SomeoneElse)
-                    mod = Modality::Current;
             }
             if (dictNegated && mod == Modality::Current)
                 mod = Modality::Past;
@@ -1315,8 +1316,10 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             case Modality::Current: {
                 // "AI to detect fraud" says its use; a bare product name needs a verb, a CRM a
                 // team working in it.
+                // A company's own posting naming its CRM as a tool of the job: the team works in it.
                 const bool used = topic
-                    || (crm ? crmWork().match(clauseAround(sent.lower, span.first, len)).hasMatch()
+                    || (crm ? (item.posting && sent.entity == Entity::Own)
+                                || crmWork().match(clauseAround(sent.lower, span.first, len)).hasMatch()
                             : useVerb().match(sent.lower).hasMatch());
                 double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
                 if (crm && !used)
