@@ -155,7 +155,8 @@ const QList<Marker> &markers()
             "like|we "
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
-        add("\\b(not|don't|do not|doesn't|does not|never|without|isn't|aren't|won't|no|none)\\b(?!-)",
+        add("\\b(not|don't|do not|doesn't|does "
+            "not|never|without|isn't|aren't|won't|no|none)\\b(?!-)",
             Modality::Negated, 22);
         return m;
     }();
@@ -214,8 +215,8 @@ const Re &useVerb()
 }
 
 // The modality of a hit at [pos, pos + len) of a lower-cased sentence.
-Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool requirementsList,
-    bool onlyOwnUse = false)
+Modality modalityAt(
+    const QString &s, qsizetype pos, qsizetype len, bool requirementsList, bool onlyOwnUse = false)
 {
     qsizetype from = 0;
     qsizetype to = s.size();
@@ -242,7 +243,8 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
     Modality after = Modality::Current;
     const bool production = s.mid(from, to - from).contains(QStringLiteral("production"));
     for (const Marker &mk : markers()) {
-        if (onlyOwnUse && (mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse))
+        if (onlyOwnUse
+            && (mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse))
             continue;
         for (auto it = mk.re.globalMatch(s); it.hasNext();) {
             const auto m = it.next();
@@ -619,9 +621,9 @@ const Re &saasPricing()
 
 const Re &b2bSaasTerms()
 {
-    static const Re re(QStringLiteral(
-        "\\b(software|platform|b2b|web app|mobile app|portal|apis?|ehr|emr|copilot|"
-        "ai-powered)\\b"));
+    static const Re re(
+        QStringLiteral("\\b(software|platform|b2b|web app|mobile app|portal|apis?|ehr|emr|copilot|"
+                       "ai-powered)\\b"));
     return re;
 }
 
@@ -1202,7 +1204,8 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
     // "doubles its salesforce": the sales team, written in lower case.
     static const Re salesForce(QStringLiteral("\\b(its|our|their|a|the|his|her|whose) $"));
     const QString written = sent.text.mid(pos, len);
-    if (written.size() == len && written == written.toLower() && salesForce.match(before).hasMatch())
+    if (written.size() == len && written == written.toLower()
+        && salesForce.match(before).hasMatch())
         return QStringLiteral("the sales force, not the product");
     static const Re notProduct(QStringLiteral(
         "^\\W*(tower|ventures|park|arena|world tour|foundation|certifi\\w*|consultants?|"
@@ -1316,10 +1319,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             case Modality::Current: {
                 // "AI to detect fraud" says its use; a bare product name needs a verb, a CRM a
                 // team working in it.
-                // A company's own posting naming its CRM as a tool of the job: the team works in it.
+                // A company's own posting naming its CRM as a tool of the job: the team works in
+                // it.
                 const bool used = topic
                     || (crm ? (item.posting && sent.entity == Entity::Own)
-                                || crmWork().match(clauseAround(sent.lower, span.first, len)).hasMatch()
+                                || crmWork()
+                                       .match(clauseAround(sent.lower, span.first, len))
+                                       .hasMatch()
                             : useVerb().match(sent.lower).hasMatch());
                 double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
                 if (crm && !used)
@@ -1367,8 +1373,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
         "\\b(energy supplier|utility|online retailer|retailer|\\w*händler|manufacturer|maker|"
         "hosting provider|research institute|institute|university|bank|insurer|law firm|"
         "agency|consultancy|software (company|vendor)|saas (company|vendor))\\b"));
-    static const Re kindCue(QStringLiteral(
-        "(\\b(is|are|we're|we are) (an?|the)|, (an?|the))[\\w\\s-]{0,30}$"));
+    static const Re kindCue(
+        QStringLiteral("(\\b(is|are|we're|we are) (an?|the)|, (an?|the))[\\w\\s-]{0,30}$"));
     static const Re kindFirst(QStringLiteral("^[\\w\\s-]{0,30}$"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
@@ -1411,8 +1417,7 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 "on (us|our))\\b|^\\w*kunden"));
             // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
             // business, not the business it is in.
-            static const Re ownOps(QStringLiteral(
-                "\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
+            static const Re ownOps(QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
             if ((theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
                     || theirsAfter.match(sent.lower.mid(m.capturedStart())).hasMatch())
                 && !names(sent.lower.left(m.capturedStart()))) {
@@ -1421,7 +1426,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 continue;
             }
             if (ownOps.match(sent.lower.left(m.capturedStart())).hasMatch()
-                || sent.lower.mid(m.capturedEnd(), 30).contains(QStringLiteral("im eigenen haus"))) {
+                || sent.lower.mid(m.capturedEnd(), 30)
+                       .contains(QStringLiteral("im eigenen haus"))) {
                 t.add(item.index, s, 0.15 * entityFactor(sent.entity),
                     QStringLiteral("its own operations"));
                 continue;
@@ -1558,19 +1564,23 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
         "pro)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
-        "de commission)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? the (payment|"
+        "de commission)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? "
+        "the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
         "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
     static const Re matching(QStringLiteral(
         "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
         "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell)|two-sided|"
         "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
-        "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send (a |an )?(quote|"
+        "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send "
+        "(a |an )?(quote|"
         "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
         "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
-        "apply with)\\b"));
+        "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
+        "(listings|offers|quotes))\\b"));
     static const Re listing(QStringLiteral(
-        "\\b(list (your|their|its|it|them|a|an|idle|spare)|listing is free|listed by|post "
+        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available)|"
+        "listing is free|listed by|post "
         "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
         "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
         "upload|set "
@@ -1598,10 +1608,10 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
         "relation)\\b"));
     // "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
-    static const Re twoSides(QStringLiteral(
-        "\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
-        "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
-        "[\\w ,'&-]{2,40}"));
+    static const Re twoSides(
+        QStringLiteral("\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
+                       "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
+                       "[\\w ,'&-]{2,40}"));
     // A staffing agency employs and places people itself.
     static const Re agencyModel(QStringLiteral(
         "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
@@ -1651,8 +1661,8 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         const bool sentSides = (supply.match(lower).hasMatch() && demand.match(lower).hasMatch())
             || twoSides.match(lower).hasMatch();
         const bool sentFee = takeRate.match(lower).hasMatch();
-        const bool sentMatch = matching.match(lower).hasMatch()
-            || marketplaceStrong().match(lower).hasMatch();
+        const bool sentMatch
+            = matching.match(lower).hasMatch() || marketplaceStrong().match(lower).hasMatch();
         const bool sentList = listing.match(lower).hasMatch();
         if ((sentSides || sentFee || sentMatch || sentList) && bestSentence < 0)
             bestSentence = s;
@@ -1735,8 +1745,8 @@ Tally Judge::judgeModel(const GoalFacet &f) const
                     continue;
                 }
                 if (pricing.hasMatch()
-                    && modalityAt(sent.lower, pricing.capturedStart(), pricing.capturedLength(),
-                           false)
+                    && modalityAt(
+                           sent.lower, pricing.capturedStart(), pricing.capturedLength(), false)
                         != Modality::Negated) {
                     t.add(item.index, s, 0.85 * factor,
                         QStringLiteral("sold as a subscription, %1").arg(entityText(sent.entity)));
