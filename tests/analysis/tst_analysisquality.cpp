@@ -15,15 +15,18 @@ class TestAnalysisQuality : public QObject
 private Q_SLOTS:
     // The evaluation sets of tests/data/analysis/eval: ten goals of eight kinds, written by
     // helpers that did not write the analyzer. The analyzer is tuned on dev.json, and since
-    // 2026-12-01 on heldout.json too ("heldout-1"); the floors sit just under the levels
-    // recorded in docs/bench-analysis.md.
+    // 2026-12-01 on heldout.json too ("heldout-1"); heldout2.json is the fresh held-out set,
+    // never read: it is checked per goal kind only, and a failure names no company. The floors
+    // sit just under the levels recorded in docs/bench-analysis.md.
     void f1OnEvaluationSet_staysAboveTheFloor_data()
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<double>("macroFloor");
         QTest::addColumn<double>("goalFloor");
-        QTest::newRow("dev") << u"dev.json"_s << 0.87 << 0.77;
-        QTest::newRow("heldout-1") << u"heldout.json"_s << 0.86 << 0.78;
+        QTest::addColumn<bool>("byKind");
+        QTest::newRow("dev") << u"dev.json"_s << 0.87 << 0.77 << false;
+        QTest::newRow("heldout-1") << u"heldout.json"_s << 0.86 << 0.78 << false;
+        QTest::newRow("heldout2") << u"heldout2.json"_s << 0.80 << 0.72 << true;
     }
 
     void f1OnEvaluationSet_staysAboveTheFloor()
@@ -31,6 +34,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(double, macroFloor);
         QFETCH(double, goalFloor);
+        QFETCH(bool, byKind);
         QString error;
         const auto fixture = bench::loadFixture(
             qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/eval/"_s + file, &error);
@@ -46,9 +50,12 @@ private Q_SLOTS:
         QVERIFY2(s.macroF1 >= macroFloor, qPrintable(QString::number(s.macroF1)));
         QVERIFY(s.macroF1 > naive.macroF1 + 0.25);
         for (const auto &g : fixture->goals) {
-            const double f1 = s.perGoal.value(g.id).f1();
-            QVERIFY2(f1 >= goalFloor, qPrintable(u"%1: %2"_s.arg(g.id).arg(f1)));
-            QVERIFY2(f1 > naive.perGoal.value(g.id).f1(), qPrintable(g.id));
+            const QString name = byKind ? g.kind : g.id;
+            const double f1 = byKind ? s.perKind.value(g.kind).f1() : s.perGoal.value(g.id).f1();
+            const double baseline
+                = byKind ? naive.perKind.value(g.kind).f1() : naive.perGoal.value(g.id).f1();
+            QVERIFY2(f1 >= goalFloor, qPrintable(u"%1: %2"_s.arg(name).arg(f1)));
+            QVERIFY2(f1 > baseline, qPrintable(name));
         }
     }
 
