@@ -1534,14 +1534,13 @@ void MainWindow::exportCsv()
     if (!choice)
         return;
     QString error;
-    const RunState state = m_session->snapshot();
     CsvOptions options;
-    options.crm = state.request.crm;
+    options.crm = m_session->state().request.crm;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
-    options.threshold = m_session->threshold();
-    // The session's rows; the table's row r is the session's row r.
-    QList<CompanyResult> rows = state.results;
+    // The table's rows: the session's, as the view shows them.
+    options.threshold = m_model->threshold();
+    QList<CompanyResult> rows = m_model->results();
     if (choice->shownOnly) {
         // The rows the table shows, in its order: what the user looked at is what is exported.
         QList<CompanyResult> shown;
@@ -1567,8 +1566,8 @@ void MainWindow::exportEvidenceCsv()
         return;
     QString error;
     CsvOptions options;
-    options.threshold = m_session->threshold();
-    if (!saveEvidenceCsv(path, m_session->snapshot().results, options, &error)) {
+    options.threshold = m_model->threshold();
+    if (!saveEvidenceCsv(path, m_model->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
