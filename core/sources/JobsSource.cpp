@@ -138,6 +138,11 @@ void JobsSource::resetRunCache()
     m_boards.clear();
 }
 
+void JobsSource::releaseCompany(const QString &domain)
+{
+    m_boards.remove(domain.toLower());
+}
+
 QList<QPair<jobs::Board, QString>> JobsSource::candidates(const QString &domain) const
 {
     QList<QPair<jobs::Board, QString>> out;

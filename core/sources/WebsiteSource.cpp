@@ -131,6 +131,11 @@ void WebsiteSource::resetRunCache()
     m_sites.clear();
 }
 
+void WebsiteSource::releaseCompany(const QString &domain)
+{
+    m_sites.remove(domain.toLower());
+}
+
 QUrl WebsiteSource::siteBase(const QString &domain) const
 {
     if (m_settings.websiteUrlTemplate.isEmpty())
@@ -278,7 +283,8 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, Canc
 
     RobotsTxt robots;
     {
-        const Fetch r = co_await fetch(domain, QStringLiteral("/robots.txt"), RobotsTxt(), site, cancel);
+        const Fetch r
+            = co_await fetch(domain, QStringLiteral("/robots.txt"), RobotsTxt(), site, cancel);
         if (r.response.ok()) {
             robots = RobotsTxt::parse(QString::fromUtf8(r.response.body), m_productToken);
         } else if (r.response.status >= 500 || r.response.status == 429

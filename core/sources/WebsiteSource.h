@@ -31,6 +31,8 @@ public:
 
     QCoro::Task<SourceOutcome> search(SearchContext context) override;
     void resetRunCache() override;
+    void releaseCompany(const QString &domain) override;
+    int companiesKept() const { return int(m_sites.size()); } // for tests
 
     static constexpr qint64 MaxPageBytes = 2 * 1024 * 1024;
     static constexpr int MaxRedirects = 5;
@@ -55,8 +57,8 @@ private:
     std::optional<Target> locate(const QUrl &url, const QString &domain) const;
 
     QCoro::Task<SitePtr> loadSite(QString domain, CancelToken cancel);
-    QCoro::Task<Fetch> fetch(
-        QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site, CancelToken cancel);
+    QCoro::Task<Fetch> fetch(QString domain, QString path, RobotsTxt robots,
+        std::shared_ptr<Site> site, CancelToken cancel);
 
     HttpClient *m_http;
     SourceSettings m_settings;
