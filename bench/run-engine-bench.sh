@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Engine benchmark: the CLI against bench/engine's loopback fake of Tavily, NewsAPI and HN.
+# Engine benchmark: the CLI against bench/engine's loopback fake of Tavily, NewsAPI, HN and the job boards.
 #
-#   bench/run-engine-bench.sh [all|latency|throughput|scale|faults]   (default: all but faults)
+#   bench/run-engine-bench.sh [all|latency|jobs|throughput|scale|faults]   (default: all but faults)
 #   BUILD_DIR=build (default; a RelWithDebInfo build: cmake --preset default &&
 #   cmake --build build --target gtm-research-cli gtm-bench-fake)
 #
 # latency:    200 domains x 9 strategies (3 per channel), answers after 100 ms, 20 parallel per
 #             source. Ideal: 600 queries per source / 20 x 0.1 s = 3.0 s; target <= 3.45 s.
+# jobs:       W1 with job boards: 200 domains x 9 strategies (3 Tavily, 3 NewsAPI, 3 job-board
+#             ones), 100 ms answers, 20 parallel per channel. Each company's board is on one of
+#             Greenhouse, Lever, Ashby and all three are asked: 600 board requests, ideal 3.0 s
+#             as for the other two channels; target <= 3.3 s (1.1x).
 # throughput: the same at 0 ms: queries/s and CPU seconds per 1,000 queries.
 # scale:      10,000 domains x 13 strategies at 0 ms: wall time and peak RSS (target < 400 MB).
 # faults:     FAULT_DOMAINS (10,000) domains x 13 strategies (4 Tavily, 3 NewsAPI, 3 HN, 3 company
@@ -31,13 +35,13 @@ make_domains() { # count file
     seq -f "bench%05g.com" 1 "$1" >"$2"
 }
 
-make_strategies() { # google news hn [website] file
+make_strategies() { # google news hn jobs [website] file
     python3 - "$@" <<'PY'
 import json, sys
 counts, path = [int(a) for a in sys.argv[1:-1]], sys.argv[-1]
 topics = ["machine learning", "fraud detection", "AI platform", "data science", "TensorFlow"]
 out = []
-for channel, count in zip(("google_search", "news_search", "hackernews", "website"), counts):
+for channel, count in zip(("google_search", "news_search", "hackernews", "jobs_search", "website"), counts):
     for i in range(count):
         out.append({"channel": channel, "query_template": "{DOMAIN} %s %d" % (topics[i % len(topics)], i),
                     "relevance_score": 0.9 - i * 0.05})
@@ -55,9 +59,10 @@ sample_rss() { # pid file
     done
 }
 
-run_case() { # name domains strategies latency parallel [fake options...]
+run_case() { # name domains strategies latency parallel [sources [fake options...]]
     local name=$1 domains=$2 strategies=$3 latency=$4 parallel=$5
-    shift 5
+    local sources=${6:-google_search,news_search,hackernews}
+    shift $(($# < 6 ? $# : 6))
     "$fake" --latency "$latency" "$@" >"$work/fake.out" 2>"$work/fake.err" &
     local fake_pid=$!
     for _ in $(seq 50); do grep -q PORT "$work/fake.out" 2>/dev/null && break; sleep 0.1; done
@@ -68,10 +73,11 @@ run_case() { # name domains strategies latency parallel [fake options...]
     : >"$work/rss.txt"
     env TAVILY_API_KEY=bench NEWS_API_KEY=bench GTM_RATE_LIMITS=off \
         GTM_TAVILY_URL=$base GTM_NEWSAPI_URL=$base GTM_HN_URL=$base \
+        GTM_GREENHOUSE_URL=$base GTM_LEVER_URL=$base GTM_ASHBY_URL=$base \
         GTM_WEBSITE_URL="$base/site/{domain}" \
         /usr/bin/time -f "TIME wall=%e user=%U sys=%S maxrss_kb=%M" \
         "$cli" --goal "AI for fraud detection" --domains "$domains" --strategies "$strategies" \
-        --max-parallel "$parallel" --sources "$cli_sources" \
+        --max-parallel "$parallel" --sources "$sources" \
         --events --no-cache "${cli_extra[@]}" >"$work/events.jsonl" 2>"$work/cli.err" &
     local time_pid=$! cli_pid=
     for _ in $(seq 50); do cli_pid=$(pgrep -P "$time_pid" || true); [[ -n $cli_pid ]] && break; sleep 0.1; done
@@ -112,28 +118,32 @@ PY
 }
 
 what=${1:-all}
-cli_sources=google_search,news_search,hackernews
 cli_extra=()
 make_domains 200 "$work/d200.txt"
-make_strategies 3 3 3 "$work/s9.json"
+make_strategies 3 3 3 0 "$work/s9.json"
 if [[ $what == all || $what == latency ]]; then
     run_case "200 domains x 9 strategies, 100 ms answers, 20 parallel (ideal 3.0 s)" "$work/d200.txt" "$work/s9.json" 100 20
+fi
+if [[ $what == all || $what == jobs ]]; then
+    make_strategies 3 3 0 3 "$work/s9jobs.json"
+    run_case "W1 with job boards: 200 domains x 9 strategies (3 of them job boards), 100 ms answers, 20 parallel (ideal 3.0 s)" \
+        "$work/d200.txt" "$work/s9jobs.json" 100 20 google_search,news_search,jobs_search
 fi
 if [[ $what == all || $what == throughput ]]; then
     run_case "200 domains x 9 strategies, 0 ms answers, 20 parallel" "$work/d200.txt" "$work/s9.json" 0 20
 fi
 if [[ $what == all || $what == scale ]]; then
     make_domains 10000 "$work/d10k.txt"
-    make_strategies 5 4 4 "$work/s13.json"
+    make_strategies 5 4 4 0 "$work/s13.json"
     run_case "10,000 domains x 13 strategies, 0 ms answers, 20 parallel" "$work/d10k.txt" "$work/s13.json" 0 20
 fi
 if [[ $what == faults ]]; then
     n=${FAULT_DOMAINS:-10000}
     make_domains "$n" "$work/dfault.txt"
-    make_strategies 4 3 3 3 "$work/s13w.json"
-    cli_sources=google_search,news_search,hackernews,website
+    make_strategies 4 3 3 0 3 "$work/s13w.json"
     # As a long run is used: saved as it goes, so that it can be resumed after a failure.
     cli_extra=(--session "$work/faults.gtmr")
     run_case "$n domains x 13 strategies (website included), 5 ms answers, ${FAULT_RATE:-0.1} faults, 100 parallel" \
-        "$work/dfault.txt" "$work/s13w.json" 5 100 --faults "${FAULT_RATE:-0.1}" --seed 1
+        "$work/dfault.txt" "$work/s13w.json" 5 100 google_search,news_search,hackernews,website \
+        --faults "${FAULT_RATE:-0.1}" --seed 1
 fi

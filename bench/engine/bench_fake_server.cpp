@@ -1,15 +1,17 @@
 // gtm-bench-fake [--port N] [--latency MS] [--results N] [--faults F [--seed N] [--slow-ms MS]]
 // Answers POST /search (Tavily), GET /v2/everything (NewsAPI) and GET /api/v1/search (HN
 // Algolia) in the shapes of docs/api-notes, each result on the company's own domain so that
-// the sources keep it, and serves every company's site under /site/{domain}/ (robots.txt, a
-// home page and /careers) for GTM_WEBSITE_URL. Prints "PORT <n>" on stdout once listening; on
-// SIGTERM it prints request counts and peak concurrency per route on stderr and exits.
+// the sources keep it, and the three job boards: company benchNNNNN has its board on
+// Greenhouse, Lever or Ashby by NNNNN mod 3, and the other two answer 404. Serves every
+// company's site under /site/{domain}/ (robots.txt, a home page and /careers) for
+// GTM_WEBSITE_URL. Prints "PORT <n>" on stdout once listening; on SIGTERM it prints request
+// counts and peak concurrency per route on stderr and exits.
 //
-// --faults F spoils a fraction F of all answers, the kinds in turn drawn evenly: HTTP 500,
-// HTTP 503, connection reset, a hang (no answer until the client gives up), a first byte
-// --slow-ms late (3 s) and a body cut in half. Whether a request is spoiled depends only on
-// --seed, the request and how often the same request was seen before (a retry draws again), so
-// runs repeat whatever the order the client sends in.
+// --faults F spoils a fraction F of all answers, the kinds drawn evenly: HTTP 500, HTTP 503,
+// connection reset, a hang (no answer until the client gives up), a first byte --slow-ms late
+// (3 s) and a body cut in half. Whether a request is spoiled depends only on --seed, the
+// request and how often the same request was seen before (a retry draws again), so runs repeat
+// whatever the order the client sends in.
 #include "FakeHttpServer.h"
 
 #include <QCommandLineParser>
@@ -73,6 +75,81 @@ QList<Item> itemsFor(const QString &query, int n)
 QByteArray compact(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+enum class Board { Greenhouse, Lever, Ashby };
+
+// Whether company benchNNNNN's board is on this service.
+bool hasBoard(const QString &slug, Board board)
+{
+    static const QRegularExpression number(QStringLiteral("(\\d+)$"));
+    const auto m = number.match(slug);
+    return m.hasMatch() && m.captured(1).toLongLong() % 3 == int(board);
+}
+
+struct Opening
+{
+    QString title;
+    QString department;
+    QString text;
+};
+
+QList<Opening> openings(const QString &slug)
+{
+    return {
+        { QStringLiteral("Machine Learning Engineer, Fraud Detection"), QStringLiteral("Risk"),
+            QStringLiteral("%1 builds machine learning models with TensorFlow that detect fraud "
+                           "in payments in real time.")
+                .arg(slug) },
+        { QStringLiteral("Data Scientist, AI Platform"), QStringLiteral("Data"),
+            QStringLiteral("Own the AI platform's data science: experiments, features and "
+                           "model monitoring at %1.")
+                .arg(slug) },
+        { QStringLiteral("Office Manager"), QStringLiteral("Operations"),
+            QStringLiteral("Keep the %1 office running.").arg(slug) },
+    };
+}
+
+QByteArray boardAnswer(Board board, const QString &slug)
+{
+    QJsonArray jobs;
+    int n = 0;
+    for (const Opening &o : openings(slug)) {
+        const QString url = QStringLiteral("https://jobs.example/%1/%2").arg(slug).arg(++n);
+        switch (board) {
+        case Board::Greenhouse:
+            jobs.append(QJsonObject { { QStringLiteral("id"), n },
+                { QStringLiteral("title"), o.title }, { QStringLiteral("absolute_url"), url },
+                { QStringLiteral("location"),
+                    QJsonObject { { QStringLiteral("name"), QStringLiteral("Remote") } } },
+                { QStringLiteral("departments"),
+                    QJsonArray { QJsonObject { { QStringLiteral("name"), o.department } } } },
+                { QStringLiteral("content"), QStringLiteral("&lt;p&gt;%1&lt;/p&gt;").arg(o.text) },
+                { QStringLiteral("updated_at"), QStringLiteral("2026-01-15T10:00:00Z") } });
+            break;
+        case Board::Lever:
+            jobs.append(QJsonObject { { QStringLiteral("text"), o.title },
+                { QStringLiteral("hostedUrl"), url },
+                { QStringLiteral("categories"),
+                    QJsonObject { { QStringLiteral("location"), QStringLiteral("Remote") },
+                        { QStringLiteral("department"), o.department } } },
+                { QStringLiteral("descriptionPlain"), o.text },
+                { QStringLiteral("createdAt"), 1768471200000.0 } });
+            break;
+        case Board::Ashby:
+            jobs.append(QJsonObject { { QStringLiteral("title"), o.title },
+                { QStringLiteral("jobUrl"), url },
+                { QStringLiteral("location"), QStringLiteral("Remote") },
+                { QStringLiteral("department"), o.department },
+                { QStringLiteral("descriptionPlain"), o.text },
+                { QStringLiteral("isListed"), true },
+                { QStringLiteral("publishedAt"), QStringLiteral("2026-01-15T10:00:00Z") } });
+            break;
+        }
+    }
+    if (board == Board::Lever)
+        return QJsonDocument(jobs).toJson(QJsonDocument::Compact);
+    return compact({ { QStringLiteral("jobs"), jobs } });
 }
 
 // A company's site: robots.txt, a home page that names what it does and loads a framework,
@@ -285,13 +362,34 @@ int main(int argc, char *argv[])
                     { QStringLiteral("hitsPerPage"), int(hits.size()) } }))
             .withDelay(latency);
     });
+    // The company's board, or each service's own "no such board".
+    const struct
+    {
+        const char *route;
+        Board board;
+        QByteArray notFound;
+    } boards[] = {
+        { "/v1/boards/", Board::Greenhouse, R"({"status":404,"error":"Not Found"})" },
+        { "/v0/postings/", Board::Lever, R"({"ok":false,"error":"Document not found"})" },
+        { "/posting-api/job-board/", Board::Ashby,
+            R"({"success":false,"errors":["Job board not found"]})" },
+    };
+    for (const auto &b : boards)
+        route(QString::fromLatin1(b.route), [=](const FakeRequest &r) {
+            // /v1/boards/SLUG/jobs, /v0/postings/SLUG, /posting-api/job-board/SLUG
+            const QString slug = r.path.split(u'/', Qt::SkipEmptyParts).value(2);
+            if (!hasBoard(slug, b.board))
+                return FakeResponse::json(b.notFound, 404).withDelay(latency);
+            return FakeResponse::json(boardAnswer(b.board, slug)).withDelay(latency);
+        });
     if (!server.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         std::fprintf(stderr, "cannot listen\n");
         return 1;
     }
 
     auto report = [&server, faults] {
-        for (const char *path : { "/search", "/v2/everything", "/api/v1/search", "/site/" })
+        for (const char *path : { "/search", "/v2/everything", "/api/v1/search", "/v1/boards/",
+                 "/v0/postings/", "/posting-api/job-board/", "/site/" })
             std::fprintf(stderr, "%s: %d requests, peak %d in flight\n", path,
                 server.requestCount(QString::fromLatin1(path)),
                 server.peakConcurrency(QString::fromLatin1(path)));

@@ -57,6 +57,8 @@ void ConcurrencyPool::release()
         return;
     }
     m_inUse = std::max(0, m_inUse - 1);
+    if (m_onFree && !m_closed)
+        m_onFree();
 }
 
 void ConcurrencyPool::close()

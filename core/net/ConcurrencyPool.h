@@ -2,6 +2,7 @@
 
 #include <coroutine>
 #include <deque>
+#include <functional>
 #include <memory>
 
 namespace gtm {
@@ -48,6 +49,9 @@ public:
     void release();
     // Wakes every waiter with false; later acquires fail at once.
     void close();
+    // Called when a release leaves a slot free (no waiter took it), so that whoever feeds the
+    // pool with tryAcquire() can do so at once rather than at its next occasion.
+    void setOnFree(std::function<void()> onFree) { m_onFree = std::move(onFree); }
 
     int capacity() const { return m_capacity; }
     int inUse() const { return m_inUse; }
@@ -61,6 +65,36 @@ private:
     int m_inUse = 0;
     bool m_closed = false;
     std::deque<std::shared_ptr<Waiter>> m_waiters;
+    std::function<void()> m_onFree;
+};
+
+// One slot taken from a pool, given back exactly once: by release() or when the last copy
+// goes. It keeps the pool alive, so a slot may outlive the pipeline that handed it out.
+class PoolSlot
+{
+public:
+    // Wraps a slot already acquired from pool.
+    explicit PoolSlot(std::shared_ptr<ConcurrencyPool> pool)
+        : m_pool(std::move(pool))
+    {
+    }
+    ~PoolSlot() { release(); }
+    PoolSlot(const PoolSlot &) = delete;
+    PoolSlot &operator=(const PoolSlot &) = delete;
+
+    void release()
+    {
+        if (m_held) {
+            m_held = false;
+            m_pool->release();
+        }
+    }
+    bool isHeld() const { return m_held; }
+    const std::shared_ptr<ConcurrencyPool> &pool() const { return m_pool; }
+
+private:
+    std::shared_ptr<ConcurrencyPool> m_pool;
+    bool m_held = true;
 };
 
 } // namespace gtm

@@ -70,8 +70,13 @@ struct ResearchPipeline::Private
         QList<int> strategies; // indexes into state.strategies
         QHash<int, QString> skipReasons; // per strategy: skipped, not failed
         QString skipAll; // every query skipped (no API key)
-        std::unique_ptr<ConcurrencyPool> pool;
+        // Shared with the queries' slots, which may outlive the run.
+        std::shared_ptr<ConcurrencyPool> pool;
         std::unique_ptr<CircuitBreaker> breaker;
+        // Queries started and not finished. A source may give its slot back while a query
+        // waits on another query's fetch (job boards); this caps those waiters.
+        int active = 0;
+        int maxActive = 0;
         int nextDomain = 0;
         int nextStrategy = 0; // position in strategies
         bool stopped = false;
@@ -354,7 +359,7 @@ void ResearchPipeline::Private::buildGroups()
     };
     Group unrouted;
     unrouted.name = kUnroutedName;
-    unrouted.pool = std::make_unique<ConcurrencyPool>(std::max(parallel / 4, 2));
+    unrouted.pool = std::make_shared<ConcurrencyPool>(std::max(parallel / 4, 2));
     QHash<Source *, int> bySource;
     for (int i = 0; i < state.strategies.size(); ++i) {
         const QString channel = state.strategies.at(i).channel;
@@ -373,7 +378,13 @@ void ResearchPipeline::Private::buildGroups()
             g.source = source;
             g.name = source->name();
             const int chosen = services.channelConcurrency.value(channel, 0);
-            g.pool = std::make_unique<ConcurrencyPool>(chosen > 0 ? chosen : parallel);
+            g.pool = std::make_shared<ConcurrencyPool>(chosen > 0 ? chosen : parallel);
+            // A slot a source hands back mid-query is taken up at once, not at the next
+            // query's end.
+            g.pool->setOnFree([this, l = life, generation = life->generation] {
+                if (l->alive && l->generation == generation)
+                    schedulePump();
+            });
             g.breaker = std::make_unique<CircuitBreaker>(
                 services.breakerFailureThreshold, services.breakerResetTimeout);
             if (source->requiresKey() && !source->hasKey())
@@ -393,6 +404,10 @@ void ResearchPipeline::Private::buildGroups()
                                      .arg(unrouted.skipReasons.value(i)));
         groups.push_back(std::move(unrouted));
     }
+    for (Group &g : groups)
+        // A whole company's queries per slot: enough for queries waiting on shared fetches,
+        // and still a bound on the coroutines (and answers) a run holds.
+        g.maxActive = g.pool->capacity() * std::max(1, int(g.strategies.size()));
 }
 
 void ResearchPipeline::Private::buildDomains()
@@ -467,10 +482,11 @@ void ResearchPipeline::Private::pump()
     do {
         repump = false;
         for (int gi = 0; gi < int(groups.size()) && budget > 0; ++gi) {
-            while (budget > 0 && !cancelled && groups[gi].pool->tryAcquire()) {
-                const auto next = nextQuery(groups[gi]);
+            Group &g = groups[gi];
+            while (budget > 0 && !cancelled && g.active < g.maxActive && g.pool->tryAcquire()) {
+                const auto next = nextQuery(g);
                 if (!next) {
-                    groups[gi].pool->release();
+                    g.pool->release();
                     break;
                 }
                 if (!startQuery(gi, next->first, next->second))
@@ -513,9 +529,11 @@ bool ResearchPipeline::Private::startQuery(int groupIndex, int domain, int strat
         immediate.status = SourceOutcome::Status::Failed;
         immediate.reason = CircuitBreaker::refusalReason();
     } else {
+        ++g.active;
         runQuery(groupIndex, domain, strategy, life, life->generation);
         return true;
     }
+    g.pool->release();
     queryDone(groupIndex, domain, strategy, immediate, false);
     return false;
 }
@@ -525,6 +543,8 @@ QCoro::Task<void> ResearchPipeline::Private::runQuery(
 {
     const Flight flight(l, services.keepAlive);
     Source *source = groups[groupIndex].source;
+    // The slot startQuery took; the source may give it back early (Source.h).
+    const auto slot = std::make_shared<PoolSlot>(groups[groupIndex].pool);
     SearchContext context;
     context.domain = state.results.at(domain).domain;
     context.companyName = companyNameFromDomain(context.domain);
@@ -533,9 +553,12 @@ QCoro::Task<void> ResearchPipeline::Private::runQuery(
     context.goal = state.request.goal;
     context.depth = state.request.depth;
     context.cancel = cancelToken;
+    context.slot = slot;
     const SourceOutcome outcome = co_await source->search(std::move(context));
+    slot->release();
     if (!current(l, generation, this))
         co_return;
+    --groups[groupIndex].active;
     queryDone(groupIndex, domain, strategy, outcome, true);
 }
 
@@ -545,7 +568,6 @@ void ResearchPipeline::Private::queryDone(
     Group &g = groups[groupIndex];
     DomainState &ds = domains[domain];
     CompanyResult &r = state.results[domain];
-    g.pool->release();
     g.stats.queries += 1;
     g.stats.requests += outcome.requests;
     g.stats.retries += outcome.retries;
@@ -566,6 +588,10 @@ void ResearchPipeline::Private::queryDone(
             if (!r.evidenceSources.contains(e.sourceName))
                 r.evidenceSources << e.sourceName;
             r.evidence << std::move(e);
+            changed = true;
+        }
+        if (!outcome.partialFailure.isEmpty()) {
+            recordFailure(domain, g.name, outcome.partialFailure);
             changed = true;
         }
         break;

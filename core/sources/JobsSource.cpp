@@ -3,6 +3,7 @@
 #include "SourceSupport.h"
 #include "domain/CompanyName.h"
 #include "model/Channel.h"
+#include "net/ConcurrencyPool.h"
 #include "net/HttpClient.h"
 #include "text/Text.h"
 #include "text/TfIdf.h"
@@ -19,8 +20,18 @@ struct JobsSource::BoardState
     QString slug;
     QList<jobs::Posting> postings;
     std::shared_ptr<const text::TfIdfIndex> index;
-    QString failure; // the board could not be read and none was found elsewhere
+    // Boards that could not be read now (5xx, network): the whole answer when no board was
+    // found, else a gap next to the postings of the one that was.
+    QString failure;
     SourceOutcome cost; // the requests discovery took, counted once
+};
+
+// What one candidate board answered.
+struct JobsSource::Probe
+{
+    std::optional<QList<jobs::Posting>> postings; // set: the company's board, read
+    QString failure; // the board may exist but could not be read now
+    SourceOutcome cost;
 };
 
 namespace {
@@ -167,48 +178,80 @@ QList<QPair<jobs::Board, QString>> JobsSource::candidates(const QString &domain)
     return out;
 }
 
-QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(QString domain, CancelToken cancel)
+QCoro::Task<JobsSource::Probe> JobsSource::probe(jobs::Board board, QString slug,
+    CancelToken cancel, std::shared_ptr<PoolSlot> slot, std::shared_ptr<ConcurrencyPool> pool)
 {
-    auto state = std::make_shared<BoardState>();
-    QString firstFailure;
-    for (const auto &[board, slug] : candidates(domain)) {
-        HttpRequest request;
-        request.url = boardUrl(m_settings, board, slug);
-        request.provider = jobs::boardProvider(board);
-        request.cacheKey
-            = (request.provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
-        // content=true makes a big company's board several megabytes.
-        request.maxBytes = MaxBoardBytes;
-        request.cancel = cancel;
-        HttpResponse response = co_await m_http->send(std::move(request));
-        sources::countResponse(state->cost, response);
-        if (response.status == 404 || response.status == 410) // no such board
-            continue;
-        if (!response.ok()) {
-            // 5xx, network, timeout: this board may exist but cannot be read now.
-            if (firstFailure.isEmpty())
-                firstFailure = response.status >= 500
-                    ? QStringLiteral("%1 job board unavailable (HTTP %2)")
-                          .arg(jobs::boardName(board))
-                          .arg(response.status)
-                    : QStringLiteral("%1 job board: %2")
-                          .arg(jobs::boardName(board), response.errorString);
-            continue;
+    Probe out;
+    if (!slot && pool) {
+        const bool granted = co_await pool->acquire();
+        if (!granted) {
+            out.failure = QStringLiteral("%1 job board: not asked").arg(jobs::boardName(board));
+            co_return out;
         }
-        // A large board is megabytes of JSON and hundreds of HTML descriptions: read it off
-        // the calling thread.
-        const std::optional<QList<jobs::Posting>> postings
-            = co_await QtConcurrent::run(readBoard, board, response.body);
-        if (!postings)
-            continue; // an answer that is not a board: not this company's
-        state->board = board;
-        state->slug = slug;
-        state->postings = *postings;
-        break;
+        slot = std::make_shared<PoolSlot>(pool);
     }
-    if (!state->board)
-        state->failure = firstFailure;
-    else if (!state->postings.isEmpty())
+    HttpRequest request;
+    request.url = boardUrl(m_settings, board, slug);
+    request.provider = jobs::boardProvider(board);
+    request.cacheKey
+        = (request.provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
+    // content=true makes a big company's board several megabytes.
+    request.maxBytes = MaxBoardBytes;
+    request.cancel = cancel;
+    const HttpResponse response = co_await m_http->send(std::move(request));
+    // The channel's slots count requests on the wire; reading the answer is not one.
+    if (slot)
+        slot->release();
+    sources::countResponse(out.cost, response);
+    if (response.status == 404 || response.status == 410) // no such board
+        co_return out;
+    if (!response.ok()) {
+        // 5xx, network, timeout: this board may exist but cannot be read now.
+        out.failure = response.status >= 500
+            ? QStringLiteral("%1 job board unavailable (HTTP %2)")
+                  .arg(jobs::boardName(board))
+                  .arg(response.status)
+            : QStringLiteral("%1 job board: %2").arg(jobs::boardName(board), response.errorString);
+        co_return out;
+    }
+    // A large board is megabytes of JSON and hundreds of HTML descriptions: read it off the
+    // calling thread. An answer that is not a board is not this company's.
+    out.postings = co_await QtConcurrent::run(readBoard, board, response.body);
+    co_return out;
+}
+
+QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(
+    QString domain, CancelToken cancel, std::shared_ptr<PoolSlot> slot)
+{
+    const QList<QPair<jobs::Board, QString>> boards = candidates(domain);
+    const std::shared_ptr<ConcurrencyPool> pool = slot ? slot->pool() : nullptr;
+    // Every candidate at once (tasks start eagerly), each under its board's rate limit and in
+    // a slot of its own; the query's slot carries the first.
+    std::vector<QCoro::Task<Probe>> probes;
+    probes.reserve(boards.size());
+    for (const auto &[board, slug] : boards)
+        probes.push_back(
+            probe(board, slug, cancel, probes.empty() ? slot : std::shared_ptr<PoolSlot>(), pool));
+    if (probes.empty() && slot)
+        slot->release();
+
+    auto state = std::make_shared<BoardState>();
+    QStringList failures;
+    for (qsizetype i = 0; i < boards.size(); ++i) {
+        Probe answer = co_await probes[size_t(i)];
+        state->cost.requests += answer.cost.requests;
+        state->cost.retries += answer.cost.retries;
+        state->cost.cacheHits += answer.cost.cacheHits;
+        if (answer.postings && !state->board) {
+            state->board = boards.at(i).first;
+            state->slug = boards.at(i).second;
+            state->postings = std::move(*answer.postings);
+        } else if (!answer.failure.isEmpty() && !failures.contains(answer.failure)) {
+            failures << answer.failure;
+        }
+    }
+    state->failure = failures.join(QStringLiteral("; "));
+    if (state->board && !state->postings.isEmpty())
         state->index = co_await QtConcurrent::run(buildIndex, state->postings);
     co_return state;
 }
@@ -226,12 +269,15 @@ QCoro::Task<SourceOutcome> JobsSource::search(SearchContext context)
         QPromise<BoardPtr> promise;
         m_boards.insert(domain, promise.future());
         promise.start();
-        board = co_await discover(domain, context.cancel);
+        board = co_await discover(domain, context.cancel, context.slot);
         promise.addResult(board);
         promise.finish();
         out = board->cost;
         out.evidence.clear();
     } else {
+        // Waiting for another query's fetch sends nothing: the slot goes to a request.
+        if (context.slot)
+            context.slot->release();
         const QFuture<BoardPtr> pending = *known;
         board = co_await pending;
     }
@@ -245,6 +291,8 @@ QCoro::Task<SourceOutcome> JobsSource::search(SearchContext context)
         }
         co_return out; // no public board: nothing found, which is an answer
     }
+    if (fetchedHere)
+        out.partialFailure = board->failure; // told once, like a failed fetch
     if (!board->index)
         co_return out;
 

@@ -10,6 +10,7 @@
 
 namespace gtm {
 
+class ConcurrencyPool;
 class HttpClient;
 
 namespace text {
@@ -17,8 +18,11 @@ class TfIdfIndex;
 }
 
 // jobs_search through the company's public job board. The board is found once per company
-// and run (Greenhouse, then Lever, then Ashby, or the configured one) and every strategy's
-// query is ranked against its postings with TF-IDF, off the calling thread.
+// and run: Greenhouse, Lever and Ashby are asked at the same time and the first of them in
+// that order that has the company is its board (or the configured one is read). Every
+// strategy's query is ranked against its postings with TF-IDF, off the calling thread.
+// In a pipeline each board request takes a slot of the jobs channel's pool; a query waiting
+// for its company's board holds none.
 class JobsSource : public Source
 {
 public:
@@ -44,9 +48,13 @@ public:
 
 private:
     struct BoardState;
+    struct Probe;
     using BoardPtr = std::shared_ptr<const BoardState>;
 
-    QCoro::Task<BoardPtr> discover(QString domain, CancelToken cancel);
+    QCoro::Task<BoardPtr> discover(
+        QString domain, CancelToken cancel, std::shared_ptr<PoolSlot> slot);
+    QCoro::Task<Probe> probe(jobs::Board board, QString slug, CancelToken cancel,
+        std::shared_ptr<PoolSlot> slot, std::shared_ptr<ConcurrencyPool> pool);
 
     HttpClient *m_http;
     SourceSettings m_settings;

@@ -7,8 +7,11 @@
 
 #include <QCoroTask>
 #include <QList>
+#include <memory>
 
 namespace gtm {
+
+class PoolSlot;
 
 // What a source is asked: one strategy's query for one company.
 struct SearchContext
@@ -22,6 +25,12 @@ struct SearchContext
     // The run's cancel token: put it on every HttpRequest (request.cancel = context.cancel) so
     // that cancelling the run aborts this query's requests and waits, and nothing else.
     CancelToken cancel;
+    // The query's slot in its source's concurrency pool, the channel's limit: the pipeline
+    // took it before the call and frees it when the query returns. A source whose queries
+    // share one fetch per company (job boards) frees it while a query waits for another's
+    // fetch, and takes one from slot->pool() per request it sends at the same time. Null
+    // outside a pipeline.
+    std::shared_ptr<PoolSlot> slot;
 };
 
 struct SourceOutcome
@@ -34,6 +43,9 @@ struct SourceOutcome
     Status status = Status::Ok;
     QList<Evidence> evidence;
     QString reason; // readable, shown in the row: "NewsAPI rejected the API key"
+    // Ok, but part of the query could not be answered (one job board of three was down): shown
+    // in the row next to the evidence the rest found.
+    QString partialFailure;
     bool stopSource = false; // the provider refuses for the rest of the run (quota, plan, key)
     // The failure is the company's own (its site answered 404 or 500), not the service's:
     // reported in the row, but no sign that the source is down, so the breaker ignores it.

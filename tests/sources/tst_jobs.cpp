@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
 using namespace gtm;
 using namespace gtm::test;
@@ -19,8 +20,10 @@ class TestJobs : public QObject
 private Q_SLOTS:
     void init();
     void discovery_triesGreenhouseThenLeverThenAshby();
-    void discovery_stopsAtTheFirstBoardFound();
+    void discovery_prefersTheFirstBoardInOrder();
+    void discovery_asksTheThreeBoardsAtTheSameTime();
     void discovery_triesTheLabelWithoutHyphens();
+    void failingBoard_isAReasonNextToTheOthersPostings();
     void override_namesTheBoardDirectly();
     void board_isFetchedOncePerCompanyAcrossStrategies();
     void noBoard_isAnAnswerNotAFailure();
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void leverTimestampOutOfRange_isNoDate();
 
 private:
+    QStringList paths() const;
     SourceSettings settings() const;
     void notFound(const QString &route);
     void serve(const QString &route, const QByteArray &body, int delayMs = 0);
@@ -44,6 +48,17 @@ SourceSettings TestJobs::settings() const
     for (const QString &p : { u"greenhouse"_s, u"lever"_s, u"ashby"_s })
         s.baseUrls.insert(p, m_server->baseUrl());
     return s;
+}
+
+// The paths the fake saw, sorted: the boards are asked at once, so they may arrive in any
+// order.
+QStringList TestJobs::paths() const
+{
+    QStringList out;
+    for (const FakeRequest &r : m_server->requests())
+        out << r.path;
+    out.sort();
+    return out;
 }
 
 void TestJobs::notFound(const QString &route)
@@ -80,15 +95,11 @@ void TestJobs::discovery_triesGreenhouseThenLeverThenAshby()
     QVERIFY(!source.requiresKey() && source.hasKey());
     const SourceOutcome out
         = run(source, context(u"acme.io"_s, channel::JobsSearch, u"acme AI engineer LLM jobs"_s));
-    QStringList paths;
-    for (const FakeRequest &r : m_server->requests())
-        paths << r.path;
-    QCOMPARE(paths,
-        QStringList({ u"/v1/boards/acme/jobs"_s, u"/v0/postings/acme"_s,
-            u"/posting-api/job-board/acme"_s }));
-    const auto all = m_server->requests();
-    QCOMPARE(all.at(0).query.queryItemValue(u"content"_s), u"true"_s);
-    QCOMPARE(all.at(1).query.queryItemValue(u"mode"_s), u"json"_s);
+    QCOMPARE(paths(),
+        QStringList({ u"/posting-api/job-board/acme"_s, u"/v0/postings/acme"_s,
+            u"/v1/boards/acme/jobs"_s }));
+    QCOMPARE(m_server->requests(u"/v1/"_s).value(0).query.queryItemValue(u"content"_s), u"true"_s);
+    QCOMPARE(m_server->requests(u"/v0/"_s).value(0).query.queryItemValue(u"mode"_s), u"json"_s);
     QCOMPARE(out.status, SourceOutcome::Status::Ok);
     QCOMPARE(out.requests, 3);
     // The unlisted posting is not public.
@@ -100,15 +111,19 @@ void TestJobs::discovery_triesGreenhouseThenLeverThenAshby()
     QCOMPARE(out.evidence.first().publishedAt, QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC));
 }
 
-void TestJobs::discovery_stopsAtTheFirstBoardFound()
+void TestJobs::discovery_prefersTheFirstBoardInOrder()
 {
     notFound(u"/v1/boards/"_s);
-    serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
+    // Ashby has a board under the name too, and answers first: Lever still wins.
     serve(u"/posting-api/job-board/"_s, fixture(u"ashby_jobboard.json"_s));
+    m_server->route(u"/v0/postings/"_s, [](const FakeRequest &) {
+        return FakeResponse::json(fixture(u"lever_postings.json"_s)).withDelay(100);
+    });
     JobsSource source(m_http.get(), settings());
-    const SourceOutcome out
-        = run(source, context(u"acme.io"_s, channel::JobsSearch, u"motion planning robots"_s));
-    QCOMPARE(m_server->requestCount(u"/posting-api/"_s), 0);
+    const SourceOutcome out = run(
+        source, context(u"acme.io"_s, channel::JobsSearch, u"motion planning robots applied AI"_s));
+    QCOMPARE(m_server->requestCount(u"/posting-api/"_s), 1);
+    QCOMPARE(out.requests, 3);
     QCOMPARE(titles(out.evidence),
         QStringList {
             u"Job opening: Robotics Software Engineer (Motion Planning) (Boston, MA)"_s });
@@ -119,21 +134,76 @@ void TestJobs::discovery_stopsAtTheFirstBoardFound()
     QVERIFY2(e.snippet.startsWith(u"Engineering, Autonomy: "_s), qPrintable(e.snippet));
 }
 
+void TestJobs::discovery_asksTheThreeBoardsAtTheSameTime()
+{
+    // Greenhouse answers only when the test lets it: Lever and Ashby are asked meanwhile.
+    m_server->route(u"/v1/boards/"_s, [](const FakeRequest &) {
+        return FakeResponse::json(fixture(u"greenhouse_jobs.json"_s)).heldUntilReleased();
+    });
+    notFound(u"/v0/postings/"_s);
+    notFound(u"/posting-api/job-board/"_s);
+    JobsSource source(m_http.get(), settings());
+    auto search = source.search(context(u"acme.io"_s, channel::JobsSearch, u"fraud detection"_s));
+    // Should a check fail, the search still ends before the source goes.
+    auto drain = qScopeGuard([&] {
+        m_server->releaseHeld();
+        QCoro::waitFor(search);
+    });
+    QTRY_COMPARE(m_server->requestCount(u"/v0/postings/"_s), 1);
+    QTRY_COMPARE(m_server->requestCount(u"/posting-api/"_s), 1);
+    QCOMPARE(m_server->heldCount(), 1);
+    QVERIFY(!search.isReady());
+    drain.dismiss();
+    m_server->releaseHeld();
+    const SourceOutcome out = QCoro::waitFor(search);
+    QCOMPARE(out.status, SourceOutcome::Status::Ok);
+    QCOMPARE(out.requests, 3);
+    QVERIFY(!out.evidence.isEmpty());
+    QCOMPARE(out.evidence.first().sourceName, u"Greenhouse"_s);
+}
+
 void TestJobs::discovery_triesTheLabelWithoutHyphens()
 {
     notFound(u"/v1/boards/"_s);
     serve(u"/v0/postings/acmerobotics"_s, fixture(u"lever_postings.json"_s));
     notFound(u"/v0/postings/acme-robotics"_s);
+    notFound(u"/posting-api/job-board/"_s);
     JobsSource source(m_http.get(), settings());
     const SourceOutcome out
         = run(source, context(u"acme-robotics.co.uk"_s, channel::JobsSearch, u"motion planning"_s));
-    QStringList paths;
-    for (const FakeRequest &r : m_server->requests())
-        paths << r.path;
-    QCOMPARE(paths,
-        QStringList({ u"/v1/boards/acme-robotics/jobs"_s, u"/v1/boards/acmerobotics/jobs"_s,
-            u"/v0/postings/acme-robotics"_s, u"/v0/postings/acmerobotics"_s }));
+    QCOMPARE(paths(),
+        QStringList(
+            { u"/posting-api/job-board/acme-robotics"_s, u"/posting-api/job-board/acmerobotics"_s,
+                u"/v0/postings/acme-robotics"_s, u"/v0/postings/acmerobotics"_s,
+                u"/v1/boards/acme-robotics/jobs"_s, u"/v1/boards/acmerobotics/jobs"_s }));
     QCOMPARE(out.evidence.size(), 1);
+    QCOMPARE(out.evidence.first().sourceName, u"Lever"_s);
+}
+
+void TestJobs::failingBoard_isAReasonNextToTheOthersPostings()
+{
+    ProviderPolicy once; // the reason is under test, not the retries
+    once.maxAttempts = 1;
+    m_http->setProviderPolicy(u"greenhouse"_s, once);
+    m_server->route(u"/v1/boards/"_s, [](const FakeRequest &) {
+        return FakeResponse::text("<html><body>Service Unavailable</body></html>", 503);
+    });
+    serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
+    notFound(u"/posting-api/job-board/"_s);
+    JobsSource source(m_http.get(), settings());
+    const SourceOutcome out
+        = run(source, context(u"acme.io"_s, channel::JobsSearch, u"motion planning robots"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Ok);
+    QCOMPARE(titles(out.evidence),
+        QStringList {
+            u"Job opening: Robotics Software Engineer (Motion Planning) (Boston, MA)"_s });
+    QCOMPARE(out.partialFailure, u"Greenhouse job board unavailable (HTTP 503)"_s);
+    // The next strategy shares the fetch: the gap is told once.
+    const SourceOutcome next
+        = run(source, context(u"acme.io"_s, channel::JobsSearch, u"office manager"_s));
+    QCOMPARE(next.status, SourceOutcome::Status::Ok);
+    QVERIFY(next.partialFailure.isEmpty());
+    QCOMPARE(next.requests, 0);
 }
 
 void TestJobs::override_namesTheBoardDirectly()
@@ -167,7 +237,8 @@ void TestJobs::board_isFetchedOncePerCompanyAcrossStrategies()
     const SourceOutcome rb = QCoro::waitFor(b);
     const SourceOutcome rc = QCoro::waitFor(c);
     QCOMPARE(m_server->requestCount(u"/v1/boards/"_s), 1);
-    QCOMPARE(ra.requests + rb.requests + rc.requests, 1);
+    // One discovery: each board asked once (Lever and Ashby have nothing here).
+    QCOMPARE(ra.requests + rb.requests + rc.requests, 3);
     QCOMPARE(ra.evidence.first().title,
         u"Job opening: Senior Machine Learning Engineer, Fraud Detection (San Francisco, CA)"_s);
     QCOMPARE(rb.evidence.first().title, u"Job opening: Fraud Operations Analyst (Dublin)"_s);

@@ -155,9 +155,12 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, FakeRequest request)
     m_routePeak[route] = std::max(m_routePeak.value(route), routeLoad);
     Q_EMIT requestReceived(request);
 
-    const FakeResponse response = routeIndex >= 0
+    FakeResponse response = routeIndex >= 0
         ? m_routes.at(routeIndex).second(request)
         : FakeResponse::json(R"({"error":"not found"})", 404);
+    const bool hold = response.action == FakeResponse::Action::Hold;
+    if (hold)
+        response.action = FakeResponse::Action::Respond;
 
     QPointer<QTcpSocket> guard(socket);
     auto finish = [this, route] {
@@ -182,6 +185,7 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, FakeRequest request)
         case FakeResponse::Action::Respond:
         case FakeResponse::Action::Oversize:
         case FakeResponse::Action::Truncate:
+        case FakeResponse::Action::Hold:
             break;
         }
         const bool oversize = response.action == FakeResponse::Action::Oversize;
@@ -225,10 +229,23 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, FakeRequest request)
         connect(guard, &QTcpSocket::disconnected, this, finish);
         pump();
     };
-    if (response.delayMs > 0)
-        QTimer::singleShot(response.delayMs, this, send);
+    auto answer = [this, send, delayMs = response.delayMs] {
+        if (delayMs > 0)
+            QTimer::singleShot(delayMs, this, send);
+        else
+            send();
+    };
+    if (hold)
+        m_held.append(answer);
     else
-        send();
+        answer();
+}
+
+void FakeHttpServer::releaseHeld()
+{
+    const auto held = std::exchange(m_held, {});
+    for (const auto &answer : held)
+        answer();
 }
 
 } // namespace gtm::test

@@ -31,6 +31,7 @@ struct FakeResponse
         Reset,    // close the connection without an answer
         Oversize, // announce oversizeBytes, send body, then stream filler up to that size
         Truncate, // announce the whole body, send its first half, then close the connection
+        Hold,     // answer like Respond, but only once the test calls releaseHeld()
     };
     int status = 200;
     QByteArray body;
@@ -45,6 +46,11 @@ struct FakeResponse
     FakeResponse &withDelay(int ms)
     {
         delayMs = ms;
+        return *this;
+    }
+    FakeResponse &heldUntilReleased()
+    {
+        action = Action::Hold;
         return *this;
     }
     FakeResponse &withHeader(const QByteArray &name, const QByteArray &value)
@@ -76,6 +82,9 @@ public:
     int requestCount(const QString &pathPrefix = {}) const;
     int peakConcurrency(const QString &pathPrefix = {}) const;
     int inFlight() const { return m_inFlight; }
+    // Answers of Action::Hold waiting for releaseHeld(); they count as in flight meanwhile.
+    int heldCount() const { return int(m_held.size()); }
+    void releaseHeld();
     QList<FakeRequest> requests(const QString &pathPrefix = {}) const;
     void resetStats();
 
@@ -94,6 +103,7 @@ private:
     QList<QPair<QString, FakeHandler>> m_routes;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<QPair<QString, FakeRequest>> m_log;
+    QList<std::function<void()>> m_held;
     int m_inFlight = 0;
     int m_peak = 0;
     QHash<QString, int> m_routeInFlight;
