@@ -1,7 +1,7 @@
 #include "GoalFacetsBar.h"
 
 #include "GoalFacetsDialog.h"
-#include "analysis/TechDictionary.h"
+#include "lexicon/TechDictionary.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #include "CliGoal.h"
 
-#include "analysis/TechDictionary.h"
+#include "lexicon/TechDictionary.h"
 
 #include <QFile>
 #include <QJsonDocument>

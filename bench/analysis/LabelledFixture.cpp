@@ -1,6 +1,6 @@
 #include "LabelledFixture.h"
 
-#include "analysis/GoalParser.h"
+#include "goal/GoalParser.h"
 
 #include <QElapsedTimer>
 #include <QFile>

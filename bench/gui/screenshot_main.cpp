@@ -11,6 +11,7 @@
 #include "net/HttpClient.h"
 #include "sources/SourceFactory.h"
 #include "storage/AppSettings.h"
+#include "strategy/StrategyGeneratorFactory.h"
 
 #include <QApplication>
 #include <QJsonArray>

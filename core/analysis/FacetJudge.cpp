@@ -1,7 +1,7 @@
 #include "FacetJudge.h"
 
-#include "TechDictionary.h"
 #include "domain/CompanyName.h"
+#include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
 
 #include <QRegularExpression>

@@ -2,8 +2,8 @@
 
 #include "Bm25.h"
 #include "FacetJudge.h"
-#include "GoalParser.h"
 #include "domain/CompanyName.h"
+#include "goal/GoalParser.h"
 #include "model/Channel.h"
 
 #include <QCoroFuture>

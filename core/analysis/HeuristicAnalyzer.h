@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Analyzer.h"
-#include "TechDictionary.h"
+#include "lexicon/TechDictionary.h"
 
 #include <memory>
 

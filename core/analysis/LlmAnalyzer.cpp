@@ -1,9 +1,9 @@
 #include "LlmAnalyzer.h"
 
 #include "HeuristicAnalyzer.h"
-#include "TextTokens.h"
 #include "domain/CompanyName.h"
 #include "goal/GoalModel.h"
+#include "lexicon/TextTokens.h"
 #include "llm/LlmClient.h"
 #include "llm/PromptText.h"
 

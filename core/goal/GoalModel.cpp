@@ -1,7 +1,7 @@
 #include "GoalModel.h"
 
-#include "analysis/GoalParser.h"
-#include "analysis/TechDictionary.h"
+#include "goal/GoalParser.h"
+#include "lexicon/TechDictionary.h"
 #include "model/JsonReader.h"
 
 #include <QJsonArray>

@@ -4,7 +4,7 @@
 
 namespace gtm {
 
-// A prompt text from resources/core/analysis/prompts/<name>.txt.
+// A prompt text from resources/core/prompts/<name>.txt.
 QString promptText(const QString &name);
 
 } // namespace gtm

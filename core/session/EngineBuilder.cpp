@@ -5,6 +5,7 @@
 #include "pipeline/ResearchPipeline.h"
 #include "storage/AppSettings.h"
 #include "storage/EffectiveSettings.h"
+#include "strategy/StrategyGeneratorFactory.h"
 
 namespace gtm {
 

@@ -23,6 +23,7 @@ struct JobsSource::BoardState
     // Boards that could not be read now (5xx, network): the whole answer when no board was
     // found, else a gap next to the postings of the one that was.
     QString failure;
+    bool anyAnswered = false; // some board answered: the job boards as a whole are up
     SourceOutcome cost; // the requests discovery took, counted once
 };
 
@@ -31,6 +32,7 @@ struct JobsSource::Probe
 {
     std::optional<QList<jobs::Posting>> postings; // set: the company's board, read
     QString failure; // the board may exist but could not be read now
+    bool answered = false; // the service answered (a board, or none under this name)
     SourceOutcome cost;
 };
 
@@ -147,6 +149,8 @@ QString JobsSource::name() const
 void JobsSource::resetRunCache()
 {
     m_boards.clear();
+    for (CircuitBreaker &b : m_breakers)
+        b = CircuitBreaker();
 }
 
 void JobsSource::releaseCompany(const QString &domain)
@@ -182,9 +186,18 @@ QCoro::Task<JobsSource::Probe> JobsSource::probe(jobs::Board board, QString slug
     CancelToken cancel, std::shared_ptr<PoolSlot> slot, std::shared_ptr<ConcurrencyPool> pool)
 {
     Probe out;
+    CircuitBreaker &breaker = m_breakers.at(size_t(board));
+    if (!breaker.allowRequest()) {
+        if (slot)
+            slot->release();
+        out.failure = QStringLiteral("%1 job board: %2")
+                          .arg(jobs::boardName(board), CircuitBreaker::refusalReason());
+        co_return out;
+    }
     if (!slot && pool) {
         const bool granted = co_await pool->acquire();
         if (!granted) {
+            breaker.recordAbandoned();
             out.failure = QStringLiteral("%1 job board: not asked").arg(jobs::boardName(board));
             co_return out;
         }
@@ -203,6 +216,13 @@ QCoro::Task<JobsSource::Probe> JobsSource::probe(jobs::Board board, QString slug
     if (slot)
         slot->release();
     sources::countResponse(out.cost, response);
+    out.answered = response.ok() || response.status == 404 || response.status == 410;
+    if (response.error == HttpErrorKind::Cancelled)
+        breaker.recordAbandoned();
+    else if (out.answered)
+        breaker.recordSuccess();
+    else
+        breaker.recordFailure();
     if (response.status == 404 || response.status == 410) // no such board
         co_return out;
     if (!response.ok()) {
@@ -242,6 +262,7 @@ QCoro::Task<JobsSource::BoardPtr> JobsSource::discover(
         state->cost.requests += answer.cost.requests;
         state->cost.retries += answer.cost.retries;
         state->cost.cacheHits += answer.cost.cacheHits;
+        state->anyAnswered = state->anyAnswered || answer.answered;
         if (answer.postings && !state->board) {
             state->board = boards.at(i).first;
             state->slug = boards.at(i).second;
@@ -288,6 +309,9 @@ QCoro::Task<SourceOutcome> JobsSource::search(SearchContext context)
             out.status
                 = fetchedHere ? SourceOutcome::Status::Failed : SourceOutcome::Status::Skipped;
             out.reason = board->failure;
+            // Another board answered: one board is down (its breaker sees to it), not the
+            // job boards as a whole.
+            out.companyFault = board->anyAnswered;
         }
         co_return out; // no public board: nothing found, which is an answer
     }

@@ -3,9 +3,11 @@
 #include "JobBoards.h"
 #include "Source.h"
 #include "SourceFactory.h"
+#include "net/CircuitBreaker.h"
 
 #include <QFuture>
 #include <QHash>
+#include <array>
 #include <memory>
 
 namespace gtm {
@@ -22,7 +24,8 @@ class TfIdfIndex;
 // that order that has the company is its board (or the configured one is read). Every
 // strategy's query is ranked against its postings with TF-IDF, off the calling thread.
 // In a pipeline each board request takes a slot of the jobs channel's pool; a query waiting
-// for its company's board holds none.
+// for its company's board holds none. Each board is its own service with its own rate limit
+// and circuit breaker: one that keeps failing is left out for a while, the others still count.
 class JobsSource : public Source
 {
 public:
@@ -59,6 +62,7 @@ private:
     HttpClient *m_http;
     SourceSettings m_settings;
     QHash<QString, QFuture<BoardPtr>> m_boards; // domain -> the board, fetched or in flight
+    std::array<CircuitBreaker, 3> m_breakers; // per jobs::Board, for one run
 };
 
 } // namespace gtm

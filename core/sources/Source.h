@@ -47,8 +47,9 @@ struct SourceOutcome
     // in the row next to the evidence the rest found.
     QString partialFailure;
     bool stopSource = false; // the provider refuses for the rest of the run (quota, plan, key)
-    // The failure is the company's own (its site answered 404 or 500), not the service's:
-    // reported in the row, but no sign that the source is down, so the breaker ignores it.
+    // The failure is the company's own (its site answered 404 or 500), or one job board's of
+    // three (with a breaker of its own), not the whole source's: reported in the row, but no
+    // sign that the source is down, so the pipeline's breaker ignores it.
     bool companyFault = false;
     int requests = 0; // requests sent on the wire, retries included
     int retries = 0;

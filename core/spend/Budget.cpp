@@ -2,7 +2,7 @@
 
 #include "CostEstimate.h"
 #include "analysis/HeuristicAnalyzer.h"
-#include "analysis/TechDictionary.h"
+#include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
 #include "storage/AppSettings.h"
 

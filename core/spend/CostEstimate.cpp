@@ -1,7 +1,7 @@
 #include "CostEstimate.h"
 
-#include "analysis/AnalyzerFactory.h"
-#include "analysis/TechDictionary.h"
+#include "lexicon/TechDictionary.h"
+#include "llm/LlmClientFactory.h"
 #include "model/Channel.h"
 #include "sources/TavilySource.h"
 #include "strategy/TemplateStrategyGenerator.h"

@@ -1,8 +1,8 @@
 #include "TemplateStrategyGenerator.h"
 
 #include "StrategyRules.h"
-#include "analysis/GoalParser.h"
 #include "goal/GoalModel.h"
+#include "goal/GoalParser.h"
 #include "model/Channel.h"
 
 #include <QSet>

@@ -1,6 +1,6 @@
-#include "analysis/GoalParser.h"
 #include "analysis/HeuristicAnalyzer.h"
-#include "analysis/TechDictionary.h"
+#include "goal/GoalParser.h"
+#include "lexicon/TechDictionary.h"
 
 #include <QCoroTask>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "analysis/FacetJudge.h"
 #include "analysis/HeuristicAnalyzer.h"
-#include "analysis/TechDictionary.h"
+#include "lexicon/TechDictionary.h"
 
 #include <QTest>
 

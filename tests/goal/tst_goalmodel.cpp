@@ -1,5 +1,5 @@
-#include "analysis/TechDictionary.h"
 #include "goal/GoalModel.h"
+#include "lexicon/TechDictionary.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void discovery_asksTheThreeBoardsAtTheSameTime();
     void discovery_triesTheLabelWithoutHyphens();
     void failingBoard_isAReasonNextToTheOthersPostings();
+    void failingBoard_isLeftOutByItsBreakerWhileTheOthersAreAsked();
+    void everyBoardFailing_isTheSourcesFailure();
     void override_namesTheBoardDirectly();
     void board_isFetchedOncePerCompanyAcrossStrategies();
     void noBoard_isAnAnswerNotAFailure();
@@ -37,6 +39,7 @@ private:
     QStringList paths() const;
     SourceSettings settings() const;
     void notFound(const QString &route);
+    void unavailable(const QString &route, const QString &provider, int status);
     void serve(const QString &route, const QByteArray &body, int delayMs = 0);
     std::unique_ptr<FakeHttpServer> m_server;
     std::unique_ptr<HttpClient> m_http;
@@ -70,6 +73,17 @@ void TestJobs::notFound(const QString &route)
     else if (route.startsWith(u"/posting-api/"))
         body = R"({"success":false,"errors":["Job board not found"]})";
     m_server->route(route, [body](const FakeRequest &) { return FakeResponse::json(body, 404); });
+}
+
+// The board answers with a server error, at once: the reason is under test, not the retries.
+void TestJobs::unavailable(const QString &route, const QString &provider, int status)
+{
+    ProviderPolicy once;
+    once.maxAttempts = 1;
+    m_http->setProviderPolicy(provider, once);
+    m_server->route(route, [status](const FakeRequest &) {
+        return FakeResponse::text("<html><body>Unavailable</body></html>", status);
+    });
 }
 
 void TestJobs::serve(const QString &route, const QByteArray &body, int delayMs)
@@ -182,12 +196,7 @@ void TestJobs::discovery_triesTheLabelWithoutHyphens()
 
 void TestJobs::failingBoard_isAReasonNextToTheOthersPostings()
 {
-    ProviderPolicy once; // the reason is under test, not the retries
-    once.maxAttempts = 1;
-    m_http->setProviderPolicy(u"greenhouse"_s, once);
-    m_server->route(u"/v1/boards/"_s, [](const FakeRequest &) {
-        return FakeResponse::text("<html><body>Service Unavailable</body></html>", 503);
-    });
+    unavailable(u"/v1/boards/"_s, u"greenhouse"_s, 503);
     serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
     notFound(u"/posting-api/job-board/"_s);
     JobsSource source(m_http.get(), settings());
@@ -280,11 +289,55 @@ void TestJobs::serverError_isAFailureWithReason()
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"Greenhouse job board unavailable (HTTP 503)"_s);
     QVERIFY(!out.stopSource);
+    // Lever and Ashby answered: the job boards are up, one of them is not.
+    QVERIFY(out.companyFault);
     // The next strategy shares the failed fetch: one failure, not one per strategy.
     const SourceOutcome next = run(source, context(u"acme.io"_s, channel::JobsSearch, u"risk"_s));
     QCOMPARE(next.status, SourceOutcome::Status::Skipped);
     QCOMPARE(next.reason, out.reason);
     QCOMPARE(next.requests, 0);
+}
+
+void TestJobs::failingBoard_isLeftOutByItsBreakerWhileTheOthersAreAsked()
+{
+    unavailable(u"/v1/boards/"_s, u"greenhouse"_s, 502);
+    serve(u"/v0/postings/"_s, fixture(u"lever_postings.json"_s));
+    notFound(u"/posting-api/job-board/"_s);
+    JobsSource source(m_http.get(), settings());
+    QStringList reasons;
+    for (int i = 0; i < 7; ++i) {
+        const SourceOutcome out = run(source,
+            context(u"acme%1.io"_s.arg(i), channel::JobsSearch, u"motion planning robots"_s));
+        QCOMPARE(out.status, SourceOutcome::Status::Ok);
+        QCOMPARE(out.evidence.size(), 1);
+        QCOMPARE(out.evidence.first().sourceName, u"Lever"_s);
+        reasons << out.partialFailure;
+    }
+    // Five failures in a row open Greenhouse's breaker; Lever is asked for every company.
+    QCOMPARE(m_server->requestCount(u"/v1/boards/"_s), 5);
+    QCOMPARE(m_server->requestCount(u"/v0/postings/"_s), 7);
+    QCOMPARE(reasons.first(), u"Greenhouse job board unavailable (HTTP 502)"_s);
+    QCOMPARE(reasons.last(), u"Greenhouse job board: circuit breaker open"_s);
+
+    // A new run asks every board again.
+    source.resetRunCache();
+    run(source, context(u"acme0.io"_s, channel::JobsSearch, u"motion planning robots"_s));
+    QCOMPARE(m_server->requestCount(u"/v1/boards/"_s), 6);
+}
+
+void TestJobs::everyBoardFailing_isTheSourcesFailure()
+{
+    unavailable(u"/v1/boards/"_s, u"greenhouse"_s, 503);
+    unavailable(u"/v0/postings/"_s, u"lever"_s, 503);
+    unavailable(u"/posting-api/job-board/"_s, u"ashby"_s, 503);
+    JobsSource source(m_http.get(), settings());
+    const SourceOutcome out = run(source, context(u"acme.io"_s, channel::JobsSearch, u"fraud"_s));
+    QCOMPARE(out.status, SourceOutcome::Status::Failed);
+    // Every board's reason, in the order they are preferred.
+    QCOMPARE(out.reason,
+        u"Greenhouse job board unavailable (HTTP 503); Lever job board unavailable (HTTP 503); "
+        "Ashby job board unavailable (HTTP 503)"_s);
+    QVERIFY(!out.companyFault);
 }
 
 void TestJobs::ranking_keepsRelevantPostingsBestFirst()

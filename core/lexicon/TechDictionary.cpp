@@ -7,18 +7,12 @@
 #include <QSet>
 
 // A resource in a static library is only linked in when something asks for it by name.
-static void initAnalysisResources()
+static void initLexiconResources()
 {
-    Q_INIT_RESOURCE(analysis);
+    Q_INIT_RESOURCE(lexicon);
 }
 
 namespace gtm {
-
-void ensureAnalysisResources()
-{
-    static const bool once = (initAnalysisResources(), true);
-    Q_UNUSED(once);
-}
 
 namespace {
 
@@ -389,8 +383,9 @@ QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens, bool consume)
 
 std::shared_ptr<const TechDictionary> TechDictionary::loadBuiltIn()
 {
-    ensureAnalysisResources();
-    QFile f(QStringLiteral(":/analysis/technologies.json"));
+    static const bool once = (initLexiconResources(), true);
+    Q_UNUSED(once);
+    QFile f(QStringLiteral(":/lexicon/technologies.json"));
     if (!f.open(QIODevice::ReadOnly))
         return nullptr;
     QString error;

@@ -8,10 +8,6 @@
 
 namespace gtm {
 
-// Registers resources/core/analysis.qrc (dictionary, prompts): a static library's resources
-// are only linked in when asked for.
-void ensureAnalysisResources();
-
 struct Technology
 {
     QString name;
@@ -70,7 +66,7 @@ private:
     QHash<QString, QList<Entry>> m_byFirstWord; // keyed by the lower-cased first word
 };
 
-// The built-in technology dictionary (resources/core/analysis/technologies.json) and the
+// The built-in technology dictionary (resources/core/lexicon/technologies.json) and the
 // matching rules that keep common words from counting as technologies. Immutable once
 // loaded: shared between threads.
 class TechDictionary

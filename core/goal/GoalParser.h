@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TechDictionary.h"
+#include "lexicon/TechDictionary.h"
 
 namespace gtm {
 
