@@ -203,6 +203,101 @@ private Q_SLOTS:
         QVERIFY2(office < 0.7, qPrintable(QString::number(office)));
         QVERIFY2(hq >= 0.7, qPrintable(QString::number(hq)));
     }
+    // The readings an analyst makes of the weaker goal kinds: who the buyers are, whether the
+    // company sells software, whether it works like a marketplace, where its headquarters
+    // are, and whether a CRM is the company's own.
+    void analystReading_data()
+    {
+        QTest::addColumn<QString>("goal");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("snippet");
+        QTest::addColumn<bool>("match");
+        const QString health = u"B2B SaaS companies selling to hospitals and health insurers"_s;
+        QTest::newRow("health: subscription per clinician, sold to practices")
+            << health << u"Pricing"_s
+            << u"Acme books patients into dermatology practices. $59 per clinician per month, "
+               "used by 800 dermatology practices."_s
+            << true;
+        QTest::newRow("health: insurers outside health")
+            << health << u"About Acme"_s
+            << u"Acme builds pricing software for marine insurers and ship owners. "
+               "Subscriptions start at $900 a month."_s
+            << false;
+        QTest::newRow("health: a hospital group buys software, does not sell it")
+            << health << u"About Acme"_s
+            << u"Acme Health operates six community hospitals and 20 clinics in Ohio. Our "
+               "clinicians chart in a cloud-based EHR."_s
+            << false;
+        QTest::newRow("health: sells to pharma rather than hospitals")
+            << health << u"About Acme"_s
+            << u"Acme's trial software is sold to drug makers rather than hospitals, per study."_s
+            << false;
+        QTest::newRow("marketplace: works like one over several sentences")
+            << kMarketplace << u"How it works"_s
+            << u"Venues list free dates. Bands browse and book a slot. Acme holds the deposit and "
+               "keeps 10% of each booking."_s
+            << true;
+        QTest::newRow("marketplace: only in the company's name")
+            << kMarketplace << u"Acme Marketplace Analytics"_s
+            << u"Acme Marketplace Analytics shows online shops their margins. Plans from $29."_s
+            << false;
+        QTest::newRow("marketplace: closed")
+            << kMarketplace << u"A new chapter"_s
+            << u"Last spring we shut down the Acme marketplace for outside sellers and now sell "
+               "only our own label."_s
+            << false;
+        const QString logistics = u"Freight companies headquartered in Germany"_s;
+        QTest::newRow("hq: a town the gazetteer knows as German, legal form")
+            << logistics << u"About Acme"_s
+            << u"Acme Transporte GmbH, headquartered in Rosenheim, runs 90 trucks across the "
+               "Alps."_s
+            << true;
+        QTest::newRow("hq: a place it does not know is not elsewhere")
+            << logistics << u"About Acme"_s
+            << u"Acme Spedition GmbH is a freight forwarder in Düsseldorf. Our head office sits "
+               "on the old harbour quay."_s
+            << true;
+        QTest::newRow("industry: a trailer maker serving hauliers is not a haulier")
+            << logistics << u"About Acme"_s
+            << u"Trailer maker Acme builds curtainsiders in Ulm for freight forwarders across "
+               "Europe."_s
+            << false;
+        const QString crm = u"Companies whose sales team uses Salesforce as its CRM"_s;
+        QTest::newRow("crm: the team tracks its pipeline in it")
+            << crm << u"How we sell"_s
+            << u"Our account executives log every call and track the pipeline in Salesforce."_s
+            << true;
+        QTest::newRow("crm: an office in the tower named after it")
+            << crm << u"Careers"_s
+            << u"Our office is on the 30th floor of Salesforce Tower in San Francisco."_s << false;
+        QTest::newRow("crm: picked another one over it")
+            << crm << u"Our CRM decision"_s
+            << u"We picked Pipedrive over Salesforce and our reps work in it every day."_s << false;
+        QTest::newRow("crm: Salesforce the customer")
+            << crm << u"Customers"_s
+            << u"We have run launch events for Salesforce, Atlassian and Canva."_s << false;
+    }
+
+    void analystReading()
+    {
+        QFETCH(QString, goal);
+        QFETCH(QString, title);
+        QFETCH(QString, snippet);
+        QFETCH(bool, match);
+        const AnalysisOutcome o
+            = judge(goal, u"acme.com"_s, { ev(u"https://acme.com/about"_s, title, snippet) });
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+    }
+
+    void crm_namedInTheCompanysOwnPosting_isTheTeamsTool()
+    {
+        const AnalysisOutcome o
+            = judge(u"Companies whose sales team uses Salesforce as its CRM"_s, u"acme.com"_s,
+                { ev(u"https://boards.greenhouse.io/acme/jobs/1"_s, u"SDR (Madrid)"_s,
+                    u"Your stack: Salesforce, Outreach and LinkedIn Sales Navigator."_s,
+                    u"jobs_search"_s, u"2026-11-10T00:00:00Z"_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFacetJudge)
