@@ -677,6 +677,10 @@ void ResearchPipeline::Private::recordFailure(
 void ResearchPipeline::Private::domainQueriesDone(int domain)
 {
     DomainState &ds = domains[domain];
+    // No query of this company is left in flight: the pages and boards kept for it can go.
+    for (Source *s : std::as_const(services.sources))
+        if (s)
+            s->releaseCompany(state.results.at(domain).domain);
     if (ds.final || ds.queuedForAnalysis)
         return;
     ds.dedup.clear(); // no more evidence comes for this company
