@@ -904,6 +904,27 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
     return v;
 }
 
+// Whether a hit at [pos, pos + len) of sentence `s` (as `text`) counts for its facet: the
+// sentence is about this company, and the hit is in none of the `refused` modalities. When it
+// does not count, the tally keeps why, for the verdict's "Not counted" line.
+bool hitCounts(const Item &item, int s, const QString &text, qsizetype pos, qsizetype len,
+    std::initializer_list<Modality> refused, Tally &t)
+{
+    const Sentence &sent = item.sentences.at(s);
+    if (sent.entity == Entity::Other) {
+        t.reject(item.index, s, entityText(sent.entity));
+        return false;
+    }
+    if (refused.size() == 0)
+        return true;
+    const Modality mod = modalityAt(text, pos, len, false);
+    if (std::find(refused.begin(), refused.end(), mod) != refused.end()) {
+        t.reject(item.index, s, modalityToString(mod));
+        return false;
+    }
+    return true;
+}
+
 class Judge
 {
 public:
@@ -1311,10 +1332,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // A job board's posting asking for the technology: the team works with it, unless
             // it is one option among several.
             const double factor = entityFactor(sent.entity);
-            if (sent.entity == Entity::Other) {
-                t.reject(item.index, s, entityText(sent.entity));
+            if (!hitCounts(item, s, sent.lower, span.first, len, {}, t))
                 continue;
-            }
             switch (mod) {
             case Modality::Current: {
                 // "AI to detect fraud" says its use; a bare product name needs a verb, a CRM a
@@ -1395,17 +1414,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             const auto m = terms.match(sent.lower);
             if (!m.hasMatch())
                 continue;
-            if (sent.entity == Entity::Other) {
-                t.reject(item.index, s, entityText(sent.entity));
+            if (!hitCounts(item, s, sent.lower, m.capturedStart(), m.capturedLength(),
+                    { Modality::Planned, Modality::Past, Modality::Negated, Modality::SomeoneElse },
+                    t))
                 continue;
-            }
-            const Modality mod
-                = modalityAt(sent.lower, m.capturedStart(), m.capturedLength(), false);
-            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
-                || mod == Modality::SomeoneElse) {
-                t.reject(item.index, s, modalityReason(mod));
-                continue;
-            }
             // "We help retailers and logistics companies": its customers' industry, not its own.
             static const Re theirs(QStringLiteral(
                 "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
@@ -1493,10 +1505,8 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
                 m = healthBuyersInContext().match(sent.lower);
             if (!m.hasMatch())
                 continue;
-            if (sent.entity == Entity::Other) {
-                t.reject(item.index, s, entityText(sent.entity));
+            if (!hitCounts(item, s, sent.lower, m.capturedStart(), m.capturedLength(), {}, t))
                 continue;
-            }
             const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
             if (health && firm
                 && (healthBuyerItself().match(sent.lower).hasMatch()
@@ -1674,12 +1684,11 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         lists = lists || sentList;
         if (word) {
             const qsizetype at = calledOne.match(lower).capturedStart();
-            const Modality mod = modalityAt(lower, at, 11, false);
-            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
-                || mod == Modality::Evaluated || mod == Modality::SomeoneElse) {
-                t.reject(item.index, s, modalityReason(mod));
+            if (!hitCounts(item, s, lower, at, 11,
+                    { Modality::Planned, Modality::Past, Modality::Negated, Modality::Evaluated,
+                        Modality::SomeoneElse },
+                    t))
                 continue;
-            }
             // "Digital freight marketplace Carrylane", "Pawtrail, the pet-care marketplace".
             const double c = names(sent.lower) || sent.entity == Entity::Own ? 0.5 : 0.35;
             if (c > called) {
