@@ -109,6 +109,8 @@ int main(int argc, char *argv[])
         http.setResponseStore(&cache);
 
     gtm::MainWindowServices services;
+    if (!cache.notice().isEmpty())
+        services.startupNotices << cache.notice();
     services.http = &http;
     services.settings = &settings;
     services.secrets = &secrets;

@@ -257,6 +257,10 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     setRunning(false);
     updateTitle();
     restoreUiState();
+    for (const QString &notice : std::as_const(m_services.startupNotices)) {
+        log(notice);
+        statusBar()->showMessage(notice, 15000);
+    }
 }
 
 MainWindow::~MainWindow()

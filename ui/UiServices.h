@@ -93,6 +93,9 @@ struct MainWindowServices
     int autosaveIntervalMs = 3000;
     // How long start-up waits for the keychain before it says the saved keys are unavailable.
     int keychainTimeoutMs = 5000;
+    // Said once when the window opens, in the log and the status bar: what start-up had to
+    // repair (a damaged response cache moved aside and started afresh).
+    QStringList startupNotices;
 };
 
 } // namespace gtm

@@ -1,9 +1,10 @@
 // Prints the offline analyzer's precision, recall and F1 on the labelled fixture, per goal,
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
-// With `--eval FILE` (repeatable; "dev" and "heldout" name the files in
+// With `--eval FILE` (repeatable; "dev", "heldout" and "heldout2" name the files in
 // tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
-// baselines, macro F1, and milliseconds per company.
+// baselines, macro F1, and milliseconds per company. The fresh held-out set heldout2 is
+// scored blind: per goal kind only, never a company, and it cannot be explained.
 #include "LabelledFixture.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
@@ -19,9 +20,16 @@ namespace {
 
 QString evalPath(const QString &name)
 {
-    if (name == u"dev" || name == u"heldout")
+    if (name == u"dev" || name == u"heldout" || name == u"heldout2")
         return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(name);
     return name;
+}
+
+// The fresh held-out set is read by nobody: its companies and per-goal rows stay unprinted.
+bool isBlind(const QString &path)
+{
+    return path.endsWith(QStringLiteral("heldout2"))
+        || path.endsWith(QStringLiteral("heldout2.json"));
 }
 
 int evaluate(const QStringList &files, double threshold, bool verbose)
@@ -65,10 +73,12 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
                        .arg(c.fp)
                        .arg(c.fn);
         };
+        const bool blind = isBlind(file);
         QStringList kinds;
         for (const auto &g : fx->goals) {
-            row(g.id, g.kind, a.perGoal.value(g.id), all.perGoal.value(g.id),
-                any.perGoal.value(g.id));
+            if (!blind)
+                row(g.id, g.kind, a.perGoal.value(g.id), all.perGoal.value(g.id),
+                    any.perGoal.value(g.id));
             if (!kinds.contains(g.kind))
                 kinds << g.kind;
         }
@@ -84,7 +94,9 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
                    .arg(all.macroF1, 9, 'f', 3)
                    .arg(any.macroF1, 8, 'f', 3);
         row(QStringLiteral("micro (all pairs)"), QString(), a.overall, all.overall, any.overall);
-        if (verbose)
+        if (verbose && blind)
+            out << "(no wrong calls listed: " << file << " is scored blind)\n";
+        else if (verbose)
             for (const auto &m : a.misses)
                 out << (m.truth ? "FN " : "FP ") << m.goal << ' ' << m.domain << ' '
                     << QString::number(m.confidence, 'f', 2) << "  [" << m.note << "]\n";
@@ -147,6 +159,10 @@ int main(int argc, char **argv)
             parser.value(QStringLiteral("threshold")).toDouble(),
             parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
 
+    if (isBlind(parser.value(QStringLiteral("fixture")))) {
+        QTextStream(stderr) << "heldout2 is scored blind: use --eval heldout2\n";
+        return 1;
+    }
     QString error;
     const auto fixture = bench::loadFixture(parser.value(QStringLiteral("fixture")), &error);
     const auto dictionary = TechDictionary::loadBuiltIn();

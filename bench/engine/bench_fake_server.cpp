@@ -1,10 +1,17 @@
-// gtm-bench-fake [--port N] [--latency MS] [--results N]
+// gtm-bench-fake [--port N] [--latency MS] [--results N] [--faults F [--seed N] [--slow-ms MS]]
 // Answers POST /search (Tavily), GET /v2/everything (NewsAPI) and GET /api/v1/search (HN
 // Algolia) in the shapes of docs/api-notes, each result on the company's own domain so that
 // the sources keep it, and the three job boards: company benchNNNNN has its board on
-// Greenhouse, Lever or Ashby by NNNNN mod 3, and the other two answer 404. Prints "PORT <n>"
-// on stdout once listening; on SIGTERM or stdin EOF it prints request counts and peak
-// concurrency per route on stderr and exits.
+// Greenhouse, Lever or Ashby by NNNNN mod 3, and the other two answer 404. Serves every
+// company's site under /site/{domain}/ (robots.txt, a home page and /careers) for
+// GTM_WEBSITE_URL. Prints "PORT <n>" on stdout once listening; on SIGTERM it prints request
+// counts and peak concurrency per route on stderr and exits.
+//
+// --faults F spoils a fraction F of all answers, the kinds drawn evenly: HTTP 500, HTTP 503,
+// connection reset, a hang (no answer until the client gives up), a first byte --slow-ms late
+// (3 s) and a body cut in half. Whether a request is spoiled depends only on --seed, the
+// request and how often the same request was seen before (a retry draws again), so runs repeat
+// whatever the order the client sends in.
 #include "FakeHttpServer.h"
 
 #include <QCommandLineParser>
@@ -14,6 +21,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSocketNotifier>
+#include <array>
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -144,6 +152,131 @@ QByteArray boardAnswer(Board board, const QString &slug)
     return compact({ { QStringLiteral("jobs"), jobs } });
 }
 
+// A company's site: robots.txt, a home page that names what it does and loads a framework,
+// /careers; everything else is not there.
+FakeResponse sitePage(const FakeRequest &r, int latency)
+{
+    const QString domain = r.path.section(u'/', 2, 2);
+    const QString page = r.path.section(u'/', 3);
+    FakeResponse out;
+    if (page == u"robots.txt") {
+        out = FakeResponse::text("User-agent: *\nDisallow: /private/\n", 200, "text/plain");
+    } else if (page.isEmpty()) {
+        out = FakeResponse::text(QStringLiteral(
+            "<!doctype html><html><head><title>%1: payments you can trust</title>"
+            "<script src=\"/_next/static/chunks/main.js\"></script></head><body>"
+            "<h1>%1</h1><p>%1 uses machine learning to stop fraud before it happens, "
+            "scoring every payment in real time.</p><p>Our data science team trains models on "
+            "billions of transactions with TensorFlow.</p><p>Trusted by 2,000 merchants.</p>"
+            "</body></html>")
+                                     .arg(domain)
+                                     .toUtf8());
+    } else if (page == u"careers") {
+        out = FakeResponse::text(QStringLiteral(
+            "<html><head><title>Careers at %1</title></head><body><h2>Open roles</h2>"
+            "<p>Senior Machine Learning Engineer, fraud detection: build the models that "
+            "protect %1's merchants.</p><p>Data Platform Engineer: Kafka and Spark.</p>"
+            "</body></html>")
+                                     .arg(domain)
+                                     .toUtf8());
+    } else {
+        out = FakeResponse::text("<h1>Not found</h1>", 404);
+    }
+    return out.withDelay(latency);
+}
+
+enum class Fault { Http500, Http503, Reset, Hang, SlowFirstByte, Truncated };
+constexpr std::array kFaults { Fault::Http500, Fault::Http503, Fault::Reset, Fault::Hang,
+    Fault::SlowFirstByte, Fault::Truncated };
+
+const char *faultName(Fault f)
+{
+    switch (f) {
+    case Fault::Http500:
+        return "500";
+    case Fault::Http503:
+        return "503";
+    case Fault::Reset:
+        return "reset";
+    case Fault::Hang:
+        return "hang";
+    case Fault::SlowFirstByte:
+        return "slow first byte";
+    case Fault::Truncated:
+        return "truncated";
+    }
+    return "?";
+}
+
+quint64 mix(quint64 x) // splitmix64's finaliser
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+class FaultInjector
+{
+public:
+    FaultInjector(double fraction, quint64 seed, int slowMs)
+        : m_fraction(fraction)
+        , m_seed(seed)
+        , m_slowMs(slowMs)
+    {
+    }
+
+    FakeResponse apply(const FakeRequest &r, FakeResponse response)
+    {
+        if (m_fraction <= 0.0)
+            return response;
+        const QByteArray what = r.method + ' ' + r.path.toUtf8() + '?'
+            + r.query.toString(QUrl::FullyEncoded).toUtf8() + '\n' + r.body;
+        const quint64 key = mix(m_seed ^ qHash(what, size_t(m_seed)));
+        const quint64 draw = mix(key + quint64(m_seen[key]++));
+        if (double(draw >> 11) / double(1ULL << 53) >= m_fraction)
+            return response;
+        const Fault fault = kFaults[mix(draw) % kFaults.size()];
+        m_injected[size_t(fault)] += 1;
+        switch (fault) {
+        case Fault::Http500:
+            return FakeResponse::json(R"({"error":"internal error"})", 500)
+                .withDelay(response.delayMs);
+        case Fault::Http503:
+            return FakeResponse::json(R"({"error":"unavailable"})", 503)
+                .withDelay(response.delayMs);
+        case Fault::Reset:
+            response.action = FakeResponse::Action::Reset;
+            return response;
+        case Fault::Hang:
+            response.action = FakeResponse::Action::Hang;
+            return response;
+        case Fault::SlowFirstByte:
+            return response.withDelay(response.delayMs + m_slowMs);
+        case Fault::Truncated:
+            response.action = FakeResponse::Action::Truncate;
+            return response;
+        }
+        return response;
+    }
+
+    QByteArray report() const
+    {
+        QByteArray out = "faults:";
+        for (Fault f : kFaults)
+            out += ' ' + QByteArray(faultName(f)) + ' ' + QByteArray::number(m_injected[size_t(f)])
+                + ';';
+        return out;
+    }
+
+private:
+    double m_fraction;
+    quint64 m_seed;
+    int m_slowMs;
+    QHash<quint64, int> m_seen;
+    std::array<int, kFaults.size()> m_injected {};
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -156,13 +289,29 @@ int main(int argc, char *argv[])
         { QStringLiteral("latency"), QStringLiteral("Answer delay in ms."), QStringLiteral("MS"),
             QStringLiteral("0") },
         { QStringLiteral("results"), QStringLiteral("Results per answer."), QStringLiteral("N"),
-            QStringLiteral("2") } });
+            QStringLiteral("2") },
+        { QStringLiteral("faults"), QStringLiteral("Fraction of answers spoiled (0..1)."),
+            QStringLiteral("F"), QStringLiteral("0") },
+        { QStringLiteral("seed"), QStringLiteral("Seed of the fault draw."), QStringLiteral("N"),
+            QStringLiteral("1") },
+        { QStringLiteral("slow-ms"), QStringLiteral("Delay of a slow first byte."),
+            QStringLiteral("MS"), QStringLiteral("3000") } });
     parser.process(app);
     const int latency = parser.value(QStringLiteral("latency")).toInt();
     const int results = parser.value(QStringLiteral("results")).toInt();
+    auto faults = std::make_shared<FaultInjector>(parser.value(QStringLiteral("faults")).toDouble(),
+        parser.value(QStringLiteral("seed")).toULongLong(),
+        parser.value(QStringLiteral("slow-ms")).toInt());
 
     FakeHttpServer server;
-    server.route(QStringLiteral("/search"), [=](const FakeRequest &r) {
+    // Every answer passes the fault injector on its way out.
+    auto route = [&server, faults](const QString &path, FakeHandler handler) {
+        server.route(path, [faults, handler = std::move(handler)](const FakeRequest &r) {
+            return faults->apply(r, handler(r));
+        });
+    };
+    route(QStringLiteral("/site/"), [=](const FakeRequest &r) { return sitePage(r, latency); });
+    route(QStringLiteral("/search"), [=](const FakeRequest &r) {
         const QString query = QJsonDocument::fromJson(r.body).object().value(u"query").toString();
         QJsonArray list;
         for (const Item &i : itemsFor(query, results))
@@ -176,7 +325,7 @@ int main(int argc, char *argv[])
                 { QStringLiteral("response_time"), latency / 1000.0 } }))
             .withDelay(latency);
     });
-    server.route(QStringLiteral("/v2/everything"), [=](const FakeRequest &r) {
+    route(QStringLiteral("/v2/everything"), [=](const FakeRequest &r) {
         const QString query = r.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
         QJsonArray articles;
         for (const Item &i : itemsFor(query, results))
@@ -195,7 +344,7 @@ int main(int argc, char *argv[])
                                       { QStringLiteral("articles"), articles } }))
             .withDelay(latency);
     });
-    server.route(QStringLiteral("/api/v1/search"), [=](const FakeRequest &r) {
+    route(QStringLiteral("/api/v1/search"), [=](const FakeRequest &r) {
         const QString query = r.query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
         QJsonArray hits;
         int n = 0;
@@ -226,7 +375,7 @@ int main(int argc, char *argv[])
             R"({"success":false,"errors":["Job board not found"]})" },
     };
     for (const auto &b : boards)
-        server.route(QString::fromLatin1(b.route), [=](const FakeRequest &r) {
+        route(QString::fromLatin1(b.route), [=](const FakeRequest &r) {
             // /v1/boards/SLUG/jobs, /v0/postings/SLUG, /posting-api/job-board/SLUG
             const QString slug = r.path.split(u'/', Qt::SkipEmptyParts).value(2);
             if (!hasBoard(slug, b.board))
@@ -238,13 +387,14 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    auto report = [&server] {
-        for (const char *route : { "/search", "/v2/everything", "/api/v1/search", "/v1/boards/",
-                 "/v0/postings/", "/posting-api/job-board/" })
-            std::fprintf(stderr, "%s: %d requests, peak %d in flight\n", route,
-                server.requestCount(QString::fromLatin1(route)),
-                server.peakConcurrency(QString::fromLatin1(route)));
+    auto report = [&server, faults] {
+        for (const char *path : { "/search", "/v2/everything", "/api/v1/search", "/v1/boards/",
+                 "/v0/postings/", "/posting-api/job-board/", "/site/" })
+            std::fprintf(stderr, "%s: %d requests, peak %d in flight\n", path,
+                server.requestCount(QString::fromLatin1(path)),
+                server.peakConcurrency(QString::fromLatin1(path)));
         std::fprintf(stderr, "all: peak %d in flight\n", server.peakConcurrency());
+        std::fprintf(stderr, "%s\n", faults->report().constData());
         QCoreApplication::quit();
     };
     if (::pipe(g_signalPipe) == 0) {

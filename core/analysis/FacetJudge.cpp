@@ -155,7 +155,8 @@ const QList<Marker> &markers()
             "like|we "
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
-        add("\\b(not|don't|do not|doesn't|does not|never|without|isn't|aren't|won't|no|none)\\b",
+        add("\\b(not|don't|do not|doesn't|does "
+            "not|never|without|isn't|aren't|won't|no|none)\\b(?!-)",
             Modality::Negated, 22);
         return m;
     }();
@@ -214,7 +215,8 @@ const Re &useVerb()
 }
 
 // The modality of a hit at [pos, pos + len) of a lower-cased sentence.
-Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool requirementsList)
+Modality modalityAt(
+    const QString &s, qsizetype pos, qsizetype len, bool requirementsList, bool onlyOwnUse = false)
 {
     qsizetype from = 0;
     qsizetype to = s.size();
@@ -241,6 +243,9 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
     Modality after = Modality::Current;
     const bool production = s.mid(from, to - from).contains(QStringLiteral("production"));
     for (const Marker &mk : markers()) {
+        if (onlyOwnUse
+            && (mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse))
+            continue;
         for (auto it = mk.re.globalMatch(s); it.hasNext();) {
             const auto m = it.next();
             if (m.capturedStart() < from || m.capturedEnd() > to)
@@ -261,6 +266,9 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
                     bestBefore = m.capturedEnd();
                     before = mk.modality;
                 }
+            } else if (mk.modality == Modality::Past
+                && m.captured(0).startsWith(QStringLiteral("replac"))) {
+                continue; // "X, replacing Y": X is what is used now
             } else if (m.capturedStart() - (pos + len) <= std::min(mk.reach,
                            mk.modality == Modality::Offered || mk.modality == Modality::SomeoneElse
                                ? 16
@@ -295,7 +303,7 @@ Modality modalityAt(const QString &s, qsizetype pos, qsizetype len, bool require
     return Modality::Current;
 }
 
-Modality itemContext(const QString &title, const QString &path, bool ownVoice)
+Modality itemContext(const QString &title, const QString &path, bool ownVoice, bool posting)
 {
     static const Re evaluated(QStringLiteral(
         "\\b(hackathon|hackweek|hack week|hack day|hackday|prototype|proof of concept|poc|"
@@ -325,7 +333,8 @@ Modality itemContext(const QString &title, const QString &path, bool ownVoice)
         return Modality::Planned;
     if (other.match(title).hasMatch() || (ownVoice && story.match(both).hasMatch()))
         return Modality::SomeoneElse;
-    if (offered.match(both).hasMatch())
+    // A posting is never documentation for customers ("/partner-success-ops" is a team).
+    if (!posting && offered.match(both).hasMatch())
         return Modality::Offered;
     return Modality::Current;
 }
@@ -377,7 +386,17 @@ const Re &germanPlace()
         "hannover|nuremberg|nürnberg|nuernberg|dortmund|essen|duisburg|bonn|mannheim|karlsruhe|"
         "augsburg|bielefeld|münster|muenster|kiel|rostock|potsdam|mainz|wiesbaden|aachen|freiburg|"
         "heidelberg|ulm|regensburg|würzburg|erfurt|magdeburg|saarbrücken|bochum|wuppertal|"
-        "ingolstadt|wolfsburg|braunschweig|kassel|osnabrück|lübeck|dach)\\b"));
+        "ingolstadt|wolfsburg|braunschweig|kassel|osnabrück|lübeck|dach|bremerhaven|"
+        "cuxhaven|emden|wilhelmshaven|oldenburg|rosenheim|cottbus|chemnitz|zwickau|halle|"
+        "jena|gera|schwerin|flensburg|lüneburg|celle|hildesheim|göttingen|paderborn|"
+        "gütersloh|bielefeld|hamm|herne|gelsenkirchen|oberhausen|krefeld|neuss|"
+        "mönchengladbach|siegen|koblenz|trier|ludwigshafen|darmstadt|offenbach|hanau|fulda|"
+        "kaiserslautern|passau|landshut|kempten|bayreuth|bamberg|erlangen|fürth|heilbronn|"
+        "pforzheim|reutlingen|tübingen|konstanz|friedrichshafen|offenburg|schkeuditz|"
+        "bavaria|bayern|oberbayern|saxony|sachsen|lower saxony|niedersachsen|hesse|hessen|"
+        "thuringia|thüringen|brandenburg|schleswig-holstein|westphalia|westfalen|"
+        "rhineland|rheinland|ruhr|rhine-ruhr|ruhrgebiet|swabia|franconia|baden-württemberg|"
+        "saarland|mecklenburg|nrw)\\b"));
     return re;
 }
 
@@ -422,6 +441,20 @@ bool inRegion(const QString &region, const QString &lower)
     return lower.contains(region.toLower());
 }
 
+// A place known to lie outside `region`. Europe as a whole is not elsewhere for Germany.
+bool placeElsewhere(const QString &region, const QString &lower)
+{
+    if (inRegion(region, lower))
+        return false;
+    if (nonEuropePlace().match(lower).hasMatch())
+        return true;
+    if (region == u"Europe")
+        return false;
+    static const Re wholeEurope(
+        QStringLiteral("^\\W*(the )?(europe|european|eu|emea|dach|cet|cest)\\b"));
+    return europePlace().match(lower).hasMatch() && !wholeEurope.match(lower).hasMatch();
+}
+
 // --- Lexicons of the facets other than technologies.
 const Re &industryTerms(const QString &id)
 {
@@ -448,7 +481,11 @@ const Re &industryTerms(const QString &id)
                 "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
                 "logistik\\w*|\\w*paket\\w*|\\w*kurier\\w*|spedition\\w*|fracht\\w*|sendungen|"
                 "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
-                "drayage|customs brokerage|contract logistics)\\b")) },
+                "drayage|customs brokerage|contract logistics|ports?|port operator|terminals?|"
+                "breakbulk|stevedor\\w*|haul\\w*|trucks?|trucking|locomotives|freight trains|"
+                "groupage|full loads|part loads|truckloads?|\\w*ladungen|stückgut|customs "
+                "(broker\\w*|clearance)|zoll\\w*|inland port|car carriers|umschlag|"
+                "binnenhafen|hafen\\w*)\\b")) },
         { QStringLiteral("healthcare"),
             Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
@@ -490,25 +527,70 @@ const Re &selfDescription()
     return re;
 }
 
-// Healthcare providers and payers as buyers.
+// Healthcare providers and payers as buyers: words that name them whatever the context.
 const Re &healthBuyers()
 {
     static const Re re(QStringLiteral(
-        "\\b(hospitals?|health systems?|clinics?|physician (groups?|practices?)|medical "
-        "(groups?|practices?|centers?|centres?)|(specialty|dental|private|ambulatory|outpatient) "
-        "(practices?|clinics?|care)|care providers?|healthcare providers?|health ?care "
-        "organi[sz]ations?|provider organi[sz]ations?|providers|payers?|health plans?|insurers|"
-        "acos?|idns?|clinicians?|nurses|nursing|care teams?|revenue cycle|rcm|prior "
-        "auth\\w*|ehrs?|emrs?|epic|cerner|skilled nursing|home health|post-acute|senior living|"
-        "labs?|radiology|pharmacies|pharmacists|medicaid|medicare|claims? (processing|"
-        "management|denials?)|denials?|patient (intake|scheduling|engagement|flow)|"
-        "utili[sz]ation management|care management|credentialing|behavioral health|"
-        "telehealth providers|providers and payers|health care providers|physiotherapists?|"
-        "physical therapists?|therapists|(dental|medical|physician|orthodontic|veterinary|"
-        "physio\\w*|therapy|private|group|specialty|ambulatory|outpatient)[\\w\\s-]{0,20}"
-        "practices?|practice[- ]management|practice owners|practice software|surgery cent(er|re)s?|"
-        "\\w*praxen|\\w*praxis|krankenkassen|krankenhäuser|kliniken|ärzte|ärztinnen|pflege\\w*|"
-        "physiotherapie\\w*)\\b"));
+        "\\b(hospitals?|health systems?|health boards?|nhs|hospital groups?|clinic groups?|"
+        "physician (groups?|practices?)|medical (groups?|practices?|cent(er|re)s?|staff)|"
+        "(gp|dental|private|ambulatory|outpatient|specialty|primary care) (practices?|"
+        "clinics?|surgeries)|(health ?care|care) providers?|health ?care organi[sz]ations?|"
+        "provider organi[sz]ations?|health insurers?|health plans?|medical insurers?|acos?|"
+        "clinicians?|nurses|nursing (homes?|departments?|facilities|directors?)|care teams?|"
+        "home[- ]health|hospices?|post-acute|senior living|skilled nursing|care homes?|"
+        "(surgery|surgical|dialysis|imaging|urgent care) cent(er|re)s?|(clinical|diagnostic|"
+        "pathology|hospital) lab(s|oratories)?|pharmacies|pharmacists|"
+        "(physician|medical|dental|physio\\w*|therapy|orthodontic|veterinary|chiropractic|"
+        "optometry|mental[- ]health|behaviou?ral[- ]health|rehab\\w*)[\\w\\s-]{0,20}(practices?|"
+        "clinics?|cent(er|re)s?|groups?|agencies)|practice[- ]management|practice managers?|"
+        "dsos?|krankenkassen|krankenhäuser|kliniken|\\w*praxen|arztpraxis|ärzte|ärztinnen|"
+        "pflegedienste?|pflegeheime?)\\b"));
+    return re;
+}
+
+// Words that name providers or payers only when the item speaks of health: "insurers",
+// "providers", "practices", "labs", "claims".
+const Re &healthBuyersInContext()
+{
+    static const Re re(QStringLiteral(
+        "\\b(clinics?|practices?|providers|payers?|insurers|labs|agencies|trusts|doctors|"
+        "physicians|therapists|dentists|revenue cycle|rcm|prior auth\\w*|claims? (processing|"
+        "management|denials?|scrubb\\w*)|denials?|ehrs?|emrs?|epic|cerner|credentialing|"
+        "care management|utili[sz]ation management|patient (intake|scheduling|engagement|"
+        "flow|messaging))\\b"));
+    return re;
+}
+
+const Re &healthContext()
+{
+    static const Re re(QStringLiteral(
+        "\\b(health\\w*|medical|medicine|clinical|patients?|hospitals?|physicians?|doctors?|"
+        "nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
+        "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*)\\b"));
+    return re;
+}
+
+// The company is itself a provider or a payer (it buys software), or an investor in those
+// who sell to them.
+const Re &healthBuyerItself()
+{
+    static const Re re(QStringLiteral(
+        "\\b(we|which|that) (operate|run|own)s? [\\w\\s,-]{0,40}(hospitals|clinics|practices|"
+        "pharmacies|care homes|nursing homes|cent(er|re)s)\\b|"
+        "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
+        "app\\b|startup\\b)[\\w-]+ ){0,4}(health system|hospital|hospital group|health plan|"
+        "health insurer|insurer|dental group|dso|medical group|physician group|clinic "
+        "(operator|chain|group)|provider group|pharmacy chain|care provider)\\b|"
+        "\\b(a|the) (group|hospital|health system|health plan|dso) is a customer\\b"));
+    return re;
+}
+
+const Re &investor()
+{
+    static const Re re(QStringLiteral(
+        "\\b(we invest|we back|invests? in|to invest in|venture (capital|firm|fund)|vc firm|"
+        "our portfolio|portfolio compan\\w+|backing|has backed|we've backed|fund (i|ii|iii|iv|"
+        "v|\\d))\\b"));
     return re;
 }
 
@@ -521,13 +603,35 @@ const Re &sellsTo()
     return re;
 }
 
-const Re &b2bSaasTerms()
+// How software is sold says SaaS more surely than any word for it: a subscription, a price per
+// seat, clinician or site, "billed monthly".
+const Re &saasPricing()
 {
     static const Re re(QStringLiteral(
-        "\\b(saas|software|platform|cloud-based|cloud|subscription|per (seat|user|provider|"
-        "month|location|bed|clinician)|b2b|enterprise|workflow|dashboard|api|apis|"
-        "integrat\\w+|automat\\w+|analytics|tool|tools|solution|solutions|system|module|"
-        "application|web app|portal|ai-powered|copilot|products?|licen[cs]e)\\b"));
+        "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
+        "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
+        "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
+        "scheduled employee|agent|month|year)|priced per|licen[cs]ed per|licen[cs]es? \\w+ per|"
+        "billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing|licen[cs]e)|"
+        "annual (plan|licen[cs]e|contract)|pricing (starts|plans?)|plans (start|from)|"
+        "(/|a |per )(month|mo)\\b|cloud[- ](based|hosted|native|software|platform|ehr|emr|app)|"
+        "hosted (software|platform)|web-based (software|platform|app))\\b"));
+    return re;
+}
+
+const Re &b2bSaasTerms()
+{
+    static const Re re(
+        QStringLiteral("\\b(software|platform|b2b|web app|mobile app|portal|apis?|ehr|emr|copilot|"
+                       "ai-powered)\\b"));
+    return re;
+}
+
+const Re &notSaasVendor()
+{
+    static const Re re(QStringLiteral(
+        "\\bnot an? (software|saas|tech\\w*) (vendor|company|provider|firm|business)\\b|"
+        "\\b(no|not plan an?|never) (subscription|saas)\\b|\\bbuy (them|it|the \\w+) outright\\b"));
     return re;
 }
 
@@ -548,7 +652,8 @@ const Re &notSoftwareTerms()
     static const Re re(QStringLiteral(
         "\\b(consultancy|consulting firm|staffing (agency|firm)|recruit(ment|ing) agency|"
         "agency|law firm|clinic operator|hardware|devices?|medical device|manufacturer|"
-        "distributor|wholesaler)\\b"));
+        "distributor|wholesaler|we distribute|distributes|device maker|outsourcing|services "
+        "company|advis(e|es|ory)|consultants|coders and billers|staffed with)\\b"));
     return re;
 }
 
@@ -799,6 +904,27 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
     return v;
 }
 
+// Whether a hit at [pos, pos + len) of sentence `s` (as `text`) counts for its facet: the
+// sentence is about this company, and the hit is in none of the `refused` modalities. When it
+// does not count, the tally keeps why, for the verdict's "Not counted" line.
+bool hitCounts(const Item &item, int s, const QString &text, qsizetype pos, qsizetype len,
+    std::initializer_list<Modality> refused, Tally &t)
+{
+    const Sentence &sent = item.sentences.at(s);
+    if (sent.entity == Entity::Other) {
+        t.reject(item.index, s, entityText(sent.entity));
+        return false;
+    }
+    if (refused.size() == 0)
+        return true;
+    const Modality mod = modalityAt(text, pos, len, false);
+    if (std::find(refused.begin(), refused.end(), mod) != refused.end()) {
+        t.reject(item.index, s, modalityToString(mod));
+        return false;
+    }
+    return true;
+}
+
 class Judge
 {
 public:
@@ -825,7 +951,7 @@ private:
     Tally judgeIndustry(const GoalFacet &f) const;
     Tally judgeSegment(const GoalFacet &f) const;
     Tally judgeModel(const GoalFacet &f) const;
-    void judgeMarketplaceSentence(const Item &item, int s, Tally &t) const;
+    void judgeMarketplace(const Item &item, Tally &t) const;
     Tally judgeFunding(const GoalFacet &f) const;
     Tally judgeHqLocation(const GoalFacet &f) const;
     Tally judgeSize(const GoalFacet &f) const;
@@ -950,7 +1076,7 @@ void Judge::readEvidence()
                 && (host.isEmpty() || registrableLabel(host) == m_label));
         const bool collision
             = !ownSite && !host.isEmpty() && registrableLabel(host) == m_label && !board;
-        item.context = itemContext(item.titleLower, path, item.ownVoice);
+        item.context = itemContext(item.titleLower, path, item.ownVoice, item.posting);
         item.tokens = tokenize(item.text);
         item.techHits
             = m_dict.findTechnologies(item.text, item.tokens, TechDictionary::Mode::Evidence);
@@ -1053,6 +1179,82 @@ QString modalityReason(Modality m)
     return modalityToString(m);
 }
 
+QString clauseAround(const QString &s, qsizetype pos, qsizetype len)
+{
+    qsizetype from = 0;
+    qsizetype to = s.size();
+    for (auto it = clauseBreak().globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedEnd() <= pos)
+            from = m.capturedEnd();
+        else if (m.capturedStart() >= pos + len) {
+            to = m.capturedStart();
+            break;
+        }
+    }
+    return s.mid(from, to - from);
+}
+
+// A CRM is the company's own when a team works its pipeline in it. The name also stands for
+// the company that makes it (a customer, an investor, a tower), for a sales force, and for
+// an ecosystem others sell into (integrations, certifications, consulting).
+bool isCrm(const QString &technology)
+{
+    static const QStringList crms { QStringLiteral("Salesforce"), QStringLiteral("HubSpot"),
+        QStringLiteral("Pipedrive"), QStringLiteral("Microsoft Dynamics 365"),
+        QStringLiteral("Zoho CRM"), QStringLiteral("Attio") };
+    return crms.contains(technology);
+}
+
+const Re &crmWork()
+{
+    static const Re re(QStringLiteral(
+        "\\b(track\\w*|log|logs|logged|logging|manag\\w*|works?|working|worked|runs?|running|"
+        "lives?|living|record\\w*|pipeline\\w*|opportunit\\w*|org|instance|admin\\w*|crm|"
+        "forecast\\w*|dashboards?|reports?|reporting|flows|cpq|lead routing|renewals?|"
+        "sales cloud|service cloud|health cloud|financial services cloud|account engagement|"
+        "pardot|moved (to|onto)|switched to|migrated to|rolled (it )?out|implemented|uses?|"
+        "using|in (salesforce|hubspot|pipedrive|attio)|from (salesforce|hubspot|pipedrive))\\b"));
+    return re;
+}
+
+QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
+{
+    const QString before = sent.lower.left(pos);
+    const QString after = sent.lower.mid(pos + len);
+    // "doubles its salesforce": the sales team, written in lower case.
+    static const Re salesForce(QStringLiteral("\\b(its|our|their|a|the|his|her|whose) $"));
+    const QString written = sent.text.mid(pos, len);
+    if (written.size() == len && written == written.toLower()
+        && salesForce.match(before).hasMatch())
+        return QStringLiteral("the sales force, not the product");
+    static const Re notProduct(QStringLiteral(
+        "^\\W*(tower|ventures|park|arena|world tour|foundation|certifi\\w*|consultants?|"
+        "consulting|partners?|summit|customers|users|ecosystem|admin\\w* (exam|cert\\w*)|"
+        "exams?|courses?|design lead|employees|staff)\\b"));
+    static const Re partOf(QStringLiteral(
+        "\\b(part of|owned by|acquired by|a|an) $|\\b(at|for|include|includes|including|"
+        "like|such as|clients?|customers?|your|customers'|clients') ([\\w-]+ )?$"));
+    if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
+        return QStringLiteral("the company or its ecosystem, not its CRM in use");
+    static const Re integration(QStringLiteral(
+        "\\b(integrat\\w*|connects?|connectors?|sync\\w*|push\\w*|writes?|into your|with your|"
+        "for your) ([\\w-]+ ){0,2}$"));
+    static const Re integrationAfter(QStringLiteral(
+        "^\\W*(integration|connector|app|package|managed package|appexchange|listing|plugin|"
+        "add-on)\\b"));
+    static const Re consultancy(QStringLiteral(
+        "\\b(for (our|their) clients|client (projects|delivery|implementations)|implementations "
+        "for|consulting partner|summit partner|certified consultants)\\b"));
+    if (integration.match(before).hasMatch() || integrationAfter.match(after).hasMatch()
+        || consultancy.match(sent.lower).hasMatch())
+        return modalityToString(Modality::Offered);
+    static const Re chosenAgainst(QStringLiteral("\\b(over|instead of|rather than) $"));
+    if (chosenAgainst.match(before).hasMatch())
+        return QStringLiteral("chosen against");
+    return {};
+}
+
 Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
 {
     Tally t;
@@ -1061,6 +1263,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
     const bool ml = f.value.contains(QStringLiteral("machine learning"));
     const bool needsFraud = f.purpose.contains(QStringLiteral("fraud"))
         || (!ml && f.value.contains(QStringLiteral("fraud")));
+    const bool crm = isCrm(f.value);
     for (const Item &item : m_items) {
         if (!onlyItems.isEmpty() && !onlyItems.contains(item.index))
             continue;
@@ -1098,7 +1301,16 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             const bool dictNegated = span.second < 0;
             const qsizetype len = std::abs(span.second);
             const bool reqList = item.posting || requirement.match(sent.lower).hasMatch();
-            Modality mod = modalityAt(sent.lower, span.first, len, reqList);
+            // Partners, customers and "their phones" around a team's CRM speak of others; what
+            // the CRM's own name stands for is checked by crmNotUse.
+            Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
+            if (crm) {
+                const QString why = crmNotUse(sent, span.first, len);
+                if (!why.isEmpty()) {
+                    t.reject(item.index, s, why);
+                    continue;
+                }
+            }
             if (dictNegated && mod == Modality::Current)
                 mod = Modality::Past;
             const bool ownSentence = mod != Modality::Current;
@@ -1120,15 +1332,23 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // A job board's posting asking for the technology: the team works with it, unless
             // it is one option among several.
             const double factor = entityFactor(sent.entity);
-            if (sent.entity == Entity::Other) {
-                t.reject(item.index, s, entityText(sent.entity));
+            if (!hitCounts(item, s, sent.lower, span.first, len, {}, t))
                 continue;
-            }
             switch (mod) {
             case Modality::Current: {
-                // "AI to detect fraud" says its use; a bare product name needs a verb.
-                const bool used = topic || useVerb().match(sent.lower).hasMatch();
+                // "AI to detect fraud" says its use; a bare product name needs a verb, a CRM a
+                // team working in it.
+                // A company's own posting naming its CRM as a tool of the job: the team works in
+                // it.
+                const bool used = topic
+                    || (crm ? (item.posting && sent.entity == Entity::Own)
+                                || crmWork()
+                                       .match(clauseAround(sent.lower, span.first, len))
+                                       .hasMatch()
+                            : useVerb().match(sent.lower).hasMatch());
                 double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                if (crm && !used)
+                    base = 0.35;
                 t.add(item.index, s, base * factor,
                     QStringLiteral("%1, %2").arg(
                         used ? QStringLiteral("in use") : QStringLiteral("mentioned"),
@@ -1156,7 +1376,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             doubted = doubted || c.item == item.index;
         if (doubted)
             for (Contribution &c : t.support)
-                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85))
+                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85 || crm))
                     c.strength = std::min(c.strength, 0.3);
     }
     return t;
@@ -1166,32 +1386,62 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
 {
     Tally t;
     const Re &terms = industryTerms(f.value);
+    // "Trailer maker Brenner", "Sabre Cloud is an IT hosting provider": what the company says it
+    // is outweighs the industry of the customers it names.
+    static const Re otherKind(QStringLiteral(
+        "\\b(energy supplier|utility|online retailer|retailer|\\w*händler|manufacturer|maker|"
+        "hosting provider|research institute|institute|university|bank|insurer|law firm|"
+        "agency|consultancy|software (company|vendor)|saas (company|vendor))\\b"));
+    static const Re kindCue(
+        QStringLiteral("(\\b(is|are|we're|we are) (an?|the)|, (an?|the))[\\w\\s-]{0,30}$"));
+    static const Re kindFirst(QStringLiteral("^[\\w\\s-]{0,30}$"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
+            if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
+                const auto k = otherKind.match(sent.lower);
+                const QString before = sent.lower.left(k.capturedStart());
+                const QString phrase = before.right(40) + k.captured(0);
+                if (k.hasMatch()
+                    && (kindCue.match(before.right(45)).hasMatch()
+                        || kindFirst.match(before).hasMatch())
+                    && !terms.match(phrase).hasMatch()) {
+                    t.oppose(item.index, s, 0.5,
+                        QStringLiteral("describes itself as %1").arg(k.captured(0)));
+                    continue;
+                }
+            }
             const auto m = terms.match(sent.lower);
             if (!m.hasMatch())
                 continue;
-            if (sent.entity == Entity::Other) {
-                t.reject(item.index, s, entityText(sent.entity));
+            if (!hitCounts(item, s, sent.lower, m.capturedStart(), m.capturedLength(),
+                    { Modality::Planned, Modality::Past, Modality::Negated, Modality::SomeoneElse },
+                    t))
                 continue;
-            }
-            const Modality mod
-                = modalityAt(sent.lower, m.capturedStart(), m.capturedLength(), false);
-            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
-                || mod == Modality::SomeoneElse) {
-                t.reject(item.index, s, modalityReason(mod));
-                continue;
-            }
             // "We help retailers and logistics companies": its customers' industry, not its own.
             static const Re theirs(QStringLiteral(
-                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including)|"
-                "customers? (like|such as|include|including)|sell\\w* to|work\\w* with|partner\\w* "
-                "with)\\b[\\w\\s,&-]{0,30}$"));
-            if (theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
+                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
+                "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
+                "partner\\w* with|(projects|contracts) with|demand from|supplies|supplying)\\b"
+                "[\\w\\s,&-]{0,30}$"));
+            static const Re theirsAfter(QStringLiteral(
+                "^\\w*[\\w\\s,&-]{0,25}\\b(customers|clients|kunden|\\w+ trust us|use our|rely "
+                "on (us|our))\\b|^\\w*kunden"));
+            // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
+            // business, not the business it is in.
+            static const Re ownOps(QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
+            if ((theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
+                    || theirsAfter.match(sent.lower.mid(m.capturedStart())).hasMatch())
                 && !names(sent.lower.left(m.capturedStart()))) {
                 t.add(item.index, s, 0.25 * entityFactor(sent.entity),
                     QStringLiteral("its customers' industry"));
+                continue;
+            }
+            if (ownOps.match(sent.lower.left(m.capturedStart())).hasMatch()
+                || sent.lower.mid(m.capturedEnd(), 30)
+                       .contains(QStringLiteral("im eigenen haus"))) {
+                t.add(item.index, s, 0.15 * entityFactor(sent.entity),
+                    QStringLiteral("its own operations"));
                 continue;
             }
             // Postings say what the company is in their "About us" lines; a passing word in a
@@ -1232,20 +1482,48 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
         "government|hospitality|restaurants|real estate|insurance|media|telecom|"
         "e-?commerce|construction|legal|law firms?|councils?|nonprofits?|automotive|energy|"
         "agencies|universities|retailers)\\b"));
+    // Who a company sells to is said in the present; "rather than hospitals" and "plans to
+    // sell to clinics" name buyers it does not have. (The general modality markers read
+    // "replaces spreadsheets" as past use, which says nothing about the buyers.)
+    static const Re notBuyer(QStringLiteral(
+        "\\b(rather than|instead of|not|never|other than|except|no longer|used to|formerly|"
+        "previously|pivoted \\w+ from)\\b[\\w\\s,-]{0,25}$"));
+    static const Re plannedBuyer(QStringLiteral(
+        "\\b(plans?|planning|aims? to|hopes? to|will (expand|enter|sell|move|launch|target)|"
+        "next (year|quarter)|roadmap|eventually|exploring|considering|pilot\\w*)\\b"));
+    // "Kestrel Hospital Group operates four hospitals": a provider, which buys software.
+    static const Re runsSites(QStringLiteral(
+        "^[\\w\\s.'&-]{0,40}\\b(operates|runs|owns) (?:(?!for\\b|at\\b|in\\b|across\\b|to\\b|"
+        "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
+        "homes|cent(er|re)s)\\b"));
     for (const Item &item : m_items) {
+        const bool healthItem = health && healthContext().match(item.text.toLower()).hasMatch();
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
-            const auto m = buyers.match(sent.lower);
+            auto m = buyers.match(sent.lower);
+            if (!m.hasMatch() && healthItem)
+                m = healthBuyersInContext().match(sent.lower);
             if (!m.hasMatch())
                 continue;
-            if (sent.entity == Entity::Other) {
-                t.reject(item.index, s, entityText(sent.entity));
+            if (!hitCounts(item, s, sent.lower, m.capturedStart(), m.capturedLength(), {}, t))
+                continue;
+            const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
+            if (health && firm
+                && (healthBuyerItself().match(sent.lower).hasMatch()
+                    || runsSites.match(sent.lower).hasMatch())) {
+                t.oppose(item.index, s, 0.7, QStringLiteral("is itself a provider or payer"));
                 continue;
             }
-            const Modality mod
-                = modalityAt(sent.lower, m.capturedStart(), m.capturedLength(), false);
-            if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated) {
-                t.reject(item.index, s, modalityReason(mod));
+            if (investor().match(sent.lower).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("invests in those who sell to them"));
+                continue;
+            }
+            if (notBuyer.match(sent.lower.left(m.capturedStart())).hasMatch()) {
+                t.reject(item.index, s, modalityReason(Modality::Negated));
+                continue;
+            }
+            if (plannedBuyer.match(sent.lower).hasMatch()) {
+                t.reject(item.index, s, modalityReason(Modality::Planned));
                 continue;
             }
             const bool selling = sellsTo().match(sent.lower).hasMatch();
@@ -1270,86 +1548,171 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     return t;
 }
 
-// A marketplace shows in how it works: two sides (sellers and buyers, carriers and shippers),
-// listings or matching, and a take rate; or in being called one. Software sold to
-// marketplace operators and a marketplace used as a sales channel are not.
-void Judge::judgeMarketplaceSentence(const Item &item, int s, Tally &t) const
+// A marketplace shows in how it works, often over several sentences: one side lists or posts
+// (sellers, hosts, carriers), the other books or buys, and the company in between matches
+// them and takes a cut. Being called one counts less than working like one: the word also
+// names a deli, a sales channel ("on Amazon Marketplace"), software sold to marketplace
+// operators, a marketplace closed last year or one planned for next year.
+void Judge::judgeMarketplace(const Item &item, Tally &t) const
 {
     static const Re supply(QStringLiteral(
         "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
         "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
-        "growers?|farmers?|manufacturers|mechanics|caregivers|nannies|photographers|"
-        "instructors|coaches|consultants|owners)\\b"));
+        "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
+        "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
+        "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
+        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs)\\b"));
     static const Re demand(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
-        "families|parents|learners|brands|restaurants|owners|bidders?)\\b"));
+        "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
+        "production companies|firms|käufer|kunden|verlader|clients|acheteurs)\\b"));
     static const Re takeRate(QStringLiteral(
-        "\\b(takes?|charges?|keeps?|earns?|collects?) an? (\\d+(\\.\\d+)? ?% )?(commission|fee|cut|"
-        "service fee|booking fee|take rate|percentage)|\\b(commission|service fee|booking fee|"
-        "take rate|transaction fee|platform fee)s? (on|when|from|of)|\\d+(\\.\\d+)? ?% "
-        "(commission|fee|service fee|booking fee|take rate)|buyers pay an? [\\w% ]{0,12}fee|"
-        "holds? the payment|payouts? to (the )?(sellers?|providers?|hosts?|carriers?|walkers?)"));
+        "\\b(takes?|charges?|keeps?|earns?|collects?|prend) (an? |the )?(\\d+(\\.\\d+)? ?% "
+        "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
+        "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
+        "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
+        "pro)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "de commission)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? "
+        "the (payment|"
+        "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
+        "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
     static const Re matching(QStringLiteral(
-        "\\b(list (a|your|their|it)|lists? (a|their)|post (a|loads?|jobs?|requests?|a job)|"
-        "posts? (loads?|jobs?|requests?)|bid on|bids? on|send (an )?offers?|match(es|ed|ing)? "
-        "(it |them |you )?(with|to)|book (a|local|trusted)|browse|get quotes|request a quote|"
-        "connects? [\\w ,'&-]{2,40}? (with|to)|pairs? [\\w ,'&-]{2,40}? with|upload photos|"
-        "put it in front of|set a price|on both sides|two-sided|two sided|multi-sided|"
-        "peer-to-peer)\\b"));
+        "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
+        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell)|two-sided|"
+        "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
+        "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send "
+        "(a |an )?(quote|"
+        "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
+        "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
+        "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
+        "(listings|offers|quotes))\\b"));
+    static const Re listing(QStringLiteral(
+        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available)|"
+        "listing is free|listed by|post "
+        "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
+        "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
+        "upload|set "
+        "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
+        "offer (their|your))\\b"));
     static const Re software(QStringLiteral(
         "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
         "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
-        "you keep 100%|white-label marketplace|marketplace builder)\\b"));
-    const Sentence &sent = item.sentences.at(s);
-    if (sent.entity == Entity::Other)
-        return;
-    const QString &lower = sent.lower;
-    const double factor = entityFactor(sent.entity);
-    if (software.match(lower).hasMatch()) {
-        t.oppose(item.index, s, 0.6, QStringLiteral("sells software to marketplace operators"));
-        return;
-    }
-    const bool word = lower.contains(QStringLiteral("marketplace"));
-    if (word && marketplaceChannel().match(lower).hasMatch()
-        && !marketplaceStrong().match(lower).hasMatch()) {
-        t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
-        return;
-    }
+        "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
+        "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
+        "powers? payments for)\\b"));
     static const Re notOne(QStringLiteral(
         "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
-        "marketplace|"
-        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own inventory|"
-        "we sell directly)\\b"));
-    if (notOne.match(lower).hasMatch()) {
-        if (sent.entity == Entity::Own || sent.entity == Entity::Named)
-            t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
-        return;
-    }
-    const bool sides = supply.match(lower).hasMatch() && demand.match(lower).hasMatch();
-    const bool fee = takeRate.match(lower).hasMatch();
-    const bool match = matching.match(lower).hasMatch();
-    if (word) {
-        const qsizetype at = lower.indexOf(QStringLiteral("marketplace"));
-        const Modality mod = modalityAt(lower, at, 11, false);
-        if (mod == Modality::Planned || mod == Modality::Past || mod == Modality::Negated
-            || mod == Modality::Evaluated) {
-            t.reject(item.index, s, modalityReason(mod));
+        "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
+        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
+        "inventory|we sell directly|(closed|closing|shut|shutting|shuttered) (down )?(the |our "
+        "|its )?[\\w ]{0,20}marketplace|after (shutting|closing) (down )?(its|the|our) "
+        "marketplace|bought and shipped by)\\b"));
+    static const Re plannedOne(QStringLiteral(
+        "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
+        "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
+        "marketplace|choosing|still deciding)\\b"));
+    static const Re calledOne(QStringLiteral(
+        "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
+        "relation)\\b"));
+    // "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
+    static const Re twoSides(
+        QStringLiteral("\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
+                       "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
+                       "[\\w ,'&-]{2,40}"));
+    // A staffing agency employs and places people itself.
+    static const Re agencyModel(QStringLiteral(
+        "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
+        "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
+        "on assignment)\\b"));
+
+    const QString nameLower = m_nameWords.join(u' ');
+    int cues = 0;
+    bool fee = false;
+    bool sides = false;
+    bool matches = false;
+    bool lists = false;
+    int bestSentence = -1;
+    double called = 0.0;
+    int calledSentence = -1;
+    for (int s = 0; s < item.sentences.size(); ++s) {
+        const Sentence &sent = item.sentences.at(s);
+        if (sent.entity == Entity::Other)
+            continue;
+        // The company's own name says nothing about its business ("Marketplace Analytics").
+        QString lower = sent.lower;
+        if (!nameLower.isEmpty())
+            lower.replace(nameLower, QStringLiteral("the company"));
+        if (software.match(lower).hasMatch()) {
+            t.oppose(item.index, s, 0.6, QStringLiteral("sells to marketplaces, is not one"));
             return;
         }
-        // "Digital freight marketplace Carrylane", "Pawtrail, the pet-care marketplace".
-        const bool calledOne = names(lower) || sent.entity == Entity::Own;
-        t.add(item.index, s, (calledOne ? 0.8 : 0.5) * factor,
-            QStringLiteral("called a marketplace, %1").arg(entityText(sent.entity)));
-        return;
+        if (notOne.match(lower).hasMatch()) {
+            if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
+            return;
+        }
+        if (plannedOne.match(lower).hasMatch() && lower.contains(QStringLiteral("marketplace"))) {
+            t.reject(item.index, s, modalityReason(Modality::Planned));
+            return;
+        }
+        if (agencyModel.match(lower).hasMatch() && !calledOne.match(lower).hasMatch()) {
+            t.reject(item.index, s, QStringLiteral("a staffing agency"));
+            return;
+        }
+        const bool word = calledOne.match(lower).hasMatch();
+        if (word && marketplaceChannel().match(lower).hasMatch()
+            && !marketplaceStrong().match(lower).hasMatch()) {
+            t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
+            continue;
+        }
+        const bool sentSides = (supply.match(lower).hasMatch() && demand.match(lower).hasMatch())
+            || twoSides.match(lower).hasMatch();
+        const bool sentFee = takeRate.match(lower).hasMatch();
+        const bool sentMatch
+            = matching.match(lower).hasMatch() || marketplaceStrong().match(lower).hasMatch();
+        const bool sentList = listing.match(lower).hasMatch();
+        if ((sentSides || sentFee || sentMatch || sentList) && bestSentence < 0)
+            bestSentence = s;
+        if (sentFee && !fee)
+            bestSentence = s;
+        fee = fee || sentFee;
+        sides = sides || sentSides;
+        matches = matches || sentMatch;
+        lists = lists || sentList;
+        if (word) {
+            const qsizetype at = calledOne.match(lower).capturedStart();
+            if (!hitCounts(item, s, lower, at, 11,
+                    { Modality::Planned, Modality::Past, Modality::Negated, Modality::Evaluated,
+                        Modality::SomeoneElse },
+                    t))
+                continue;
+            // "Digital freight marketplace Carrylane", "Pawtrail, the pet-care marketplace".
+            const double c = names(sent.lower) || sent.entity == Entity::Own ? 0.5 : 0.35;
+            if (c > called) {
+                called = c;
+                calledSentence = s;
+            }
+        }
     }
-    int cues = (sides ? 1 : 0) + (fee ? 1 : 0) + (match ? 1 : 0);
-    if (cues == 0)
+    cues = (fee ? 1 : 0) + (sides ? 1 : 0) + (matches ? 1 : 0) + (lists ? 1 : 0);
+    const int s = bestSentence >= 0 ? bestSentence : calledSentence;
+    if (s < 0)
         return;
-    const double base = cues >= 2 ? 0.8 : (fee || sides ? 0.45 : 0.3);
-    t.add(item.index, s, base * factor,
+    double base = 0.0;
+    if (cues >= 3)
+        base = 0.9;
+    else if (cues == 2)
+        base = 0.75;
+    else if (cues == 1)
+        base = fee ? 0.45 : 0.3;
+    // Called a marketplace and working like one: both together are sure.
+    if (called > 0.0)
+        base = cues > 0 ? std::max(base, 0.8) : called;
+    const Sentence &sent = item.sentences.at(s);
+    t.add(item.index, s, base * entityFactor(sent.entity),
         QStringLiteral("%1, %2").arg(fee ? QStringLiteral("takes a cut between two sides")
                                          : QStringLiteral("matches two sides"),
             entityText(sent.entity)));
@@ -1359,35 +1722,51 @@ Tally Judge::judgeModel(const GoalFacet &f) const
 {
     Tally t;
     for (const Item &item : m_items) {
+        if (f.value == u"marketplace") {
+            judgeMarketplace(item, t);
+            continue;
+        }
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             if (sent.entity == Entity::Other)
                 continue;
             const double factor = entityFactor(sent.entity);
-            if (f.value == u"marketplace") {
-                judgeMarketplaceSentence(item, s, t);
-                continue;
-            }
             if (f.value == u"b2b_saas") {
+                const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
                 if (consumerTerms().match(sent.lower).hasMatch()
                     && sent.entity != Entity::Unknown) {
                     t.oppose(item.index, s, 0.55,
                         QStringLiteral("sells to consumers or runs the service itself"));
                     continue;
                 }
+                if (firm && notSaasVendor().match(sent.lower).hasMatch()) {
+                    t.oppose(item.index, s, 0.7, QStringLiteral("not a software vendor"));
+                    continue;
+                }
+                if (firm && investor().match(sent.lower).hasMatch()) {
+                    t.oppose(item.index, s, 0.6, QStringLiteral("an investor"));
+                    continue;
+                }
+                const auto pricing = saasPricing().match(sent.lower);
                 if (notSoftwareTerms().match(sent.lower).hasMatch()
-                    && selfDescription().match(sent.lower).hasMatch()
-                    && !b2bSaasTerms().match(sent.lower).hasMatch()) {
+                    && selfDescription().match(sent.lower).hasMatch() && !pricing.hasMatch()) {
                     t.oppose(item.index, s, 0.4, QStringLiteral("not a software company"));
                     continue;
                 }
-                const auto m = b2bSaasTerms().match(sent.lower);
-                if (!m.hasMatch())
+                if (pricing.hasMatch()
+                    && modalityAt(
+                           sent.lower, pricing.capturedStart(), pricing.capturedLength(), false)
+                        != Modality::Negated) {
+                    t.add(item.index, s, 0.85 * factor,
+                        QStringLiteral("sold as a subscription, %1").arg(entityText(sent.entity)));
+                    continue;
+                }
+                if (!b2bSaasTerms().match(sent.lower).hasMatch())
                     continue;
                 const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
                     || m_nameRe.match(sent.lower.left(m_nameWords.join(u' ').size() + 2))
                            .hasMatch();
-                t.add(item.index, s, (describes ? 0.7 : 0.4) * factor,
+                t.add(item.index, s, (describes ? 0.5 : 0.3) * factor,
                     QStringLiteral("software for businesses, %1").arg(entityText(sent.entity)));
                 continue;
             }
@@ -1516,7 +1895,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     // headquarters word decides, not every place in the sentence.
     static const Re hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
-        "office|based|hauptsitz|firmensitz|unternehmenssitz|sitz|domiciled)\\b[\\s:,]*(is |are "
+        "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|"
+        "domiciled)\\b[\\s:,]*(is |are "
         "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
         "[A-Z]?[^\\s,.;()]+)?)"));
     static const Re notHq(QStringLiteral(
@@ -1524,7 +1904,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
         "expan\\w+|outpost|warehouse in|depot in|sales office|team in|engineers in|presence in|"
         "also in|niederlassung|tochter\\w*|zweigstelle)\\b"));
-    static const Re based(QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-based\\b"));
+    static const Re based(
+        QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b"));
     static const Re foreign(QStringLiteral(
         "\\b(swiss|austrian|dutch|french|british|uk|american|us|u\\.s\\.|polish|danish|swedish|"
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
@@ -1540,7 +1921,13 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
             const auto h = hq.match(lower);
             if (h.hasMatch()) {
-                const QString place = h.captured(5);
+                // The place named right after the word, up to the end of its phrase: "in
+                // Rosenheim in Upper Bavaria, ...". A place the gazetteer does not know is
+                // not a place elsewhere: the rest of the sentence may still say where it is.
+                static const Re phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
+                const QString rest = lower.mid(h.capturedEnd(1));
+                const auto end = phraseEnd.match(rest, 1);
+                const QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
                 const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
                     && !h.captured(1).startsWith(QStringLiteral("headquarter"))
                     && !h.captured(1).contains(QStringLiteral("sitz"));
@@ -1549,7 +1936,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
-                if (!inRegion(f.value, place) && h.captured(1) != u"based" && firm) {
+                if (placeElsewhere(f.value, place) && h.captured(1) != u"based" && firm) {
                     t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
                     continue;
                 }

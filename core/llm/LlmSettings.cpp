@@ -1,8 +1,23 @@
 #include "LlmSettings.h"
 
+#include "model/Providers.h"
+
 #include <QProcessEnvironment>
 
 namespace gtm {
+
+namespace {
+
+// A provider's key or URL variable as core/model/Providers names it, read from `env`.
+QString variable(
+    const QProcessEnvironment &env, const QString &provider, QString ProviderInfo::*name)
+{
+    const ProviderInfo *info = findProvider(provider);
+    Q_ASSERT(info);
+    return info ? env.value(info->*name) : QString();
+}
+
+} // namespace
 
 // The environment wins over saved settings. A provider left at None becomes Gemini when a
 // Gemini key is present, else OpenAI-compatible when an OpenAI key or GTM_OPENAI_URL is: a
@@ -11,10 +26,12 @@ LlmSettings LlmSettings::withEnvironment() const
 {
     LlmSettings s = *this;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString geminiKey = env.value(QStringLiteral("GEMINI_API_KEY"));
-    const QString openAiKey = env.value(QStringLiteral("OPENAI_API_KEY"));
-    const QString geminiUrl = env.value(QStringLiteral("GTM_GEMINI_URL"));
-    const QString openAiUrl = env.value(QStringLiteral("GTM_OPENAI_URL"));
+    const QString gemini = QStringLiteral("gemini");
+    const QString openAi = QStringLiteral("openai");
+    const QString geminiKey = variable(env, gemini, &ProviderInfo::keyVariable);
+    const QString openAiKey = variable(env, openAi, &ProviderInfo::keyVariable);
+    const QString geminiUrl = variable(env, gemini, &ProviderInfo::urlVariable);
+    const QString openAiUrl = variable(env, openAi, &ProviderInfo::urlVariable);
     if (!geminiKey.isEmpty())
         s.geminiApiKey = geminiKey;
     if (!openAiKey.isEmpty())

@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QScopedValueRollback>
 #include <QTimer>
 #include <deque>
 #include <optional>
@@ -120,6 +121,9 @@ struct ResearchPipeline::Private
     bool analysisStartSent = false;
     bool pumping = false;
     bool repump = false;
+    // Set while the pipeline frees a slot it holds itself: a pump follows anyway, so the
+    // pool's onFree, there for slots a source gives back mid-query, stays quiet.
+    bool ownRelease = false;
     bool pumpScheduled = false;
     QElapsedTimer clock;
     qint64 llmPromptTokens = 0;
@@ -382,7 +386,7 @@ void ResearchPipeline::Private::buildGroups()
             // A slot a source hands back mid-query is taken up at once, not at the next
             // query's end.
             g.pool->setOnFree([this, l = life, generation = life->generation] {
-                if (l->alive && l->generation == generation)
+                if (l->alive && l->generation == generation && !ownRelease)
                     schedulePump();
             });
             g.breaker = std::make_unique<CircuitBreaker>(
@@ -486,6 +490,7 @@ void ResearchPipeline::Private::pump()
             while (budget > 0 && !cancelled && g.active < g.maxActive && g.pool->tryAcquire()) {
                 const auto next = nextQuery(g);
                 if (!next) {
+                    const QScopedValueRollback quiet(ownRelease, true);
                     g.pool->release();
                     break;
                 }
@@ -533,7 +538,10 @@ bool ResearchPipeline::Private::startQuery(int groupIndex, int domain, int strat
         runQuery(groupIndex, domain, strategy, life, life->generation);
         return true;
     }
-    g.pool->release();
+    {
+        const QScopedValueRollback quiet(ownRelease, true);
+        g.pool->release();
+    }
     queryDone(groupIndex, domain, strategy, immediate, false);
     return false;
 }
@@ -555,9 +563,12 @@ QCoro::Task<void> ResearchPipeline::Private::runQuery(
     context.cancel = cancelToken;
     context.slot = slot;
     const SourceOutcome outcome = co_await source->search(std::move(context));
-    slot->release();
     if (!current(l, generation, this))
-        co_return;
+        co_return; // the slot is freed with the frame
+    {
+        const QScopedValueRollback quiet(ownRelease, true);
+        slot->release();
+    }
     --groups[groupIndex].active;
     queryDone(groupIndex, domain, strategy, outcome, true);
 }
@@ -666,6 +677,10 @@ void ResearchPipeline::Private::recordFailure(
 void ResearchPipeline::Private::domainQueriesDone(int domain)
 {
     DomainState &ds = domains[domain];
+    // No query of this company is left in flight: the pages and boards kept for it can go.
+    for (Source *s : std::as_const(services.sources))
+        if (s)
+            s->releaseCompany(state.results.at(domain).domain);
     if (ds.final || ds.queuedForAnalysis)
         return;
     ds.dedup.clear(); // no more evidence comes for this company

@@ -153,6 +153,11 @@ void JobsSource::resetRunCache()
         b = CircuitBreaker();
 }
 
+void JobsSource::releaseCompany(const QString &domain)
+{
+    m_boards.remove(domain.toLower());
+}
+
 QList<QPair<jobs::Board, QString>> JobsSource::candidates(const QString &domain) const
 {
     QList<QPair<jobs::Board, QString>> out;

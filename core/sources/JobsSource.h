@@ -37,6 +37,8 @@ public:
 
     QCoro::Task<SourceOutcome> search(SearchContext context) override;
     void resetRunCache() override;
+    void releaseCompany(const QString &domain) override;
+    int companiesKept() const { return int(m_boards.size()); } // for tests
 
     // Postings below this cosine similarity to the query are not evidence.
     static constexpr double SimilarityThreshold = 0.08;

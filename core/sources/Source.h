@@ -75,6 +75,11 @@ public:
     // it until this is called; a pipeline calls it when a run starts so a new run sees fresh
     // answers. Must not be called while searches are in flight.
     virtual void resetRunCache() { }
+
+    // Every query of the run for this company has finished: what was kept for it (its pages,
+    // its job board) can go. Without it a run holds every company's site and board until it
+    // ends: megabytes per company on real sites, for thousands of companies.
+    virtual void releaseCompany(const QString &domain) { Q_UNUSED(domain); }
 };
 
 } // namespace gtm

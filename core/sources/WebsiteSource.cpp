@@ -131,6 +131,11 @@ void WebsiteSource::resetRunCache()
     m_sites.clear();
 }
 
+void WebsiteSource::releaseCompany(const QString &domain)
+{
+    m_sites.remove(domain.toLower());
+}
+
 QUrl WebsiteSource::siteBase(const QString &domain) const
 {
     if (m_settings.websiteUrlTemplate.isEmpty())
@@ -191,6 +196,29 @@ std::optional<WebsiteSource::Target> WebsiteSource::locate(
     return t;
 }
 
+QCoro::Task<QString> WebsiteSource::privateAddressOf(QUrl url, QString domain) const
+{
+    const QString host = url.host().toLower();
+    if (!m_settings.websiteUrlTemplate.isEmpty()) {
+        // The stand-in of tests and mirrors is on loopback by design; any other name is read
+        // through it or refused as another site, so only a literal address can reach out.
+        const QUrl base = siteBase(domain);
+        if (url.host() == base.host() && url.port() == base.port())
+            co_return QString();
+    }
+    const QHostAddress literal(host);
+    if (!literal.isNull())
+        co_return isPublicAddress(literal) ? QString() : literal.toString();
+    // The company's own name was checked before its first page was asked for.
+    if (!m_settings.websiteUrlTemplate.isEmpty() || host == domain)
+        co_return QString();
+    const QHostInfo info = co_await QtConcurrent::run(QHostInfo::fromName, host);
+    for (const QHostAddress &address : info.addresses())
+        if (!isPublicAddress(address))
+            co_return QStringLiteral("%1 resolves to %2").arg(host, address.toString());
+    co_return QString();
+}
+
 QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
     QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site, CancelToken cancel)
 {
@@ -221,6 +249,14 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
             co_return f;
         }
         const QUrl next = f.target.fetchUrl.resolved(QUrl::fromEncoded(location.trimmed()));
+        // Every hop is held to the rule the company's own name was: a site that points us at
+        // this machine or its network is not read, whatever the hop's host is called.
+        const QString privateTarget = co_await privateAddressOf(next, domain);
+        if (!privateTarget.isEmpty()) {
+            f.refused = path
+                + QStringLiteral(": redirect to a private address refused (%1)").arg(privateTarget);
+            co_return f;
+        }
         const std::optional<Target> within = locate(next, domain);
         if (!within) {
             f.refused = path
@@ -278,7 +314,8 @@ QCoro::Task<WebsiteSource::SitePtr> WebsiteSource::loadSite(QString domain, Canc
 
     RobotsTxt robots;
     {
-        const Fetch r = co_await fetch(domain, QStringLiteral("/robots.txt"), RobotsTxt(), site, cancel);
+        const Fetch r
+            = co_await fetch(domain, QStringLiteral("/robots.txt"), RobotsTxt(), site, cancel);
         if (r.response.ok()) {
             robots = RobotsTxt::parse(QString::fromUtf8(r.response.body), m_productToken);
         } else if (r.response.status >= 500 || r.response.status == 429

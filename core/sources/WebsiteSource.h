@@ -18,8 +18,8 @@ class HttpClient;
 // website: the company's own site, no key. Per company and run it reads robots.txt, the home
 // page and the first of /careers, /jobs, /about that exists, once, shared by every strategy.
 // Evidence is the visible text that matches the strategy's query and the technologies the
-// pages load. Redirects are followed only within the site; robots.txt is honoured; a page
-// over 2 MB is not read.
+// pages load. Redirects are followed only within the site and never to a private address;
+// robots.txt is honoured; a page over 2 MB is not read.
 class WebsiteSource : public Source
 {
 public:
@@ -31,6 +31,8 @@ public:
 
     QCoro::Task<SourceOutcome> search(SearchContext context) override;
     void resetRunCache() override;
+    void releaseCompany(const QString &domain) override;
+    int companiesKept() const { return int(m_sites.size()); } // for tests
 
     static constexpr qint64 MaxPageBytes = 2 * 1024 * 1024;
     static constexpr int MaxRedirects = 5;
@@ -55,8 +57,10 @@ private:
     std::optional<Target> locate(const QUrl &url, const QString &domain) const;
 
     QCoro::Task<SitePtr> loadSite(QString domain, CancelToken cancel);
-    QCoro::Task<Fetch> fetch(
-        QString domain, QString path, RobotsTxt robots, std::shared_ptr<Site> site, CancelToken cancel);
+    // Empty, or the private address (and the name that led to it) a redirect points at.
+    QCoro::Task<QString> privateAddressOf(QUrl url, QString domain) const;
+    QCoro::Task<Fetch> fetch(QString domain, QString path, RobotsTxt robots,
+        std::shared_ptr<Site> site, CancelToken cancel);
 
     HttpClient *m_http;
     SourceSettings m_settings;

@@ -23,7 +23,7 @@ QString writeSession(const QString &path, const RunState &state)
         return QStringLiteral("Cannot save “%1”: cannot create the folder “%2”")
             .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(folder));
     QString error;
-    if (!writeFileAtomically(path, sessionToJson(state), &error))
+    if (!saveSession(path, state, &error))
         return error.isEmpty() ? QStringLiteral("Cannot save the session") : error;
     return {};
 }

@@ -5,6 +5,7 @@
 #include "domain/DomainNormalizer.h"
 #include "model/WholeNumber.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -117,29 +118,67 @@ bool isCutOff(const QJsonParseError &parse, qsizetype size)
 
 } // namespace
 
-QByteArray sessionToJson(const RunState &state)
+bool writeSessionJson(QIODevice *out, const RunState &state)
 {
+    // QJsonDocument's indented layout, written a member at a time: the whole session as one
+    // document, and then its bytes, is several times the results' size (hundreds of megabytes
+    // for 10,000 companies, at every autosave); one company at a time is a few kilobytes.
+    bool ok = true;
+    const auto write
+        = [out, &ok](const QByteArray &bytes) { ok = ok && out->write(bytes) == bytes.size(); };
+    const auto indented = [](QByteArray text, int level) {
+        if (text.endsWith('\n'))
+            text.chop(1);
+        return text.replace("\n", QByteArray("\n" + QByteArray(4 * level, ' ')));
+    };
+    const auto object = [&indented](const QJsonObject &o, int level) {
+        return indented(QJsonDocument(o).toJson(QJsonDocument::Indented), level);
+    };
+    const auto scalar = [](const QJsonValue &v) {
+        const QByteArray text = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
+        return text.mid(1, text.size() - 2);
+    };
+    const auto member = [&write](const char *key, const QByteArray &value, bool last = false) {
+        write(QByteArrayLiteral("    \"") + key + QByteArrayLiteral("\": ") + value
+            + (last ? "\n" : ",\n"));
+    };
+    // One element per line group, like QJsonDocument's arrays.
+    const auto array = [&write](const char *key, qsizetype count, const auto &element) {
+        write(QByteArrayLiteral("    \"") + key + QByteArrayLiteral("\": [\n"));
+        for (qsizetype i = 0; i < count; ++i)
+            write(QByteArrayLiteral("        ") + element(i) + (i + 1 < count ? ",\n" : "\n"));
+        write(QByteArrayLiteral("    ],\n"));
+    };
+
+    QStringList finished(state.finishedQueries.cbegin(), state.finishedQueries.cend());
+    std::sort(finished.begin(), finished.end());
     QJsonArray strategies;
     for (const auto &s : state.strategies)
         strategies.append(s.toJson());
-    QJsonArray results;
-    for (const auto &r : state.results)
-        results.append(resultToJson(r));
-    QStringList finished(state.finishedQueries.cbegin(), state.finishedQueries.cend());
-    std::sort(finished.begin(), finished.end());
 
-    const QJsonObject root {
-        { QStringLiteral("format"), kFormatName },
-        { QStringLiteral("version"), kSessionFormatVersion },
-        { QStringLiteral("app_version"), QString::fromLatin1(kVersion) },
-        { QStringLiteral("saved_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
-        { QStringLiteral("request"), state.request.toJson() },
-        { QStringLiteral("strategies"), strategies },
-        { QStringLiteral("results"), results },
-        { QStringLiteral("finished_queries"), QJsonArray::fromStringList(finished) },
-        { QStringLiteral("metrics"), state.metrics.toJson() },
-    };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Keys in QJsonObject's order (sorted), as files written before looked.
+    write(QByteArrayLiteral("{\n"));
+    member("app_version", scalar(QString::fromLatin1(kVersion)));
+    array("finished_queries", finished.size(), [&](qsizetype i) { return scalar(finished.at(i)); });
+    member("format", scalar(kFormatName));
+    member("metrics", object(state.metrics.toJson(), 1));
+    member("request", object(state.request.toJson(), 1));
+    array("results", state.results.size(),
+        [&](qsizetype i) { return object(resultToJson(state.results.at(i)), 2); });
+    member("saved_at", scalar(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)));
+    member("strategies", indented(QJsonDocument(strategies).toJson(QJsonDocument::Indented), 1));
+    member("version", scalar(kSessionFormatVersion), true);
+    write(QByteArrayLiteral("}\n"));
+    return ok;
+}
+
+QByteArray sessionToJson(const RunState &state)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    writeSessionJson(&buffer, state);
+    return bytes;
 }
 
 std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error, SessionMeta *meta)
@@ -295,6 +334,13 @@ QString describeWriteError(QFileDevice::FileError error, int errnoValue, const Q
 
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
+    return writeFileAtomically(
+        path, [&bytes](QIODevice *out) { return out->write(bytes) == bytes.size(); }, error);
+}
+
+bool writeFileAtomically(
+    const QString &path, const std::function<bool(QIODevice *)> &write, QString *error)
+{
     const QString name = QFileInfo(path).fileName();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -302,7 +348,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
         return false;
     }
     errno = 0;
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
+    if (!write(&file) || !file.flush()) {
         const QString why = describeWriteError(file.error(), errno, file.errorString());
         file.cancelWriting();
         setError(error, QStringLiteral("Cannot save “%1”: %2").arg(name, why));
@@ -333,7 +379,8 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
 
 bool saveSession(const QString &path, const RunState &state, QString *error)
 {
-    return writeFileAtomically(path, sessionToJson(state), error);
+    return writeFileAtomically(
+        path, [&state](QIODevice *out) { return writeSessionJson(out, state); }, error);
 }
 
 std::optional<RunState> loadSession(const QString &path, QString *error)

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFileDevice>
+#include <functional>
 #include <optional>
 
 namespace gtm {
@@ -30,12 +31,17 @@ std::optional<RunState> loadSession(const QString &path, QString *error, Session
 // The two halves of saveSession/loadSession, for callers that serialise on one thread and
 // write on another (SessionAutosaver) or that hold the bytes already.
 QByteArray sessionToJson(const RunState &state);
+// The same bytes, written as they are made (a company at a time), for files of any size.
+bool writeSessionJson(QIODevice *out, const RunState &state);
 std::optional<RunState> sessionFromJson(
     const QByteArray &bytes, QString *error, SessionMeta *meta = nullptr);
 
 // Replaces path with bytes or leaves the old file as it was: written to a temporary file in the
 // same directory, flushed to disk, then renamed over the old one.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
+// The same, for contents written piece by piece; write returns false when a write failed.
+bool writeFileAtomically(
+    const QString &path, const std::function<bool(QIODevice *)> &write, QString *error);
 
 // Why a write failed, for the message after "Cannot save “NAME”: ". A full disk says so.
 QString describeWriteError(QFileDevice::FileError error, int errnoValue, const QString &qtText);

@@ -13,13 +13,31 @@ class TestAnalysisQuality : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // The development evaluation set (tests/data/analysis/eval/dev.json): ten goals of eight
-    // kinds, written by a helper that did not write the analyzer. The analyzer is tuned on it.
-    void f1OnDevEvaluationSet_staysAboveTheFloor()
+    // The evaluation sets of tests/data/analysis/eval: ten goals of eight kinds, written by
+    // helpers that did not write the analyzer. The analyzer is tuned on dev.json, and since
+    // 2026-12-01 on heldout.json too ("heldout-1"); heldout2.json is the fresh held-out set,
+    // never read: it is checked per goal kind only, and a failure names no company. The floors
+    // sit just under the levels recorded in docs/bench-analysis.md.
+    void f1OnEvaluationSet_staysAboveTheFloor_data()
     {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<double>("macroFloor");
+        QTest::addColumn<double>("goalFloor");
+        QTest::addColumn<bool>("byKind");
+        QTest::newRow("dev") << u"dev.json"_s << 0.87 << 0.77 << false;
+        QTest::newRow("heldout-1") << u"heldout.json"_s << 0.86 << 0.78 << false;
+        QTest::newRow("heldout2") << u"heldout2.json"_s << 0.80 << 0.72 << true;
+    }
+
+    void f1OnEvaluationSet_staysAboveTheFloor()
+    {
+        QFETCH(QString, file);
+        QFETCH(double, macroFloor);
+        QFETCH(double, goalFloor);
+        QFETCH(bool, byKind);
         QString error;
         const auto fixture = bench::loadFixture(
-            qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/eval/dev.json"_s, &error);
+            qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/eval/"_s + file, &error);
         QVERIFY2(fixture, qPrintable(error));
         QVERIFY(fixture->goals.size() >= 10);
         QVERIFY(fixture->referenceDate.isValid());
@@ -27,12 +45,18 @@ private Q_SLOTS:
         const bench::Scores s = bench::score(HeuristicAnalyzer(dictionary), *fixture, 0.7);
         const bench::Scores naive
             = bench::scoreBaseline(*dictionary, bench::Baseline::AnyKeyTerm, *fixture);
-        qInfo("dev macro F1 %.3f (any-key-term baseline %.3f)", s.macroF1, naive.macroF1);
-        QVERIFY2(s.macroF1 >= 0.75, qPrintable(QString::number(s.macroF1)));
+        qInfo("%s macro F1 %.3f (any-key-term baseline %.3f)", qPrintable(file), s.macroF1,
+            naive.macroF1);
+        QVERIFY2(s.macroF1 >= macroFloor, qPrintable(QString::number(s.macroF1)));
         QVERIFY(s.macroF1 > naive.macroF1 + 0.25);
-        for (const auto &g : fixture->goals)
-            QVERIFY2(s.perGoal.value(g.id).f1() >= 0.45,
-                qPrintable(u"%1: %2"_s.arg(g.id).arg(s.perGoal.value(g.id).f1())));
+        for (const auto &g : fixture->goals) {
+            const QString name = byKind ? g.kind : g.id;
+            const double f1 = byKind ? s.perKind.value(g.kind).f1() : s.perGoal.value(g.id).f1();
+            const double baseline
+                = byKind ? naive.perKind.value(g.kind).f1() : naive.perGoal.value(g.id).f1();
+            QVERIFY2(f1 >= goalFloor, qPrintable(u"%1: %2"_s.arg(name).arg(f1)));
+            QVERIFY2(f1 > baseline, qPrintable(name));
+        }
     }
 
     // The older fixture of four goals (tests/data/analysis/labelled-companies.json). The facet

@@ -1,3 +1,4 @@
+#include "EvidenceBuilder.h"
 #include "analysis/HeuristicAnalyzer.h"
 #include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
@@ -9,6 +10,7 @@
 
 using namespace gtm;
 using namespace Qt::StringLiterals;
+using gtm::test::evidence;
 
 namespace {
 
@@ -26,18 +28,6 @@ QStringList found(const QString &text)
     for (const TermHit &h : dict()->findTechnologies(text, tokens, TechDictionary::Mode::Evidence))
         out << (h.negated ? u"!"_s : QString()) + dict()->technologies().at(h.id).name;
     return out;
-}
-
-Evidence ev(const QString &url, const QString &title, const QString &snippet, const QString &source,
-    const QString &channel = u"google_search"_s)
-{
-    Evidence e;
-    e.url = url;
-    e.title = title;
-    e.snippet = snippet;
-    e.sourceName = source;
-    e.channel = channel;
-    return e;
 }
 
 AnalysisOutcome analyze(const QString &goal, const QString &domain, const QList<Evidence> &evidence)
@@ -204,9 +194,11 @@ private Q_SLOTS:
     void ownPageUsingTarget_isAMatch_withSignalTiedToIt()
     {
         const AnalysisOutcome o = analyze(kK8sGoal, u"acme.io"_s,
-            { ev(u"https://news.example.org/x"_s, u"Weather"_s, u"Sunny all week."_s, u"NewsAPI"_s),
-                ev(u"https://acme.io/blog/infra"_s, u"Our infrastructure"_s,
-                    u"Every Acme service runs on Kubernetes in three regions."_s, u"Tavily"_s) });
+            { evidence(u"https://news.example.org/x"_s, u"Weather"_s, u"Sunny all week."_s,
+                  { .name = u"NewsAPI"_s }),
+                evidence(u"https://acme.io/blog/infra"_s, u"Our infrastructure"_s,
+                    u"Every Acme service runs on Kubernetes in three regions."_s,
+                    { .name = u"Tavily"_s }) });
         QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
         QCOMPARE(o.analyzer, u"heuristic"_s);
         QCOMPARE(o.technologies.value(0), u"Kubernetes"_s);
@@ -218,9 +210,9 @@ private Q_SLOTS:
     void negation_countsAgainst()
     {
         const AnalysisOutcome o = analyze(kK8sGoal, u"acme.io"_s,
-            { ev(u"https://acme.io/blog/leaving"_s, u"Why we moved off Kubernetes"_s,
+            { evidence(u"https://acme.io/blog/leaving"_s, u"Why we moved off Kubernetes"_s,
                 u"Last year we moved off Kubernetes to plain VMs. We no longer use Kubernetes."_s,
-                u"Tavily"_s) });
+                { .name = u"Tavily"_s }) });
         QVERIFY2(o.confidence < 0.3, qPrintable(QString::number(o.confidence)));
         QVERIFY(!o.technologies.contains(u"Kubernetes"_s));
         // The verdict cites the sentence it rests on and says why it does not count.
@@ -236,12 +228,12 @@ private Q_SLOTS:
     void agreementOfIndependentSources_raisesConfidence()
     {
         const Evidence news
-            = ev(u"https://www.theregister.com/acme"_s, u"Acme bets on Kubernetes"_s,
-                u"Acme moved its storefront to Kubernetes, its CTO said."_s, u"NewsAPI"_s,
-                u"news_search"_s);
-        const Evidence hn = ev(u"https://news.ycombinator.com/item?id=1"_s, u"Acme on Kubernetes"_s,
-            u"Acme engineer here: we run our storefront on Kubernetes."_s, u"Hacker News"_s,
-            u"hackernews"_s);
+            = evidence(u"https://www.theregister.com/acme"_s, u"Acme bets on Kubernetes"_s,
+                u"Acme moved its storefront to Kubernetes, its CTO said."_s,
+                { .name = u"NewsAPI"_s, .channel = u"news_search"_s });
+        const Evidence hn = evidence(u"https://news.ycombinator.com/item?id=1"_s,
+            u"Acme on Kubernetes"_s, u"Acme engineer here: we run our storefront on Kubernetes."_s,
+            { .name = u"Hacker News"_s, .channel = u"hackernews"_s });
         const double one = analyze(kK8sGoal, u"acme.io"_s, { news }).confidence;
         Evidence sameSource = news;
         sameSource.url = u"https://www.theregister.com/acme-2"_s;
@@ -254,28 +246,28 @@ private Q_SLOTS:
     void namesakeOnAnotherDomain_doesNotCount()
     {
         const AnalysisOutcome o = analyze(kK8sGoal, u"harborview.com"_s,
-            { ev(u"https://harborview.io/engineering"_s, u"Harborview engineering"_s,
-                u"Harborview runs its platform on Kubernetes."_s, u"Tavily"_s) });
+            { evidence(u"https://harborview.io/engineering"_s, u"Harborview engineering"_s,
+                u"Harborview runs its platform on Kubernetes."_s, { .name = u"Tavily"_s }) });
         QVERIFY2(o.confidence < 0.5, qPrintable(QString::number(o.confidence)));
     }
 
     void otherCompaniesTechnology_doesNotCount()
     {
-        const AnalysisOutcome o
-            = analyze(u"Find fintech companies using AI for fraud detection"_s, u"briskpay.com"_s,
-                { ev(u"https://www.pymnts.com/briskpay"_s, u"BriskPay partners with Sardine"_s,
-                    u"BriskPay will offer Sardine's fraud tools to merchants. Sardine, a fraud "
-                    u"prevention company, uses machine learning on device data, its CEO said."_s,
-                    u"NewsAPI"_s, u"news_search"_s) });
+        const AnalysisOutcome o = analyze(u"Find fintech companies using AI for fraud detection"_s,
+            u"briskpay.com"_s,
+            { evidence(u"https://www.pymnts.com/briskpay"_s, u"BriskPay partners with Sardine"_s,
+                u"BriskPay will offer Sardine's fraud tools to merchants. Sardine, a fraud "
+                u"prevention company, uses machine learning on device data, its CEO said."_s,
+                { .name = u"NewsAPI"_s, .channel = u"news_search"_s }) });
         QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
     }
 
     void passingMentionOnAnUnrelatedPage_isWeak()
     {
         const AnalysisOutcome o = analyze(kK8sGoal, u"pixelforge.com"_s,
-            { ev(u"https://www.infoq.com/news/kubernetes-1-31"_s, u"Kubernetes 1.31 released"_s,
-                u"The release brings sidecar containers to GA."_s, u"NewsAPI"_s,
-                u"news_search"_s) });
+            { evidence(u"https://www.infoq.com/news/kubernetes-1-31"_s,
+                u"Kubernetes 1.31 released"_s, u"The release brings sidecar containers to GA."_s,
+                { .name = u"NewsAPI"_s, .channel = u"news_search"_s }) });
         QVERIFY2(o.confidence < 0.5, qPrintable(QString::number(o.confidence)));
     }
 
@@ -290,9 +282,9 @@ private Q_SLOTS:
     {
         QList<Evidence> evidence;
         for (int i = 0; i < 200; ++i)
-            evidence << ev(u"https://acme.io/p/%1"_s.arg(i), u"Page %1"_s.arg(i),
+            evidence << test::evidence(u"https://acme.io/p/%1"_s.arg(i), u"Page %1"_s.arg(i),
                 u"Acme runs Kubernetes, Go services and Snowflake; we react to alerts fast."_s,
-                u"Tavily"_s);
+                { .name = u"Tavily"_s });
         HeuristicAnalyzer analyzer(dict());
         QStringList log;
         QTimer::singleShot(0, this, [&log] { log.append(u"event served"_s); });
@@ -306,8 +298,9 @@ private Q_SLOTS:
 
     void analyzeCoroutine_givesTheSameAnswerAsTheSynchronousCall()
     {
-        const QList<Evidence> evidence { ev(u"https://acme.io/jobs/1"_s, u"Senior Go Engineer"_s,
-            u"Write Go services on Kubernetes."_s, u"Greenhouse"_s, u"jobs_search"_s) };
+        const QList<Evidence> evidence { test::evidence(u"https://acme.io/jobs/1"_s,
+            u"Senior Go Engineer"_s, u"Write Go services on Kubernetes."_s,
+            { .name = u"Greenhouse"_s, .channel = u"jobs_search"_s }) };
         HeuristicAnalyzer analyzer(dict());
         const AnalysisInput input { u"Companies hiring Go developers"_s, u"acme.io"_s, {},
             evidence };

@@ -1,3 +1,4 @@
+#include "EvidenceBuilder.h"
 #include "analysis/FacetJudge.h"
 #include "analysis/HeuristicAnalyzer.h"
 #include "lexicon/TechDictionary.h"
@@ -6,21 +7,9 @@
 
 using namespace gtm;
 using namespace Qt::StringLiterals;
+using gtm::test::evidence;
 
 namespace {
-
-Evidence ev(const QString &url, const QString &title, const QString &snippet,
-    const QString &channel = u"google_search"_s, const QString &date = {})
-{
-    Evidence e;
-    e.url = url;
-    e.title = title;
-    e.snippet = snippet;
-    e.sourceName = u"Tavily"_s;
-    e.channel = channel;
-    e.publishedAt = QDateTime::fromString(date, Qt::ISODate);
-    return e;
-}
 
 AnalysisOutcome judge(const QString &goal, const QString &domain, const QList<Evidence> &evidence)
 {
@@ -65,14 +54,14 @@ private Q_SLOTS:
         QFETCH(QString, snippet);
         QFETCH(bool, match);
         const AnalysisOutcome o = judge(kK8s, u"acme.io"_s,
-            { ev(u"https://acme.io/blog/platform"_s, u"Engineering notes"_s, snippet) });
+            { evidence(u"https://acme.io/blog/platform"_s, u"Engineering notes"_s, snippet) });
         QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
     }
 
     void productFamily_countsForTheFamily()
     {
         const AnalysisOutcome o = judge(u"Companies on Google Cloud"_s, u"acme.io"_s,
-            { ev(u"https://acme.io/blog/data"_s, u"Our data stack"_s,
+            { evidence(u"https://acme.io/blog/data"_s, u"Our data stack"_s,
                 u"Every event lands in Pub/Sub and our analysts work out of BigQuery."_s) });
         QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
     }
@@ -81,11 +70,11 @@ private Q_SLOTS:
     {
         // Pages that never name the company: each is a weak hint.
         const QList<Evidence> hints {
-            ev(u"https://blog-one.example/k8s"_s, u"Platform notes"_s,
+            evidence(u"https://blog-one.example/k8s"_s, u"Platform notes"_s,
                 u"We run everything on Kubernetes."_s),
-            ev(u"https://blog-two.example/k8s"_s, u"Infra"_s,
+            evidence(u"https://blog-two.example/k8s"_s, u"Infra"_s,
                 u"Our production clusters run Kubernetes."_s),
-            ev(u"https://blog-three.example/k8s"_s, u"Ops"_s,
+            evidence(u"https://blog-three.example/k8s"_s, u"Ops"_s,
                 u"We deploy every service to Kubernetes."_s),
         };
         const double one = judge(kK8s, u"acme.io"_s, hints.mid(0, 1)).confidence;
@@ -97,8 +86,8 @@ private Q_SLOTS:
     void verdict_citesTheSentenceItRestsOn()
     {
         const AnalysisOutcome o = judge(kK8s, u"acme.io"_s,
-            { ev(u"https://news.example/acme"_s, u"Funding news"_s, u"Acme raised money."_s),
-                ev(u"https://acme.io/blog/platform"_s, u"Platform"_s,
+            { evidence(u"https://news.example/acme"_s, u"Funding news"_s, u"Acme raised money."_s),
+                evidence(u"https://acme.io/blog/platform"_s, u"Platform"_s,
                     u"We like tea. Our storefront runs on EKS in production."_s) });
         QVERIFY(!o.signalsFound.isEmpty());
         QCOMPARE(o.signalsFound.first().evidenceIndexes, QList<int> { 1 });
@@ -132,8 +121,8 @@ private Q_SLOTS:
         QFETCH(QString, date);
         QFETCH(bool, match);
         const AnalysisOutcome o = judge(kSeriesB, u"acme.io"_s,
-            { ev(u"https://news.example/acme"_s, title, u"The company did not comment."_s,
-                u"news_search"_s, date + u"T00:00:00Z"_s) });
+            { evidence(u"https://news.example/acme"_s, title, u"The company did not comment."_s,
+                { .channel = u"news_search"_s, .publishedAt = date + u"T00:00:00Z"_s }) });
         QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
     }
 
@@ -161,28 +150,28 @@ private Q_SLOTS:
         QFETCH(QString, snippet);
         QFETCH(bool, match);
         const AnalysisOutcome o = judge(kSdr, u"acme.io"_s,
-            { ev(u"https://boards.greenhouse.io/acme/jobs/1"_s, title, snippet, u"jobs_search"_s,
-                u"2026-11-01T00:00:00Z"_s) });
+            { evidence(u"https://boards.greenhouse.io/acme/jobs/1"_s, title, snippet,
+                { .channel = u"jobs_search"_s, .publishedAt = u"2026-11-01T00:00:00Z"_s }) });
         QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
     }
 
     void agencyPostingForAClient_isNotTheAgencysRole()
     {
         const AnalysisOutcome o = judge(kSdr, u"talentbridge.co.uk"_s,
-            { ev(u"https://talentbridge.co.uk/jobs/sdr"_s, u"SDR – London"_s,
+            { evidence(u"https://talentbridge.co.uk/jobs/sdr"_s, u"SDR – London"_s,
                 u"We are recruiting on behalf of our client, a London fintech, for an SDR."_s,
-                u"website"_s, u"2026-11-01T00:00:00Z"_s) });
+                { .channel = u"website"_s, .publishedAt = u"2026-11-01T00:00:00Z"_s }) });
         QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
     }
 
     void marketplace_asASalesChannel_isNotOne()
     {
         const double channel = judge(kMarketplace, u"acme.io"_s,
-            { ev(u"https://acme.io/stockists"_s, u"Where to buy"_s,
+            { evidence(u"https://acme.io/stockists"_s, u"Where to buy"_s,
                 u"Our candles are available on Amazon Marketplace and Etsy."_s) })
                                    .confidence;
         const double own = judge(kMarketplace, u"acme.io"_s,
-            { ev(u"https://acme.io/how-it-works"_s, u"How it works"_s,
+            { evidence(u"https://acme.io/how-it-works"_s, u"How it works"_s,
                 u"Owners post a walk, local walkers send an offer, and we take a 12% service fee."_s) })
                                .confidence;
         QVERIFY2(channel < 0.7, qPrintable(QString::number(channel)));
@@ -193,15 +182,110 @@ private Q_SLOTS:
     {
         const QString goal = u"Logistics companies headquartered in Germany"_s;
         const double office = judge(goal, u"acme.io"_s,
-            { ev(u"https://acme.io/about"_s, u"About"_s,
+            { evidence(u"https://acme.io/about"_s, u"About"_s,
                 u"Acme is a freight forwarder headquartered in Chicago, with an office in Berlin."_s) })
                                   .confidence;
         const double hq = judge(goal, u"acme.io"_s,
-            { ev(u"https://acme.io/about"_s, u"About"_s,
+            { evidence(u"https://acme.io/about"_s, u"About"_s,
                 u"Acme is a freight forwarder headquartered in Hamburg."_s) })
                               .confidence;
         QVERIFY2(office < 0.7, qPrintable(QString::number(office)));
         QVERIFY2(hq >= 0.7, qPrintable(QString::number(hq)));
+    }
+    // The readings an analyst makes of the weaker goal kinds: who the buyers are, whether the
+    // company sells software, whether it works like a marketplace, where its headquarters
+    // are, and whether a CRM is the company's own.
+    void analystReading_data()
+    {
+        QTest::addColumn<QString>("goal");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("snippet");
+        QTest::addColumn<bool>("match");
+        const QString health = u"B2B SaaS companies selling to hospitals and health insurers"_s;
+        QTest::newRow("health: subscription per clinician, sold to practices")
+            << health << u"Pricing"_s
+            << u"Acme books patients into dermatology practices. $59 per clinician per month, "
+               "used by 800 dermatology practices."_s
+            << true;
+        QTest::newRow("health: insurers outside health")
+            << health << u"About Acme"_s
+            << u"Acme builds pricing software for marine insurers and ship owners. "
+               "Subscriptions start at $900 a month."_s
+            << false;
+        QTest::newRow("health: a hospital group buys software, does not sell it")
+            << health << u"About Acme"_s
+            << u"Acme Health operates six community hospitals and 20 clinics in Ohio. Our "
+               "clinicians chart in a cloud-based EHR."_s
+            << false;
+        QTest::newRow("health: sells to pharma rather than hospitals")
+            << health << u"About Acme"_s
+            << u"Acme's trial software is sold to drug makers rather than hospitals, per study."_s
+            << false;
+        QTest::newRow("marketplace: works like one over several sentences")
+            << kMarketplace << u"How it works"_s
+            << u"Venues list free dates. Bands browse and book a slot. Acme holds the deposit and "
+               "keeps 10% of each booking."_s
+            << true;
+        QTest::newRow("marketplace: only in the company's name")
+            << kMarketplace << u"Acme Marketplace Analytics"_s
+            << u"Acme Marketplace Analytics shows online shops their margins. Plans from $29."_s
+            << false;
+        QTest::newRow("marketplace: closed")
+            << kMarketplace << u"A new chapter"_s
+            << u"Last spring we shut down the Acme marketplace for outside sellers and now sell "
+               "only our own label."_s
+            << false;
+        const QString logistics = u"Freight companies headquartered in Germany"_s;
+        QTest::newRow("hq: a town the gazetteer knows as German, legal form")
+            << logistics << u"About Acme"_s
+            << u"Acme Transporte GmbH, headquartered in Rosenheim, runs 90 trucks across the "
+               "Alps."_s
+            << true;
+        QTest::newRow("hq: a place it does not know is not elsewhere")
+            << logistics << u"About Acme"_s
+            << u"Acme Spedition GmbH is a freight forwarder in Düsseldorf. Our head office sits "
+               "on the old harbour quay."_s
+            << true;
+        QTest::newRow("industry: a trailer maker serving hauliers is not a haulier")
+            << logistics << u"About Acme"_s
+            << u"Trailer maker Acme builds curtainsiders in Ulm for freight forwarders across "
+               "Europe."_s
+            << false;
+        const QString crm = u"Companies whose sales team uses Salesforce as its CRM"_s;
+        QTest::newRow("crm: the team tracks its pipeline in it")
+            << crm << u"How we sell"_s
+            << u"Our account executives log every call and track the pipeline in Salesforce."_s
+            << true;
+        QTest::newRow("crm: an office in the tower named after it")
+            << crm << u"Careers"_s
+            << u"Our office is on the 30th floor of Salesforce Tower in San Francisco."_s << false;
+        QTest::newRow("crm: picked another one over it")
+            << crm << u"Our CRM decision"_s
+            << u"We picked Pipedrive over Salesforce and our reps work in it every day."_s << false;
+        QTest::newRow("crm: Salesforce the customer")
+            << crm << u"Customers"_s
+            << u"We have run launch events for Salesforce, Atlassian and Canva."_s << false;
+    }
+
+    void analystReading()
+    {
+        QFETCH(QString, goal);
+        QFETCH(QString, title);
+        QFETCH(QString, snippet);
+        QFETCH(bool, match);
+        const AnalysisOutcome o
+            = judge(goal, u"acme.com"_s, { evidence(u"https://acme.com/about"_s, title, snippet) });
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+    }
+
+    void crm_namedInTheCompanysOwnPosting_isTheTeamsTool()
+    {
+        const AnalysisOutcome o
+            = judge(u"Companies whose sales team uses Salesforce as its CRM"_s, u"acme.com"_s,
+                { evidence(u"https://boards.greenhouse.io/acme/jobs/1"_s, u"SDR (Madrid)"_s,
+                    u"Your stack: Salesforce, Outreach and LinkedIn Sales Navigator."_s,
+                    { .channel = u"jobs_search"_s, .publishedAt = u"2026-11-10T00:00:00Z"_s }) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
     }
 };
 

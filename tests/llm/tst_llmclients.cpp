@@ -4,6 +4,7 @@
 #include "llm/JsonAnswer.h"
 #include "llm/LlmSettings.h"
 #include "llm/OpenAiCompatibleClient.h"
+#include "model/Providers.h"
 #include "net/HttpClient.h"
 
 #include <QCoroTask>
@@ -456,6 +457,27 @@ private Q_SLOTS:
         QCOMPARE(s.openAiModel, u"llama3.1"_s);
         QCOMPARE(s.geminiAnalysisModel, u"gemini-env"_s);
         QCOMPARE(s.geminiStrategyModel, LlmSettings {}.geminiStrategyModel);
+    }
+
+    // The GUI, the CLI and the docs name the variables from core/model/Providers: a row
+    // changed there must change what the settings read.
+    void settings_keyAndUrlVariables_areTheProviderTables()
+    {
+        for (const QString &id : { u"gemini"_s, u"openai"_s }) {
+            const ProviderInfo *info = findProvider(id);
+            QVERIFY(info);
+            const QByteArray key = info->keyVariable.toLatin1();
+            const QByteArray url = info->urlVariable.toLatin1();
+            qputenv(key.constData(), "key-from-" + id.toLatin1());
+            qputenv(url.constData(), "http://127.0.0.1:9/" + id.toLatin1());
+            const LlmSettings s = LlmSettings {}.withEnvironment();
+            qunsetenv(key.constData());
+            qunsetenv(url.constData());
+            const bool gemini = id == u"gemini";
+            QCOMPARE(gemini ? s.geminiApiKey : s.openAiApiKey, u"key-from-"_s + id);
+            QCOMPARE(
+                gemini ? s.geminiBaseUrl : s.openAiBaseUrl, QUrl(u"http://127.0.0.1:9/"_s + id));
+        }
     }
 };
 

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void robots_unreachableMeansNotRead();
     void redirect_withinTheSiteIsFollowed();
     void redirect_toAnotherSiteIsRefused();
+    void redirect_toAPrivateAddressIsRefused();
     void oversizedPage_isCutAt2MB();
     void site_isReadOncePerRunAcrossStrategies();
     void homePageError_isAFailureWithReason();
@@ -235,6 +236,25 @@ void TestWebsite::redirect_toAnotherSiteIsRefused()
     QCOMPARE(m_server->requestCount(site(u"/jobs/"_s)), 1);
     QCOMPARE(out.status, SourceOutcome::Status::Ok);
     QCOMPARE(out.evidence.first().url, u"https://www.acme.io/jobs/"_s);
+}
+
+void TestWebsite::redirect_toAPrivateAddressIsRefused()
+{
+    // A public-looking company whose site sends us to a service on this machine (another port
+    // of 127.0.0.1): the hop is held to the rule company names are, and never asked.
+    FakeHttpServer local;
+    QVERIFY(local.listen());
+    local.route(u"/"_s, [](const FakeRequest &) { return FakeResponse::text("<p>admin</p>"); });
+    const QByteArray admin = local.baseUrl().toString().toUtf8() + "/admin";
+    page(u"/"_s, FakeResponse::text(fixture(u"site_home.html"_s)));
+    page(u"/careers"_s, FakeResponse::text("", 302).withHeader("Location", admin));
+    WebsiteSource source(m_http.get(), settings());
+    const SourceOutcome out = run(source, context(u"acme.io"_s, channel::Website, u"fraud"_s));
+    QCOMPARE(local.requestCount(), 0);
+    QVERIFY2(out.reason.contains(u"/careers: redirect to a private address refused (127.0.0.1)"_s),
+        qPrintable(out.reason));
+    // The rest of the site is still read.
+    QCOMPARE(out.status, SourceOutcome::Status::Ok);
 }
 
 void TestWebsite::oversizedPage_isCutAt2MB()

@@ -81,6 +81,23 @@ private Q_SLOTS:
         QVERIFY(!meta.appVersion.isEmpty());
     }
 
+    void savedFile_isLaidOutAsQJsonDocumentWouldWriteIt()
+    {
+        // Written a company at a time, but byte for byte what one QJsonDocument would give:
+        // with rows and without, so that empty arrays and nesting are covered.
+        RunState empty = test::sampleRunState();
+        empty.results.clear();
+        empty.finishedQueries.clear();
+        empty.strategies.clear();
+        for (const RunState &state : { test::sampleRunState(), empty }) {
+            const QByteArray bytes = sessionToJson(state);
+            QJsonParseError parse;
+            const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
+            QCOMPARE(parse.error, QJsonParseError::NoError);
+            QCOMPARE(bytes, doc.toJson(QJsonDocument::Indented));
+        }
+    }
+
     void crmColumns_surviveTheSessionFile()
     {
         QTemporaryDir dir;

@@ -184,6 +184,7 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, FakeRequest request)
             return;
         case FakeResponse::Action::Respond:
         case FakeResponse::Action::Oversize:
+        case FakeResponse::Action::Truncate:
         case FakeResponse::Action::Hold:
             break;
         }
@@ -199,6 +200,12 @@ void FakeHttpServer::dispatch(QTcpSocket *socket, FakeRequest request)
             head += "Content-Type: application/octet-stream\r\n";
         head += "Content-Length: " + QByteArray::number(length) + "\r\n\r\n";
         guard->write(head);
+        if (response.action == FakeResponse::Action::Truncate) {
+            guard->write(response.body.left(response.body.size() / 2));
+            guard->disconnectFromHost(); // after the pending bytes are written
+            finish();
+            return;
+        }
         if (!oversize) {
             guard->write(response.body);
             finish();

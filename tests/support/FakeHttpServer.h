@@ -30,6 +30,7 @@ struct FakeResponse
         Hang,     // never answer; the client has to time out or abort
         Reset,    // close the connection without an answer
         Oversize, // announce oversizeBytes, send body, then stream filler up to that size
+        Truncate, // announce the whole body, send its first half, then close the connection
         Hold,     // answer like Respond, but only once the test calls releaseHeld()
     };
     int status = 200;

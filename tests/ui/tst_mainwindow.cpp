@@ -9,6 +9,7 @@
 #include "UiTestSupport.h"
 #include "net/HttpClient.h"
 #include "storage/AppSettings.h"
+#include "storage/ResponseCache.h"
 #include "storage/SecretStore.h"
 #include "storage/SessionFile.h"
 
@@ -22,6 +23,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void retryFailed_andRerunSelected_touchOnlyThoseCompanies();
     void autosave_isOfferedAndResumed();
     void windowSizeAndSplitters_areRememberedAcrossStarts();
+    void damagedResponseCache_isSaidOnceWhenTheWindowOpens();
 
 private:
     void startWindow();
@@ -98,6 +101,7 @@ private:
     std::unique_ptr<ScriptedPrompts> m_prompts;
     std::unique_ptr<MainWindow> m_window;
     QList<QUrl> m_opened;
+    QStringList m_startupNotices;
 };
 
 void TestMainWindow::init()
@@ -111,6 +115,7 @@ void TestMainWindow::init()
     m_http = std::make_unique<HttpClient>();
     m_prompts = std::make_unique<ScriptedPrompts>();
     m_opened.clear();
+    m_startupNotices.clear();
     startWindow();
 }
 
@@ -128,6 +133,7 @@ void TestMainWindow::startWindow()
     };
     services.autosavePath = m_dir->filePath(u"autosave.gtmr"_s);
     services.autosaveIntervalMs = 200;
+    services.startupNotices = m_startupNotices;
     m_window = std::make_unique<MainWindow>(std::move(services));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -718,6 +724,29 @@ void TestMainWindow::windowSizeAndSplitters_areRememberedAcrossStarts()
     startWindow();
     QCOMPARE(m_window->size(), QSize(1100, 720));
     QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+}
+
+void TestMainWindow::damagedResponseCache_isSaidOnceWhenTheWindowOpens()
+{
+    // Start-up as gui_main does it: the cache finds its file damaged and replaces it.
+    const QString path = m_dir->filePath(u"cache/responses.sqlite"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    {
+        QFile garbage(path);
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write(QByteArray(8192, 'x'));
+    }
+    ResponseCache cache(path);
+    QVERIFY(!cache.notice().isEmpty());
+    m_window.reset();
+    m_startupNotices = { cache.notice() };
+    startWindow();
+
+    const QString log = m_window->logView()->toPlainText();
+    QCOMPARE(log.count(u"The response cache was damaged"_s), 1);
+    QVERIFY2(log.contains(u"it was moved to "_s + path + u".damaged-"_s), qPrintable(log));
+    QVERIFY(
+        m_window->statusBar()->currentMessage().startsWith(u"The response cache was damaged"_s));
 }
 
 QTEST_MAIN(TestMainWindow)
