@@ -9,8 +9,8 @@
 namespace gtm {
 
 // Under the form: what the run would cost (queries per source, credits or requests per paid
-// provider, expected duration), recomputed shortly after the form stops changing. The numbers
-// come from core (estimateCost); this only shows them.
+// provider, expected duration, what a budget will leave out), recomputed shortly after the
+// form stops changing. The numbers come from core (estimateCost); this only shows them.
 class CostEstimateView : public QLabel
 {
     Q_OBJECT
@@ -23,7 +23,12 @@ public:
     void updateNow();
     const CostEstimate &estimate() const { return m_estimate; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void render();
+
     Compute m_compute;
     QTimer m_debounce;
     CostEstimate m_estimate;

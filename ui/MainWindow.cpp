@@ -19,6 +19,7 @@
 #include "net/HttpClient.h"
 #include "pipeline/RetryPlan.h"
 #include "session/ResearchSession.h"
+#include "spend/Budget.h"
 #include "storage/AppSettings.h"
 #include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
@@ -545,8 +546,10 @@ CostEstimate MainWindow::estimateFromForm() const
         for (const QString &provider : defaultProviderPolicies().keys())
             rates.insert(provider, m_services.http->providerPolicy(provider).ratePerMinute);
     const AppSettings *s = m_services.settings;
-    return estimateCost(estimateInputFor(requestFromForm(m_domains->lastList()), {},
-        s->sourceSettings(m_keys), s->llmSettings(m_keys), rates, savedChannelConcurrency(*s)));
+    EstimateInput input = estimateInputFor(requestFromForm(m_domains->lastList()), {},
+        s->sourceSettings(m_keys), s->llmSettings(m_keys), rates, savedChannelConcurrency(*s));
+    input.budgets = savedBudgets(*s);
+    return estimateCost(input);
 }
 
 void MainWindow::setRunning(bool running)
@@ -1047,8 +1050,13 @@ void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine>
     // Every run, resumes and retries included, judges by the facets the bar shows.
     m_session->setGoalModel(
         m_goalFacets->edited() ? std::optional<GoalModel>(m_goalFacets->model()) : std::nullopt);
+    // The budgets saved in Settings, whole for each run, as the CLI applies them.
+    const Budgets budgets = savedBudgets(*m_services.settings);
+    m_session->setBudgets(budgets);
     if (!m_engine || !launch(m_engine))
         return;
+    if (!budgets.isEmpty())
+        log(tr("Budget for this run: %1").arg(budgets.toString()));
     m_autosaveFailureShown = false;
     // A resume starts where the run stopped, not at 0 %.
     m_progress->setValue(doneFraction(m_session->state()));
@@ -1182,6 +1190,15 @@ void MainWindow::finishRun(const RunMetrics &metrics)
                 .arg(elapsed, QLocale().toString(m_session->matchCount()),
                     QLocale().toString(rows)));
     }
+    // What the budgets left out, where the run's outcome is read: under the progress bar, in
+    // the log and on the Metrics tab.
+    const BudgetLedger *budget = m_session->budgetLedger();
+    const QStringList spending = budget ? budget->readableSummary() : QStringList();
+    if (budget && budget->leftOutTotal() > 0)
+        m_stage->setText(m_stage->text() + u"\n"_s + spending.join(u'\n'));
+    for (const QString &line : spending)
+        log(tr("Budget: %1").arg(line));
+    m_metrics->setSpending(spending);
     m_metrics->setMetrics(m_session->metrics());
     m_metrics->setConfidences(m_session->results(), m_session->threshold());
     setRunning(false);

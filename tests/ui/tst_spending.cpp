@@ -1,0 +1,235 @@
+#include "CostEstimateView.h"
+#include "DomainEditor.h"
+#include "EvidenceView.h"
+#include "MainWindow.h"
+#include "MetricsPanel.h"
+#include "ResultsModel.h"
+#include "SettingsDialog.h"
+#include "UiTestSupport.h"
+#include "net/HttpClient.h"
+#include "spend/Budget.h"
+#include "storage/AppSettings.h"
+#include "storage/SecretStore.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gtm;
+using namespace gtm::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kGoal = u"Fintech companies using AI for fraud detection"_s;
+} // namespace
+
+// What a run may spend, as the window shows it: the budgets in Settings, what the estimate
+// says they will leave out, and what a run left out, in its rows and its summary.
+class TestSpending : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void settings_budgetsPerRunAreValidatedAndSaved();
+    void estimate_saysWhatABudgetWillSkip();
+    void run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut();
+
+private:
+    void startWindow();
+    void typeForm(const QString &domains);
+    int rowOf(const QString &domain) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<InMemorySecretStore> m_secrets;
+    std::unique_ptr<FakeHttpServer> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<ScriptedPrompts> m_prompts;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestSpending::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
+    m_secrets = std::make_unique<InMemorySecretStore>();
+    m_server = std::make_unique<FakeHttpServer>();
+    QVERIFY(m_server->listen());
+    routeFixture(*m_server);
+    m_http = std::make_unique<HttpClient>();
+    m_prompts = std::make_unique<ScriptedPrompts>();
+}
+
+void TestSpending::startWindow()
+{
+    MainWindowServices services;
+    services.http = m_http.get();
+    services.settings = m_settings.get();
+    services.secrets = m_secrets.get();
+    services.prompts = m_prompts.get();
+    services.createEngine = fakeEngineFactory(m_http.get(), m_server->baseUrl());
+    services.autosavePath = m_dir->filePath(u"autosave.gtmr"_s);
+    services.autosaveIntervalMs = 200;
+    m_window = std::make_unique<MainWindow>(std::move(services));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestSpending::cleanup()
+{
+    m_window.reset();
+    m_http.reset();
+    m_server.reset();
+    m_prompts.reset();
+    m_secrets.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+void TestSpending::typeForm(const QString &domains)
+{
+    m_window->goalEdit()->clear();
+    QTest::keyClicks(m_window->goalEdit(), kGoal);
+    m_window->domainEditor()->setPlainText(domains);
+}
+
+int TestSpending::rowOf(const QString &domain) const
+{
+    const ResultsModel *model = m_window->resultsModel();
+    for (int i = 0; i < model->rowCount(); ++i)
+        if (model->result(i).domain == domain)
+            return i;
+    return -1;
+}
+
+void TestSpending::settings_budgetsPerRunAreValidatedAndSaved()
+{
+    m_settings->setBudgetSpec(u"newsapi=50"_s);
+    SettingsDialog dialog(m_settings.get(), {}, {}, {});
+    const auto field = [&dialog](const QString &provider) {
+        return dialog.findChild<QLineEdit *>(u"budget_"_s + provider);
+    };
+    for (const QString &p : { u"tavily"_s, u"newsapi"_s, u"gemini"_s, u"openai"_s })
+        QVERIFY2(field(p), qPrintable(p));
+    QLineEdit *tavily = field(u"tavily"_s);
+    QLineEdit *gemini = field(u"gemini"_s);
+    auto *error = dialog.findChild<QLabel *>(u"budgetError"_s);
+    QVERIFY(error);
+    // What is saved shows; an empty field means no cap.
+    QCOMPARE(field(u"newsapi"_s)->text(), u"50"_s);
+    QVERIFY(tavily->text().isEmpty());
+    QVERIFY(tavily->placeholderText().contains(u"no cap"_s));
+
+    // Letters never get in; a number cut short keeps the dialog open and says why.
+    QTest::keyClicks(tavily, u"1x00"_s);
+    QCOMPARE(tavily->text(), u"100"_s);
+    QTest::keyClicks(gemini, u"20,00"_s);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected)); // not accepted
+    QVERIFY(error->isVisibleTo(&dialog));
+    QVERIFY2(error->text().contains(u"Gemini"_s) && error->text().contains(u"tokens"_s),
+        qPrintable(error->text()));
+    QCOMPARE(m_settings->budgetSpec(), u"newsapi=50"_s); // nothing saved yet
+
+    // Thousands separators are fine; clearing a field lifts its cap.
+    QTest::keyClick(gemini, Qt::Key_End);
+    QTest::keyClicks(gemini, u"0"_s);
+    QCOMPARE(gemini->text(), u"20,000"_s);
+    QVERIFY(!error->isVisibleTo(&dialog));
+    field(u"newsapi"_s)->clear();
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const Budgets saved = savedBudgets(*m_settings);
+    QCOMPARE(saved.caps.size(), 2);
+    QCOMPARE(saved.caps.value(u"tavily"_s), 100.0);
+    QCOMPARE(saved.caps.value(u"gemini"_s), 20000.0);
+    QVERIFY(!saved.caps.contains(u"newsapi"_s));
+}
+
+void TestSpending::estimate_saysWhatABudgetWillSkip()
+{
+    m_secrets->entries.insert(u"tavily"_s, u"tvly-test"_s);
+    m_settings->setBudgetSpec(u"tavily=2"_s);
+    startWindow();
+    QCoro::waitFor(m_window->loadKeys());
+    typeForm(u"acme-pay.com\nglobex.io\ninitech.com"_s);
+    CostEstimateView *view = m_window->costEstimate();
+    QTRY_VERIFY(view->text().contains(u"Estimate: 3 companies"_s));
+    const ProviderCost *tavily = view->estimate().provider(u"tavily"_s);
+    QVERIFY(tavily);
+    QVERIFY(tavily->queries > 2);
+    // Standard depth: one credit a search, so two of them fit.
+    const QString warning = u"Tavily: budget 2 credits — about %1 queries will be skipped"_s.arg(
+        tavily->queries - 2);
+    QVERIFY2(view->text().contains(warning), qPrintable(view->text()));
+    // NewsAPI has no budget (and no key): nothing said about it.
+    QCOMPARE(view->text().count(u"budget"_s), 1);
+
+    // A budget that covers the run says nothing.
+    m_settings->setBudgetSpec(u"tavily=1000"_s);
+    m_window->domainEditor()->appendPlainText(u"hooli.xyz"_s);
+    QTRY_VERIFY(view->text().contains(u"Estimate: 4 companies"_s));
+    QVERIFY2(!view->text().contains(u"budget"_s), qPrintable(view->text()));
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestSpending::run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut()
+{
+    // Each company gets one web search (TestWeb bills to Tavily) and one news search.
+    m_settings->setBudgetSpec(u"tavily=2"_s);
+    startWindow();
+    typeForm(u"acme-pay.com\nglobex.io\ninitech.com"_s);
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->runButton()->isEnabled());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+
+    QCOMPARE(m_server->requestCount(u"/search/google_search"_s), 2);
+    QCOMPARE(m_server->requestCount(u"/search/news_search"_s), 3);
+    // The company whose web search was left out says so in its row and its evidence pane.
+    int leftOut = -1;
+    for (const QString &domain : { u"acme-pay.com"_s, u"globex.io"_s, u"initech.com"_s }) {
+        const int row = rowOf(domain);
+        QVERIFY(row >= 0);
+        const QString errors = m_window->resultsModel()
+                                   ->index(row, ResultsModel::Errors)
+                                   .data(Qt::DisplayRole)
+                                   .toString();
+        if (errors.contains(u"TestWeb: budget spent"_s)) {
+            QCOMPARE(leftOut, -1);
+            leftOut = row;
+        }
+        QVERIFY(isFinal(m_window->resultsModel()->result(row).status));
+    }
+    QVERIFY2(leftOut >= 0, "no row says \"budget spent\"");
+    m_window->resultsView()->selectRow(leftOut);
+    QLabel *errors = m_window->evidenceView()->findChild<QLabel *>(u"evidenceErrors"_s);
+    QVERIFY(errors);
+    QTRY_VERIFY2(errors->text().contains(u"TestWeb: budget spent"_s), qPrintable(errors->text()));
+
+    // The run's summary says what was left out, per provider, under the progress bar and on
+    // the Metrics tab.
+    const QString summary = u"Tavily: 2 of 2 credits spent, 1 query left out"_s;
+    QVERIFY2(m_window->stageLabel()->text().contains(summary),
+        qPrintable(m_window->stageLabel()->text()));
+    QCOMPARE(m_window->metricsPanel()->valueText(u"budget"_s), summary);
+    QVERIFY(m_window->logView()->toPlainText().contains(u"tavily budget spent"_s));
+
+    // The next run starts with the whole budget again.
+    m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(m_server->requestCount(u"/search/google_search"_s), 4);
+}
+
+QTEST_MAIN(TestSpending)
+#include "tst_spending.moc"
