@@ -38,20 +38,22 @@ void CostEstimateView::render()
 {
     if (m_estimate.companies == 0 || m_estimate.strategies == 0) {
         setText(tr("Estimate: add a goal, domains and a source to see what the run costs."));
+        setToolTip({});
         return;
     }
-    const QStringList warnings = m_estimate.budgetWarnings();
-    QStringList lines = m_estimate.lines();
+    // Two lines and what a budget leaves out stay in sight next to Run; every source's share
+    // is in the tooltip.
+    QStringList lines = m_estimate.shortLines();
     lines.first().prepend(tr("Estimate: "));
     QStringList html;
-    for (const QString &line : std::as_const(lines)) {
-        const QString escaped = line.toHtmlEscaped();
-        html << (warnings.contains(line.trimmed())
-                ? u"<span style=\"color:%1; font-weight:600\">%2</span>"_s.arg(
-                      theme::errorText(palette()).name(), escaped)
-                : escaped);
-    }
-    setText(u"<div style=\"white-space:pre-wrap\">"_s + html.join(u"<br>"_s) + u"</div>"_s);
+    for (const QString &line : std::as_const(lines))
+        html << line.toHtmlEscaped();
+    for (const QString &warning : m_estimate.budgetWarnings())
+        html << u"<span style=\"color:%1; font-weight:600\">%2</span>"_s.arg(
+            theme::errorText(palette()).name(), warning.toHtmlEscaped());
+    setText(html.join(u"<br>"_s));
+    setToolTip(u"<p style=\"white-space:pre\">"_s
+        + m_estimate.lines().join(u'\n').toHtmlEscaped() + u"</p>"_s);
 }
 
 void CostEstimateView::changeEvent(QEvent *event)

@@ -44,6 +44,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -80,10 +81,19 @@ namespace gtm {
 
 namespace {
 // Asks for the width its form needs, measured once fonts and styles apply, so the splitter
-// never squeezes the form under it (it scrolls vertically only).
+// never squeezes the form under it (it scrolls vertically only). The form gets the height in
+// view, and scrolls only once its editors are down to their minimum: a resizable QScrollArea
+// gives a form with word-wrapped labels its preferred height and scrolls long before that
+// (at 1366x768 the sources and everything under them were out of sight).
 class FormScrollArea : public QScrollArea
 {
 public:
+    void setForm(QWidget *form)
+    {
+        setWidget(form);
+        form->installEventFilter(this);
+        fitForm();
+    }
     QSize minimumSizeHint() const override
     {
         QSize size = QScrollArea::minimumSizeHint();
@@ -92,6 +102,39 @@ public:
                 + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
         return size;
     }
+
+protected:
+    bool viewportEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            fitForm();
+        return QScrollArea::viewportEvent(event);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // The form's content changed (a longer goal summary, a message): measure once the
+        // layout has settled.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            QMetaObject::invokeMethod(this, [this] { fitForm(); }, Qt::QueuedConnection);
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    void fitForm()
+    {
+        QWidget *form = widget();
+        if (!form || !form->layout() || m_fitting)
+            return;
+        m_fitting = true;
+        const int width = std::max(viewport()->width(), form->minimumSizeHint().width());
+        const QLayout *layout = form->layout();
+        const int least = layout->hasHeightForWidth() ? layout->totalMinimumHeightForWidth(width)
+                                                      : layout->totalMinimumSize().height();
+        form->resize(width, std::max(viewport()->height(), least));
+        m_fitting = false;
+    }
+
+    bool m_fitting = false;
 };
 } // namespace
 
@@ -183,8 +226,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     auto *runPanel = new QWidget;
     buildForm(form, runPanel);
     auto *formScroll = new FormScrollArea;
-    formScroll->setWidget(form);
-    formScroll->setWidgetResizable(true);
+    formScroll->setForm(form);
     formScroll->setFrameShape(QFrame::NoFrame);
     // Run, Cancel and the progress stay in sight however small the window is.
     // No fixed minimum width: it would override the form's own, which the layout reports.
@@ -193,6 +235,11 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
     leftLayout->addWidget(formScroll, 1);
+    // Where the scrolling form ends and the estimate and Run, always in sight, begin.
+    auto *rule = new QFrame;
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    leftLayout->addWidget(rule);
     leftLayout->addWidget(runPanel);
 
     auto *results = new QWidget;
@@ -428,13 +475,13 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     layout->addLayout(options);
     layout->addWidget(sourcesBox);
     m_costEstimate = new CostEstimateView([this] { return estimateFromForm(); });
-    layout->addWidget(m_costEstimate);
     connect(m_depth, &QComboBox::currentIndexChanged, m_costEstimate,
         &CostEstimateView::scheduleUpdate);
     connect(
         m_maxParallel, &QSpinBox::valueChanged, m_costEstimate, &CostEstimateView::scheduleUpdate);
 
     auto *runLayout = new QVBoxLayout(runPanel);
+    runLayout->addWidget(m_costEstimate);
     runLayout->addLayout(buttons);
     runLayout->addWidget(m_progress);
     runLayout->addWidget(m_stage);
@@ -545,9 +592,11 @@ CostEstimate MainWindow::estimateFromForm() const
     if (m_services.http)
         for (const QString &provider : defaultProviderPolicies().keys())
             rates.insert(provider, m_services.http->providerPolicy(provider).ratePerMinute);
+    // The keys the run would use: those in the environment as well as the saved ones.
     const AppSettings *s = m_services.settings;
     EstimateInput input = estimateInputFor(requestFromForm(m_domains->lastList()), {},
-        s->sourceSettings(m_keys), s->llmSettings(m_keys), rates, savedChannelConcurrency(*s));
+        effectiveSourceSettings(*s, m_keys), effectiveLlmSettings(*s, m_keys), rates,
+        savedChannelConcurrency(*s));
     input.budgets = savedBudgets(*s);
     return estimateCost(input);
 }

@@ -217,6 +217,21 @@ QStringList CostEstimate::budgetWarnings() const
     return out;
 }
 
+QStringList CostEstimate::shortLines() const
+{
+    QStringList billed;
+    for (const ProviderCost &p : providers)
+        if (p.paid && !p.noKey)
+            billed << QStringLiteral("%1: %2 %3%4")
+                          .arg(p.label, number(p.units), p.unit,
+                              p.unit == u"tokens" ? QStringLiteral(" at most") : QString());
+    return { QStringLiteral("%1 companies x %2 strategies: %3 queries")
+                 .arg(number(companies), number(strategies))
+                 .arg(number(double(companies) * strategies)),
+        (billed.isEmpty() ? QStringLiteral("free sources only") : billed.join(QStringLiteral(" · ")))
+            + QStringLiteral(" · about %1").arg(duration(seconds)) };
+}
+
 const ProviderCost *CostEstimate::provider(const QString &id) const
 {
     for (const ProviderCost &p : providers)

@@ -57,6 +57,9 @@ struct CostEstimate
     // provider its budgetWarning() when its cap leaves queries out.
     QStringList lines() const;
     QStringList budgetWarnings() const;
+    // The same in two lines, for the window's run panel: the queries, then what the paid
+    // providers bill and the duration ("Tavily: 16 credits · NewsAPI: 16 requests · about 3 s").
+    QStringList shortLines() const;
     const ProviderCost *provider(const QString &id) const;
 };
 

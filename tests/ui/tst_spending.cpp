@@ -16,6 +16,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -42,6 +44,8 @@ private Q_SLOTS:
     void settings_budgetsPerRunAreValidatedAndSaved();
     void estimate_saysWhatABudgetWillSkip();
     void run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut();
+    void layout_estimateInSight_formFitsOrScrollsVisibly_data();
+    void layout_estimateInSight_formFitsOrScrollsVisibly();
 
 private:
     void startWindow();
@@ -229,6 +233,54 @@ void TestSpending::run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut(
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
     QCOMPARE(m_server->requestCount(u"/search/google_search"_s), 4);
+}
+
+void TestSpending::layout_estimateInSight_formFitsOrScrollsVisibly_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("fits");
+    QTest::newRow("1366x768") << QSize(1366, 768) << false;
+    QTest::newRow("1920x1080") << QSize(1920, 1080) << true;
+}
+
+// The estimate, and what a budget will skip, are in sight next to Run at any window size; the
+// form above fits, or shrinks its editors to their minimum and then scrolls, with its scroll
+// bar showing. It used to be cut under the form at 1366x768 until one scrolled.
+void TestSpending::layout_estimateInSight_formFitsOrScrollsVisibly()
+{
+    QFETCH(QSize, size);
+    QFETCH(bool, fits);
+    m_secrets->entries.insert(u"tavily"_s, u"tvly-test"_s);
+    m_settings->setBudgetSpec(u"tavily=2"_s);
+    startWindow();
+    QCoro::waitFor(m_window->loadKeys());
+    m_window->setMinimumSize(0, 0);
+    m_window->resize(size);
+    QTRY_COMPARE(m_window->size(), size);
+    typeForm(u"acme-pay.com\nglobex.io\ninitech.com"_s);
+    CostEstimateView *view = m_window->costEstimate();
+    QTRY_VERIFY(view->text().contains(u"about"_s) && view->text().contains(u"budget 2"_s));
+    QTRY_COMPARE(view->visibleRegion().boundingRect().size(), view->size());
+
+    auto *scroll = qobject_cast<QScrollArea *>(
+        m_window->goalEdit()->parentWidget()->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    const auto wholeInView = [](QWidget *w) {
+        return w->visibleRegion().boundingRect().size() == w->size();
+    };
+    QCheckBox *last = m_window->channelCheck(u"hackernews"_s);
+    if (fits) {
+        QVERIFY(!scroll->verticalScrollBar()->isVisible());
+        QTRY_VERIFY(wholeInView(last));
+    } else {
+        // Scrolling comes only after the domain list is down to its minimum height.
+        QVERIFY(scroll->verticalScrollBar()->isVisible());
+        QCOMPARE(m_window->domainEditor()->height(), m_window->domainEditor()->minimumHeight());
+        scroll->ensureWidgetVisible(last);
+        QTRY_VERIFY(wholeInView(last));
+    }
+    QVERIFY(wholeInView(m_window->goalEdit()) || !fits);
+    QVERIFY(wholeInView(m_window->runButton()));
 }
 
 QTEST_MAIN(TestSpending)
