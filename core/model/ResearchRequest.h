@@ -24,6 +24,9 @@ struct ResearchRequest
     double confidenceThreshold = 0.7;
     QStringList sources = channel::all();
     CrmRecords crm; // the imported CRM export's other columns; empty for a typed list
+    // Paid sources are asked only while the free ones leave the verdict open; this turns that
+    // off for runs where every query must be sent (comparisons with earlier runs, audits).
+    bool allQueries = false;
 
     QJsonObject toJson() const;
     static std::optional<ResearchRequest> fromJson(const QJsonObject &json, QString *error);
