@@ -394,6 +394,12 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
             m_session->setDirty(true);
     });
     m_thresholdSpin->setValue(settings->threshold());
+    m_allQueries = new QCheckBox(tr("Always run every query"));
+    m_allQueries->setObjectName(u"allQueriesCheck"_s);
+    m_allQueries->setToolTip(
+        tr("Ask the paid sources (Tavily, NewsAPI) about every company. Off: they are asked "
+           "only while the free sources leave a company undecided, which saves credits."));
+    m_allQueries->setChecked(settings->allQueries());
     auto *thresholdRow = new QHBoxLayout;
     thresholdRow->addWidget(m_thresholdSlider, 1);
     thresholdRow->addWidget(m_thresholdSpin);
@@ -457,6 +463,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     options->addRow(tr("Depth:"), m_depth);
     options->addRow(tr("Parallel searches:"), m_maxParallel);
     options->addRow(tr("Match threshold:"), thresholdRow);
+    options->addRow(m_allQueries);
 
     auto *layout = new QVBoxLayout(form);
     layout->addLayout(goalHeader);
@@ -606,7 +613,7 @@ void MainWindow::setRunning(bool running)
     m_goal->setReadOnly(running);
     m_domains->setReadOnly(running);
     for (QWidget *w : std::initializer_list<QWidget *> { m_importButton, m_depth, m_maxParallel,
-             m_thresholdSlider, m_thresholdSpin, m_recentGoals })
+             m_thresholdSlider, m_thresholdSpin, m_recentGoals, m_allQueries })
         w->setEnabled(!running);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setEnabled(!running && it.value()->property("usable").toBool());
@@ -1009,6 +1016,7 @@ ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
             request.sources << c;
     }
     request.crm = m_crm.restrictedTo(request.domains);
+    request.allQueries = m_allQueries->isChecked();
     return request;
 }
 
@@ -1038,6 +1046,7 @@ void MainWindow::run()
         if (m_channelChecks.value(c)->isChecked())
             checked << c;
     s->setEnabledChannels(checked);
+    s->setAllQueries(request.allQueries);
 
     if (!domains.rejected.isEmpty())
         log(tr(
@@ -1054,6 +1063,12 @@ void MainWindow::resumeRun()
 {
     if (!m_session->canResume())
         return;
+    // The checkbox as it is now: the rest of a run may ask for every query (as --all-queries).
+    if (m_session->state().request.allQueries != m_allQueries->isChecked()) {
+        RunState state = currentState();
+        state.request.allQueries = m_allQueries->isChecked();
+        m_session->replaceState(std::move(state));
+    }
     log(tr("Resuming: %n queries already finished", nullptr,
         int(m_session->state().finishedQueries.size())));
     startRun([this](const std::shared_ptr<Engine> &engine) { return m_session->resume(engine); });
@@ -1295,6 +1310,7 @@ void MainWindow::loadState(const RunState &state, const QString &path)
     m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
     m_maxParallel->setValue(state.request.maxParallelSearches);
     m_thresholdSpin->setValue(state.request.confidenceThreshold);
+    m_allQueries->setChecked(state.request.allQueries);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setChecked(state.request.sources.contains(it.key()));
     m_evidence->clear();

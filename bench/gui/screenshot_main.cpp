@@ -4,7 +4,8 @@
 //   QT_QPA_PLATFORM=offscreen build/bin/gui_screenshot docs/screenshot.png
 // For a look at other screens and states (not in the docs): GTM_SCREENSHOT_SIZE=1366x768 sizes
 // the window, GTM_SCREENSHOT_BUDGET=tavily=10 saves a budget, GTM_SCREENSHOT_FORM=1 takes the
-// picture before the run (the form and its estimate).
+// picture before the run (the form and its estimate), GTM_SCREENSHOT_TAB=3 opens Settings on
+// that page for the second picture.
 #include "DomainEditor.h"
 #include "FakeHttpServer.h"
 #include "MainWindow.h"
@@ -247,6 +248,8 @@ int main(int argc, char *argv[])
                 // The Settings dialog as a user first sees it, for a look (not in the docs).
                 SettingsDialog dialog(
                     &settings, { { u"tavily"_s, u"tvly-0123456789"_s } }, {}, {}, &window);
+                if (auto *tabs = dialog.findChild<QTabWidget *>())
+                    tabs->setCurrentIndex(qEnvironmentVariableIntValue("GTM_SCREENSHOT_TAB"));
                 dialog.show();
                 QCoreApplication::processEvents();
                 ok = dialog.grab().save(QString::fromLocal8Bit(argv[2])) && ok;

@@ -228,7 +228,7 @@ QStringList CostEstimate::shortLines() const
     return { QStringLiteral("%1 companies x %2 strategies: %3 queries")
                  .arg(number(companies), number(strategies))
                  .arg(number(double(companies) * strategies)),
-        (billed.isEmpty() ? QStringLiteral("free sources only") : billed.join(QStringLiteral(" · ")))
+        (billed.isEmpty() ? QStringLiteral("Free sources only") : billed.join(QStringLiteral(" · ")))
             + QStringLiteral(" · about %1").arg(duration(seconds)) };
 }
 

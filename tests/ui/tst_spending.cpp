@@ -7,9 +7,11 @@
 #include "SettingsDialog.h"
 #include "UiTestSupport.h"
 #include "net/HttpClient.h"
+#include "session/ResearchSession.h"
 #include "spend/Budget.h"
 #include "storage/AppSettings.h"
 #include "storage/SecretStore.h"
+#include "storage/SessionFile.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void settings_budgetsPerRunAreValidatedAndSaved();
     void estimate_saysWhatABudgetWillSkip();
     void run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut();
+    void allQueries_checkboxReachesTheRunAndIsSavedWithTheSession();
     void layout_estimateInSight_formFitsOrScrollsVisibly_data();
     void layout_estimateInSight_formFitsOrScrollsVisibly();
 
@@ -233,6 +236,41 @@ void TestSpending::run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut(
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
     QCOMPARE(m_server->requestCount(u"/search/google_search"_s), 4);
+}
+
+void TestSpending::allQueries_checkboxReachesTheRunAndIsSavedWithTheSession()
+{
+    startWindow();
+    auto *all = m_window->findChild<QCheckBox *>(u"allQueriesCheck"_s);
+    QVERIFY(all);
+    QVERIFY(!all->isChecked()); // free sources first, by default
+    typeForm(u"acme-pay.com\nglobex.io"_s);
+    QTest::mouseClick(all, Qt::LeftButton, {}, QPoint(4, all->height() / 2));
+    QVERIFY(all->isChecked());
+    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QTRY_VERIFY(m_window->runButton()->isEnabled());
+    QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
+    QVERIFY(!all->isEnabled()); // the running request does not change under it
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QVERIFY(all->isEnabled());
+    QVERIFY(m_window->session()->state().request.allQueries);
+
+    // Saved with the session and restored with it, like depth and sources.
+    const QString path = m_dir->filePath(u"all.gtmr"_s);
+    QVERIFY(m_window->saveSession(path));
+    QString error;
+    const auto saved = loadSession(path, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QVERIFY(saved->request.allQueries);
+    all->setChecked(false);
+    QVERIFY(m_window->openSession(path));
+    QVERIFY(all->isChecked());
+
+    // The next window starts as the last run left the form.
+    m_window.reset();
+    startWindow();
+    all = m_window->findChild<QCheckBox *>(u"allQueriesCheck"_s);
+    QVERIFY(all->isChecked());
 }
 
 void TestSpending::layout_estimateInSight_formFitsOrScrollsVisibly_data()
