@@ -957,6 +957,8 @@ ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
             request.sources << c;
     }
     request.crm = m_crm.restrictedTo(request.domains);
+    if (m_goalFacets->edited())
+        request.goalFacets = m_goalFacets->model().toJson();
     return request;
 }
 
@@ -1225,6 +1227,7 @@ void MainWindow::loadState(const RunState &state, const QString &path)
     m_session->load(state, path);
     m_crm = state.request.crm;
     m_goal->setPlainText(state.request.goal);
+    m_goalFacets->setEditedModel(m_session->goalModel());
     m_domains->setPlainText(state.request.domains.join(u'\n'));
     m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
     m_maxParallel->setValue(state.request.maxParallelSearches);

@@ -123,6 +123,21 @@ QPalette darkPalette()
     p.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x40));
     return p;
 }
+
+// Edits the bar's facets the way a user would in the dialog: what the goal says, plus fintech.
+GoalModel editToFintech(GoalFacetsBar *bar)
+{
+    GoalModel edited = bar->model();
+    GoalFacet industry;
+    industry.kind = FacetKind::Industry;
+    industry.value = u"fintech"_s;
+    edited.facets << industry;
+    bar->setEditor([edited](QWidget *, const GoalModel &, const GoalModel &) {
+        return std::optional<GoalModel>(edited);
+    });
+    bar->edit();
+    return edited;
+}
 } // namespace
 
 class TestWindowComforts : public QObject
@@ -152,6 +167,7 @@ private Q_SLOTS:
     void darkPalette_meaningfulColoursStayReadable();
     void run_withUnsavedResults_asksFirst();
     void goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun();
+    void goalFacets_editIsSavedWithTheSessionAndComesBackOnOpen();
     void threshold_changeAgreesEverywhereAndMarksTheSession();
     void cancel_statusBarAndPanelAgree();
     void reopenedFinishedSession_showsFullProgress();
@@ -697,15 +713,7 @@ void TestWindowComforts::goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun()
     };
     QVERIFY2(!signalTexts().contains(u"Edited goal"_s), qPrintable(signalTexts()));
 
-    GoalModel edited = bar->model();
-    GoalFacet industry;
-    industry.kind = FacetKind::Industry;
-    industry.value = u"fintech"_s;
-    edited.facets << industry;
-    bar->setEditor([edited](QWidget *, const GoalModel &, const GoalModel &) {
-        return std::optional<GoalModel>(edited);
-    });
-    bar->edit();
+    const GoalModel edited = editToFintech(bar);
     QVERIFY(bar->edited());
     m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
     runToEnd();
@@ -715,6 +723,44 @@ void TestWindowComforts::goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun()
     // Changing the goal's text drops the edit.
     m_window->goalEdit()->setPlainText(u"Companies hiring Go developers"_s);
     QVERIFY(!bar->edited());
+}
+
+void TestWindowComforts::goalFacets_editIsSavedWithTheSessionAndComesBackOnOpen()
+{
+    const QString goal = u"Companies running Kubernetes in production"_s;
+    typeForm(goal, u"acme-pay.com"_s);
+    auto *bar = m_window->findChild<GoalFacetsBar *>(u"goalFacets"_s);
+    const GoalModel edited = editToFintech(bar);
+    runToEnd();
+    const QString editedPath = m_dir->filePath(u"edited.gtmr"_s);
+    m_prompts->savePath = editedPath;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_window->isDirty());
+
+    // A plain session of the same goal, saved from a fresh window.
+    startWindow();
+    typeForm(goal, u"acme-pay.com"_s);
+    runToEnd();
+    const QString plainPath = m_dir->filePath(u"plain.gtmr"_s);
+    m_prompts->savePath = plainPath;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+
+    QVERIFY(m_window->openSession(editedPath));
+    bar = m_window->findChild<GoalFacetsBar *>(u"goalFacets"_s);
+    QVERIFY(bar->edited());
+    QCOMPARE(bar->model().facets, edited.facets);
+    QVERIFY2(bar->summaryText().endsWith(u" (edited)"_s), qPrintable(bar->summaryText()));
+    // The next run from the form judges by the facets the file brought back.
+    m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
+    runToEnd();
+    QVERIFY2(m_window->resultsModel()->results().value(0).signalTexts().join(u" | "_s).contains(
+                 u"Edited goal: "_s + edited.summary()),
+        qPrintable(m_window->resultsModel()->results().value(0).signalTexts().join(u" | "_s)));
+
+    // Opening a session without an edit, with the very same goal text, drops the edit shown.
+    QVERIFY(m_window->openSession(plainPath));
+    QVERIFY(!bar->edited());
+    QVERIFY(!bar->summaryText().contains(u"(edited)"_s));
 }
 
 void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
