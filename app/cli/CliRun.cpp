@@ -119,6 +119,7 @@ bool CliRun::start(QString *error, int *exitCode)
         request.maxParallelSearches = m_options.maxParallel;
         request.confidenceThreshold = m_options.threshold;
         request.sources = m_options.sources;
+        request.allQueries = m_options.allQueries;
         request.crm = std::move(input->crm);
     }
     if (!m_options.strategiesPath.isEmpty()) {
@@ -219,6 +220,10 @@ bool CliRun::start(QString *error, int *exitCode)
             progress(
                 QStringLiteral("Retrying %1 failed queries; the rest stays as it was").arg(again));
         }
+        // The rest of the run may be asked to send every query; never the other way round,
+        // since leaving --all-queries out is not a request to skip.
+        if (m_options.allQueries)
+            resumeState->request.allQueries = true;
         m_finishedAtStart = int(resumeState->finishedQueries.size());
         m_session->load(std::move(*resumeState), m_options.resumePath);
         m_session->resume(std::move(engine), std::move(strategies));

@@ -1,10 +1,11 @@
 // Prints the offline analyzer's precision, recall and F1 on the labelled fixture, per goal,
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
-// With `--eval FILE` (repeatable; "dev", "heldout" and "heldout2" name the files in
+// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2" and "heldout3" name the files in
 // tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
-// baselines, macro F1, and milliseconds per company. The fresh held-out set heldout2 is
-// scored blind: per goal kind only, never a company, and it cannot be explained.
+// baselines, macro F1, and milliseconds per company. The fresh held-out set heldout3 is
+// scored blind: per goal kind only, never a company, and it cannot be explained. (heldout2
+// was the blind set until 2026-12-01, session 4; it is tuning data since.)
 #include "LabelledFixture.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
@@ -20,7 +21,7 @@ namespace {
 
 QString evalPath(const QString &name)
 {
-    if (name == u"dev" || name == u"heldout" || name == u"heldout2")
+    if (name == u"dev" || name == u"heldout" || name == u"heldout2" || name == u"heldout3")
         return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(name);
     return name;
 }
@@ -28,8 +29,8 @@ QString evalPath(const QString &name)
 // The fresh held-out set is read by nobody: its companies and per-goal rows stay unprinted.
 bool isBlind(const QString &path)
 {
-    return path.endsWith(QStringLiteral("heldout2"))
-        || path.endsWith(QStringLiteral("heldout2.json"));
+    return path.endsWith(QStringLiteral("heldout3"))
+        || path.endsWith(QStringLiteral("heldout3.json"));
 }
 
 int evaluate(const QStringList &files, double threshold, bool verbose)
@@ -160,7 +161,7 @@ int main(int argc, char **argv)
             parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
 
     if (isBlind(parser.value(QStringLiteral("fixture")))) {
-        QTextStream(stderr) << "heldout2 is scored blind: use --eval heldout2\n";
+        QTextStream(stderr) << "heldout3 is scored blind: use --eval heldout3\n";
         return 1;
     }
     QString error;

@@ -13,6 +13,7 @@ QJsonObject ResearchRequest::toJson() const
         { QStringLiteral("max_parallel_searches"), maxParallelSearches },
         { QStringLiteral("confidence_threshold"), confidenceThreshold },
         { QStringLiteral("sources"), QJsonArray::fromStringList(sources) },
+        { QStringLiteral("all_queries"), allQueries },
     };
     if (!crm.isEmpty())
         json.insert(QStringLiteral("crm"), crm.toJson());
@@ -39,6 +40,8 @@ std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json
         r.fail(QStringLiteral("request.confidence_threshold: must be between 0 and 1"));
     if (r.has(QStringLiteral("sources")))
         req.sources = r.stringList(QStringLiteral("sources"));
+    // Absent in sessions saved before the option existed: they open with the default.
+    req.allQueries = r.boolean(QStringLiteral("all_queries"), false);
     if (r.has(QStringLiteral("crm"))) {
         QString why;
         const auto crm = CrmRecords::fromJson(r.object(QStringLiteral("crm")), &why);

@@ -581,6 +581,50 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("--budget"), bad.err.constData());
     }
 
+    // --all-queries is kept in the session; a resume may switch it on for the rest of the run.
+    void allQueries_isSavedInTheSessionAndAResumeCanTurnItOn()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains = write(QStringLiteral("all.txt"), "acme.com\nglobex.com\n");
+        const auto savedAllQueries = [](const QString &path) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return QJsonValue();
+            return QJsonDocument::fromJson(f.readAll())
+                .object()
+                .value(u"request")
+                .toObject()
+                .value(u"all_queries");
+        };
+        const auto runTo = [&](const QString &session, const QStringList &extra) {
+            return run(QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+                           QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                           strategiesFile(), QStringLiteral("--sources"),
+                           QStringLiteral("google_search"), QStringLiteral("--no-cache"),
+                           QStringLiteral("--session"), session }
+                    + extra,
+                fakeEnvironment(server));
+        };
+        const QString all = m_dir.filePath(QStringLiteral("all.gtmr"));
+        Result r = runTo(all, { QStringLiteral("--all-queries") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(savedAllQueries(all), QJsonValue(true));
+
+        const QString some = m_dir.filePath(QStringLiteral("some.gtmr"));
+        r = runTo(some, {});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(savedAllQueries(some), QJsonValue(false));
+
+        const QString resumed = m_dir.filePath(QStringLiteral("resumed.gtmr"));
+        r = run({ QStringLiteral("--resume"), some, QStringLiteral("--all-queries"),
+                    QStringLiteral("--no-cache"), QStringLiteral("--session"), resumed },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(savedAllQueries(resumed), QJsonValue(true));
+    }
+
     // Two runs of the same goal: --resume NEW (nothing left to run) --compare OLD writes what
     // changed, and no request is sent.
     void compare_writesNewAndLostMatchesAndMoves()
