@@ -404,7 +404,7 @@ void TestWindowComforts::keychainHanging_windowWorksAndSaysWhy()
 
 void TestWindowComforts::shortcuts_workWhileFilterOrThresholdHasFocus()
 {
-    m_window->resultsModel()->resetResults({ company(u"a.com"_s, 0.9) }, 0.7);
+    showResults(m_window.get(), { company(u"a.com"_s, 0.9) }, 0.7);
     ClaimsCtrlE x11Keys;
     m_window->findChild<QLineEdit *>(u"filterEdit"_s)->setFocus();
     QTRY_VERIFY(m_window->findChild<QLineEdit *>(u"filterEdit"_s)->hasFocus());
@@ -435,7 +435,7 @@ void TestWindowComforts::openLink_withoutBrowser_saysSoAndCopies()
     CompanyResult r = company(u"acme-pay.com"_s, 0.9);
     r.evidence = { Evidence { u"https://acme-pay.com/blog"_s, u"Blog"_s, u"text"_s, u"TestWeb"_s,
         u"google_search"_s, {}, 1.0 } };
-    m_window->resultsModel()->resetResults({ r }, 0.7);
+    showResults(m_window.get(), { r }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QApplication::clipboard()->clear();
@@ -487,7 +487,7 @@ void TestWindowComforts::menus_fileResearchViewHelp_f1ListsShortcuts()
 
 void TestWindowComforts::confidenceHeader_firstClickSortsHighestFirst()
 {
-    m_window->resultsModel()->resetResults(
+    showResults(m_window.get(),
         { company(u"b.com"_s, 0.4), company(u"a.com"_s, 0.9), company(u"c.com"_s, 0.75) }, 0.7);
     QHeaderView *header = m_window->resultsView()->horizontalHeader();
     const int x = header->sectionViewportPosition(ResultsModel::Confidence)
@@ -500,7 +500,7 @@ void TestWindowComforts::confidenceHeader_firstClickSortsHighestFirst()
 
 void TestWindowComforts::unicodeDomain_shownDecoded_exportedAsPunycode()
 {
-    m_window->resultsModel()->resetResults({ company(u"xn--mnchen-3ya.de"_s, 0.9) }, 0.7);
+    showResults(m_window.get(), { company(u"xn--mnchen-3ya.de"_s, 0.9) }, 0.7);
     QAbstractItemModel *table = m_window->resultsView()->model();
     QCOMPARE(table->index(0, ResultsModel::Domain).data().toString(), u"münchen.de"_s);
     m_window->resultsView()->selectRow(0);
@@ -539,7 +539,7 @@ void TestWindowComforts::selection_severalRowsCopyAsTsv()
 {
     CompanyResult tabby = company(u"b.com"_s, 0.4, u"Kafka"_s);
     tabby.errors.insert(u"TestWeb"_s, u"line one\nline\ttwo"_s);
-    m_window->resultsModel()->resetResults(
+    showResults(m_window.get(),
         { company(u"a.com"_s, 0.9, u"Spark"_s), tabby, company(u"c.com"_s, 0.75) }, 0.7);
     QTableView *view = m_window->resultsView();
     QCOMPARE(view->selectionMode(), QAbstractItemView::ExtendedSelection);
@@ -601,7 +601,7 @@ void TestWindowComforts::contextMenu_removeAndRunSelectedAgain()
 
 void TestWindowComforts::filter_showsNofM_exportWritesWhatIsShown()
 {
-    m_window->resultsModel()->resetResults(
+    showResults(m_window.get(),
         { company(u"a.com"_s, 0.9, u"Kafka"_s), company(u"b.com"_s, 0.4, u"Kafka"_s),
             company(u"c.com"_s, 0.75, u"Spark"_s) },
         0.7);
@@ -672,7 +672,7 @@ void TestWindowComforts::darkPalette_meaningfulColoursStayReadable()
     failed.domain = u"hooli.xyz"_s;
     failed.status = CompanyStatus::Failed;
     failed.errors.insert(u"TestWeb"_s, u"HTTP 500"_s);
-    m_window->resultsModel()->resetResults({ failed }, 0.7);
+    showResults(m_window.get(), { failed }, 0.7);
     m_window->resultsView()->selectRow(0);
     const QColor error
         = m_window->evidenceView()->errorsLabel()->palette().color(QPalette::WindowText);
@@ -870,7 +870,7 @@ void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight()
     QList<CompanyResult> rows;
     for (int i = 0; i < 60; ++i)
         rows << company(u"company-%1.com"_s.arg(i), 0.5);
-    m_window->resultsModel()->resetResults(rows, 0.7);
+    showResults(m_window.get(), rows, 0.7);
     m_window->setMinimumSize(0, 0);
     m_window->resize(size);
     QTRY_COMPARE(m_window->size(), size); // the window fits: no minimum larger than the screen
