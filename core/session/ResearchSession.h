@@ -7,8 +7,8 @@
 #include <QObject>
 #include <QPointer>
 #include <chrono>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace gtm {
 
@@ -78,9 +78,10 @@ public:
     bool wasCancelled() const { return m_cancelRequested; }
     // The resume rule: there is a request, and some row has not ended on its own.
     bool canResume() const;
-    // The goal's facets as the user edited them, for the runs that follow; nullopt: the
-    // analyzer parses the goal's text.
-    void setGoalModel(std::optional<GoalModel> model) { m_goalModel = std::move(model); }
+    // The goal's facets as the user edited them, kept in the request (and so in the session
+    // file) for the runs that follow; nullopt: the analyzer parses the goal's text.
+    void setGoalModel(const std::optional<GoalModel> &model);
+    std::optional<GoalModel> goalModel() const;
     // The caps per paid provider for each run that follows (spend/Budget.h); every run, a
     // resume or a retry included, starts with the whole budget. Empty: no caps.
     void setBudgets(const Budgets &budgets);
@@ -130,7 +131,6 @@ private:
     bool m_dirty = false;
     bool m_cancelRequested = false;
     std::shared_ptr<Engine> m_engine; // the running one; released when the run has drained
-    std::optional<GoalModel> m_goalModel;
     std::unique_ptr<Budgets> m_budgets;
     std::shared_ptr<BudgetLedger> m_ledger;
     QStringList m_spentProviders; // already said in the log this run
