@@ -52,8 +52,8 @@ void CostEstimateView::render()
         html << u"<span style=\"color:%1; font-weight:600\">%2</span>"_s.arg(
             theme::errorText(palette()).name(), warning.toHtmlEscaped());
     setText(html.join(u"<br>"_s));
-    setToolTip(u"<p style=\"white-space:pre\">"_s
-        + m_estimate.lines().join(u'\n').toHtmlEscaped() + u"</p>"_s);
+    setToolTip(u"<p style=\"white-space:pre\">"_s + m_estimate.lines().join(u'\n').toHtmlEscaped()
+        + u"</p>"_s);
 }
 
 void CostEstimateView::changeEvent(QEvent *event)

@@ -115,7 +115,8 @@ protected:
         // The form's content changed (a longer goal summary, a message): measure once the
         // layout has settled.
         if (watched == widget() && event->type() == QEvent::LayoutRequest)
-            QMetaObject::invokeMethod(this, [this] { fitForm(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { fitForm(); }, Qt::QueuedConnection);
         return QScrollArea::eventFilter(watched, event);
     }
 

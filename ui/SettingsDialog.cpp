@@ -329,10 +329,10 @@ std::optional<QString> SettingsDialog::budgetSpec()
         if (text.isEmpty())
             continue;
         if (!edit->hasAcceptableInput()) {
-            m_budgetError->setText(tr("%1: the budget must be a whole number of %2, or empty "
-                                      "for no cap.")
-                                       .arg(AppSettings::providerLabel(it.key()),
-                                           billingUnit(it.key())));
+            m_budgetError->setText(
+                tr("%1: the budget must be a whole number of %2, or empty "
+                   "for no cap.")
+                    .arg(AppSettings::providerLabel(it.key()), billingUnit(it.key())));
             m_budgetError->show();
             m_tabs->setCurrentWidget(m_budgetsPage);
             edit->setFocus();

@@ -352,10 +352,10 @@ void ResearchSession::noteBudgetSpent()
             continue;
         m_spentProviders << it.key();
         const QString unit = billingUnit(it.key());
-        Q_EMIT logMessage(QStringLiteral("%1 budget spent (%2 %3): %4")
-                              .arg(it.key(), QString::number(qint64(it.value())), unit,
-                                  unit == u"tokens"
-                                      ? QStringLiteral("the offline analyzer takes the rest")
+        Q_EMIT logMessage(
+            QStringLiteral("%1 budget spent (%2 %3): %4")
+                .arg(it.key(), QString::number(qint64(it.value())), unit,
+                    unit == u"tokens" ? QStringLiteral("the offline analyzer takes the rest")
                                       : QStringLiteral("its remaining queries are left out")));
     }
 }

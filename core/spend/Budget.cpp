@@ -141,15 +141,15 @@ void BudgetLedger::markLeftOut(CompanyResult &row) const
 QString BudgetLedger::line(const QString &provider, const QString &name) const
 {
     QString text = QStringLiteral("%1: %2 of %3 %4 spent")
-                       .arg(name, amount(spent(provider)),
-                           amount(m_budgets.caps.value(provider)), billingUnit(provider));
+                       .arg(name, amount(spent(provider)), amount(m_budgets.caps.value(provider)),
+                           billingUnit(provider));
     if (const int left = leftOut(provider)) {
         const bool tokens = billingUnit(provider) == u"tokens";
         text += QStringLiteral(", %1 %2 left out")
                     .arg(left)
-                    .arg(left == 1 ? (tokens ? QStringLiteral("analysis") : QStringLiteral("query"))
-                                   : (tokens ? QStringLiteral("analyses")
-                                             : QStringLiteral("queries")));
+                    .arg(left == 1
+                            ? (tokens ? QStringLiteral("analysis") : QStringLiteral("query"))
+                            : (tokens ? QStringLiteral("analyses") : QStringLiteral("queries")));
     }
     return text;
 }

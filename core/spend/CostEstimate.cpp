@@ -201,11 +201,10 @@ QString budgetWarning(const ProviderCost &p)
     const bool one = p.overBudget == 1;
     return QStringLiteral("%1: budget %2 %3 — about %4 %5")
         .arg(p.label, number(p.budget), p.unit, number(p.overBudget),
-            p.unit == u"tokens"
-                ? (one ? QStringLiteral("analysis will use the offline analyzer")
-                       : QStringLiteral("analyses will use the offline analyzer"))
-                : (one ? QStringLiteral("query will be skipped")
-                       : QStringLiteral("queries will be skipped")));
+            p.unit == u"tokens" ? (one ? QStringLiteral("analysis will use the offline analyzer")
+                                       : QStringLiteral("analyses will use the offline analyzer"))
+                                : (one ? QStringLiteral("query will be skipped")
+                                       : QStringLiteral("queries will be skipped")));
 }
 
 QStringList CostEstimate::budgetWarnings() const
@@ -228,7 +227,8 @@ QStringList CostEstimate::shortLines() const
     return { QStringLiteral("%1 companies x %2 strategies: %3 queries")
                  .arg(number(companies), number(strategies))
                  .arg(number(double(companies) * strategies)),
-        (billed.isEmpty() ? QStringLiteral("Free sources only") : billed.join(QStringLiteral(" · ")))
+        (billed.isEmpty() ? QStringLiteral("Free sources only")
+                          : billed.join(QStringLiteral(" · ")))
             + QStringLiteral(" · about %1").arg(duration(seconds)) };
 }
 

@@ -170,11 +170,10 @@ FakeResponse tavilyAnswer(const FakeRequest &r)
     const QString query = QJsonDocument::fromJson(r.body).object().value(u"query").toString();
     const QString domain = query.section(u' ', 0, 0);
     const QJsonObject item { { u"title"_s, QString(domain + u" fraud models "_s + query) },
-        { u"url"_s,
-            QString(u"https://"_s + domain + u"/blog/"_s + QString::number(qHash(query))) },
+        { u"url"_s, QString(u"https://"_s + domain + u"/blog/"_s + QString::number(qHash(query))) },
         { u"content"_s, QString(domain + u" uses TensorFlow for fraud detection"_s) } };
     return FakeResponse::json(QJsonDocument(QJsonObject { { u"results"_s, QJsonArray { item } } })
-            .toJson(QJsonDocument::Compact));
+                                  .toJson(QJsonDocument::Compact));
 }
 
 } // namespace

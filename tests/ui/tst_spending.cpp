@@ -175,8 +175,8 @@ void TestSpending::estimate_saysWhatABudgetWillSkip()
     QVERIFY(tavily);
     QVERIFY(tavily->queries > 2);
     // Standard depth: one credit a search, so two of them fit.
-    const QString warning = u"Tavily: budget 2 credits — about %1 queries will be skipped"_s.arg(
-        tavily->queries - 2);
+    const QString warning
+        = u"Tavily: budget 2 credits — about %1 queries will be skipped"_s.arg(tavily->queries - 2);
     QVERIFY2(view->text().contains(warning), qPrintable(view->text()));
     // NewsAPI has no budget (and no key): nothing said about it.
     QCOMPARE(view->text().count(u"budget"_s), 1);
@@ -303,9 +303,8 @@ void TestSpending::layout_estimateInSight_formFitsOrScrollsVisibly()
     auto *scroll = qobject_cast<QScrollArea *>(
         m_window->goalEdit()->parentWidget()->parentWidget()->parentWidget());
     QVERIFY(scroll);
-    const auto wholeInView = [](QWidget *w) {
-        return w->visibleRegion().boundingRect().size() == w->size();
-    };
+    const auto wholeInView
+        = [](QWidget *w) { return w->visibleRegion().boundingRect().size() == w->size(); };
     QCheckBox *last = m_window->channelCheck(u"hackernews"_s);
     if (fits) {
         QVERIFY(!scroll->verticalScrollBar()->isVisible());
