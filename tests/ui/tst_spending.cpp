@@ -55,51 +55,36 @@ private:
     void typeForm(const QString &domains);
     int rowOf(const QString &domain) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<InMemorySecretStore> m_secrets;
-    std::unique_ptr<FakeHttpServer> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ScriptedPrompts> m_prompts;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowHarness> m_harness;
+    // The harness's parts, for short.
+    AppSettings *m_settings = nullptr;
+    InMemorySecretStore *m_secrets = nullptr;
+    FakeHttpServer *m_server = nullptr;
+    ScriptedPrompts *m_prompts = nullptr;
+    MainWindow *m_window = nullptr;
 };
 
 void TestSpending::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-    m_secrets = std::make_unique<InMemorySecretStore>();
-    m_server = std::make_unique<FakeHttpServer>();
-    QVERIFY(m_server->listen());
-    routeFixture(*m_server);
-    m_http = std::make_unique<HttpClient>();
-    m_prompts = std::make_unique<ScriptedPrompts>();
+    m_harness = std::make_unique<WindowHarness>();
+    m_settings = m_harness->settings.get();
+    m_secrets = m_harness->secrets.get();
+    m_server = m_harness->server.get();
+    m_prompts = m_harness->prompts.get();
+    m_window = nullptr;
+    QVERIFY(m_server->port() != 0);
 }
 
 void TestSpending::startWindow()
 {
-    MainWindowServices services;
-    services.http = m_http.get();
-    services.settings = m_settings.get();
-    services.secrets = m_secrets.get();
-    services.prompts = m_prompts.get();
-    services.createEngine = fakeEngineFactory(m_http.get(), m_server->baseUrl());
-    services.autosavePath = m_dir->filePath(u"autosave.gtmr"_s);
-    services.autosaveIntervalMs = 200;
-    m_window = std::make_unique<MainWindow>(std::move(services));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_harness->start();
+    m_window = m_harness->window.get();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }
 
 void TestSpending::cleanup()
 {
-    m_window.reset();
-    m_http.reset();
-    m_server.reset();
-    m_prompts.reset();
-    m_secrets.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_harness.reset();
 }
 
 void TestSpending::typeForm(const QString &domains)
@@ -121,7 +106,7 @@ int TestSpending::rowOf(const QString &domain) const
 void TestSpending::settings_budgetsPerRunAreValidatedAndSaved()
 {
     m_settings->setBudgetSpec(u"newsapi=50"_s);
-    SettingsDialog dialog(m_settings.get(), {}, {}, {});
+    SettingsDialog dialog(m_settings, {}, {}, {});
     const auto field = [&dialog](const QString &provider) {
         return dialog.findChild<QLineEdit *>(u"budget_"_s + provider);
     };
@@ -195,7 +180,7 @@ void TestSpending::run_sendsNoMoreThanTheBudget_rowsAndSummarySayWhatWasLeftOut(
     m_settings->setBudgetSpec(u"tavily=2"_s);
     startWindow();
     typeForm(u"acme-pay.com\nglobex.io\ninitech.com"_s);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
@@ -247,7 +232,7 @@ void TestSpending::allQueries_checkboxReachesTheRunAndIsSavedWithTheSession()
     typeForm(u"acme-pay.com\nglobex.io"_s);
     QTest::mouseClick(all, Qt::LeftButton, {}, QPoint(4, all->height() / 2));
     QVERIFY(all->isChecked());
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QVERIFY(!all->isEnabled()); // the running request does not change under it
@@ -256,7 +241,7 @@ void TestSpending::allQueries_checkboxReachesTheRunAndIsSavedWithTheSession()
     QVERIFY(m_window->session()->state().request.allQueries);
 
     // Saved with the session and restored with it, like depth and sources.
-    const QString path = m_dir->filePath(u"all.gtmr"_s);
+    const QString path = m_harness->dir->filePath(u"all.gtmr"_s);
     QVERIFY(m_window->saveSession(path));
     QString error;
     const auto saved = loadSession(path, &error);
@@ -267,7 +252,6 @@ void TestSpending::allQueries_checkboxReachesTheRunAndIsSavedWithTheSession()
     QVERIFY(all->isChecked());
 
     // The next window starts as the last run left the form.
-    m_window.reset();
     startWindow();
     all = m_window->findChild<QCheckBox *>(u"allQueriesCheck"_s);
     QVERIFY(all->isChecked());
