@@ -4,11 +4,13 @@
 #include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
 
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTextBoundaryFinder>
 #include <QUrl>
 #include <cmath>
+#include <unordered_map>
 
 namespace gtm {
 
@@ -110,7 +112,9 @@ const QList<Marker> &markers()
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
             "bring|be moving|be migrating|transition|replace|consolidate)|in the process of "
             "(moving|migrating)|wishlist|in the future|prepar\\w+ (to|for) (move|migrat\\w*)|"
-            "considered|weighing|may move|might move|could move|is on the table)\\b",
+            "considered|weighing|may move|might move|could move|is on the table|(over|in|within) "
+            "the next [\\w ]{0,12}(months?|years?|quarters?)|your first (job|task|project|"
+            "goal)|will be to (build|introduce|replace|bring|set up))\\b",
             Modality::Planned);
         add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|trial\\w*|bake-?offs?|test(ed|ing) "
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
@@ -137,7 +141,8 @@ const QList<Marker> &markers()
             Modality::Option);
         add("\\b(integrat\\w*|connectors?|connects? (to|with)|connecting (to|with)|syncs?|"
             "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
-            "marketplace|helm charts?|operators? for|"
+            "(on|in|via|through|from) (the |our |its )?([\\w-]+ ){0,2}marketplaces?|"
+            "marketplace listings?|helm charts?|operators? for|"
             "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|customers'|"
             "customer's|compatible|works with|out of the box|natively|partners?|partnership|"
             "certified|resell\\w*|consultan\\w*|consulting|implementation|we help|helps? "
@@ -252,8 +257,26 @@ Modality modalityAt(
                 continue;
             if (m.capturedStart() < pos + len && m.capturedEnd() > pos)
                 continue; // the hit itself ("Salesforce Marketplace" aside)
+            // Portuguese and Spanish "no" is "in the": "roda no Google Cloud".
+            static const Re romance(QStringLiteral(
+                "\\b(não|nossa|nosso|nossos|nuestra|nuestro|nuestros|roda|rodam|usamos|"
+                "utilizamos|está|estão|são|para|com|los|las|del)\\b"));
+            if (mk.modality == Modality::Negated && m.captured(0) == u"no"
+                && romance.match(s).hasMatch())
+                continue;
             if (mk.modality == Modality::Evaluated && production
                 && m.captured(0).contains(QStringLiteral("staging")))
+                continue;
+            // "Models that evaluate every payment" score it; "losses dropped 40%" is a
+            // measure: neither is a trial or a past use.
+            static const Re measure(QStringLiteral(
+                "^\\s+((by|about|over|more than|nearly|almost) )?[\\d₹$€£]"));
+            static const Re scores(QStringLiteral("^\\s+(every|each|all|incoming)\\b"));
+            const QString next = s.mid(m.capturedEnd(), 16);
+            if ((mk.modality == Modality::Past && measure.match(next).hasMatch())
+                || (mk.modality == Modality::Evaluated
+                    && m.captured(0).startsWith(QStringLiteral("evaluat"))
+                    && scores.match(next).hasMatch()))
                 continue;
             if (m.capturedEnd() <= pos) {
                 if (pos - m.capturedEnd() > mk.reach)
@@ -285,6 +308,15 @@ Modality modalityAt(
         return Modality::Current;
     if (bestBefore >= 0)
         return before;
+    // "The assistant runs on Vertex AI, with customer documents in their own buckets": the
+    // company's own use is said right before the hit; what follows is about the data.
+    static const Re usedRightBefore(QStringLiteral(
+        "\\b(runs?|running|built|hosted|powered|deployed|lives?) (on|by|in|through|with) "
+        "([\\w-]+ ){0,4}$"));
+    if (bestAfter >= 0
+        && (after == Modality::Offered || after == Modality::SomeoneElse)
+        && usedRightBefore.match(s.mid(from, pos - from)).hasMatch())
+        return Modality::Current;
     if (bestAfter >= 0 && after != Modality::Negated)
         return after;
     static const Re requirement(QStringLiteral(
@@ -432,12 +464,12 @@ bool inRegion(const QString &region, const QString &lower)
         return germanPlace().match(lower).hasMatch();
     if (region == u"Europe")
         return europePlace().match(lower).hasMatch() || germanPlace().match(lower).hasMatch();
-    if (region == u"United States")
-        return Re(
+    if (region == u"United States") {
+        static const Re us(
             QStringLiteral("\\b(us|usa|united states|new york|nyc|san francisco|austin|boston|"
-                           "chicago|seattle|denver|atlanta|los angeles)\\b"))
-            .match(lower)
-            .hasMatch();
+                           "chicago|seattle|denver|atlanta|los angeles)\\b"));
+        return us.match(lower).hasMatch();
+    }
     return lower.contains(region.toLower());
 }
 
@@ -485,7 +517,9 @@ const Re &industryTerms(const QString &id)
                 "breakbulk|stevedor\\w*|haul\\w*|trucks?|trucking|locomotives|freight trains|"
                 "groupage|full loads|part loads|truckloads?|\\w*ladungen|stückgut|customs "
                 "(broker\\w*|clearance)|zoll\\w*|inland port|car carriers|umschlag|"
-                "binnenhafen|hafen\\w*)\\b")) },
+                "binnenhafen|hafen\\w*|\\w+(fracht|spedition|logistik|transporte|kurier)\\w*|"
+                "transportier\\w*|\\w*sattelz\\w+|lkw-?\\w*|verschiff\\w*|just-in-(sequence|time)|"
+                "versorgungszentr\\w*|inbound logistics)\\b")) },
         { QStringLiteral("healthcare"),
             Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
@@ -523,7 +557,10 @@ const Re &selfDescription()
         "powering|issues|lends|underwrites|insures|serves|sells|specializ\\w+|specialis\\w+|"
         "focused on|founded|startup|company|platform|provider|firm|leading|our mission|mission|"
         "about us|who we are|a \\w+ "
-        "(startup|company|firm|provider|platform|operator|carrier))\\b"));
+        "(startup|company|firm|provider|platform|operator|carrier)|ist (ein|eine|der|die|das)|"
+        "ist \\w*(spezialist|partner|dienstleister|anbieter|experte)|wir (sind|betreiben|"
+        "transportieren|verschiffen|liefern|bieten)|betreibt|transportiert|liefert|verschifft|"
+        "est (un|une|le|la)|è (un|una|il|la)|es (un|una|el|la))\\b"));
     return re;
 }
 
@@ -536,6 +573,8 @@ const Re &healthBuyers()
         "(gp|dental|private|ambulatory|outpatient|specialty|primary care) (practices?|"
         "clinics?|surgeries)|(health ?care|care) providers?|health ?care organi[sz]ations?|"
         "provider organi[sz]ations?|health insurers?|health plans?|medical insurers?|acos?|"
+        "(medicaid|medicare|medicare advantage|blues|blue cross|managed[- ]care|dental|"
+        "commercial health) plans?|"
         "clinicians?|nurses|nursing (homes?|departments?|facilities|directors?)|care teams?|"
         "home[- ]health|hospices?|post-acute|senior living|skilled nursing|care homes?|"
         "(surgery|surgical|dialysis|imaging|urgent care) cent(er|re)s?|(clinical|diagnostic|"
@@ -553,7 +592,8 @@ const Re &healthBuyers()
 const Re &healthBuyersInContext()
 {
     static const Re re(QStringLiteral(
-        "\\b(clinics?|practices?|providers|payers?|insurers|labs|agencies|trusts|doctors|"
+        "\\b(clinics?|(?<!good clinical )(?<!best )practices?|providers|payers?|insurers|labs|"
+        "agencies|trusts|doctors|"
         "physicians|therapists|dentists|revenue cycle|rcm|prior auth\\w*|claims? (processing|"
         "management|denials?|scrubb\\w*)|denials?|ehrs?|emrs?|epic|cerner|credentialing|"
         "care management|utili[sz]ation management|patient (intake|scheduling|engagement|"
@@ -599,7 +639,8 @@ const Re &sellsTo()
     static const Re re(QStringLiteral(
         "\\b(for|to|serv\\w+|help\\w*|used by|trusted by|relied on by|customers|clients|"
         "sell\\w*|built for|designed for|purpose-built|partners? with|work\\w* with|deployed "
-        "(at|in|across)|live (at|in)|across|empower\\w*|enabl\\w*|lets|allows?|gives)\\b"));
+        "(at|in|across)|live (at|in)|across|empower\\w*|enabl\\w*|lets|allows?|gives|use|uses|"
+        "für|nutzen|nutzt|setzen|pour|utilisent|para|usam|per|utilizzano)\\b"));
     return re;
 }
 
@@ -615,7 +656,8 @@ const Re &saasPricing()
         "billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing|licen[cs]e)|"
         "annual (plan|licen[cs]e|contract)|pricing (starts|plans?)|plans (start|from)|"
         "(/|a |per )(month|mo)\\b|cloud[- ](based|hosted|native|software|platform|ehr|emr|app)|"
-        "hosted (software|platform)|web-based (software|platform|app))\\b"));
+        "hosted (software|platform)|web-based (software|platform|app)|(is|are) hosted (on|in)|"
+        "gehostet|hébergée?s?|monatsabo\\w*|abonnement\\w*|assinatura|suscripción)\\b"));
     return re;
 }
 
@@ -668,7 +710,7 @@ const Re &marketplaceStrong()
         "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
         "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
         "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
-        "value|peer-to-peer|p2p|connects? [\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|matches "
+        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|matches "
         "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
         "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
         "matching|between)|marketplace platform|online marketplace|b2b marketplace|"
@@ -685,7 +727,8 @@ const Re &marketplaceChannel()
         "listed (on|in)|sell\\w* (on|through|via) [\\w ]{0,30}marketplaces?|on marketplaces|"
         "across marketplaces|marketplace sellers|marketplace channels?|marketplaces like|"
         "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
-        "third-party marketplaces?)\\b"));
+        "third-party marketplaces?|online marketplaces (now )?(account|make|drive)|marketplace "
+        "(sales|revenue))\\b"));
     return re;
 }
 
@@ -735,7 +778,7 @@ struct RoleLexicon
     Re notRole; // a title that is close but is not it
 };
 
-RoleLexicon roleLexicon(const QString &role)
+RoleLexicon makeRoleLexicon(const QString &role)
 {
     if (role == u"sdr")
         return {
@@ -764,6 +807,18 @@ RoleLexicon roleLexicon(const QString &role)
     return { Re(QStringLiteral("\\b(%1)\\b").arg(pattern)), Re(QStringLiteral("(?!)")) };
 }
 
+// Every company of a run asks for the same role: its patterns are compiled once.
+const RoleLexicon &roleLexicon(const QString &role)
+{
+    static QMutex mutex;
+    static std::unordered_map<QString, RoleLexicon> cache;
+    const QMutexLocker lock(&mutex);
+    auto it = cache.find(role);
+    if (it == cache.end())
+        it = cache.emplace(role, makeRoleLexicon(role)).first;
+    return it->second;
+}
+
 const Re &agencyMarkers()
 {
     static const Re re(QStringLiteral(
@@ -789,10 +844,12 @@ const Re &postingClosed()
 const Re &fraudTerms()
 {
     static const Re re(QStringLiteral(
-        "\\b(fraud\\w*|chargebacks?|account takeover|ato|money laundering|aml|scams?|"
+        "\\b(fraud\\w*|chargebacks?|account takeovers?|ato|money laundering|aml|scams?|"
         "synthetic identit\\w*|mule accounts?|identity theft|suspicious (transactions?|activity)|"
         "transaction monitoring|risk scoring|card testing|friendly fraud|first-party fraud|"
-        "bust-out|kyc)\\b"));
+        "bust-out|kyc|financial[- ]crime|money mules?|mules|suspicious (transfers?|payments?|"
+        "logins?|accounts?|behaviou?r)|unauthori[sz]ed (transactions?|payments?)|betrug\\w*|"
+        "\\w*betrug|fraude\\w*|golpes?|frode|estafas?)\\b"));
     return re;
 }
 
@@ -801,10 +858,14 @@ const Re &mlTerms()
     static const Re re(QStringLiteral(
         "\\b(machine[- ]learn\\w*|ml|ai|a\\.i\\.|artificial intelligence|deep learning|"
         "neural net\\w*|models?|modell?ing|gradient[- ]boost\\w*|xgboost|lightgbm|"
-        "random forests?|classifiers?|anomaly detection|predictive|trained|training data|"
+        "random forests?|classifiers?|anomaly[- ]detection|predictive|trained|training data|"
         "learns|learning|llms?|graph neural|data scien\\w*|ai-powered|ai-driven|ml-powered|"
         "ml-based|ai-based|algorithm\\w*|behavioral biometrics|scoring engine|risk engine|"
-        "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer)\\b"));
+        "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer|gnns?|"
+        "behaviou?ral analytics|aprendizado de máquina|aprendizaje automático|apprendimento "
+        "automatico|apprentissage automatique|maschinelle\\w* lernen|künstliche\\w* "
+        "intelligenz|ki-\\w+|ml-\\w+|intelig[eê]ncia artificial|intelligence artificielle|"
+        "intelligenza artificiale|modelos?|modèles?|modell\\w*|neuronal\\w*)\\b"));
     return re;
 }
 
@@ -993,7 +1054,8 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
             return Entity::Other;
     static const Re namesake(QStringLiteral(
         "\\b(not to be confused|no relation|unrelated|not affiliated|no affiliation|namesake|"
-        "different company|same name|similarly named)\\b"));
+        "different company|same name|similarly named|não tem relação|sem relação|de mesmo nome|"
+        "sin relación|del mismo nombre|même nom|aucun lien|gleichnamig\\w*|nicht verwandt)\\b"));
     if (namesake.match(lower).hasMatch())
         return Entity::Other;
     const bool named = names(lower);
@@ -1042,7 +1104,18 @@ void Judge::readEvidence()
             letters << Re::escape(QString(c));
         alternatives << letters.join(QStringLiteral("[\\s-]?"));
     }
-    m_nameRe = Re(QStringLiteral("(^|[^\\w.])(%1)($|[^\\w])").arg(alternatives.join(u'|')));
+    // Every goal of a company judges it with the same name pattern: compiled once per thread
+    // for the last companies seen.
+    thread_local QHash<QString, Re> recentNames;
+    const QString pattern
+        = QStringLiteral("(^|[^\\w.])(%1)($|[^\\w])").arg(alternatives.join(u'|'));
+    auto known = recentNames.constFind(pattern);
+    if (known == recentNames.cend()) {
+        if (recentNames.size() >= 64)
+            recentNames.clear();
+        known = recentNames.insert(pattern, Re(pattern));
+    }
+    m_nameRe = *known;
 
     for (int i = 0; i < m_input.evidence.size(); ++i) {
         const Evidence &e = m_input.evidence.at(i);
@@ -1064,11 +1137,9 @@ void Judge::readEvidence()
         const bool ownBoard = board
             && (slug == m_label || slug == bare
                 || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
-        const bool careersPage = ownSite
-            && Re(QStringLiteral("/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|"
-                                 "jobs-\\w+)\\b"))
-                   .match(path)
-                   .hasMatch();
+        static const Re careersPath(QStringLiteral(
+            "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+)\\b"));
+        const bool careersPage = ownSite && careersPath.match(path).hasMatch();
         item.posting = e.channel == channel::JobsSearch || board || careersPage;
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
         item.ownVoice = ownSite || ownBoard
@@ -1150,7 +1221,8 @@ void Judge::readEvidence()
 QSet<int> Judge::techTargets(const GoalFacet &f) const
 {
     QSet<int> wanted;
-    const QStringList names = f.value.split(QRegularExpression(QStringLiteral(" or | and ")));
+    static const Re either(QStringLiteral(" or | and "));
+    const QStringList names = f.value.split(either);
     for (int t = 0; t < m_dict.technologies().size(); ++t)
         for (const QString &n : names)
             if (m_dict.technologies().at(t).name.compare(n.trimmed(), Qt::CaseInsensitive) == 0)
@@ -1273,6 +1345,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             "you bring|we'd love|we would love|stack|tools?|technologies)\\b"));
         QList<std::pair<int, std::pair<qsizetype, qsizetype>>>
             hits; // sentence, (pos, len) in sentence
+        QSet<int> joined; // sentences whose purpose is said elsewhere in the item
         if (!topic) {
             for (const TermHit &h : item.techHits) {
                 if (!targets.contains(h.id))
@@ -1286,13 +1359,34 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     hits.last().second.second = -len; // mark: the dictionary read a negation
             }
         } else {
+            // "Acme fights card fraud. Its models score every payment": the purpose may be said
+            // in the item's title or the sentence next to the model, unless that sentence says
+            // fraud is handled some other way, or the model has a purpose of its own.
+            static const Re handledOtherwise(QStringLiteral(
+                "\\b(manual\\w*|rules?|third-party|partners?|operations team|handled by|"
+                "done by|performed by)\\b"));
+            static const Re otherPurpose(QStringLiteral(
+                "\\b(credit (model|scor\\w*|decision\\w*|limit\\w*)|underwrit\\w*|assistant|"
+                "chat\\w*|support|recommend\\w*|pricing|personali[sz]\\w*|search|marketing|"
+                "forecast\\w*|churn)\\b"));
+            QList<bool> fraudSaid;
+            for (const Sentence &sent : std::as_const(item.sentences))
+                fraudSaid << (fraudTerms().match(sent.lower).hasMatch()
+                    && !handledOtherwise.match(sent.lower).hasMatch());
+            auto purposeNearby = [&fraudSaid](int s) {
+                return fraudSaid.at(0) || (s > 0 && fraudSaid.at(s - 1))
+                    || (s + 1 < fraudSaid.size() && fraudSaid.at(s + 1));
+            };
             for (int s = 0; s < item.sentences.size(); ++s) {
                 const QString &lower = item.sentences.at(s).lower;
                 const auto m = (ml ? mlTerms() : fraudTerms()).match(lower);
                 if (!m.hasMatch())
                     continue;
-                if (ml && needsFraud && !fraudTerms().match(lower).hasMatch())
-                    continue;
+                if (ml && needsFraud && !fraudTerms().match(lower).hasMatch()) {
+                    if (!purposeNearby(s) || otherPurpose.match(lower).hasMatch())
+                        continue;
+                    joined.insert(s);
+                }
                 hits << std::pair { s, std::pair { m.capturedStart(), m.capturedLength() } };
             }
         }
@@ -1347,6 +1441,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                                        .hasMatch()
                             : useVerb().match(sent.lower).hasMatch());
                 double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                if (joined.contains(s))
+                    base = 0.75;
                 if (crm && !used)
                     base = 0.35;
                 t.add(item.index, s, base * factor,
@@ -1398,9 +1494,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
+            const QString &lower = sent.lower;
             if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
-                const auto k = otherKind.match(sent.lower);
-                const QString before = sent.lower.left(k.capturedStart());
+                const auto k = otherKind.match(lower);
+                const QString before = lower.left(k.capturedStart());
                 const QString phrase = before.right(40) + k.captured(0);
                 if (k.hasMatch()
                     && (kindCue.match(before.right(45)).hasMatch()
@@ -1411,10 +1508,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                     continue;
                 }
             }
-            const auto m = terms.match(sent.lower);
+            const auto m = terms.match(lower);
             if (!m.hasMatch())
                 continue;
-            if (!hitCounts(item, s, sent.lower, m.capturedStart(), m.capturedLength(),
+            if (!hitCounts(item, s, lower, m.capturedStart(), m.capturedLength(),
                     { Modality::Planned, Modality::Past, Modality::Negated, Modality::SomeoneElse },
                     t))
                 continue;
@@ -1430,15 +1527,15 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
             // business, not the business it is in.
             static const Re ownOps(QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
-            if ((theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
-                    || theirsAfter.match(sent.lower.mid(m.capturedStart())).hasMatch())
-                && !names(sent.lower.left(m.capturedStart()))) {
+            if ((theirs.match(lower.left(m.capturedStart())).hasMatch()
+                    || theirsAfter.match(lower.mid(m.capturedStart())).hasMatch())
+                && !names(lower.left(m.capturedStart()))) {
                 t.add(item.index, s, 0.25 * entityFactor(sent.entity),
                     QStringLiteral("its customers' industry"));
                 continue;
             }
-            if (ownOps.match(sent.lower.left(m.capturedStart())).hasMatch()
-                || sent.lower.mid(m.capturedEnd(), 30)
+            if (ownOps.match(lower.left(m.capturedStart())).hasMatch()
+                || lower.mid(m.capturedEnd(), 30)
                        .contains(QStringLiteral("im eigenen haus"))) {
                 t.add(item.index, s, 0.15 * entityFactor(sent.entity),
                     QStringLiteral("its own operations"));
@@ -1446,8 +1543,21 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             }
             // Postings say what the company is in their "About us" lines; a passing word in a
             // requirement list does not.
-            const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
-                || m_nameRe.match(sent.lower.left(m_nameWords.join(u' ').size() + 2)).hasMatch();
+            // "The Magdeburg-based haulier Elbe Kühltransporte": the word right before the name
+            // says what it is, as "X is a haulier" does.
+            static const Re article(QStringLiteral("^(the|die|der|das|le|la|il) "));
+            static const Re wordBeforeName(QStringLiteral("^\\w*[\\s-]+(\\w+ )?$"));
+            const qsizetype nameLength = m_nameWords.join(u' ').size();
+            const QString subject = QString(lower).remove(article);
+            const QString next = lower.mid(m.capturedEnd(), nameLength + 12);
+            const auto nameNext = m_nameRe.match(next);
+            // A title about card fraud says what the item is about, not what the company is.
+            const bool titleSays = s == 0
+                && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
+            const bool describes = selfDescription().match(lower).hasMatch() || titleSays
+                || m_nameRe.match(subject.left(nameLength + 2)).hasMatch()
+                || (nameNext.hasMatch()
+                    && wordBeforeName.match(next.left(nameNext.capturedStart(2))).hasMatch());
             double base = describes ? 0.75 : 0.45;
             if (item.posting && !describes)
                 base = 0.3;
@@ -1464,7 +1574,7 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                               "ledger|vault|remit)")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral("(freight|logist|cargo|ship|haul|fleet|transport|parcel|fracht|"
-                              "spedition|carrier|cargo)")) },
+                              "spedition|carrier|cargo|log$)")) },
         { QStringLiteral("healthcare"), Re(QStringLiteral("(health|med|care|clinic|pharma|bio)")) },
     };
     if (nameCues.contains(f.value) && nameCues.value(f.value).match(m_label).hasMatch())
@@ -1479,7 +1589,7 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     const Re &buyers = health ? healthBuyers() : industryTerms(f.value);
     static const Re otherIndustries(QStringLiteral(
         "\\b(retail\\w*|banks?|banking|fintech|manufactur\\w+|logistics|education|schools|"
-        "government|hospitality|restaurants|real estate|insurance|media|telecom|"
+        "government|hospitality|restaurants|real estate|media|telecom|"
         "e-?commerce|construction|legal|law firms?|councils?|nonprofits?|automotive|energy|"
         "agencies|universities|retailers)\\b"));
     // Who a company sells to is said in the present; "rather than hospitals" and "plans to
@@ -1489,7 +1599,8 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
         "\\b(rather than|instead of|not|never|other than|except|no longer|used to|formerly|"
         "previously|pivoted \\w+ from)\\b[\\w\\s,-]{0,25}$"));
     static const Re plannedBuyer(QStringLiteral(
-        "\\b(plans?|planning|aims? to|hopes? to|will (expand|enter|sell|move|launch|target)|"
+        "\\b(plans? to|planning|planned|aims? to|hopes? to|will (expand|enter|sell|move|launch|"
+        "target)|"
         "next (year|quarter)|roadmap|eventually|exploring|considering|pilot\\w*)\\b"));
     // "Kestrel Hospital Group operates four hospitals": a provider, which buys software.
     static const Re runsSites(QStringLiteral(
@@ -1562,25 +1673,28 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
         "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
         "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
-        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs)\\b"));
+        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
+        "commerçants|vermieter\\w*|particuliers|classmates)\\b"));
     static const Re demand(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
         "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
-        "production companies|firms|käufer|kunden|verlader|clients|acheteurs)\\b"));
+        "production companies|firms|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
+        "habitants|locataires|residents|neighbou?rs)\\b"));
     static const Re takeRate(QStringLiteral(
-        "\\b(takes?|charges?|keeps?|earns?|collects?|prend) (an? |the )?(\\d+(\\.\\d+)? ?% "
+        "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
+        "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
         "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
-        "pro)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
-        "de commission)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? "
+        "pro|de|par)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? "
         "the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
         "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
     static const Re matching(QStringLiteral(
         "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
-        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell)|two-sided|"
+        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell|buy)|two-sided|"
         "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
         "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send "
         "(a |an )?(quote|"
@@ -1589,7 +1703,10 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
         "(listings|offers|quotes))\\b"));
     static const Re listing(QStringLiteral(
-        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available)|"
+        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
+        "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare )?\\w+|(sellers?|hosts?|owners?) "
+        "listed|vendez sur|verkaufen auf|sell on (the |our )?(app|platform|site)|(open|ouvrez) "
+        "(your|votre|a) (shop|store|boutique)|vermiet\\w*|bestimm\\w* (den )?preis|"
         "listing is free|listed by|post "
         "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
         "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
@@ -1634,6 +1751,9 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     bool sides = false;
     bool matches = false;
     bool lists = false;
+    double surest = 0.0;
+    bool supplySeen = false;
+    bool demandSeen = false;
     int bestSentence = -1;
     double called = 0.0;
     int calledSentence = -1;
@@ -1668,12 +1788,22 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
             continue;
         }
-        const bool sentSides = (supply.match(lower).hasMatch() && demand.match(lower).hasMatch())
-            || twoSides.match(lower).hasMatch();
+        // The two sides may be named in different sentences of one item: "Plants list surplus
+        // motors. Maintenance buyers search by part number."
+        const bool sentSupply = supply.match(lower).hasMatch();
+        const bool sentDemand = demand.match(lower).hasMatch();
+        const bool sentSides = (sentSupply && sentDemand) || twoSides.match(lower).hasMatch()
+            || (sentSupply && demandSeen) || (sentDemand && supplySeen);
+        supplySeen = supplySeen || sentSupply;
+        demandSeen = demandSeen || sentDemand;
         const bool sentFee = takeRate.match(lower).hasMatch();
         const bool sentMatch
             = matching.match(lower).hasMatch() || marketplaceStrong().match(lower).hasMatch();
         const bool sentList = listing.match(lower).hasMatch();
+        // Whose words they are: the surest sentence that shows a cue ("Machinerie connects
+        // sellers with buyers. The platform takes 6%.")
+        if (sentSides || sentFee || sentMatch || sentList)
+            surest = std::max(surest, entityFactor(sent.entity));
         if ((sentSides || sentFee || sentMatch || sentList) && bestSentence < 0)
             bestSentence = s;
         if (sentFee && !fee)
@@ -1712,7 +1842,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     if (called > 0.0)
         base = cues > 0 ? std::max(base, 0.8) : called;
     const Sentence &sent = item.sentences.at(s);
-    t.add(item.index, s, base * entityFactor(sent.entity),
+    t.add(item.index, s, base * std::max(surest, entityFactor(sent.entity)),
         QStringLiteral("%1, %2").arg(fee ? QStringLiteral("takes a cut between two sides")
                                          : QStringLiteral("matches two sides"),
             entityText(sent.entity)));
@@ -1925,7 +2055,12 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 // Rosenheim in Upper Bavaria, ...". A place the gazetteer does not know is
                 // not a place elsewhere: the rest of the sentence may still say where it is.
                 static const Re phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
-                const QString rest = lower.mid(h.capturedEnd(1));
+                // A move names the old seat after "from" and the new one after "to".
+                static const Re moved(
+                    QStringLiteral("^[\\s:,]*(from|von|aus) [^,.;]{1,40}?\\b(to|nach|into)\\b"));
+                QString rest = lower.mid(h.capturedEnd(1));
+                if (const auto mv = moved.match(rest); mv.hasMatch())
+                    rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
                 const QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
                 const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
@@ -2011,7 +2146,7 @@ Tally Judge::judgeSize(const GoalFacet &f) const
 QList<FacetVerdict> Judge::judgeHiring(
     const GoalFacet &roleFacet, const QList<GoalFacet> &scoped) const
 {
-    const RoleLexicon lex = roleLexicon(roleFacet.value);
+    const RoleLexicon &lex = roleLexicon(roleFacet.value);
     Tally roles;
     QHash<int, Tally> scopedTallies; // index into scoped
     // Company-wide use of a role's technology counts for the role: the posting may not repeat
