@@ -112,7 +112,8 @@ const QList<Marker> &markers()
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
             "bring|be moving|be migrating|transition|replace|consolidate)|in the process of "
             "(moving|migrating)|wishlist|in the future|prepar\\w+ (to|for) (move|migrat\\w*)|"
-            "considered|weighing|may move|might move|could move|is on the table|(over|in|within) "
+            "considered|weighing|may move|might move|could move|is on the table|planen|geplant|"
+            "planejamos|planeamos|prévoyons|prevediamo|(over|in|within) "
             "the next [\\w ]{0,12}(months?|years?|quarters?)|your first (job|task|project|"
             "goal)|will be to (build|introduce|replace|bring|set up))\\b",
             Modality::Planned);
@@ -121,7 +122,8 @@ const QList<Marker> &markers()
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
             "weekend projects?|spikes?|toy|deciding|decide|undecided|choosing between|staging|"
-            "preview environments?|internal demo|demo)\\b",
+            "preview environments?|internal demo|demo|looked (at|into)|testumgebung|"
+            "test-?cluster|evaluier\\w*|getestet|testen|ambiente de (teste|pruebas))\\b",
             Modality::Evaluated);
         add("\\b(staging|dev|test) (environment|cluster|clusters|only)\\b|\\bonly in staging\\b|"
             "\\bstaging-only\\b",
@@ -161,7 +163,8 @@ const QList<Marker> &markers()
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
         add("\\b(not|don't|do not|doesn't|does "
-            "not|never|without|isn't|aren't|won't|no|none)\\b(?!-)",
+            "not|never|without|isn't|aren't|won't|no|none|skipped|skip|avoid\\w*|steer\\w* "
+            "clear of|passed on|kein\\w*|nicht|pas de|sin)\\b(?!-)",
             Modality::Negated, 22);
         return m;
     }();
@@ -319,11 +322,8 @@ Modality modalityAt(
         return Modality::Current;
     if (bestAfter >= 0 && after != Modality::Negated)
         return after;
-    static const Re requirement(QStringLiteral(
-        "\\b(experience|familiar\\w*|knowledge|proficien\\w*|skills?|expertise|background|"
-        "worked with|hands-on|exposure|understanding|requirements?|qualifications|you have|"
-        "you bring|years|fluent|fluency|strong)\\b"));
-    if (requirementsList && requirement.match(s.mid(from, to - from)).hasMatch()) {
+    // The requirement may be said outside the clause: "experience with a cloud (AWS or GCP)".
+    if (requirementsList) {
         // "Snowflake, BigQuery or Redshift": one of several will do.
         static const Re orAfter(QStringLiteral("^[\\w .,/+#-]{0,50}?\\b(or|and/or)\\b"));
         static const Re orBefore(QStringLiteral("\\b(or|and/or)\\s+$|/\\s*$"));
@@ -1366,7 +1366,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 "\\b(manual\\w*|rules?|third-party|partners?|operations team|handled by|"
                 "done by|performed by)\\b"));
             static const Re otherPurpose(QStringLiteral(
-                "\\b(credit (model|scor\\w*|decision\\w*|limit\\w*)|underwrit\\w*|assistant|"
+                "\\b(credit (model|scor\\w*|decision\\w*|limit\\w*)|assistant|"
                 "chat\\w*|support|recommend\\w*|pricing|personali[sz]\\w*|search|marketing|"
                 "forecast\\w*|churn)\\b"));
             QList<bool> fraudSaid;
