@@ -442,7 +442,12 @@ const Re &europePlace()
         "gothenburg|norway|oslo|denmark|copenhagen|finland|helsinki|poland|warsaw|krakow|kraków|"
         "wroclaw|czech|prague|hungary|budapest|romania|bucharest|estonia|tallinn|latvia|riga|"
         "lithuania|vilnius|greece|athens|bulgaria|sofia|croatia|zagreb|serbia|belgrade|"
-        "luxembourg|basel|bern|lausanne|lugano|zug|graz|linz|salzburg|innsbruck|cet|cest)\\b"));
+        "luxembourg|basel|bern|lausanne|lugano|zug|graz|linz|salzburg|innsbruck|venlo|tilburg|"
+        "eindhoven|utrecht|the hague|den haag|groningen|maastricht|nijmegen|arnhem|breda|"
+        "antwerp|antwerpen|ghent|gent|liège|liege|lille|strasbourg|toulouse|marseille|bordeaux|"
+        "nantes|turin|bologna|naples|valencia|seville|bilbao|gdansk|gdańsk|poznan|poznań|lodz|"
+        "łódź|brno|ostrava|bratislava|slovakia|žilina|zilina|košice|ljubljana|slovenia|cet|"
+        "cest)\\b"));
     return re;
 }
 
@@ -2050,19 +2055,37 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 continue;
             const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
             const auto h = hq.match(lower);
-            if (h.hasMatch()) {
+            // "Chicago-based broker X has opened an office in Hamburg": the words after
+            // "-based" are not a place (the pattern for "Chicago-based" reads it below).
+            const bool compound = h.hasMatch() && h.captured(1) == u"based"
+                && h.capturedStart(1) > 0 && lower.at(h.capturedStart(1) - 1) == u'-';
+            if (h.hasMatch() && !compound) {
                 // The place named right after the word, up to the end of its phrase: "in
                 // Rosenheim in Upper Bavaria, ...". A place the gazetteer does not know is
                 // not a place elsewhere: the rest of the sentence may still say where it is.
                 static const Re phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
                 // A move names the old seat after "from" and the new one after "to".
-                static const Re moved(
-                    QStringLiteral("^[\\s:,]*(from|von|aus) [^,.;]{1,40}?\\b(to|nach|into)\\b"));
+                static const Re moved(QStringLiteral(
+                    "^[\\s:,]*(from|von|aus) [^,.;]{1,40}?\\b(to|nach|into|ins|in die|in den)\\b"));
+                // "in Venlo, the Netherlands": a country after the comma belongs to the place.
+                static const Re countryNext(
+                    QStringLiteral("^,\\s*(the )?[\\w\\x{00C0}-\\x{017F}-]+( [\\w-]+)?"));
                 QString rest = lower.mid(h.capturedEnd(1));
                 if (const auto mv = moved.match(rest); mv.hasMatch())
                     rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
-                const QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
+                QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
+                if (end.hasMatch()) {
+                    const auto country = countryNext.match(rest.mid(end.capturedStart()));
+                    if (country.hasMatch()
+                        && (inRegion(f.value, country.captured(0))
+                            || placeElsewhere(f.value, country.captured(0))))
+                        place += country.captured(0);
+                }
+                // "plans to relocate its head office to Dresden": not yet.
+                if (!hitCounts(item, s, lower, h.capturedStart(1), h.capturedLength(1),
+                        { Modality::Planned }, t))
+                    continue;
                 const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
                     && !h.captured(1).startsWith(QStringLiteral("headquarter"))
                     && !h.captured(1).contains(QStringLiteral("sitz"));
@@ -2105,7 +2128,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
                 "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
                 "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
-                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b"));
+                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) (die|der|das|ein|"
+                "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             const bool strong = adjective.match(lower).hasMatch();
             t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),
                 QStringLiteral("%1, %2").arg(strong ? QStringLiteral("described as local")
