@@ -2075,7 +2075,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                     rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
                 QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
-                if (end.hasMatch()) {
+                if (end.hasMatch() && !inRegion(f.value, place)
+                    && !placeElsewhere(f.value, place)) {
                     const auto country = countryNext.match(rest.mid(end.capturedStart()));
                     if (country.hasMatch()
                         && (inRegion(f.value, country.captured(0))
