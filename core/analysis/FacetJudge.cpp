@@ -106,7 +106,8 @@ const QList<Marker> &markers()
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
             m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
         };
-        add("\\b(plan|plans|planning|planned|roadmap|next (quarter|year|month|sprint|phase)|later "
+        add("\\b(plan|plans|(?<!route )(?<!tour )(?<!capacity )(?<!demand )(?<!network )"
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next (quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
@@ -827,7 +828,8 @@ const RoleLexicon &roleLexicon(const QString &role)
 const Re &agencyMarkers()
 {
     static const Re re(QStringLiteral(
-        "\\b(our client|a client of ours|for a client|for our client|on behalf of|recruitment "
+        "\\b(our client(?! data| platform| portal| reporting| base| services| success| app)|a "
+        "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
         "recruiting for|our partner company|client company|placing|retained search|"
         "headhunt\\w*|talent partner for)\\b"));
