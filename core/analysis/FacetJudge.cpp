@@ -972,14 +972,20 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
     return v;
 }
 
+// Whose words a hit needs: any but someone else's, or the company's by name (a round or an
+// open role in a sentence that never names it may be anyone's).
+enum class Speaker { NotSomeoneElse, Company };
+
 // Whether a hit at [pos, pos + len) of sentence `s` (as `text`) counts for its facet: the
 // sentence is about this company, and the hit is in none of the `refused` modalities. When it
 // does not count, the tally keeps why, for the verdict's "Not counted" line.
 bool hitCounts(const Item &item, int s, const QString &text, qsizetype pos, qsizetype len,
-    std::initializer_list<Modality> refused, Tally &t)
+    std::initializer_list<Modality> refused, Tally &t,
+    Speaker speaker = Speaker::NotSomeoneElse)
 {
     const Sentence &sent = item.sentences.at(s);
-    if (sent.entity == Entity::Other) {
+    if (sent.entity == Entity::Other
+        || (speaker == Speaker::Company && sent.entity == Entity::Unknown)) {
         t.reject(item.index, s, entityText(sent.entity));
         return false;
     }
@@ -1965,10 +1971,10 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 continue;
             if (!fundingVerb().match(lower).hasMatch())
                 continue;
-            if (sent.entity == Entity::Other || sent.entity == Entity::Unknown) {
-                t.reject(item.index, s, entityText(sent.entity));
+            const qsizetype roundAt = stage >= 0 ? stageAt : big.capturedStart();
+            if (!hitCounts(item, s, lower, roundAt, stage >= 0 ? stageLen : big.capturedLength(),
+                    {}, t, Speaker::Company))
                 continue;
-            }
             if (notEquity().match(lower).hasMatch() && stage <= 0) {
                 t.reject(item.index, s,
                     QStringLiteral("debt, a grant or an acquisition, not an equity round"));
@@ -2015,7 +2021,6 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                     continue;
                 }
             }
-            Q_UNUSED(stageLen)
             t.add(item.index, s, base * entityFactor(sent.entity),
                 QStringLiteral("%1, %2").arg(
                     stage >= 1 ? stageName(stage) : QStringLiteral("a large round"),
@@ -2198,10 +2203,10 @@ QList<FacetVerdict> Judge::judgeHiring(
         if (roleSentence < 0)
             roleSentence = 0;
         const Sentence &sent = item.sentences.at(roleSentence);
-        if (sent.entity == Entity::Other || item.sentences.first().entity == Entity::Other) {
-            roles.reject(item.index, roleSentence, entityText(Entity::Other));
+        // A namesake's or an agency's posting is someone else's role throughout.
+        const int whose = item.sentences.first().entity == Entity::Other ? 0 : roleSentence;
+        if (!hitCounts(item, whose, sent.lower, 0, 0, {}, roles))
             continue;
-        }
         static const Re hiringWords(QStringLiteral(
             "\\b(hiring|join|apply|we're looking|we are looking|looking for|open (role|position)|"
             "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"
