@@ -223,6 +223,15 @@ const Re &useVerb()
     return re;
 }
 
+// Portuguese and Spanish "no" is "in the": "roda no Google Cloud" is no negation.
+bool isRomance(const QString &lower)
+{
+    static const Re romance(QStringLiteral(
+        "\\b(não|nossa|nosso|nossos|nuestra|nuestro|nuestros|roda|rodam|usamos|utilizamos|"
+        "está|estão|são|para|com|los|las|del)\\b"));
+    return romance.match(lower).hasMatch();
+}
+
 // The modality of a hit at [pos, pos + len) of a lower-cased sentence.
 Modality modalityAt(
     const QString &s, qsizetype pos, qsizetype len, bool requirementsList, bool onlyOwnUse = false)
@@ -261,12 +270,7 @@ Modality modalityAt(
                 continue;
             if (m.capturedStart() < pos + len && m.capturedEnd() > pos)
                 continue; // the hit itself ("Salesforce Marketplace" aside)
-            // Portuguese and Spanish "no" is "in the": "roda no Google Cloud".
-            static const Re romance(QStringLiteral(
-                "\\b(não|nossa|nosso|nossos|nuestra|nuestro|nuestros|roda|rodam|usamos|"
-                "utilizamos|está|estão|são|para|com|los|las|del)\\b"));
-            if (mk.modality == Modality::Negated && m.captured(0) == u"no"
-                && romance.match(s).hasMatch())
+            if (mk.modality == Modality::Negated && m.captured(0) == u"no" && isRomance(s))
                 continue;
             if (mk.modality == Modality::Evaluated && production
                 && m.captured(0).contains(QStringLiteral("staging")))
@@ -1418,7 +1422,9 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     continue;
                 }
             }
-            if (dictNegated && mod == Modality::Current)
+            if (dictNegated && mod == Modality::Current
+                && !(sent.lower.left(span.first).endsWith(QStringLiteral("no "))
+                    && isRomance(sent.lower)))
                 mod = Modality::Past;
             const bool ownSentence = mod != Modality::Current;
             // "evaluated X, then moved onto Y" in a trial write-up still says Y is used; a
