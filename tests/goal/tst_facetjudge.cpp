@@ -279,7 +279,7 @@ private Q_SLOTS:
                "checks are done by hand by our operations team."_s
             << false;
         QTest::newRow("health: health plans are buyers, not plans")
-            << health << u"For payers"_s
+            << health << u"Care management"_s
             << u"Acme sells care-management software to Medicaid health plans on annual "
                "subscriptions."_s
             << true;
@@ -299,12 +299,13 @@ private Q_SLOTS:
             << true;
         QTest::newRow("hq: moved from a German town to one abroad")
             << logistics << u"News"_s
-            << u"Freight forwarder Acme has moved its headquarters from Duisburg to Venlo in "
-               "the Netherlands."_s
+            << u"Acme is a contract logistics provider. Der Kontraktlogistiker Acme hat seinen "
+               "Hauptsitz von Duisburg ins niederländische Venlo verlegt."_s
             << false;
         QTest::newRow("hq: a Chicago-based broker with an office in Hamburg")
             << logistics << u"News"_s
-            << u"Chicago-based freight broker Acme has opened a sales office in Hamburg."_s
+            << u"Acme is a freight broker. Chicago-based freight broker Acme has opened a sales "
+               "office in Hamburg."_s
             << false;
     }
 
