@@ -514,7 +514,9 @@ const Re &industryTerms(const QString &id)
                 "verification|underwriting|credit risk|card "
                 "testing|issuing|acquiring|finance|financial|"
                 "insur\\w+|crypto\\w*|withdrawals?|deposits?|transfers?|invoices?|invoicing|"
-                "accounts payable|expense management|spend management|payroll|billing)\\b")) },
+                "accounts payable|expense management|spend management|payroll|billing|"
+                "zahlungs\\w*|\\w*zahlungen|girokont\\w*|überweisung\\w*|kredit\\w*|"
+                "pagamentos?|pagos|paiements?|pix|adquirente|bancos?|banque|transaç\\w+)\\b")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
@@ -1693,7 +1695,8 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
         "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
         "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
-        "commerçants|vermieter\\w*|particuliers|classmates)\\b"));
+        "commerçants|vermieter\\w*|particuliers|classmates|\\w*spediteure|frachtführer|"
+        "transportunternehmen)\\b"));
     static const Re demand(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
@@ -1731,6 +1734,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
         "upload|set "
         "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
+        "stellen [\\w ]{0,20} ein|geben [\\w ]{0,20}angebote ab|"
         "offer (their|your))\\b"));
     static const Re software(QStringLiteral(
         "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
