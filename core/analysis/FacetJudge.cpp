@@ -740,7 +740,8 @@ const Re &marketplaceChannel()
         "across marketplaces|marketplace sellers|marketplace channels?|marketplaces like|"
         "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
         "third-party marketplaces?|online marketplaces (now )?(account|make|drive)|marketplace "
-        "(sales|revenue))\\b"));
+        "(sales|revenue)|(aca|health insurance|state) marketplace|marketplace (plans?|"
+        "enrollment|sign-ups))\\b"));
     return re;
 }
 
@@ -1742,7 +1743,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
         "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
         "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
-        "powers? payments for)\\b"));
+        "powers? payments for|internal (mobility|talent|projects|gigs?)|talent marketplace)\\b"));
     static const Re notOne(QStringLiteral(
         "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
         "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
@@ -1766,7 +1767,13 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     static const Re agencyModel(QStringLiteral(
         "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
         "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
-        "on assignment)\\b"));
+        "on assignment|is an agency|(developers|engineers|nurses|staff|consultants) are "
+        "employees|we (recruit|employ), |supplies [\\w ,-]{0,40}(nurses|physicians|staff|workers|"
+        "engineers|professionals) to|place [\\w ]{0,20}(nurses|candidates|staff|engineers|"
+        "contractors) with)\\b"));
+    // Marketplaces talked about, not run: "Marketplaces like Upwork leave you alone".
+    static const Re othersMarketplaces(QStringLiteral(
+        "\\bmarketplaces (like|such as)\\b|\\b(unlike|not) (a |the )?([\\w-]+ )?marketplaces?\\b"));
 
     const QString nameLower = m_nameWords.join(u' ');
     int cues = 0;
@@ -1819,7 +1826,12 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             || (sentSupply && demandSeen) || (sentDemand && supplySeen);
         supplySeen = supplySeen || sentSupply;
         demandSeen = demandSeen || sentDemand;
-        const bool sentFee = takeRate.match(lower).hasMatch();
+        if (othersMarketplaces.match(lower).hasMatch()) {
+            t.reject(item.index, s, modalityReason(Modality::SomeoneElse));
+            continue;
+        }
+        // A commission in a posting is the recruiter's pay, not the company's cut.
+        const bool sentFee = !item.posting && takeRate.match(lower).hasMatch();
         const bool sentMatch
             = matching.match(lower).hasMatch() || marketplaceStrong().match(lower).hasMatch();
         const bool sentList = listing.match(lower).hasMatch();
