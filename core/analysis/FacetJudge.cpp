@@ -591,7 +591,7 @@ const Re &healthBuyers()
         "home[- ]health|hospices?|post-acute|senior living|skilled nursing|care homes?|"
         "(surgery|surgical|dialysis|imaging|urgent care) cent(er|re)s?|(clinical|diagnostic|"
         "pathology|hospital) lab(s|oratories)?|pharmacies|pharmacists|"
-        "(physician|medical|dental|physio\\w*|therapy|orthodontic|veterinary|chiropractic|"
+        "(physician|medical|dental|physio\\w*|therapy|orthodontic|chiropractic|"
         "optometry|mental[- ]health|behaviou?ral[- ]health|rehab\\w*)[\\w\\s-]{0,20}(practices?|"
         "clinics?|cent(er|re)s?|groups?|agencies)|practice[- ]management|practice managers?|"
         "dsos?|krankenkassen|krankenhäuser|kliniken|\\w*praxen|arztpraxis|ärzte|ärztinnen|"
@@ -632,7 +632,9 @@ const Re &healthBuyerItself()
         "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
         "app\\b|startup\\b)[\\w-]+ ){0,4}(health system|hospital|hospital group|health plan|"
         "health insurer|insurer|dental group|dso|medical group|physician group|clinic "
-        "(operator|chain|group)|provider group|pharmacy chain|care provider)\\b|"
+        "(operator|chain|group)|provider group|pharmacy chain|care provider|"
+        "practice(?! management| software| systems?| platform))\\b|"
+        "\\bwe use (a|an|our) [\\w -]{0,20}(ehr|emr)\\b|"
         "\\b(a|the) (group|hospital|health system|health plan|dso) is a customer\\b"));
     return re;
 }
@@ -1630,8 +1632,12 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
         "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
         "homes|cent(er|re)s)\\b"));
     for (const Item &item : m_items) {
-        const bool healthItem = health && healthContext().match(item.text.toLower()).hasMatch();
-        for (int s = 0; s < item.sentences.size(); ++s) {
+        // Vets treat animals: their clinics and "patients" are not healthcare buyers.
+        static const Re animals(QStringLiteral("\\b(veterinar\\w*|vets?|pets?|animals?)\\b"));
+        const bool forAnimals = health && animals.match(item.text.toLower()).hasMatch();
+        const bool healthItem
+            = health && healthContext().match(item.text.toLower()).hasMatch() && !forAnimals;
+        for (int s = 0; s < item.sentences.size() && !forAnimals; ++s) {
             const Sentence &sent = item.sentences.at(s);
             auto m = buyers.match(sent.lower);
             if (!m.hasMatch() && healthItem)
