@@ -751,7 +751,7 @@ const Re &marketplaceChannel()
 const Re &roundRe()
 {
     static const Re re(QStringLiteral(
-        "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])-runde\\b|"
+        "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])[- ]?(?:runde|round)\\b|"
         "\\b(pre-seed|seed|angel|growth (?:round|equity|financing)|pre-ipo|late-stage round|"
         "mezzanine)\\b"));
     return re;
@@ -763,7 +763,8 @@ const Re &fundingVerb()
         "\\b(rais\\w+|closed|closes|closing|secur\\w+|announc\\w+|lands?|landed|bags?|bagged|"
         "nets?|netted|completed?|led by|co-led|funding|financing|round|investment|invest\\w*|"
         "backed|finanzierungsrunde|extension|injection|capital|\\$|€|£|million|billion|\\d+m\\b|"
-        "valuation)\\b"));
+        "valuation|\\w*finanzierung\\w*|abgeschlossen|sammelt|erhält|millionen|mio|levée|lève|"
+        "millions|runde)\\b"));
     return re;
 }
 
@@ -772,7 +773,7 @@ const Re &notEquity()
     static const Re re(QStringLiteral(
         "\\b(debt|credit facility|credit line|loan facility|venture debt|notes? offering|"
         "convertible|warehouse facility|acquir\\w+|acquisition|merger|merges?|buyout|"
-        "grant)\\b"));
+        "grant|bonds?|municipal)\\b"));
     return re;
 }
 
@@ -1968,8 +1969,12 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             int stage = -1;
             qsizetype stageAt = -1;
             qsizetype stageLen = 0;
+            // "our seed investors joining": backers named by an earlier round, not a round.
+            static const Re backers(QStringLiteral("^\\s*(investors?|backers?|funds?)\\b"));
             for (auto it = roundRe().globalMatch(lower); it.hasNext();) {
                 const auto m = it.next();
+                if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
+                    continue;
                 int st = 0;
                 if (!m.captured(1).isEmpty())
                     st = m.captured(1).at(0).unicode() - u'a' + 1;
@@ -2003,9 +2008,26 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             if (!hitCounts(item, s, lower, roundAt, stage >= 0 ? stageLen : big.capturedLength(),
                     {}, t, Speaker::Company))
                 continue;
-            if (notEquity().match(lower).hasMatch() && stage <= 0) {
+            static const Re bonds(QStringLiteral("\\b(bonds?|municipal|notes due)\\b"));
+            if ((notEquity().match(lower).hasMatch() && stage <= 0)
+                || bonds.match(lower).hasMatch()) {
                 t.reject(item.index, s,
                     QStringLiteral("debt, a grant or an acquisition, not an equity round"));
+                continue;
+            }
+            // "Harlow Ventures led the Series B of ...", "we co-led": the company invested.
+            static const Re ledIt(QStringLiteral(
+                "^\\W{0,3}(\\w+ ){0,2}(led|co-led|co-leads|leads|joined|joins|participated|"
+                "invested|backed|backs)\\b"));
+            static const Re weLed(QStringLiteral(
+                "\\bwe (led|co-led|joined|participated|invested|backed)\\b|\\b(led|co-led) by $|"
+                "participation (from|of) $"));
+            const auto named = m_nameRe.match(lower);
+            if (weLed.match(lower).hasMatch()
+                || (named.hasMatch()
+                    && (ledIt.match(lower.mid(named.capturedEnd(2))).hasMatch()
+                        || weLed.match(lower.left(named.capturedStart(2))).hasMatch()))) {
+                t.reject(item.index, s, QStringLiteral("the company invested in the round"));
                 continue;
             }
             if (fundingPlanned().match(lower).hasMatch()) {
