@@ -2020,8 +2020,10 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 "^\\W{0,3}(\\w+ ){0,2}(led|co-led|co-leads|leads|joined|joins|participated|"
                 "invested|backed|backs)\\b"));
             static const Re weLed(QStringLiteral(
-                "\\bwe (led|co-led|joined|participated|invested|backed)\\b|\\b(led|co-led) by $|"
-                "participation (from|of) $"));
+                "\\bwe(('re| are) (thrilled|proud|excited|delighted|happy) to)? (led|co-led|lead|"
+                "co-lead|joined|participated|invested|backed)\\b|\\b(led|co-led) by $|"
+                "participation (from|of) $|\\bfund (i|ii|iii|iv|v|vi|\\d)\\b|\\b(first|second|"
+                "third|fourth|fifth|new|latest) fund\\b|\\b(the firm|we) invests?\\b"));
             const auto named = m_nameRe.match(lower);
             if (weLed.match(lower).hasMatch()
                 || (named.hasMatch()
