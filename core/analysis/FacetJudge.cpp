@@ -107,7 +107,8 @@ const QList<Marker> &markers()
             m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
         };
         add("\\b(plan|plans|(?<!route )(?<!tour )(?<!capacity )(?<!demand )(?<!network )"
-            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next (quarter|year|month|sprint|phase)|later "
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next "
+            "(quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
@@ -277,8 +278,8 @@ Modality modalityAt(
                 continue;
             // "Models that evaluate every payment" score it; "losses dropped 40%" is a
             // measure: neither is a trial or a past use.
-            static const Re measure(QStringLiteral(
-                "^\\s+((by|about|over|more than|nearly|almost) )?[\\d₹$€£]"));
+            static const Re measure(
+                QStringLiteral("^\\s+((by|about|over|more than|nearly|almost) )?[\\d₹$€£]"));
             static const Re scores(QStringLiteral("^\\s+(every|each|all|incoming)\\b"));
             const QString next = s.mid(m.capturedEnd(), 16);
             if ((mk.modality == Modality::Past && measure.match(next).hasMatch())
@@ -321,8 +322,7 @@ Modality modalityAt(
     static const Re usedRightBefore(QStringLiteral(
         "\\b(runs?|running|built|hosted|powered|deployed|lives?) (on|by|in|through|with) "
         "([\\w-]+ ){0,4}$"));
-    if (bestAfter >= 0
-        && (after == Modality::Offered || after == Modality::SomeoneElse)
+    if (bestAfter >= 0 && (after == Modality::Offered || after == Modality::SomeoneElse)
         && usedRightBefore.match(s.mid(from, pos - from)).hasMatch())
         return Modality::Current;
     if (bestAfter >= 0 && after != Modality::Negated)
@@ -724,7 +724,8 @@ const Re &marketplaceStrong()
         "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
         "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
         "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
-        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|matches "
+        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? "
+        "(with|to) [\\w ,'&-]{2,50}|matches "
         "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
         "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
         "matching|between)|marketplace platform|online marketplace|b2b marketplace|"
@@ -990,8 +991,7 @@ enum class Speaker { NotSomeoneElse, Company };
 // sentence is about this company, and the hit is in none of the `refused` modalities. When it
 // does not count, the tally keeps why, for the verdict's "Not counted" line.
 bool hitCounts(const Item &item, int s, const QString &text, qsizetype pos, qsizetype len,
-    std::initializer_list<Modality> refused, Tally &t,
-    Speaker speaker = Speaker::NotSomeoneElse)
+    std::initializer_list<Modality> refused, Tally &t, Speaker speaker = Speaker::NotSomeoneElse)
 {
     const Sentence &sent = item.sentences.at(s);
     if (sent.entity == Entity::Other
@@ -1560,8 +1560,7 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 continue;
             }
             if (ownOps.match(lower.left(m.capturedStart())).hasMatch()
-                || lower.mid(m.capturedEnd(), 30)
-                       .contains(QStringLiteral("im eigenen haus"))) {
+                || lower.mid(m.capturedEnd(), 30).contains(QStringLiteral("im eigenen haus"))) {
                 t.add(item.index, s, 0.15 * entityFactor(sent.entity),
                     QStringLiteral("its own operations"));
                 continue;
@@ -1577,8 +1576,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             const QString next = lower.mid(m.capturedEnd(), nameLength + 12);
             const auto nameNext = m_nameRe.match(next);
             // A title about card fraud says what the item is about, not what the company is.
-            const bool titleSays = s == 0
-                && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
+            const bool titleSays
+                = s == 0 && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
             const bool describes = selfDescription().match(lower).hasMatch() || titleSays
                 || m_nameRe.match(subject.left(nameLength + 2)).hasMatch()
                 || (nameNext.hasMatch()
@@ -1718,7 +1717,8 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
         "pro|de|par)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
-        "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? "
+        "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% "
+        "-]{0,40}(fee|commission)|holds? "
         "the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
         "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
@@ -1734,7 +1734,8 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "(listings|offers|quotes))\\b"));
     static const Re listing(QStringLiteral(
         "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
-        "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare )?\\w+|(sellers?|hosts?|owners?) "
+        "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare "
+        ")?\\w+|(sellers?|hosts?|owners?) "
         "listed|vendez sur|verkaufen auf|sell on (the |our )?(app|platform|site)|(open|ouvrez) "
         "(your|votre|a) (shop|store|boutique)|vermiet\\w*|bestimm\\w* (den )?preis|"
         "listing is free|listed by|post "
@@ -2188,7 +2189,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
                 "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
                 "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
-                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) (die|der|das|ein|"
+                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) "
+                "(die|der|das|ein|"
                 "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             const bool strong = adjective.match(lower).hasMatch();
             t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),

@@ -436,8 +436,7 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         "\\b(sells?|selling|sold|serves?|serving|for|to|customers?|clients?|targeting|"
         "buyers?|used by)\\b[\\w\\s,/&-]{0,40}$"));
     for (const Trigger &t : kIndustryTriggers) {
-        const QRegularExpressionMatch hit
-            = compiled(t.pattern).match(lower);
+        const QRegularExpressionMatch hit = compiled(t.pattern).match(lower);
         if (!hit.hasMatch())
             continue;
         const QString id = QString::fromUtf16(t.id);

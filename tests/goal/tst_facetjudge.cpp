@@ -114,8 +114,8 @@ private Q_SLOTS:
         QTest::newRow("someone else's round")
             << u"Also this week: Globex raised a $30M Series B"_s << u"2026-05-02"_s << false;
         QTest::newRow("'B round', with earlier backers named")
-            << u"Acme closes a $31M B round, with its seed investors joining"_s
-            << u"2026-05-02"_s << true;
+            << u"Acme closes a $31M B round, with its seed investors joining"_s << u"2026-05-02"_s
+            << true;
         QTest::newRow("B-Runde in German press")
             << u"Acme hat eine B-Runde über 28 Millionen Euro abgeschlossen"_s << u"2026-05-02"_s
             << true;
