@@ -79,6 +79,10 @@ void addCliOptions(QCommandLineParser &parser)
             QStringLiteral("Print the queries per source, the credits or requests per paid "
                            "provider and the expected duration, and exit without sending a "
                            "request.") },
+        { QStringLiteral("all-queries"),
+            QStringLiteral("Always run every query: no free-first skipping (by default paid "
+                           "sources are asked only while the free ones leave a company "
+                           "undecided).") },
     });
 }
 
@@ -201,6 +205,7 @@ std::optional<CliOptions> cliOptionsFrom(const QCommandLineParser &p, QString *e
     o.retryFailed = p.isSet(QStringLiteral("retry-failed"));
     if (o.retryFailed && o.resumePath.isEmpty())
         return fail(QStringLiteral("--retry-failed goes with --resume FILE"));
+    o.allQueries = p.isSet(QStringLiteral("all-queries"));
     o.estimate = p.isSet(QStringLiteral("estimate"));
     if (o.estimate && !o.resumePath.isEmpty())
         return fail(QStringLiteral("--estimate works on --goal and --domains, not --resume"));

@@ -38,6 +38,7 @@ struct CliOptions
     QString compareOut; // where the changes go; empty: stdout
     bool retryFailed = false; // with --resume: only the failed queries run again
     bool estimate = false; // print what the run would cost and send nothing
+    bool allQueries = false; // no free-first skipping of paid queries
 };
 
 void addCliOptions(QCommandLineParser &parser);

@@ -13,9 +13,12 @@ QJsonObject ResearchRequest::toJson() const
         { QStringLiteral("max_parallel_searches"), maxParallelSearches },
         { QStringLiteral("confidence_threshold"), confidenceThreshold },
         { QStringLiteral("sources"), QJsonArray::fromStringList(sources) },
+        { QStringLiteral("all_queries"), allQueries },
     };
     if (!crm.isEmpty())
         json.insert(QStringLiteral("crm"), crm.toJson());
+    if (!goalFacets.isEmpty())
+        json.insert(QStringLiteral("goal_facets"), goalFacets);
     return json;
 }
 
@@ -37,6 +40,8 @@ std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json
         r.fail(QStringLiteral("request.confidence_threshold: must be between 0 and 1"));
     if (r.has(QStringLiteral("sources")))
         req.sources = r.stringList(QStringLiteral("sources"));
+    // Absent in sessions saved before the option existed: they open with the default.
+    req.allQueries = r.boolean(QStringLiteral("all_queries"), false);
     if (r.has(QStringLiteral("crm"))) {
         QString why;
         const auto crm = CrmRecords::fromJson(r.object(QStringLiteral("crm")), &why);
@@ -45,6 +50,8 @@ std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json
         else if (r.ok())
             r.fail(why);
     }
+    if (r.has(QStringLiteral("goal_facets")))
+        req.goalFacets = r.object(QStringLiteral("goal_facets"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -1,4 +1,5 @@
 #include "FakeHttpServer.h"
+#include "goal/GoalModel.h"
 #include "storage/AppSettings.h"
 
 #include <QDeadlineTimer>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace gtm;
 using namespace gtm::test;
 
 namespace {
@@ -441,6 +443,49 @@ private Q_SLOTS:
         checkCsv();
     }
 
+    void goalFacets_editedFile_isKeptInTheSessionForResume()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString goal = QStringLiteral("Companies running Kubernetes in production");
+        GoalModel edited;
+        edited.text = goal;
+        GoalFacet industry;
+        industry.kind = FacetKind::Industry;
+        industry.value = QStringLiteral("fintech");
+        edited.facets << industry;
+        const QString facets
+            = write(QStringLiteral("facets.json"), QJsonDocument(edited.toJson()).toJson());
+        const QString session = m_dir.filePath(QStringLiteral("facets.gtmr"));
+        const QString json = m_dir.filePath(QStringLiteral("facets-out.json"));
+        const auto facetsInOutput = [&json] {
+            QFile f(json);
+            return f.open(QIODevice::ReadOnly)
+                ? QJsonDocument::fromJson(f.readAll()).object().value(u"goal_facets").toObject()
+                : QJsonObject();
+        };
+        Result r = run({ QStringLiteral("--goal"), goal, QStringLiteral("--domains"),
+                           write(QStringLiteral("facets-domains.txt"), "acme.com\nglobex.com\n"),
+                           QStringLiteral("--strategies"), strategiesFile(),
+                           QStringLiteral("--sources"), QStringLiteral("google_search"),
+                           QStringLiteral("--no-cache"), QStringLiteral("--goal-facets"), facets,
+                           QStringLiteral("--session"), session, QStringLiteral("--json"), json },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains(edited.summary().toUtf8()), r.err.constData());
+        QCOMPARE(facetsInOutput(), edited.toJson());
+
+        // Resumed without --goal-facets: the session's edit judges, not the goal's text.
+        QVERIFY(QFile::remove(json));
+        r = run({ QStringLiteral("--resume"), session, QStringLiteral("--no-cache"),
+                    QStringLiteral("--json"), json },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains(edited.summary().toUtf8()), r.err.constData());
+        QCOMPARE(facetsInOutput(), edited.toJson());
+    }
+
     void endlessInput_isCutAtTheCapWithAMessage_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -534,6 +579,50 @@ private Q_SLOTS:
                 domains, QStringLiteral("--budget"), QStringLiteral("tavily=many") });
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("--budget"), bad.err.constData());
+    }
+
+    // --all-queries is kept in the session; a resume may switch it on for the rest of the run.
+    void allQueries_isSavedInTheSessionAndAResumeCanTurnItOn()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains = write(QStringLiteral("all.txt"), "acme.com\nglobex.com\n");
+        const auto savedAllQueries = [](const QString &path) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return QJsonValue();
+            return QJsonDocument::fromJson(f.readAll())
+                .object()
+                .value(u"request")
+                .toObject()
+                .value(u"all_queries");
+        };
+        const auto runTo = [&](const QString &session, const QStringList &extra) {
+            return run(QStringList { QStringLiteral("--goal"), QStringLiteral("AI"),
+                           QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
+                           strategiesFile(), QStringLiteral("--sources"),
+                           QStringLiteral("google_search"), QStringLiteral("--no-cache"),
+                           QStringLiteral("--session"), session }
+                    + extra,
+                fakeEnvironment(server));
+        };
+        const QString all = m_dir.filePath(QStringLiteral("all.gtmr"));
+        Result r = runTo(all, { QStringLiteral("--all-queries") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(savedAllQueries(all), QJsonValue(true));
+
+        const QString some = m_dir.filePath(QStringLiteral("some.gtmr"));
+        r = runTo(some, {});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(savedAllQueries(some), QJsonValue(false));
+
+        const QString resumed = m_dir.filePath(QStringLiteral("resumed.gtmr"));
+        r = run({ QStringLiteral("--resume"), some, QStringLiteral("--all-queries"),
+                    QStringLiteral("--no-cache"), QStringLiteral("--session"), resumed },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(savedAllQueries(resumed), QJsonValue(true));
     }
 
     // Two runs of the same goal: --resume NEW (nothing left to run) --compare OLD writes what

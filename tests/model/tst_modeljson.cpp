@@ -67,6 +67,7 @@ void TestModelJson::request_roundTrip()
     r.maxParallelSearches = 42;
     r.confidenceThreshold = 0.65;
     r.sources = {u"google_search"_s, u"website"_s};
+    r.allQueries = true;
     QString error;
     const auto back = ResearchRequest::fromJson(r.toJson(), &error);
     QVERIFY2(back, qPrintable(error));
@@ -92,6 +93,8 @@ void TestModelJson::request_rejectsWrongTypesAndRanges_data()
     QTest::newRow("parallel -1e300")
         << QByteArray(R"({"goal":"x","max_parallel_searches":-1e300})") << u"whole number"_s;
     QTest::newRow("parallel fraction") << QByteArray(R"({"goal":"x","max_parallel_searches":2.5})") << u"whole number"_s;
+    QTest::newRow("all_queries a string") << QByteArray(R"({"goal":"x","all_queries":"yes"})")
+                                          << u"request.all_queries: expected true or false"_s;
     QTest::newRow("threshold 2") << QByteArray(R"({"goal":"x","confidence_threshold":2})") << u"between 0 and 1"_s;
 }
 
@@ -113,6 +116,7 @@ void TestModelJson::request_ignoresUnknownFields()
     QCOMPARE(r->goal, u"g"_s);
     QCOMPARE(r->depth, Depth::Standard);
     QCOMPARE(r->sources, channel::all());
+    QCOMPARE(r->allQueries, false); // sessions from before the option open as free-first
 }
 
 void TestModelJson::strategy_buildsQueryForDomain()
