@@ -54,7 +54,9 @@ QScrollArea *cappedBox(QLabel *label, QWidget *parent)
 void fitBox(QScrollArea *box, QLabel *label)
 {
     const int cap = label->fontMetrics().lineSpacing() * VisibleLines;
-    box->setFixedHeight(qMin(cap, label->heightForWidth(box->width())));
+    // -1 before the label has been laid out (no width yet): its one-line height until then.
+    const int needed = label->heightForWidth(box->width());
+    box->setFixedHeight(qMin(cap, needed >= 0 ? needed : label->sizeHint().height()));
 }
 } // namespace
 

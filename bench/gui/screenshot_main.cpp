@@ -15,6 +15,7 @@
 #include "net/HttpClient.h"
 #include "sources/SourceFactory.h"
 #include "storage/AppSettings.h"
+#include "storage/SecretStore.h"
 #include "strategy/StrategyGeneratorFactory.h"
 
 #include <QApplication>
@@ -204,9 +205,15 @@ int main(int argc, char *argv[])
     AppSettings settings(dir.filePath(u"settings.ini"_s));
     settings.setBudgetSpec(qEnvironmentVariable("GTM_SCREENSHOT_BUDGET"));
     HttpClient http;
+    // Saved keys, as a user's keychain holds them: the sources' checkboxes and the cost
+    // estimate see the same paid providers the engine below uses.
+    InMemorySecretStore secrets;
+    secrets.entries.insert(u"tavily"_s, u"fixture"_s);
+    secrets.entries.insert(u"newsapi"_s, u"fixture"_s);
     MainWindowServices services;
     services.http = &http;
     services.settings = &settings;
+    services.secrets = &secrets;
     services.autosavePath = dir.filePath(u"autosave.gtmr"_s);
     services.openUrl = [](const QUrl &) { return true; };
     services.createEngine = [&](const SourceSettings &, const LlmSettings &llm) {
@@ -224,6 +231,7 @@ int main(int argc, char *argv[])
         return engine;
     };
     MainWindow window(std::move(services));
+    window.loadKeys(); // as the application does; the store answers at once
     const QStringList size = qEnvironmentVariable("GTM_SCREENSHOT_SIZE").split(u'x');
     window.resize(size.size() == 2 ? QSize(size[0].toInt(), size[1].toInt()) : QSize(1440, 900));
     window.show();
