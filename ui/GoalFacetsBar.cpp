@@ -54,10 +54,13 @@ QString GoalFacetsBar::summaryText() const
 
 void GoalFacetsBar::edit()
 {
-    const auto changed = m_editor(this, m_model, m_parsed);
-    if (!changed)
-        return;
-    m_model = *changed;
+    if (const auto changed = m_editor(this, m_model, m_parsed))
+        setEditedModel(*changed);
+}
+
+void GoalFacetsBar::setEditedModel(const std::optional<GoalModel> &model)
+{
+    m_model = model.value_or(m_parsed);
     m_model.text = m_parsed.text;
     m_edited = !(m_model == m_parsed);
     refresh();

@@ -31,6 +31,9 @@ public:
     bool edited() const { return m_edited; }
     QString summaryText() const;
     void edit();
+    // Facets edited earlier (an opened session's), or none: those read from the goal's text.
+    // An edit holds until the goal's text changes.
+    void setEditedModel(const std::optional<GoalModel> &model);
 
 Q_SIGNALS:
     void modelChanged();

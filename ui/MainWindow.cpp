@@ -957,6 +957,8 @@ ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
             request.sources << c;
     }
     request.crm = m_crm.restrictedTo(request.domains);
+    if (m_goalFacets->edited())
+        request.goalFacets = m_goalFacets->model().toJson();
     return request;
 }
 
@@ -1225,6 +1227,7 @@ void MainWindow::loadState(const RunState &state, const QString &path)
     m_session->load(state, path);
     m_crm = state.request.crm;
     m_goal->setPlainText(state.request.goal);
+    m_goalFacets->setEditedModel(m_session->goalModel());
     m_domains->setPlainText(state.request.domains.join(u'\n'));
     m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
     m_maxParallel->setValue(state.request.maxParallelSearches);
@@ -1530,7 +1533,7 @@ void MainWindow::compareWith(const QString &path)
 
 void MainWindow::exportCsv()
 {
-    if (m_model->rowCount() == 0)
+    if (m_session->results().isEmpty())
         return;
     const UserPrompts::CsvExportView view { m_proxy->matchesOnly(), m_proxy->rowCount(),
         m_model->rowCount() };
@@ -1542,14 +1545,17 @@ void MainWindow::exportCsv()
     options.crm = m_session->state().request.crm;
     options.byteOrderMark = choice->byteOrderMark;
     options.matchesOnly = choice->matchesOnly;
-    // The table's rows: the session's, as the view shows them.
-    options.threshold = m_model->threshold();
-    QList<CompanyResult> rows = m_model->results();
+    // The session's rows, which the table mirrors row for row.
+    options.threshold = m_session->threshold();
+    QList<CompanyResult> rows = m_session->results();
     if (choice->shownOnly) {
         // The rows the table shows, in its order: what the user looked at is what is exported.
         QList<CompanyResult> shown;
-        for (int r = 0; r < m_proxy->rowCount(); ++r)
-            shown << rows.at(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        for (int r = 0; r < m_proxy->rowCount(); ++r) {
+            const int row = m_proxy->mapToSource(m_proxy->index(r, 0)).row();
+            if (row >= 0 && row < rows.size())
+                shown << rows.at(row);
+        }
         rows = shown;
     }
     if (!saveResultsCsv(choice->path, rows, options, &error)) {
@@ -1562,7 +1568,7 @@ void MainWindow::exportCsv()
 
 void MainWindow::exportEvidenceCsv()
 {
-    if (m_model->rowCount() == 0)
+    if (m_session->results().isEmpty())
         return;
     const QString path = prompts()->askSavePath(this, tr("Export evidence as CSV"),
         sessionName() + u"-evidence.csv"_s, tr("CSV files (*.csv)"));
@@ -1570,8 +1576,8 @@ void MainWindow::exportEvidenceCsv()
         return;
     QString error;
     CsvOptions options;
-    options.threshold = m_model->threshold();
-    if (!saveEvidenceCsv(path, m_model->results(), options, &error)) {
+    options.threshold = m_session->threshold();
+    if (!saveEvidenceCsv(path, m_session->results(), options, &error)) {
         prompts()->showError(this, tr("Could not export"),
             tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error));
         return;
@@ -1581,7 +1587,7 @@ void MainWindow::exportEvidenceCsv()
 
 void MainWindow::exportJson()
 {
-    if (m_model->rowCount() == 0)
+    if (m_session->results().isEmpty())
         return;
     const QString path = prompts()->askSavePath(
         this, tr("Export results as JSON"), sessionName() + u".json"_s, tr("JSON files (*.json)"));

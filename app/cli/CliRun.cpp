@@ -1,7 +1,6 @@
 #include "CliRun.h"
 
 #include "CliGoal.h"
-#include "analysis/GoalModelAnalyzer.h"
 #include "domain/DomainNormalizer.h"
 #include "net/HttpClient.h"
 #include "pipeline/RetryPlan.h"
@@ -179,15 +178,22 @@ bool CliRun::start(QString *error, int *exitCode)
     overrides.llm = m_options.llm;
     overrides.analyzer = m_options.analyzer;
     auto engine = buildEngine(m_http.get(), *m_settings, m_savedKeys, overrides);
-    const auto goalModel = cliGoalModel(
-        m_options.goalFacetsPath, resumeState ? resumeState->request.goal : request.goal, error);
-    if (!goalModel)
+    // Edited facets travel in the request, so a --session file keeps them for --resume; a new
+    // --goal-facets file replaces what the session had.
+    ResearchRequest &asked = resumeState ? resumeState->request : request;
+    QString why;
+    const auto goalModel = m_options.goalFacetsPath.isEmpty() && !asked.goalFacets.isEmpty()
+        ? GoalModel::fromJson(asked.goalFacets, &why)
+        : cliGoalModel(m_options.goalFacetsPath, asked.goal, error);
+    if (!goalModel) {
+        if (error->isEmpty())
+            *error = QStringLiteral("goal facets: %1").arg(why);
         return false;
+    }
     m_goalModel = *goalModel;
-    progress(m_goalModel.summary());
     if (!m_options.goalFacetsPath.isEmpty())
-        engine->analyzer
-            = std::make_unique<GoalModelAnalyzer>(std::move(engine->analyzer), m_goalModel);
+        asked.goalFacets = m_goalModel.toJson();
+    progress(m_goalModel.summary());
     const Budgets budgets = m_options.budgets.value_or(savedBudgets(*m_settings));
     if (!budgets.isEmpty()) {
         m_budget = std::make_shared<BudgetLedger>(budgets);

@@ -17,6 +17,8 @@ QJsonObject ResearchRequest::toJson() const
     };
     if (!crm.isEmpty())
         json.insert(QStringLiteral("crm"), crm.toJson());
+    if (!goalFacets.isEmpty())
+        json.insert(QStringLiteral("goal_facets"), goalFacets);
     return json;
 }
 
@@ -48,6 +50,8 @@ std::optional<ResearchRequest> ResearchRequest::fromJson(const QJsonObject &json
         else if (r.ok())
             r.fail(why);
     }
+    if (r.has(QStringLiteral("goal_facets")))
+        req.goalFacets = r.object(QStringLiteral("goal_facets"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

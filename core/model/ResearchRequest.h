@@ -24,6 +24,10 @@ struct ResearchRequest
     double confidenceThreshold = 0.7;
     QStringList sources = channel::all();
     CrmRecords crm; // the imported CRM export's other columns; empty for a typed list
+    // The goal's facets as the user edited them (GoalModel's JSON, as --print-goal-facets
+    // writes it); empty: the analyzer reads them from the goal's text. Kept as JSON because
+    // the model layer sits below the goal parser; sessionFromJson checks it.
+    QJsonObject goalFacets;
     // Paid sources are asked only while the free ones leave the verdict open; this turns that
     // off for runs where every query must be sent (comparisons with earlier runs, audits).
     bool allQueries = false;

@@ -139,6 +139,7 @@ struct ResearchPipeline::Private
     qint64 llmPromptTokens = 0;
     qint64 llmCompletionTokens = 0;
     QString analyzerName;
+    std::optional<GoalModel> goalModel; // the request's edited facets, read once per launch
 
     ~Private() { life->alive = false; }
 
@@ -274,6 +275,15 @@ void ResearchPipeline::Private::launch(RunState initial)
     evidenceCompleteSent = analysisStartSent = false;
     llmPromptTokens = llmCompletionTokens = 0;
     analyzerName = services.analyzer ? services.analyzer->name() : QString();
+    // Facets the user edited (GUI editor, CLI --goal-facets, a saved session) judge every
+    // company of the run; none: each analyzer reads the goal's text.
+    goalModel.reset();
+    if (!state.request.goalFacets.isEmpty()) {
+        QString why;
+        goalModel = GoalModel::fromJson(state.request.goalFacets, &why);
+        if (!goalModel)
+            Q_EMIT q->logMessage(QStringLiteral("Edited goal facets ignored: %1").arg(why));
+    }
     clock.start();
     // Answers a source keeps per company and run (job boards) must not leak into this run.
     for (Source *s : std::as_const(services.sources))
@@ -840,7 +850,7 @@ QCoro::Task<void> ResearchPipeline::Private::runAnalysis(
         input.companyName = companyNameFromDomain(started.domain);
         input.evidence = started.evidence;
         input.cancel = cancelToken;
-        input.goalModel = services.goalModel;
+        input.goalModel = goalModel;
         outcome = co_await services.analyzer->analyze(std::move(input));
         if (!current(l, generation, this))
             co_return;

@@ -35,9 +35,6 @@ struct PipelineServices
     // Per-channel pool sizes the user chose (a free plan's limit, a local server's capacity);
     // a channel without an entry, or with 0, gets the request's maxParallelSearches.
     QHash<QString, int> channelConcurrency;
-    // The goal as the user edited it (GUI facets editor, CLI --goal-facets); empty: the
-    // analyzer reads the goal's text itself.
-    std::optional<GoalModel> goalModel;
 };
 
 // Runs a research request: strategies, the domain x strategy fan-out through per-source

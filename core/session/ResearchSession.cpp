@@ -158,6 +158,21 @@ bool ResearchSession::saveTo(const QString &path, QString *error)
     return true;
 }
 
+void ResearchSession::setGoalModel(const std::optional<GoalModel> &model)
+{
+    if (isRunning())
+        return;
+    m_state.request.goalFacets = model ? model->toJson() : QJsonObject();
+}
+
+std::optional<GoalModel> ResearchSession::goalModel() const
+{
+    if (m_state.request.goalFacets.isEmpty())
+        return std::nullopt;
+    QString why;
+    return GoalModel::fromJson(m_state.request.goalFacets, &why);
+}
+
 void ResearchSession::setDirty(bool dirty)
 {
     if (dirty == m_dirty)
@@ -230,9 +245,7 @@ bool ResearchSession::launch(std::shared_ptr<Engine> engine, bool resuming)
     if (resuming)
         m_resumeBase = m_state.metrics;
     m_cancelRequested = false;
-    PipelineServices services = pipelineServices(m_engine);
-    services.goalModel = m_goalModel;
-    m_pipeline = new ResearchPipeline(std::move(services), this);
+    m_pipeline = new ResearchPipeline(pipelineServices(m_engine), this);
     connectPipeline();
     if (m_autosaver) {
         m_autosaver->attach([self = QPointer<ResearchSession>(this)]() -> std::optional<RunState> {

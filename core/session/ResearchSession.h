@@ -7,8 +7,8 @@
 #include <QObject>
 #include <QPointer>
 #include <chrono>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace gtm {
 
@@ -76,9 +76,10 @@ public:
     bool wasCancelled() const { return m_cancelRequested; }
     // The resume rule: there is a request, and some row has not ended on its own.
     bool canResume() const;
-    // The goal's facets as the user edited them, for the runs that follow; nullopt: the
-    // analyzer parses the goal's text.
-    void setGoalModel(std::optional<GoalModel> model) { m_goalModel = std::move(model); }
+    // The goal's facets as the user edited them, kept in the request (and so in the session
+    // file) for the runs that follow; nullopt: the analyzer parses the goal's text.
+    void setGoalModel(const std::optional<GoalModel> &model);
+    std::optional<GoalModel> goalModel() const;
     // Strategies empty: the engine's generator writes them.
     bool start(ResearchRequest request, std::shared_ptr<Engine> engine,
         QList<QueryStrategy> strategies = {});
@@ -122,7 +123,6 @@ private:
     bool m_dirty = false;
     bool m_cancelRequested = false;
     std::shared_ptr<Engine> m_engine; // the running one; released when the run has drained
-    std::optional<GoalModel> m_goalModel;
     std::optional<RunMetrics> m_resumeBase; // what the run did before it was interrupted
     QPointer<ResearchPipeline> m_pipeline;
     SessionAutosaver *m_autosaver = nullptr;

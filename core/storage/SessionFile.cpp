@@ -3,6 +3,7 @@
 #include "BoundedRead.h"
 #include "Version.h"
 #include "domain/DomainNormalizer.h"
+#include "goal/GoalModel.h"
 #include "model/WholeNumber.h"
 
 #include <QBuffer>
@@ -244,6 +245,10 @@ std::optional<RunState> sessionFromJson(const QByteArray &bytes, QString *error,
     if (!request)
         return damaged(why);
     state.request = *request;
+    // Edited facets judge every company of a resumed run: a file that garbles them is refused
+    // here rather than judged by facets nobody chose.
+    if (!state.request.goalFacets.isEmpty() && !GoalModel::fromJson(state.request.goalFacets, &why))
+        return damaged(QStringLiteral("request.goal_facets: %1").arg(why));
     // A session is researched as it stands: its domains pass the same check as typed ones, so
     // that a file cannot send the research to "127.0.0.1:18120", "localhost" or "x/../../".
     QSet<QString> seen;

@@ -44,6 +44,20 @@ QString answer(double confidence, const QStringList &techs, const QString &signa
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+// An answer with one verdict on facet 0 (uses Kubernetes) that cites evidence item 0.
+FakeResponse kubernetesFacetAnswer(double overall, double facetConfidence, const QString &quote)
+{
+    QJsonObject o = QJsonDocument::fromJson(
+        answer(overall, {}, u"Runs on Kubernetes"_s, u"runs on Kubernetes (EKS)"_s, 0).toUtf8())
+                        .object();
+    o.insert(u"facets"_s,
+        QJsonArray { QJsonObject { { u"facet"_s, 0 }, { u"holds"_s, true },
+            { u"modality"_s, u"current"_s }, { u"confidence"_s, facetConfidence },
+            { u"quote"_s, quote }, { u"evidence"_s, QJsonArray { 0 } } } });
+    return FakeResponse::json(
+        geminiAnswer(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))));
+}
+
 std::unique_ptr<LlmAnalyzer> geminiAnalyzer(
     HttpClient *http, const FakeHttpServer &server, int budget = 12000)
 {
@@ -88,16 +102,8 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kAnalysisPath, [](const FakeRequest &) {
-            QJsonObject o = QJsonDocument::fromJson(
-                answer(0.2, {}, u"Runs on Kubernetes"_s, u"runs on Kubernetes (EKS)"_s, 0).toUtf8())
-                                .object();
-            o.insert(u"facets"_s,
-                QJsonArray { QJsonObject { { u"facet"_s, 0 }, { u"holds"_s, true },
-                    { u"modality"_s, u"current"_s }, { u"confidence"_s, 0.88 },
-                    { u"quote"_s, u"Every Acme service runs on Kubernetes (EKS)"_s },
-                    { u"evidence"_s, QJsonArray { 0 } } } });
-            return FakeResponse::json(
-                geminiAnswer(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))));
+            return kubernetesFacetAnswer(
+                0.2, 0.88, u"Every Acme service runs on Kubernetes (EKS)"_s);
         });
         HttpClient http;
         auto analyzer = geminiAnalyzer(&http, server);
@@ -119,17 +125,8 @@ private Q_SLOTS:
         FakeHttpServer server;
         QVERIFY(server.listen());
         server.route(kAnalysisPath, [](const FakeRequest &) {
-            QJsonObject o = QJsonDocument::fromJson(
-                answer(0.95, {}, u"Runs on Kubernetes"_s, u"runs on Kubernetes (EKS)"_s, 0)
-                    .toUtf8())
-                                .object();
-            o.insert(u"facets"_s,
-                QJsonArray { QJsonObject { { u"facet"_s, 0 }, { u"holds"_s, true },
-                    { u"modality"_s, u"current"_s }, { u"confidence"_s, 0.95 },
-                    { u"quote"_s, u"Acme runs 400 Kubernetes clusters in production"_s },
-                    { u"evidence"_s, QJsonArray { 0 } } } });
-            return FakeResponse::json(
-                geminiAnswer(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))));
+            return kubernetesFacetAnswer(
+                0.95, 0.95, u"Acme runs 400 Kubernetes clusters in production"_s);
         });
         HttpClient http;
         auto analyzer = geminiAnalyzer(&http, server);

@@ -1,4 +1,5 @@
 #include "FakeHttpServer.h"
+#include "goal/GoalModel.h"
 #include "storage/AppSettings.h"
 
 #include <QDeadlineTimer>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace gtm;
 using namespace gtm::test;
 
 namespace {
@@ -440,6 +442,49 @@ private Q_SLOTS:
             fakeEnvironment(server));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         checkCsv();
+    }
+
+    void goalFacets_editedFile_isKeptInTheSessionForResume()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString goal = QStringLiteral("Companies running Kubernetes in production");
+        GoalModel edited;
+        edited.text = goal;
+        GoalFacet industry;
+        industry.kind = FacetKind::Industry;
+        industry.value = QStringLiteral("fintech");
+        edited.facets << industry;
+        const QString facets
+            = write(QStringLiteral("facets.json"), QJsonDocument(edited.toJson()).toJson());
+        const QString session = m_dir.filePath(QStringLiteral("facets.gtmr"));
+        const QString json = m_dir.filePath(QStringLiteral("facets-out.json"));
+        const auto facetsInOutput = [&json] {
+            QFile f(json);
+            return f.open(QIODevice::ReadOnly)
+                ? QJsonDocument::fromJson(f.readAll()).object().value(u"goal_facets").toObject()
+                : QJsonObject();
+        };
+        Result r = run({ QStringLiteral("--goal"), goal, QStringLiteral("--domains"),
+                           write(QStringLiteral("facets-domains.txt"), "acme.com\nglobex.com\n"),
+                           QStringLiteral("--strategies"), strategiesFile(),
+                           QStringLiteral("--sources"), QStringLiteral("google_search"),
+                           QStringLiteral("--no-cache"), QStringLiteral("--goal-facets"), facets,
+                           QStringLiteral("--session"), session, QStringLiteral("--json"), json },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains(edited.summary().toUtf8()), r.err.constData());
+        QCOMPARE(facetsInOutput(), edited.toJson());
+
+        // Resumed without --goal-facets: the session's edit judges, not the goal's text.
+        QVERIFY(QFile::remove(json));
+        r = run({ QStringLiteral("--resume"), session, QStringLiteral("--no-cache"),
+                    QStringLiteral("--json"), json },
+            fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains(edited.summary().toUtf8()), r.err.constData());
+        QCOMPARE(facetsInOutput(), edited.toJson());
     }
 
     void endlessInput_isCutAtTheCapWithAMessage_data()

@@ -391,7 +391,7 @@ private Q_SLOTS:
         QVERIFY(!session.canResume());
     }
 
-    void editedGoalModel_reachesEveryAnalysis_untilItIsCleared()
+    void editedGoalModel_travelsInTheRequest_toEveryAnalysisAndResume()
     {
         auto seen = std::make_shared<QList<std::optional<GoalModel>>>();
         auto engine = std::make_shared<Engine>();
@@ -407,19 +407,34 @@ private Q_SLOTS:
 
         ResearchSession session;
         QSignalSpy finished(&session, &ResearchSession::finished);
-        session.setGoalModel(edited);
-        QVERIFY(session.start(request(2), engine));
+        ResearchRequest asked = request(2);
+        asked.goalFacets = edited.toJson();
+        QVERIFY(session.start(asked, engine));
         QTRY_COMPARE(finished.size(), 1);
-        QCOMPARE(seen->size(), 2);
-        QCOMPARE(seen->at(0), std::optional<GoalModel>(edited));
-        QCOMPARE(seen->at(1), std::optional<GoalModel>(edited));
+        QCOMPARE(*seen, (QList<std::optional<GoalModel>> { edited, edited }));
+        QCOMPARE(session.goalModel(), std::optional(edited));
 
-        session.setGoalModel(std::nullopt); // the goal's text decides again
+        // What a session file holds: opened again, its resumed rows are judged the same way.
+        RunState again = session.snapshot();
+        again.finishedQueries.clear();
+        again.results[1].status = CompanyStatus::Cancelled;
+        ResearchSession reopened;
+        QSignalSpy reopenedFinished(&reopened, &ResearchSession::finished);
+        reopened.load(again);
         seen->clear();
-        QVERIFY(session.start(request(1), engine));
-        QTRY_COMPARE(finished.size(), 2);
-        QCOMPARE(seen->size(), 1);
-        QVERIFY(!seen->at(0).has_value());
+        QVERIFY(reopened.resume(engine));
+        QTRY_COMPARE(reopenedFinished.size(), 1);
+        QCOMPARE(*seen, (QList<std::optional<GoalModel>> { edited }));
+
+        // Cleared before a resume: the goal's text decides again.
+        again.results[1].status = CompanyStatus::Cancelled;
+        reopened.load(again);
+        reopened.setGoalModel(std::nullopt);
+        QVERIFY(reopened.snapshot().request.goalFacets.isEmpty());
+        seen->clear();
+        QVERIFY(reopened.resume(engine));
+        QTRY_COMPARE(reopenedFinished.size(), 2);
+        QCOMPARE(*seen, (QList<std::optional<GoalModel>> { std::nullopt }));
     }
 
     void rateLimits_environmentOverridesTheSavedRates()

@@ -1,4 +1,5 @@
 #include "StorageTestData.h"
+#include "goal/GoalModel.h"
 #include "storage/Exporters.h"
 #include "storage/SessionFile.h"
 
@@ -144,6 +145,68 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!loadSession(path, &error));
         QVERIFY2(error.contains(QStringLiteral("crm.records.stripe.com")), qPrintable(error));
+    }
+
+    void editedGoalFacets_surviveTheSessionFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("facets.gtmr"));
+        RunState state = test::sampleRunState();
+        GoalModel edited;
+        edited.text = state.request.goal;
+        GoalFacet industry;
+        industry.kind = FacetKind::Industry;
+        industry.value = QStringLiteral("fintech");
+        GoalFacet funding;
+        funding.kind = FacetKind::Funding;
+        funding.minStage = 2;
+        funding.withinMonths = 12;
+        edited.facets << industry << funding;
+        state.request.goalFacets = edited.toJson();
+        QString error;
+        QVERIFY2(saveSession(path, state, &error), qPrintable(error));
+        const auto loaded = loadSession(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(GoalModel::fromJson(loaded->request.goalFacets, &error), std::optional(edited));
+        test::compareRunStates(*loaded, state);
+
+        // Facets read from the goal's text are not written: the file says only what was edited.
+        QVERIFY(saveSession(path, test::sampleRunState(), &error));
+        QVERIFY(!readAll(path).contains("\"goal_facets\""));
+        QVERIFY(loadSession(path, &error)->request.goalFacets.isEmpty());
+    }
+
+    void editedGoalFacets_ofTheWrongShape_areRefusedAndNamed_data()
+    {
+        QTest::addColumn<QJsonValue>("facets");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("not an object")
+            << QJsonValue(QStringLiteral("fintech")) << QStringLiteral("goal_facets");
+        QTest::newRow("facets not a list")
+            << QJsonValue(QJsonObject { { QStringLiteral("facets"), QStringLiteral("x") } })
+            << QStringLiteral("request.goal_facets: \"facets\" must be an array");
+        QTest::newRow("unknown kind") << QJsonValue(QJsonObject { { QStringLiteral("facets"),
+            QJsonArray { QJsonObject { { QStringLiteral("kind"), QStringLiteral("vibes") },
+                { QStringLiteral("value"), QStringLiteral("x") } } } } })
+                                      << QStringLiteral("request.goal_facets: facets[0]");
+    }
+
+    void editedGoalFacets_ofTheWrongShape_areRefusedAndNamed()
+    {
+        QFETCH(QJsonValue, facets);
+        QFETCH(QString, named);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.gtmr"));
+        QJsonObject root = QJsonDocument::fromJson(sessionToJson(test::sampleRunState())).object();
+        QJsonObject request = root.value(u"request").toObject();
+        request.insert(QStringLiteral("goal_facets"), facets);
+        root.insert(QStringLiteral("request"), request);
+        const QByteArray bytes = QJsonDocument(root).toJson();
+        writeAll(path, bytes);
+        QString error;
+        QVERIFY(!loadSession(path, &error));
+        QVERIFY2(error.contains(named), qPrintable(error));
+        QCOMPARE(readAll(path), bytes);
     }
 
     void saveTwice_sameStateGivesSameRunAndResaveOfLoadedIsStable()

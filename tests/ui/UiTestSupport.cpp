@@ -1,7 +1,9 @@
 #include "UiTestSupport.h"
 
+#include "MainWindow.h"
 #include "model/Channel.h"
 #include "net/HttpClient.h"
+#include "session/ResearchSession.h"
 
 #include <QUrlQuery>
 
@@ -141,6 +143,17 @@ fakeEngineFactory(HttpClient *http, QUrl base)
         engine.strategyGenerator = std::make_unique<FixedStrategyGenerator>();
         return made;
     };
+}
+
+void showResults(MainWindow *window, const QList<CompanyResult> &rows, double threshold)
+{
+    RunState state;
+    state.request.goal = QStringLiteral("Fintech companies using AI for fraud detection");
+    for (const CompanyResult &r : rows)
+        state.request.domains << r.domain;
+    state.request.confidenceThreshold = threshold;
+    state.results = rows;
+    window->session()->load(std::move(state));
 }
 
 } // namespace gtm::test

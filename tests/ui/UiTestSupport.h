@@ -2,10 +2,15 @@
 
 #include "FakeHttpServer.h"
 #include "UiServices.h"
+#include "model/RunState.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+namespace gtm {
+class MainWindow;
+}
 
 namespace gtm::test {
 
@@ -60,6 +65,10 @@ void routeFixture(FakeHttpServer &server);
 // Engine factory for MainWindowServices: the fake sources above on the given server.
 std::function<std::shared_ptr<Engine>(const SourceSettings &, const LlmSettings &)>
 fakeEngineFactory(HttpClient *http, QUrl base);
+
+// Fills the window with these rows the way an opened session does: through its session, which
+// the table, the metrics and every export read.
+void showResults(MainWindow *window, const QList<CompanyResult> &rows, double threshold = 0.7);
 
 // Answers the window's questions from a script, and counts them.
 class ScriptedPrompts : public UserPrompts

@@ -353,7 +353,7 @@ void TestMainWindow::closeWithUnsavedResults_asks()
 
 void TestMainWindow::evidence_webTextIsShownLiterally()
 {
-    m_window->resultsModel()->resetResults({ hostileCompany() }, 0.7);
+    showResults(m_window.get(), { hostileCompany() }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QCOMPARE(view->company().domain, u"evil.example"_s);
@@ -374,7 +374,7 @@ void TestMainWindow::evidence_webTextIsShownLiterally()
 
 void TestMainWindow::evidence_javascriptLinkIsNotOpened()
 {
-    m_window->resultsModel()->resetResults({ hostileCompany() }, 0.7);
+    showResults(m_window.get(), { hostileCompany() }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QSignalSpy refused(view, &EvidenceView::linkRefused);
@@ -407,7 +407,7 @@ void TestMainWindow::filterAndMatchesOnly_narrowTheTable()
         r.technologies = { tech };
         rows << r;
     }
-    m_window->resultsModel()->resetResults(rows, 0.7);
+    showResults(m_window.get(), rows, 0.7);
     QAbstractItemModel *table = m_window->resultsView()->model();
     QCOMPARE(table->rowCount(), 3);
     m_window->findChild<QCheckBox *>(u"matchesOnly"_s)->setChecked(true);

@@ -123,6 +123,21 @@ QPalette darkPalette()
     p.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x40));
     return p;
 }
+
+// Edits the bar's facets the way a user would in the dialog: what the goal says, plus fintech.
+GoalModel editToFintech(GoalFacetsBar *bar)
+{
+    GoalModel edited = bar->model();
+    GoalFacet industry;
+    industry.kind = FacetKind::Industry;
+    industry.value = u"fintech"_s;
+    edited.facets << industry;
+    bar->setEditor([edited](QWidget *, const GoalModel &, const GoalModel &) {
+        return std::optional<GoalModel>(edited);
+    });
+    bar->edit();
+    return edited;
+}
 } // namespace
 
 class TestWindowComforts : public QObject
@@ -152,6 +167,7 @@ private Q_SLOTS:
     void darkPalette_meaningfulColoursStayReadable();
     void run_withUnsavedResults_asksFirst();
     void goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun();
+    void goalFacets_editIsSavedWithTheSessionAndComesBackOnOpen();
     void threshold_changeAgreesEverywhereAndMarksTheSession();
     void cancel_statusBarAndPanelAgree();
     void reopenedFinishedSession_showsFullProgress();
@@ -388,7 +404,7 @@ void TestWindowComforts::keychainHanging_windowWorksAndSaysWhy()
 
 void TestWindowComforts::shortcuts_workWhileFilterOrThresholdHasFocus()
 {
-    m_window->resultsModel()->resetResults({ company(u"a.com"_s, 0.9) }, 0.7);
+    showResults(m_window.get(), { company(u"a.com"_s, 0.9) }, 0.7);
     ClaimsCtrlE x11Keys;
     m_window->findChild<QLineEdit *>(u"filterEdit"_s)->setFocus();
     QTRY_VERIFY(m_window->findChild<QLineEdit *>(u"filterEdit"_s)->hasFocus());
@@ -419,7 +435,7 @@ void TestWindowComforts::openLink_withoutBrowser_saysSoAndCopies()
     CompanyResult r = company(u"acme-pay.com"_s, 0.9);
     r.evidence = { Evidence { u"https://acme-pay.com/blog"_s, u"Blog"_s, u"text"_s, u"TestWeb"_s,
         u"google_search"_s, {}, 1.0 } };
-    m_window->resultsModel()->resetResults({ r }, 0.7);
+    showResults(m_window.get(), { r }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QApplication::clipboard()->clear();
@@ -471,7 +487,7 @@ void TestWindowComforts::menus_fileResearchViewHelp_f1ListsShortcuts()
 
 void TestWindowComforts::confidenceHeader_firstClickSortsHighestFirst()
 {
-    m_window->resultsModel()->resetResults(
+    showResults(m_window.get(),
         { company(u"b.com"_s, 0.4), company(u"a.com"_s, 0.9), company(u"c.com"_s, 0.75) }, 0.7);
     QHeaderView *header = m_window->resultsView()->horizontalHeader();
     const int x = header->sectionViewportPosition(ResultsModel::Confidence)
@@ -484,7 +500,7 @@ void TestWindowComforts::confidenceHeader_firstClickSortsHighestFirst()
 
 void TestWindowComforts::unicodeDomain_shownDecoded_exportedAsPunycode()
 {
-    m_window->resultsModel()->resetResults({ company(u"xn--mnchen-3ya.de"_s, 0.9) }, 0.7);
+    showResults(m_window.get(), { company(u"xn--mnchen-3ya.de"_s, 0.9) }, 0.7);
     QAbstractItemModel *table = m_window->resultsView()->model();
     QCOMPARE(table->index(0, ResultsModel::Domain).data().toString(), u"münchen.de"_s);
     m_window->resultsView()->selectRow(0);
@@ -523,7 +539,7 @@ void TestWindowComforts::selection_severalRowsCopyAsTsv()
 {
     CompanyResult tabby = company(u"b.com"_s, 0.4, u"Kafka"_s);
     tabby.errors.insert(u"TestWeb"_s, u"line one\nline\ttwo"_s);
-    m_window->resultsModel()->resetResults(
+    showResults(m_window.get(),
         { company(u"a.com"_s, 0.9, u"Spark"_s), tabby, company(u"c.com"_s, 0.75) }, 0.7);
     QTableView *view = m_window->resultsView();
     QCOMPARE(view->selectionMode(), QAbstractItemView::ExtendedSelection);
@@ -585,7 +601,7 @@ void TestWindowComforts::contextMenu_removeAndRunSelectedAgain()
 
 void TestWindowComforts::filter_showsNofM_exportWritesWhatIsShown()
 {
-    m_window->resultsModel()->resetResults(
+    showResults(m_window.get(),
         { company(u"a.com"_s, 0.9, u"Kafka"_s), company(u"b.com"_s, 0.4, u"Kafka"_s),
             company(u"c.com"_s, 0.75, u"Spark"_s) },
         0.7);
@@ -656,7 +672,7 @@ void TestWindowComforts::darkPalette_meaningfulColoursStayReadable()
     failed.domain = u"hooli.xyz"_s;
     failed.status = CompanyStatus::Failed;
     failed.errors.insert(u"TestWeb"_s, u"HTTP 500"_s);
-    m_window->resultsModel()->resetResults({ failed }, 0.7);
+    showResults(m_window.get(), { failed }, 0.7);
     m_window->resultsView()->selectRow(0);
     const QColor error
         = m_window->evidenceView()->errorsLabel()->palette().color(QPalette::WindowText);
@@ -697,15 +713,7 @@ void TestWindowComforts::goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun()
     };
     QVERIFY2(!signalTexts().contains(u"Edited goal"_s), qPrintable(signalTexts()));
 
-    GoalModel edited = bar->model();
-    GoalFacet industry;
-    industry.kind = FacetKind::Industry;
-    industry.value = u"fintech"_s;
-    edited.facets << industry;
-    bar->setEditor([edited](QWidget *, const GoalModel &, const GoalModel &) {
-        return std::optional<GoalModel>(edited);
-    });
-    bar->edit();
+    const GoalModel edited = editToFintech(bar);
     QVERIFY(bar->edited());
     m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
     runToEnd();
@@ -715,6 +723,44 @@ void TestWindowComforts::goalFacets_showWhatTheGoalAsksAndAnEditReachesTheRun()
     // Changing the goal's text drops the edit.
     m_window->goalEdit()->setPlainText(u"Companies hiring Go developers"_s);
     QVERIFY(!bar->edited());
+}
+
+void TestWindowComforts::goalFacets_editIsSavedWithTheSessionAndComesBackOnOpen()
+{
+    const QString goal = u"Companies running Kubernetes in production"_s;
+    typeForm(goal, u"acme-pay.com"_s);
+    auto *bar = m_window->findChild<GoalFacetsBar *>(u"goalFacets"_s);
+    const GoalModel edited = editToFintech(bar);
+    runToEnd();
+    const QString editedPath = m_dir->filePath(u"edited.gtmr"_s);
+    m_prompts->savePath = editedPath;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_window->isDirty());
+
+    // A plain session of the same goal, saved from a fresh window.
+    startWindow();
+    typeForm(goal, u"acme-pay.com"_s);
+    runToEnd();
+    const QString plainPath = m_dir->filePath(u"plain.gtmr"_s);
+    m_prompts->savePath = plainPath;
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+
+    QVERIFY(m_window->openSession(editedPath));
+    bar = m_window->findChild<GoalFacetsBar *>(u"goalFacets"_s);
+    QVERIFY(bar->edited());
+    QCOMPARE(bar->model().facets, edited.facets);
+    QVERIFY2(bar->summaryText().endsWith(u" (edited)"_s), qPrintable(bar->summaryText()));
+    // The next run from the form judges by the facets the file brought back.
+    m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
+    runToEnd();
+    QVERIFY2(m_window->resultsModel()->results().value(0).signalTexts().join(u" | "_s).contains(
+                 u"Edited goal: "_s + edited.summary()),
+        qPrintable(m_window->resultsModel()->results().value(0).signalTexts().join(u" | "_s)));
+
+    // Opening a session without an edit, with the very same goal text, drops the edit shown.
+    QVERIFY(m_window->openSession(plainPath));
+    QVERIFY(!bar->edited());
+    QVERIFY(!bar->summaryText().contains(u"(edited)"_s));
 }
 
 void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
@@ -824,7 +870,7 @@ void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight()
     QList<CompanyResult> rows;
     for (int i = 0; i < 60; ++i)
         rows << company(u"company-%1.com"_s.arg(i), 0.5);
-    m_window->resultsModel()->resetResults(rows, 0.7);
+    showResults(m_window.get(), rows, 0.7);
     m_window->setMinimumSize(0, 0);
     m_window->resize(size);
     QTRY_COMPARE(m_window->size(), size); // the window fits: no minimum larger than the screen
