@@ -79,8 +79,8 @@ void replay(const HeuristicAnalyzer &analyzer, const bench::LabelledFixture &fx,
         }
         const auto confidence = [&](const QList<Evidence> &evidence) {
             return analyzer
-                .analyzeNow(AnalysisInput { goal.text, c.domain, c.name, evidence, {},
-                    fx.referenceDate })
+                .analyzeNow(
+                    AnalysisInput { goal.text, c.domain, c.name, evidence, {}, fx.referenceDate })
                 .confidence;
         };
         const bool truth = c.truth.value(goal.id);
@@ -167,12 +167,11 @@ int main(int argc, char **argv)
         }
         Tally t;
         for (const bench::LabelledGoal &goal : fx->goals)
-            replay(analyzer, *fx, goal,
-                generator.plan(goal.text, *depth, channel::all()), threshold, t);
+            replay(analyzer, *fx, goal, generator.plan(goal.text, *depth, channel::all()),
+                threshold, t);
 
         out << file << ": " << fx->companies.size() << " companies x " << fx->goals.size()
-            << " goals, " << depthToString(*depth) << " templates, threshold " << threshold
-            << '\n';
+            << " goals, " << depthToString(*depth) << " templates, threshold " << threshold << '\n';
         out << "  paid queries: every query " << t.paidPlanned << ", free first " << t.paidSent
             << " (" << percent(t.paidSent, t.paidPlanned) << ")\n";
         for (auto it = t.plannedPerChannel.cbegin(); it != t.plannedPerChannel.cend(); ++it)

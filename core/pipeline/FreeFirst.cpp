@@ -7,7 +7,8 @@ namespace gtm::freefirst {
 bool isPaidChannel(const QString &channel)
 {
     for (const ProviderInfo &p : providers())
-        if (p.kind == ProviderInfo::Kind::Source && p.channel == channel && !p.billingUnit.isEmpty())
+        if (p.kind == ProviderInfo::Kind::Source && p.channel == channel
+            && !p.billingUnit.isEmpty())
             return true;
     return false;
 }

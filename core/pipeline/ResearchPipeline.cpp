@@ -751,7 +751,7 @@ QCoro::Task<void> ResearchPipeline::Private::runJudge(
     input.companyName = companyNameFromDomain(input.domain);
     input.evidence = state.results.at(domain).evidence;
     input.cancel = cancelToken;
-    input.goalModel = services.goalModel;
+    input.goalModel = goalModel;
     const AnalysisOutcome verdict = co_await services.offlineJudge->analyze(std::move(input));
     if (!current(l, generation, this))
         co_return;

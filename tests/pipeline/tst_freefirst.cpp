@@ -115,7 +115,8 @@ struct Run
             return FakeResponse::text(homePage(domain));
         });
         server.route(u"/search"_s, [this](const FakeRequest &r) {
-            const QString query = QJsonDocument::fromJson(r.body).object().value(u"query"_s).toString();
+            const QString query
+                = QJsonDocument::fromJson(r.body).object().value(u"query"_s).toString();
             if (tavilyFails)
                 return paid(u"tavily"_s, query,
                     FakeResponse::json(R"({"detail":{"error":"Internal error"}})", 500));
@@ -232,8 +233,8 @@ void TestFreeFirst::openVerdict_asksPaidOneAtATimeBestFirstUntilDecided()
     Run run;
     QVERIFY(run.listen());
     run.holdPaid = true;
-    run.pipeline->start(Run::request({ kDecidedByItsSite, kTavilyKnows, kNothingAnywhere }),
-        Run::strategies());
+    run.pipeline->start(
+        Run::request({ kDecidedByItsSite, kTavilyKnows, kNothingAnywhere }), Run::strategies());
     run.drain();
 
     // Quillfin: the news found nothing, Tavily's first answer decided it.
@@ -280,8 +281,8 @@ void TestFreeFirst::failingPaidSource_isAReasonInTheRowAndTheRunGoesOn()
     // A failed answer is an answer: both channels heard, nothing found, decided.
     QCOMPARE(run.paidSeen.value(kTavilyKnows).size(), 2);
     const CompanyResult r = run.row(kTavilyKnows);
-    QVERIFY2(r.errors.value(u"Tavily"_s).contains(u"500"_s),
-        qPrintable(r.errors.value(u"Tavily"_s)));
+    QVERIFY2(
+        r.errors.value(u"Tavily"_s).contains(u"500"_s), qPrintable(r.errors.value(u"Tavily"_s)));
     QCOMPARE(r.skipped, 2);
 }
 
