@@ -8,9 +8,10 @@
 
 namespace gtm {
 
-// Under the form: what the run would cost (queries per source, credits or requests per paid
-// provider, expected duration), recomputed shortly after the form stops changing. The numbers
-// come from core (estimateCost); this only shows them.
+// Above Run, in sight however the form is scrolled: what the run would cost (queries, the
+// expected duration, credits or requests per paid provider, what a budget will leave out; each
+// source's share in the tooltip), recomputed shortly after the form stops changing. The
+// numbers come from core (estimateCost); this only shows them.
 class CostEstimateView : public QLabel
 {
     Q_OBJECT
@@ -23,7 +24,12 @@ public:
     void updateNow();
     const CostEstimate &estimate() const { return m_estimate; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void render();
+
     Compute m_compute;
     QTimer m_debounce;
     CostEstimate m_estimate;

@@ -19,6 +19,7 @@
 #include "net/HttpClient.h"
 #include "pipeline/RetryPlan.h"
 #include "session/ResearchSession.h"
+#include "spend/Budget.h"
 #include "storage/AppSettings.h"
 #include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
@@ -43,6 +44,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -79,10 +81,19 @@ namespace gtm {
 
 namespace {
 // Asks for the width its form needs, measured once fonts and styles apply, so the splitter
-// never squeezes the form under it (it scrolls vertically only).
+// never squeezes the form under it (it scrolls vertically only). The form gets the height in
+// view, and scrolls only once its editors are down to their minimum: a resizable QScrollArea
+// gives a form with word-wrapped labels its preferred height and scrolls long before that
+// (at 1366x768 the sources and everything under them were out of sight).
 class FormScrollArea : public QScrollArea
 {
 public:
+    void setForm(QWidget *form)
+    {
+        setWidget(form);
+        form->installEventFilter(this);
+        fitForm();
+    }
     QSize minimumSizeHint() const override
     {
         QSize size = QScrollArea::minimumSizeHint();
@@ -91,6 +102,40 @@ public:
                 + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
         return size;
     }
+
+protected:
+    bool viewportEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            fitForm();
+        return QScrollArea::viewportEvent(event);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // The form's content changed (a longer goal summary, a message): measure once the
+        // layout has settled.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            QMetaObject::invokeMethod(
+                this, [this] { fitForm(); }, Qt::QueuedConnection);
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    void fitForm()
+    {
+        QWidget *form = widget();
+        if (!form || !form->layout() || m_fitting)
+            return;
+        m_fitting = true;
+        const int width = std::max(viewport()->width(), form->minimumSizeHint().width());
+        const QLayout *layout = form->layout();
+        const int least = layout->hasHeightForWidth() ? layout->totalMinimumHeightForWidth(width)
+                                                      : layout->totalMinimumSize().height();
+        form->resize(width, std::max(viewport()->height(), least));
+        m_fitting = false;
+    }
+
+    bool m_fitting = false;
 };
 } // namespace
 
@@ -182,8 +227,7 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     auto *runPanel = new QWidget;
     buildForm(form, runPanel);
     auto *formScroll = new FormScrollArea;
-    formScroll->setWidget(form);
-    formScroll->setWidgetResizable(true);
+    formScroll->setForm(form);
     formScroll->setFrameShape(QFrame::NoFrame);
     // Run, Cancel and the progress stay in sight however small the window is.
     // No fixed minimum width: it would override the form's own, which the layout reports.
@@ -192,6 +236,11 @@ MainWindow::MainWindow(MainWindowServices services, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
     leftLayout->addWidget(formScroll, 1);
+    // Where the scrolling form ends and the estimate and Run, always in sight, begin.
+    auto *rule = new QFrame;
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    leftLayout->addWidget(rule);
     leftLayout->addWidget(runPanel);
 
     auto *results = new QWidget;
@@ -346,6 +395,12 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
             m_session->setDirty(true);
     });
     m_thresholdSpin->setValue(settings->threshold());
+    m_allQueries = new QCheckBox(tr("Always run every query"));
+    m_allQueries->setObjectName(u"allQueriesCheck"_s);
+    m_allQueries->setToolTip(
+        tr("Ask the paid sources (Tavily, NewsAPI) about every company. Off: they are asked "
+           "only while the free sources leave a company undecided, which saves credits."));
+    m_allQueries->setChecked(settings->allQueries());
     auto *thresholdRow = new QHBoxLayout;
     thresholdRow->addWidget(m_thresholdSlider, 1);
     thresholdRow->addWidget(m_thresholdSpin);
@@ -409,6 +464,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     options->addRow(tr("Depth:"), m_depth);
     options->addRow(tr("Parallel searches:"), m_maxParallel);
     options->addRow(tr("Match threshold:"), thresholdRow);
+    options->addRow(m_allQueries);
 
     auto *layout = new QVBoxLayout(form);
     layout->addLayout(goalHeader);
@@ -427,13 +483,13 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
     layout->addLayout(options);
     layout->addWidget(sourcesBox);
     m_costEstimate = new CostEstimateView([this] { return estimateFromForm(); });
-    layout->addWidget(m_costEstimate);
     connect(m_depth, &QComboBox::currentIndexChanged, m_costEstimate,
         &CostEstimateView::scheduleUpdate);
     connect(
         m_maxParallel, &QSpinBox::valueChanged, m_costEstimate, &CostEstimateView::scheduleUpdate);
 
     auto *runLayout = new QVBoxLayout(runPanel);
+    runLayout->addWidget(m_costEstimate);
     runLayout->addLayout(buttons);
     runLayout->addWidget(m_progress);
     runLayout->addWidget(m_stage);
@@ -544,9 +600,13 @@ CostEstimate MainWindow::estimateFromForm() const
     if (m_services.http)
         for (const QString &provider : defaultProviderPolicies().keys())
             rates.insert(provider, m_services.http->providerPolicy(provider).ratePerMinute);
+    // The keys the run would use: those in the environment as well as the saved ones.
     const AppSettings *s = m_services.settings;
-    return estimateCost(estimateInputFor(requestFromForm(m_domains->lastList()), {},
-        s->sourceSettings(m_keys), s->llmSettings(m_keys), rates, savedChannelConcurrency(*s)));
+    EstimateInput input = estimateInputFor(requestFromForm(m_domains->lastList()), {},
+        effectiveSourceSettings(*s, m_keys), effectiveLlmSettings(*s, m_keys), rates,
+        savedChannelConcurrency(*s));
+    input.budgets = savedBudgets(*s);
+    return estimateCost(input);
 }
 
 void MainWindow::setRunning(bool running)
@@ -554,7 +614,7 @@ void MainWindow::setRunning(bool running)
     m_goal->setReadOnly(running);
     m_domains->setReadOnly(running);
     for (QWidget *w : std::initializer_list<QWidget *> { m_importButton, m_depth, m_maxParallel,
-             m_thresholdSlider, m_thresholdSpin, m_recentGoals })
+             m_thresholdSlider, m_thresholdSpin, m_recentGoals, m_allQueries })
         w->setEnabled(!running);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setEnabled(!running && it.value()->property("usable").toBool());
@@ -957,6 +1017,7 @@ ResearchRequest MainWindow::requestFromForm(const DomainList &domains) const
             request.sources << c;
     }
     request.crm = m_crm.restrictedTo(request.domains);
+    request.allQueries = m_allQueries->isChecked();
     if (m_goalFacets->edited())
         request.goalFacets = m_goalFacets->model().toJson();
     return request;
@@ -988,6 +1049,7 @@ void MainWindow::run()
         if (m_channelChecks.value(c)->isChecked())
             checked << c;
     s->setEnabledChannels(checked);
+    s->setAllQueries(request.allQueries);
 
     if (!domains.rejected.isEmpty())
         log(tr(
@@ -1004,6 +1066,12 @@ void MainWindow::resumeRun()
 {
     if (!m_session->canResume())
         return;
+    // The checkbox as it is now: the rest of a run may ask for every query (as --all-queries).
+    if (m_session->state().request.allQueries != m_allQueries->isChecked()) {
+        RunState state = currentState();
+        state.request.allQueries = m_allQueries->isChecked();
+        m_session->replaceState(std::move(state));
+    }
     log(tr("Resuming: %n queries already finished", nullptr,
         int(m_session->state().finishedQueries.size())));
     startRun([this](const std::shared_ptr<Engine> &engine) { return m_session->resume(engine); });
@@ -1049,8 +1117,13 @@ void MainWindow::startRun(const std::function<bool(const std::shared_ptr<Engine>
     // Every run, resumes and retries included, judges by the facets the bar shows.
     m_session->setGoalModel(
         m_goalFacets->edited() ? std::optional<GoalModel>(m_goalFacets->model()) : std::nullopt);
+    // The budgets saved in Settings, whole for each run, as the CLI applies them.
+    const Budgets budgets = savedBudgets(*m_services.settings);
+    m_session->setBudgets(budgets);
     if (!m_engine || !launch(m_engine))
         return;
+    if (!budgets.isEmpty())
+        log(tr("Budget for this run: %1").arg(budgets.toString()));
     m_autosaveFailureShown = false;
     // A resume starts where the run stopped, not at 0 %.
     m_progress->setValue(doneFraction(m_session->state()));
@@ -1184,6 +1257,15 @@ void MainWindow::finishRun(const RunMetrics &metrics)
                 .arg(elapsed, QLocale().toString(m_session->matchCount()),
                     QLocale().toString(rows)));
     }
+    // What the budgets left out, where the run's outcome is read: under the progress bar, in
+    // the log and on the Metrics tab.
+    const BudgetLedger *budget = m_session->budgetLedger();
+    const QStringList spending = budget ? budget->readableSummary() : QStringList();
+    if (budget && budget->leftOutTotal() > 0)
+        m_stage->setText(m_stage->text() + u"\n"_s + spending.join(u'\n'));
+    for (const QString &line : spending)
+        log(tr("Budget: %1").arg(line));
+    m_metrics->setSpending(spending);
     m_metrics->setMetrics(m_session->metrics());
     m_metrics->setConfidences(m_session->results(), m_session->threshold());
     setRunning(false);
@@ -1232,6 +1314,7 @@ void MainWindow::loadState(const RunState &state, const QString &path)
     m_depth->setCurrentIndex(m_depth->findData(int(state.request.depth)));
     m_maxParallel->setValue(state.request.maxParallelSearches);
     m_thresholdSpin->setValue(state.request.confidenceThreshold);
+    m_allQueries->setChecked(state.request.allQueries);
     for (auto it = m_channelChecks.cbegin(); it != m_channelChecks.cend(); ++it)
         it.value()->setChecked(state.request.sources.contains(it.key()));
     m_evidence->clear();

@@ -82,6 +82,7 @@ public:
     CostEstimateView *costEstimate() const { return m_costEstimate; }
     QPlainTextEdit *logView() const { return m_log; }
     QCheckBox *channelCheck(const QString &channel) const { return m_channelChecks.value(channel); }
+    QCheckBox *allQueriesCheck() const { return m_allQueries; }
     ResultsTableActions *tableActions() const { return m_tableActions; }
     QLabel *shownLabel() const { return m_shownLabel; }
     QLabel *warningLabel() const { return m_warning; }
@@ -167,6 +168,7 @@ private:
     QSlider *m_thresholdSlider = nullptr;
     QDoubleSpinBox *m_thresholdSpin = nullptr;
     QHash<QString, QCheckBox *> m_channelChecks;
+    QCheckBox *m_allQueries = nullptr;
     QHash<QString, QLabel *> m_channelStatus;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_cancelButton = nullptr;

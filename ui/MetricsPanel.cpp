@@ -36,6 +36,7 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     addValue(form, u"strategies"_s, tr("Strategies"));
     addValue(form, u"analyzer"_s, tr("Analyzer"));
     addValue(form, u"tokens"_s, tr("LLM tokens"));
+    addValue(form, u"budget"_s, tr("Budgets"));
 
     m_sources = new QTableWidget(0, 5, this);
     m_sources->setHorizontalHeaderLabels(
@@ -198,6 +199,11 @@ void MetricsPanel::setMetrics(const RunMetrics &m)
             m_sources->setItem(row, c, item);
         }
     }
+}
+
+void MetricsPanel::setSpending(const QStringList &lines)
+{
+    m_values[u"budget"_s]->setText(lines.isEmpty() ? tr("none set") : lines.join(u'\n'));
 }
 
 void MetricsPanel::setConfidences(const QList<CompanyResult> &results, double threshold)

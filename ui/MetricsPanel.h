@@ -27,6 +27,8 @@ public:
     explicit MetricsPanel(QWidget *parent = nullptr);
 
     void setMetrics(const RunMetrics &metrics);
+    // One line per capped provider: what the run spent and left out; empty: no budget.
+    void setSpending(const QStringList &lines);
     void setConfidences(const QList<CompanyResult> &results, double threshold);
     void clear();
 

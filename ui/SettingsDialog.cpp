@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "ThemeColors.h"
+#include "spend/Budget.h"
 #include "storage/AppSettings.h"
 
 #include <QCheckBox>
@@ -8,11 +9,13 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -63,9 +66,11 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QMap<QString, QString> key
 {
     setWindowTitle(tr("Settings"));
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->addTab(createKeysPage(), tr("API keys"));
     tabs->addTab(createLlmPage(), tr("AI"));
     tabs->addTab(createServicesPage(), tr("Services"));
+    tabs->addTab(createBudgetsPage(), tr("Budgets"));
     tabs->addTab(createNetworkPage(), tr("Network"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -258,6 +263,89 @@ QWidget *SettingsDialog::createNetworkPage()
     return page;
 }
 
+QWidget *SettingsDialog::createBudgetsPage()
+{
+    auto *page = new QWidget;
+    m_budgetsPage = page;
+    auto *group = new QGroupBox(tr("Budgets per run"), page);
+    auto *grid = new QGridLayout(group);
+    const Budgets saved = savedBudgets(*m_settings);
+    // A whole number, with or without thousands separators ("20000", "20,000", "20 000").
+    static const QRegularExpression wholeNumber(
+        u"[0-9]{1,12}|[0-9]{1,3}(?:[,. '\\x{00a0}\\x{202f}\\x{2019}][0-9]{3}){1,3}"_s);
+    int row = 0;
+    for (const QString &p : budgetProviders()) {
+        auto *edit = new QLineEdit(group);
+        edit->setObjectName(u"budget_"_s + p);
+        edit->setPlaceholderText(tr("no cap"));
+        edit->setClearButtonEnabled(true);
+        edit->setValidator(new QRegularExpressionValidator(wholeNumber, edit));
+        if (saved.caps.contains(p))
+            edit->setText(QLocale().toString(qint64(saved.caps.value(p))));
+        QString hint;
+        if (p == u"tavily")
+            hint = tr("credits — a search costs 1, at Comprehensive depth 2");
+        else if (p == u"newsapi")
+            hint = tr("requests — one per query");
+        else
+            hint = tr("tokens — about 4,000 per company analysed");
+        grid->addWidget(new QLabel(AppSettings::providerLabel(p) + u':', group), row, 0);
+        grid->addWidget(edit, row, 1);
+        grid->addWidget(note(hint, group), row, 2);
+        m_budgetEdits.insert(p, edit);
+        ++row;
+    }
+    grid->setColumnStretch(2, 1);
+    m_budgetError = new QLabel(page);
+    m_budgetError->setObjectName(u"budgetError"_s);
+    m_budgetError->setTextFormat(Qt::PlainText);
+    m_budgetError->setWordWrap(true);
+    QPalette pal = m_budgetError->palette();
+    pal.setColor(QPalette::WindowText, theme::errorText(palette()));
+    m_budgetError->setPalette(pal);
+    m_budgetError->hide();
+    for (QLineEdit *edit : std::as_const(m_budgetEdits))
+        connect(edit, &QLineEdit::textEdited, m_budgetError, &QLabel::hide);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(group);
+    layout->addWidget(m_budgetError);
+    layout->addWidget(
+        note(tr("Each run may spend at most this much of a provider, counted in what the "
+                "provider bills. When a budget is spent, that provider's remaining queries are "
+                "left out with the reason \"budget spent\" (an LLM's analyses go to the offline "
+                "analyzer); every company still gets its row, and the run's summary says what "
+                "was left out. Answers from the response cache cost nothing. Empty: no cap."),
+            page));
+    layout->addStretch();
+    return page;
+}
+
+std::optional<QString> SettingsDialog::budgetSpec()
+{
+    QStringList parts;
+    for (auto it = m_budgetEdits.cbegin(); it != m_budgetEdits.cend(); ++it) {
+        QLineEdit *edit = it.value();
+        const QString text = edit->text().trimmed();
+        if (text.isEmpty())
+            continue;
+        if (!edit->hasAcceptableInput()) {
+            m_budgetError->setText(
+                tr("%1: the budget must be a whole number of %2, or empty "
+                   "for no cap.")
+                    .arg(AppSettings::providerLabel(it.key()), billingUnit(it.key())));
+            m_budgetError->show();
+            m_tabs->setCurrentWidget(m_budgetsPage);
+            edit->setFocus();
+            edit->selectAll();
+            return std::nullopt;
+        }
+        QString digits = text;
+        digits.removeIf([](QChar c) { return !c.isDigit(); });
+        parts << it.key() + u'=' + digits;
+    }
+    return parts.join(u',');
+}
+
 QCoro::Task<> SettingsDialog::runTest(QString provider)
 {
     QPointer<SettingsDialog> self(this);
@@ -302,6 +390,10 @@ QMap<QString, QString> SettingsDialog::keys() const
 
 void SettingsDialog::accept()
 {
+    const std::optional<QString> budgets = budgetSpec();
+    if (!budgets)
+        return; // the field is shown with what is wrong
+    m_settings->setBudgetSpec(*budgets);
     m_settings->setLlmProvider(LlmProvider(m_provider->currentData().toInt()));
     m_settings->setAnalyzerChoice(AnalyzerChoice(m_analyzer->currentData().toInt()));
     m_settings->setGeminiModel(m_geminiModel->text());

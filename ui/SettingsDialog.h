@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QMap>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -13,14 +14,15 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace gtm {
 
 class AppSettings;
 
-// Keys, LLM provider, analyzer, per-service limits and base URLs, timeout, cache. Keys are
-// shown masked and saved to the SecretStore by the caller (keys()); the rest goes to
-// AppSettings on accept.
+// Keys, LLM provider, analyzer, per-service limits and base URLs, timeout, cache, budgets per
+// run. Keys are shown masked and saved to the SecretStore by the caller (keys()); the rest goes
+// to AppSettings on accept.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -48,6 +50,10 @@ private:
     QWidget *createLlmPage();
     QWidget *createServicesPage();
     QWidget *createNetworkPage();
+    QWidget *createBudgetsPage();
+    // The budgets as typed, "tavily=100,gemini=20000"; nullopt (and the field shown) when one
+    // is not a whole number.
+    std::optional<QString> budgetSpec();
     QCoro::Task<> runTest(QString provider);
     void updateLlmFields();
 
@@ -70,6 +76,10 @@ private:
     QCheckBox *m_cache = nullptr;
     QLabel *m_cacheStatus = nullptr;
     QLabel *m_keychainBanner = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_budgetsPage = nullptr;
+    QMap<QString, QLineEdit *> m_budgetEdits;
+    QLabel *m_budgetError = nullptr;
 };
 
 } // namespace gtm

@@ -6,6 +6,7 @@
 #include "pipeline/RetryPlan.h"
 #include "session/EngineBuilder.h"
 #include "session/ResearchSession.h"
+#include "spend/Budget.h"
 #include "spend/CostEstimate.h"
 #include "storage/BoundedRead.h"
 #include "storage/CsvImport.h"
@@ -194,14 +195,12 @@ bool CliRun::start(QString *error, int *exitCode)
     if (!m_options.goalFacetsPath.isEmpty())
         asked.goalFacets = m_goalModel.toJson();
     progress(m_goalModel.summary());
-    const Budgets budgets = m_options.budgets.value_or(savedBudgets(*m_settings));
-    if (!budgets.isEmpty()) {
-        m_budget = std::make_shared<BudgetLedger>(budgets);
-        applyBudgets(engine->sources, engine->analyzer, m_budget);
+    const Budgets budgets = runBudgets();
+    if (!budgets.isEmpty())
         progress(QStringLiteral("Budget for this run: %1").arg(budgets.toString()));
-    }
 
     m_session = std::make_unique<ResearchSession>();
+    m_session->setBudgets(budgets);
     if (!m_options.sessionPath.isEmpty())
         m_session->setAutosave(m_options.sessionPath, std::chrono::seconds(10),
             ResearchSession::AutosaveMode::SessionFile);
@@ -248,13 +247,20 @@ void CliRun::printEstimate(const ResearchRequest &request, const QList<QueryStra
         llm.provider = *m_options.llm;
     if (m_options.analyzer)
         llm.analyzer = *m_options.analyzer;
-    const CostEstimate estimate = estimateCost(
-        estimateInputFor(request, strategies, effectiveSourceSettings(*m_settings, m_savedKeys),
-            llm, rates, savedChannelConcurrency(*m_settings)));
+    EstimateInput input
+        = estimateInputFor(request, strategies, effectiveSourceSettings(*m_settings, m_savedKeys),
+            llm, rates, savedChannelConcurrency(*m_settings));
+    input.budgets = runBudgets();
+    const CostEstimate estimate = estimateCost(input);
     const QByteArray text = estimate.lines().join(u'\n').toUtf8() + '\n';
     std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     std::fflush(stdout);
     QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
+}
+
+Budgets CliRun::runBudgets() const
+{
+    return m_options.budgets.value_or(savedBudgets(*m_settings));
 }
 
 void CliRun::interrupt()
@@ -372,8 +378,9 @@ void CliRun::onFinished(const RunMetrics &m)
                     s.stopReason.isEmpty() ? QString()
                                            : QStringLiteral(", stopped: ") + s.stopReason));
     }
-    if (m_budget)
-        for (const QString &line : m_budget->summary())
+    const BudgetLedger *budget = m_session->budgetLedger();
+    if (budget)
+        for (const QString &line : budget->summary())
             progress(QStringLiteral("  budget %1").arg(line));
     QJsonObject complete = m.toJson();
     complete.insert(QStringLiteral("type"), QStringLiteral("pipeline_complete"));
@@ -398,7 +405,7 @@ void CliRun::onFinished(const RunMetrics &m)
         code = 1;
     // Queries were due but none reached a source: nothing was researched.
     // A spent budget skipping everything is what the user asked for, not a broken setup.
-    const bool budgetSpent = m_budget && m_budget->leftOutTotal() > 0;
+    const bool budgetSpent = budget && budget->leftOutTotal() > 0;
     if (m.completedQueries - m_finishedAtStart > 0 && ran == 0 && !budgetSpent) {
         writeStderr(
             QStringLiteral("No source could run a query (no sources configured, no API keys, or no "

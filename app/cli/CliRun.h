@@ -11,7 +11,6 @@
 
 namespace gtm {
 class AppSettings;
-class BudgetLedger;
 class HttpClient;
 class ResearchSession;
 class ResponseCache;
@@ -39,6 +38,8 @@ public:
     void interrupt();
 
 private:
+    // --budget, else the budgets saved in Settings.
+    Budgets runBudgets() const;
     void printEstimate(const ResearchRequest &request, const QList<QueryStrategy> &strategies);
     void connectSession();
     void onFinished(const RunMetrics &metrics);
@@ -53,7 +54,6 @@ private:
     QString m_researchId;
     std::unique_ptr<ResponseCache> m_cache; // outlives the client that uses it
     std::unique_ptr<HttpClient> m_http;
-    std::shared_ptr<BudgetLedger> m_budget; // null: no caps
     std::unique_ptr<ResearchSession> m_session;
     std::optional<RunState> m_compareWith; // --compare: the older run
     GoalModel m_goalModel;

@@ -2,6 +2,10 @@
 // researching eight fictional companies (.example domains) whose web, news and Hacker News
 // answers come from a loopback fixture. Nothing in the picture is painted by hand.
 //   QT_QPA_PLATFORM=offscreen build/bin/gui_screenshot docs/screenshot.png
+// For a look at other screens and states (not in the docs): GTM_SCREENSHOT_SIZE=1366x768 sizes
+// the window, GTM_SCREENSHOT_BUDGET=tavily=10 saves a budget, GTM_SCREENSHOT_FORM=1 takes the
+// picture before the run (the form and its estimate), GTM_SCREENSHOT_TAB=3 opens Settings on
+// that page for the second picture.
 #include "DomainEditor.h"
 #include "FakeHttpServer.h"
 #include "MainWindow.h"
@@ -198,6 +202,7 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(u"settings.ini"_s));
+    settings.setBudgetSpec(qEnvironmentVariable("GTM_SCREENSHOT_BUDGET"));
     HttpClient http;
     MainWindowServices services;
     services.http = &http;
@@ -219,7 +224,8 @@ int main(int argc, char *argv[])
         return engine;
     };
     MainWindow window(std::move(services));
-    window.resize(1440, 900);
+    const QStringList size = qEnvironmentVariable("GTM_SCREENSHOT_SIZE").split(u'x');
+    window.resize(size.size() == 2 ? QSize(size[0].toInt(), size[1].toInt()) : QSize(1440, 900));
     window.show();
 
     window.goalEdit()->setPlainText(u"Fintech companies using AI for fraud detection"_s);
@@ -229,7 +235,8 @@ int main(int argc, char *argv[])
     domains << u"not a domain"_s << u"NovaPay.example"_s; // to show the editor's marks
     window.domainEditor()->setPlainText(domains.join(u'\n'));
 
-    QObject::connect(&window, &MainWindow::runFinished, &app, [&] {
+    const bool formOnly = qEnvironmentVariableIsSet("GTM_SCREENSHOT_FORM");
+    const auto take = [&] {
         window.resultsView()->sortByColumn(ResultsModel::Confidence, Qt::DescendingOrder);
         window.resultsView()->selectRow(0);
         QTimer::singleShot(800, &app, [&] {
@@ -241,14 +248,20 @@ int main(int argc, char *argv[])
                 // The Settings dialog as a user first sees it, for a look (not in the docs).
                 SettingsDialog dialog(
                     &settings, { { u"tavily"_s, u"tvly-0123456789"_s } }, {}, {}, &window);
+                if (auto *tabs = dialog.findChild<QTabWidget *>())
+                    tabs->setCurrentIndex(qEnvironmentVariableIntValue("GTM_SCREENSHOT_TAB"));
                 dialog.show();
                 QCoreApplication::processEvents();
                 ok = dialog.grab().save(QString::fromLocal8Bit(argv[2])) && ok;
             }
             app.exit(ok ? 0 : 1);
         });
-    });
-    QTimer::singleShot(500, &window, &MainWindow::run);
+    };
+    QObject::connect(&window, &MainWindow::runFinished, &app, take);
+    if (formOnly)
+        QTimer::singleShot(500, &app, take);
+    else
+        QTimer::singleShot(500, &window, &MainWindow::run);
     QTimer::singleShot(60000, &app, [&] {
         std::printf("timed out\n");
         app.exit(2);

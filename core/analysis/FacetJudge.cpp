@@ -4,11 +4,13 @@
 #include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
 
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTextBoundaryFinder>
 #include <QUrl>
 #include <cmath>
+#include <unordered_map>
 
 namespace gtm {
 
@@ -104,20 +106,26 @@ const QList<Marker> &markers()
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
             m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
         };
-        add("\\b(plan|plans|planning|planned|roadmap|next (quarter|year|month|sprint|phase)|later "
+        add("\\b(plan|plans|(?<!route )(?<!tour )(?<!capacity )(?<!demand )(?<!network )"
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next "
+            "(quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
             "bring|be moving|be migrating|transition|replace|consolidate)|in the process of "
             "(moving|migrating)|wishlist|in the future|prepar\\w+ (to|for) (move|migrat\\w*)|"
-            "considered|weighing|may move|might move|could move|is on the table)\\b",
+            "considered|weighing|may move|might move|could move|is on the table|planen|geplant|"
+            "planejamos|planeamos|prévoyons|prevediamo|(over|in|within) "
+            "the next [\\w ]{0,12}(months?|years?|quarters?)|your first (job|task|project|"
+            "goal)|will be to (build|introduce|replace|bring|set up))\\b",
             Modality::Planned);
         add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|trial\\w*|bake-?offs?|test(ed|ing) "
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
             "weekend projects?|spikes?|toy|deciding|decide|undecided|choosing between|staging|"
-            "preview environments?|internal demo|demo)\\b",
+            "preview environments?|internal demo|demo|looked (at|into)|testumgebung|"
+            "test-?cluster|evaluier\\w*|getestet|testen|ambiente de (teste|pruebas))\\b",
             Modality::Evaluated);
         add("\\b(staging|dev|test) (environment|cluster|clusters|only)\\b|\\bonly in staging\\b|"
             "\\bstaging-only\\b",
@@ -137,7 +145,8 @@ const QList<Marker> &markers()
             Modality::Option);
         add("\\b(integrat\\w*|connectors?|connects? (to|with)|connecting (to|with)|syncs?|"
             "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
-            "marketplace|helm charts?|operators? for|"
+            "(on|in|via|through|from) (the |our |its )?([\\w-]+ ){0,2}marketplaces?|"
+            "marketplace listings?|helm charts?|operators? for|"
             "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|customers'|"
             "customer's|compatible|works with|out of the box|natively|partners?|partnership|"
             "certified|resell\\w*|consultan\\w*|consulting|implementation|we help|helps? "
@@ -156,7 +165,8 @@ const QList<Marker> &markers()
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
         add("\\b(not|don't|do not|doesn't|does "
-            "not|never|without|isn't|aren't|won't|no|none)\\b(?!-)",
+            "not|never|without|isn't|aren't|won't|no|none|skipped|skip|avoid\\w*|steer\\w* "
+            "clear of|passed on|kein\\w*|nicht|pas de|sin)\\b(?!-)",
             Modality::Negated, 22);
         return m;
     }();
@@ -214,6 +224,15 @@ const Re &useVerb()
     return re;
 }
 
+// Portuguese and Spanish "no" is "in the": "roda no Google Cloud" is no negation.
+bool isRomance(const QString &lower)
+{
+    static const Re romance(QStringLiteral(
+        "\\b(não|nossa|nosso|nossos|nuestra|nuestro|nuestros|roda|rodam|usamos|utilizamos|"
+        "está|estão|são|para|com|los|las|del)\\b"));
+    return romance.match(lower).hasMatch();
+}
+
 // The modality of a hit at [pos, pos + len) of a lower-cased sentence.
 Modality modalityAt(
     const QString &s, qsizetype pos, qsizetype len, bool requirementsList, bool onlyOwnUse = false)
@@ -252,8 +271,21 @@ Modality modalityAt(
                 continue;
             if (m.capturedStart() < pos + len && m.capturedEnd() > pos)
                 continue; // the hit itself ("Salesforce Marketplace" aside)
+            if (mk.modality == Modality::Negated && m.captured(0) == u"no" && isRomance(s))
+                continue;
             if (mk.modality == Modality::Evaluated && production
                 && m.captured(0).contains(QStringLiteral("staging")))
+                continue;
+            // "Models that evaluate every payment" score it; "losses dropped 40%" is a
+            // measure: neither is a trial or a past use.
+            static const Re measure(
+                QStringLiteral("^\\s+((by|about|over|more than|nearly|almost) )?[\\d₹$€£]"));
+            static const Re scores(QStringLiteral("^\\s+(every|each|all|incoming)\\b"));
+            const QString next = s.mid(m.capturedEnd(), 16);
+            if ((mk.modality == Modality::Past && measure.match(next).hasMatch())
+                || (mk.modality == Modality::Evaluated
+                    && m.captured(0).startsWith(QStringLiteral("evaluat"))
+                    && scores.match(next).hasMatch()))
                 continue;
             if (m.capturedEnd() <= pos) {
                 if (pos - m.capturedEnd() > mk.reach)
@@ -285,13 +317,18 @@ Modality modalityAt(
         return Modality::Current;
     if (bestBefore >= 0)
         return before;
+    // "The assistant runs on Vertex AI, with customer documents in their own buckets": the
+    // company's own use is said right before the hit; what follows is about the data.
+    static const Re usedRightBefore(QStringLiteral(
+        "\\b(runs?|running|built|hosted|powered|deployed|lives?) (on|by|in|through|with) "
+        "([\\w-]+ ){0,4}$"));
+    if (bestAfter >= 0 && (after == Modality::Offered || after == Modality::SomeoneElse)
+        && usedRightBefore.match(s.mid(from, pos - from)).hasMatch())
+        return Modality::Current;
     if (bestAfter >= 0 && after != Modality::Negated)
         return after;
-    static const Re requirement(QStringLiteral(
-        "\\b(experience|familiar\\w*|knowledge|proficien\\w*|skills?|expertise|background|"
-        "worked with|hands-on|exposure|understanding|requirements?|qualifications|you have|"
-        "you bring|years|fluent|fluency|strong)\\b"));
-    if (requirementsList && requirement.match(s.mid(from, to - from)).hasMatch()) {
+    // The requirement may be said outside the clause: "experience with a cloud (AWS or GCP)".
+    if (requirementsList) {
         // "Snowflake, BigQuery or Redshift": one of several will do.
         static const Re orAfter(QStringLiteral("^[\\w .,/+#-]{0,50}?\\b(or|and/or)\\b"));
         static const Re orBefore(QStringLiteral("\\b(or|and/or)\\s+$|/\\s*$"));
@@ -410,7 +447,12 @@ const Re &europePlace()
         "gothenburg|norway|oslo|denmark|copenhagen|finland|helsinki|poland|warsaw|krakow|kraków|"
         "wroclaw|czech|prague|hungary|budapest|romania|bucharest|estonia|tallinn|latvia|riga|"
         "lithuania|vilnius|greece|athens|bulgaria|sofia|croatia|zagreb|serbia|belgrade|"
-        "luxembourg|basel|bern|lausanne|lugano|zug|graz|linz|salzburg|innsbruck|cet|cest)\\b"));
+        "luxembourg|basel|bern|lausanne|lugano|zug|graz|linz|salzburg|innsbruck|venlo|tilburg|"
+        "eindhoven|utrecht|the hague|den haag|groningen|maastricht|nijmegen|arnhem|breda|"
+        "antwerp|antwerpen|ghent|gent|liège|liege|lille|strasbourg|toulouse|marseille|bordeaux|"
+        "nantes|turin|bologna|naples|valencia|seville|bilbao|gdansk|gdańsk|poznan|poznań|lodz|"
+        "łódź|brno|ostrava|bratislava|slovakia|žilina|zilina|košice|ljubljana|slovenia|cet|"
+        "cest)\\b"));
     return re;
 }
 
@@ -432,12 +474,12 @@ bool inRegion(const QString &region, const QString &lower)
         return germanPlace().match(lower).hasMatch();
     if (region == u"Europe")
         return europePlace().match(lower).hasMatch() || germanPlace().match(lower).hasMatch();
-    if (region == u"United States")
-        return Re(
+    if (region == u"United States") {
+        static const Re us(
             QStringLiteral("\\b(us|usa|united states|new york|nyc|san francisco|austin|boston|"
-                           "chicago|seattle|denver|atlanta|los angeles)\\b"))
-            .match(lower)
-            .hasMatch();
+                           "chicago|seattle|denver|atlanta|los angeles)\\b"));
+        return us.match(lower).hasMatch();
+    }
     return lower.contains(region.toLower());
 }
 
@@ -472,7 +514,9 @@ const Re &industryTerms(const QString &id)
                 "verification|underwriting|credit risk|card "
                 "testing|issuing|acquiring|finance|financial|"
                 "insur\\w+|crypto\\w*|withdrawals?|deposits?|transfers?|invoices?|invoicing|"
-                "accounts payable|expense management|spend management|payroll|billing)\\b")) },
+                "accounts payable|expense management|spend management|payroll|billing|"
+                "zahlungs\\w*|\\w*zahlungen|girokont\\w*|überweisung\\w*|kredit\\w*|"
+                "pagamentos?|pagos|paiements?|pix|adquirente|bancos?|banque|transaç\\w+)\\b")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
@@ -485,7 +529,9 @@ const Re &industryTerms(const QString &id)
                 "breakbulk|stevedor\\w*|haul\\w*|trucks?|trucking|locomotives|freight trains|"
                 "groupage|full loads|part loads|truckloads?|\\w*ladungen|stückgut|customs "
                 "(broker\\w*|clearance)|zoll\\w*|inland port|car carriers|umschlag|"
-                "binnenhafen|hafen\\w*)\\b")) },
+                "binnenhafen|hafen\\w*|\\w+(fracht|spedition|logistik|transporte|kurier)\\w*|"
+                "transportier\\w*|\\w*sattelz\\w+|lkw-?\\w*|verschiff\\w*|just-in-(sequence|time)|"
+                "versorgungszentr\\w*|inbound logistics)\\b")) },
         { QStringLiteral("healthcare"),
             Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
@@ -523,7 +569,10 @@ const Re &selfDescription()
         "powering|issues|lends|underwrites|insures|serves|sells|specializ\\w+|specialis\\w+|"
         "focused on|founded|startup|company|platform|provider|firm|leading|our mission|mission|"
         "about us|who we are|a \\w+ "
-        "(startup|company|firm|provider|platform|operator|carrier))\\b"));
+        "(startup|company|firm|provider|platform|operator|carrier)|ist (ein|eine|der|die|das)|"
+        "ist \\w*(spezialist|partner|dienstleister|anbieter|experte)|wir (sind|betreiben|"
+        "transportieren|verschiffen|liefern|bieten)|betreibt|transportiert|liefert|verschifft|"
+        "est (un|une|le|la)|è (un|una|il|la)|es (un|una|el|la))\\b"));
     return re;
 }
 
@@ -536,11 +585,13 @@ const Re &healthBuyers()
         "(gp|dental|private|ambulatory|outpatient|specialty|primary care) (practices?|"
         "clinics?|surgeries)|(health ?care|care) providers?|health ?care organi[sz]ations?|"
         "provider organi[sz]ations?|health insurers?|health plans?|medical insurers?|acos?|"
+        "(medicaid|medicare|medicare advantage|blues|blue cross|managed[- ]care|dental|"
+        "commercial health) plans?|"
         "clinicians?|nurses|nursing (homes?|departments?|facilities|directors?)|care teams?|"
         "home[- ]health|hospices?|post-acute|senior living|skilled nursing|care homes?|"
         "(surgery|surgical|dialysis|imaging|urgent care) cent(er|re)s?|(clinical|diagnostic|"
         "pathology|hospital) lab(s|oratories)?|pharmacies|pharmacists|"
-        "(physician|medical|dental|physio\\w*|therapy|orthodontic|veterinary|chiropractic|"
+        "(physician|medical|dental|physio\\w*|therapy|orthodontic|chiropractic|"
         "optometry|mental[- ]health|behaviou?ral[- ]health|rehab\\w*)[\\w\\s-]{0,20}(practices?|"
         "clinics?|cent(er|re)s?|groups?|agencies)|practice[- ]management|practice managers?|"
         "dsos?|krankenkassen|krankenhäuser|kliniken|\\w*praxen|arztpraxis|ärzte|ärztinnen|"
@@ -553,7 +604,8 @@ const Re &healthBuyers()
 const Re &healthBuyersInContext()
 {
     static const Re re(QStringLiteral(
-        "\\b(clinics?|practices?|providers|payers?|insurers|labs|agencies|trusts|doctors|"
+        "\\b(clinics?|(?<!good clinical )(?<!best )practices?|providers|payers?|insurers|labs|"
+        "agencies|trusts|doctors|"
         "physicians|therapists|dentists|revenue cycle|rcm|prior auth\\w*|claims? (processing|"
         "management|denials?|scrubb\\w*)|denials?|ehrs?|emrs?|epic|cerner|credentialing|"
         "care management|utili[sz]ation management|patient (intake|scheduling|engagement|"
@@ -580,7 +632,9 @@ const Re &healthBuyerItself()
         "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
         "app\\b|startup\\b)[\\w-]+ ){0,4}(health system|hospital|hospital group|health plan|"
         "health insurer|insurer|dental group|dso|medical group|physician group|clinic "
-        "(operator|chain|group)|provider group|pharmacy chain|care provider)\\b|"
+        "(operator|chain|group)|provider group|pharmacy chain|care provider|"
+        "practice(?! management| software| systems?| platform))\\b|"
+        "\\bwe use (a|an|our) [\\w -]{0,20}(ehr|emr)\\b|"
         "\\b(a|the) (group|hospital|health system|health plan|dso) is a customer\\b"));
     return re;
 }
@@ -599,7 +653,8 @@ const Re &sellsTo()
     static const Re re(QStringLiteral(
         "\\b(for|to|serv\\w+|help\\w*|used by|trusted by|relied on by|customers|clients|"
         "sell\\w*|built for|designed for|purpose-built|partners? with|work\\w* with|deployed "
-        "(at|in|across)|live (at|in)|across|empower\\w*|enabl\\w*|lets|allows?|gives)\\b"));
+        "(at|in|across)|live (at|in)|across|empower\\w*|enabl\\w*|lets|allows?|gives|use|uses|"
+        "für|nutzen|nutzt|setzen|pour|utilisent|para|usam|per|utilizzano)\\b"));
     return re;
 }
 
@@ -615,7 +670,8 @@ const Re &saasPricing()
         "billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing|licen[cs]e)|"
         "annual (plan|licen[cs]e|contract)|pricing (starts|plans?)|plans (start|from)|"
         "(/|a |per )(month|mo)\\b|cloud[- ](based|hosted|native|software|platform|ehr|emr|app)|"
-        "hosted (software|platform)|web-based (software|platform|app))\\b"));
+        "hosted (software|platform)|web-based (software|platform|app)|(is|are) hosted (on|in)|"
+        "gehostet|hébergée?s?|monatsabo\\w*|abonnement\\w*|assinatura|suscripción)\\b"));
     return re;
 }
 
@@ -668,7 +724,8 @@ const Re &marketplaceStrong()
         "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
         "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
         "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
-        "value|peer-to-peer|p2p|connects? [\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|matches "
+        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? "
+        "(with|to) [\\w ,'&-]{2,50}|matches "
         "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
         "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
         "matching|between)|marketplace platform|online marketplace|b2b marketplace|"
@@ -685,7 +742,9 @@ const Re &marketplaceChannel()
         "listed (on|in)|sell\\w* (on|through|via) [\\w ]{0,30}marketplaces?|on marketplaces|"
         "across marketplaces|marketplace sellers|marketplace channels?|marketplaces like|"
         "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
-        "third-party marketplaces?)\\b"));
+        "third-party marketplaces?|online marketplaces (now )?(account|make|drive)|marketplace "
+        "(sales|revenue)|(aca|health insurance|state) marketplace|marketplace (plans?|"
+        "enrollment|sign-ups))\\b"));
     return re;
 }
 
@@ -693,7 +752,7 @@ const Re &marketplaceChannel()
 const Re &roundRe()
 {
     static const Re re(QStringLiteral(
-        "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])-runde\\b|"
+        "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])[- ]?(?:runde|round)\\b|"
         "\\b(pre-seed|seed|angel|growth (?:round|equity|financing)|pre-ipo|late-stage round|"
         "mezzanine)\\b"));
     return re;
@@ -705,7 +764,8 @@ const Re &fundingVerb()
         "\\b(rais\\w+|closed|closes|closing|secur\\w+|announc\\w+|lands?|landed|bags?|bagged|"
         "nets?|netted|completed?|led by|co-led|funding|financing|round|investment|invest\\w*|"
         "backed|finanzierungsrunde|extension|injection|capital|\\$|€|£|million|billion|\\d+m\\b|"
-        "valuation)\\b"));
+        "valuation|\\w*finanzierung\\w*|abgeschlossen|sammelt|erhält|millionen|mio|levée|lève|"
+        "millions|runde)\\b"));
     return re;
 }
 
@@ -714,7 +774,7 @@ const Re &notEquity()
     static const Re re(QStringLiteral(
         "\\b(debt|credit facility|credit line|loan facility|venture debt|notes? offering|"
         "convertible|warehouse facility|acquir\\w+|acquisition|merger|merges?|buyout|"
-        "grant)\\b"));
+        "grant|bonds?|municipal)\\b"));
     return re;
 }
 
@@ -735,7 +795,7 @@ struct RoleLexicon
     Re notRole; // a title that is close but is not it
 };
 
-RoleLexicon roleLexicon(const QString &role)
+RoleLexicon makeRoleLexicon(const QString &role)
 {
     if (role == u"sdr")
         return {
@@ -764,10 +824,23 @@ RoleLexicon roleLexicon(const QString &role)
     return { Re(QStringLiteral("\\b(%1)\\b").arg(pattern)), Re(QStringLiteral("(?!)")) };
 }
 
+// Every company of a run asks for the same role: its patterns are compiled once.
+const RoleLexicon &roleLexicon(const QString &role)
+{
+    static QMutex mutex;
+    static std::unordered_map<QString, RoleLexicon> cache;
+    const QMutexLocker lock(&mutex);
+    auto it = cache.find(role);
+    if (it == cache.end())
+        it = cache.emplace(role, makeRoleLexicon(role)).first;
+    return it->second;
+}
+
 const Re &agencyMarkers()
 {
     static const Re re(QStringLiteral(
-        "\\b(our client|a client of ours|for a client|for our client|on behalf of|recruitment "
+        "\\b(our client(?! data| platform| portal| reporting| base| services| success| app)|a "
+        "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
         "recruiting for|our partner company|client company|placing|retained search|"
         "headhunt\\w*|talent partner for)\\b"));
@@ -789,10 +862,12 @@ const Re &postingClosed()
 const Re &fraudTerms()
 {
     static const Re re(QStringLiteral(
-        "\\b(fraud\\w*|chargebacks?|account takeover|ato|money laundering|aml|scams?|"
+        "\\b(fraud\\w*|chargebacks?|account takeovers?|ato|money laundering|aml|scams?|"
         "synthetic identit\\w*|mule accounts?|identity theft|suspicious (transactions?|activity)|"
         "transaction monitoring|risk scoring|card testing|friendly fraud|first-party fraud|"
-        "bust-out|kyc)\\b"));
+        "bust-out|kyc|financial[- ]crime|money mules?|mules|suspicious (transfers?|payments?|"
+        "logins?|accounts?|behaviou?r)|unauthori[sz]ed (transactions?|payments?)|betrug\\w*|"
+        "\\w*betrug|fraude\\w*|golpes?|frode|estafas?)\\b"));
     return re;
 }
 
@@ -801,10 +876,14 @@ const Re &mlTerms()
     static const Re re(QStringLiteral(
         "\\b(machine[- ]learn\\w*|ml|ai|a\\.i\\.|artificial intelligence|deep learning|"
         "neural net\\w*|models?|modell?ing|gradient[- ]boost\\w*|xgboost|lightgbm|"
-        "random forests?|classifiers?|anomaly detection|predictive|trained|training data|"
+        "random forests?|classifiers?|anomaly[- ]detection|predictive|trained|training data|"
         "learns|learning|llms?|graph neural|data scien\\w*|ai-powered|ai-driven|ml-powered|"
         "ml-based|ai-based|algorithm\\w*|behavioral biometrics|scoring engine|risk engine|"
-        "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer)\\b"));
+        "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer|gnns?|"
+        "behaviou?ral analytics|aprendizado de máquina|aprendizaje automático|apprendimento "
+        "automatico|apprentissage automatique|maschinelle\\w* lernen|künstliche\\w* "
+        "intelligenz|ki-\\w+|ml-\\w+|intelig[eê]ncia artificial|intelligence artificielle|"
+        "intelligenza artificiale|modelos?|modèles?|modell\\w*|neuronal\\w*)\\b"));
     return re;
 }
 
@@ -904,14 +983,19 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
     return v;
 }
 
+// Whose words a hit needs: any but someone else's, or the company's by name (a round or an
+// open role in a sentence that never names it may be anyone's).
+enum class Speaker { NotSomeoneElse, Company };
+
 // Whether a hit at [pos, pos + len) of sentence `s` (as `text`) counts for its facet: the
 // sentence is about this company, and the hit is in none of the `refused` modalities. When it
 // does not count, the tally keeps why, for the verdict's "Not counted" line.
 bool hitCounts(const Item &item, int s, const QString &text, qsizetype pos, qsizetype len,
-    std::initializer_list<Modality> refused, Tally &t)
+    std::initializer_list<Modality> refused, Tally &t, Speaker speaker = Speaker::NotSomeoneElse)
 {
     const Sentence &sent = item.sentences.at(s);
-    if (sent.entity == Entity::Other) {
+    if (sent.entity == Entity::Other
+        || (speaker == Speaker::Company && sent.entity == Entity::Unknown)) {
         t.reject(item.index, s, entityText(sent.entity));
         return false;
     }
@@ -993,7 +1077,8 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
             return Entity::Other;
     static const Re namesake(QStringLiteral(
         "\\b(not to be confused|no relation|unrelated|not affiliated|no affiliation|namesake|"
-        "different company|same name|similarly named)\\b"));
+        "different company|same name|similarly named|não tem relação|sem relação|de mesmo nome|"
+        "sin relación|del mismo nombre|même nom|aucun lien|gleichnamig\\w*|nicht verwandt)\\b"));
     if (namesake.match(lower).hasMatch())
         return Entity::Other;
     const bool named = names(lower);
@@ -1042,7 +1127,18 @@ void Judge::readEvidence()
             letters << Re::escape(QString(c));
         alternatives << letters.join(QStringLiteral("[\\s-]?"));
     }
-    m_nameRe = Re(QStringLiteral("(^|[^\\w.])(%1)($|[^\\w])").arg(alternatives.join(u'|')));
+    // Every goal of a company judges it with the same name pattern: compiled once per thread
+    // for the last companies seen.
+    thread_local QHash<QString, Re> recentNames;
+    const QString pattern
+        = QStringLiteral("(^|[^\\w.])(%1)($|[^\\w])").arg(alternatives.join(u'|'));
+    auto known = recentNames.constFind(pattern);
+    if (known == recentNames.cend()) {
+        if (recentNames.size() >= 64)
+            recentNames.clear();
+        known = recentNames.insert(pattern, Re(pattern));
+    }
+    m_nameRe = *known;
 
     for (int i = 0; i < m_input.evidence.size(); ++i) {
         const Evidence &e = m_input.evidence.at(i);
@@ -1064,11 +1160,9 @@ void Judge::readEvidence()
         const bool ownBoard = board
             && (slug == m_label || slug == bare
                 || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
-        const bool careersPage = ownSite
-            && Re(QStringLiteral("/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|"
-                                 "jobs-\\w+)\\b"))
-                   .match(path)
-                   .hasMatch();
+        static const Re careersPath(QStringLiteral(
+            "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+)\\b"));
+        const bool careersPage = ownSite && careersPath.match(path).hasMatch();
         item.posting = e.channel == channel::JobsSearch || board || careersPage;
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
         item.ownVoice = ownSite || ownBoard
@@ -1150,7 +1244,8 @@ void Judge::readEvidence()
 QSet<int> Judge::techTargets(const GoalFacet &f) const
 {
     QSet<int> wanted;
-    const QStringList names = f.value.split(QRegularExpression(QStringLiteral(" or | and ")));
+    static const Re either(QStringLiteral(" or | and "));
+    const QStringList names = f.value.split(either);
     for (int t = 0; t < m_dict.technologies().size(); ++t)
         for (const QString &n : names)
             if (m_dict.technologies().at(t).name.compare(n.trimmed(), Qt::CaseInsensitive) == 0)
@@ -1273,6 +1368,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             "you bring|we'd love|we would love|stack|tools?|technologies)\\b"));
         QList<std::pair<int, std::pair<qsizetype, qsizetype>>>
             hits; // sentence, (pos, len) in sentence
+        QSet<int> joined; // sentences whose purpose is said elsewhere in the item
         if (!topic) {
             for (const TermHit &h : item.techHits) {
                 if (!targets.contains(h.id))
@@ -1286,13 +1382,34 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     hits.last().second.second = -len; // mark: the dictionary read a negation
             }
         } else {
+            // "Acme fights card fraud. Its models score every payment": the purpose may be said
+            // in the item's title or the sentence next to the model, unless that sentence says
+            // fraud is handled some other way, or the model has a purpose of its own.
+            static const Re handledOtherwise(QStringLiteral(
+                "\\b(manual\\w*|rules?|third-party|partners?|operations team|handled by|"
+                "done by|performed by)\\b"));
+            static const Re otherPurpose(QStringLiteral(
+                "\\b(credit (model|scor\\w*|decision\\w*|limit\\w*)|assistant|"
+                "chat\\w*|support|recommend\\w*|pricing|personali[sz]\\w*|search|marketing|"
+                "forecast\\w*|churn)\\b"));
+            QList<bool> fraudSaid;
+            for (const Sentence &sent : std::as_const(item.sentences))
+                fraudSaid << (fraudTerms().match(sent.lower).hasMatch()
+                    && !handledOtherwise.match(sent.lower).hasMatch());
+            auto purposeNearby = [&fraudSaid](int s) {
+                return fraudSaid.at(0) || (s > 0 && fraudSaid.at(s - 1))
+                    || (s + 1 < fraudSaid.size() && fraudSaid.at(s + 1));
+            };
             for (int s = 0; s < item.sentences.size(); ++s) {
                 const QString &lower = item.sentences.at(s).lower;
                 const auto m = (ml ? mlTerms() : fraudTerms()).match(lower);
                 if (!m.hasMatch())
                     continue;
-                if (ml && needsFraud && !fraudTerms().match(lower).hasMatch())
-                    continue;
+                if (ml && needsFraud && !fraudTerms().match(lower).hasMatch()) {
+                    if (!purposeNearby(s) || otherPurpose.match(lower).hasMatch())
+                        continue;
+                    joined.insert(s);
+                }
                 hits << std::pair { s, std::pair { m.capturedStart(), m.capturedLength() } };
             }
         }
@@ -1311,7 +1428,9 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     continue;
                 }
             }
-            if (dictNegated && mod == Modality::Current)
+            if (dictNegated && mod == Modality::Current
+                && !(sent.lower.left(span.first).endsWith(QStringLiteral("no "))
+                    && isRomance(sent.lower)))
                 mod = Modality::Past;
             const bool ownSentence = mod != Modality::Current;
             // "evaluated X, then moved onto Y" in a trial write-up still says Y is used; a
@@ -1347,6 +1466,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                                        .hasMatch()
                             : useVerb().match(sent.lower).hasMatch());
                 double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                if (joined.contains(s))
+                    base = 0.75;
                 if (crm && !used)
                     base = 0.35;
                 t.add(item.index, s, base * factor,
@@ -1398,9 +1519,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
+            const QString &lower = sent.lower;
             if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
-                const auto k = otherKind.match(sent.lower);
-                const QString before = sent.lower.left(k.capturedStart());
+                const auto k = otherKind.match(lower);
+                const QString before = lower.left(k.capturedStart());
                 const QString phrase = before.right(40) + k.captured(0);
                 if (k.hasMatch()
                     && (kindCue.match(before.right(45)).hasMatch()
@@ -1411,10 +1533,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                     continue;
                 }
             }
-            const auto m = terms.match(sent.lower);
+            const auto m = terms.match(lower);
             if (!m.hasMatch())
                 continue;
-            if (!hitCounts(item, s, sent.lower, m.capturedStart(), m.capturedLength(),
+            if (!hitCounts(item, s, lower, m.capturedStart(), m.capturedLength(),
                     { Modality::Planned, Modality::Past, Modality::Negated, Modality::SomeoneElse },
                     t))
                 continue;
@@ -1430,24 +1552,36 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
             // business, not the business it is in.
             static const Re ownOps(QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
-            if ((theirs.match(sent.lower.left(m.capturedStart())).hasMatch()
-                    || theirsAfter.match(sent.lower.mid(m.capturedStart())).hasMatch())
-                && !names(sent.lower.left(m.capturedStart()))) {
+            if ((theirs.match(lower.left(m.capturedStart())).hasMatch()
+                    || theirsAfter.match(lower.mid(m.capturedStart())).hasMatch())
+                && !names(lower.left(m.capturedStart()))) {
                 t.add(item.index, s, 0.25 * entityFactor(sent.entity),
                     QStringLiteral("its customers' industry"));
                 continue;
             }
-            if (ownOps.match(sent.lower.left(m.capturedStart())).hasMatch()
-                || sent.lower.mid(m.capturedEnd(), 30)
-                       .contains(QStringLiteral("im eigenen haus"))) {
+            if (ownOps.match(lower.left(m.capturedStart())).hasMatch()
+                || lower.mid(m.capturedEnd(), 30).contains(QStringLiteral("im eigenen haus"))) {
                 t.add(item.index, s, 0.15 * entityFactor(sent.entity),
                     QStringLiteral("its own operations"));
                 continue;
             }
             // Postings say what the company is in their "About us" lines; a passing word in a
             // requirement list does not.
-            const bool describes = selfDescription().match(sent.lower).hasMatch() || s == 0
-                || m_nameRe.match(sent.lower.left(m_nameWords.join(u' ').size() + 2)).hasMatch();
+            // "The Magdeburg-based haulier Elbe Kühltransporte": the word right before the name
+            // says what it is, as "X is a haulier" does.
+            static const Re article(QStringLiteral("^(the|die|der|das|le|la|il) "));
+            static const Re wordBeforeName(QStringLiteral("^\\w*[\\s-]+(\\w+ )?$"));
+            const qsizetype nameLength = m_nameWords.join(u' ').size();
+            const QString subject = QString(lower).remove(article);
+            const QString next = lower.mid(m.capturedEnd(), nameLength + 12);
+            const auto nameNext = m_nameRe.match(next);
+            // A title about card fraud says what the item is about, not what the company is.
+            const bool titleSays
+                = s == 0 && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
+            const bool describes = selfDescription().match(lower).hasMatch() || titleSays
+                || m_nameRe.match(subject.left(nameLength + 2)).hasMatch()
+                || (nameNext.hasMatch()
+                    && wordBeforeName.match(next.left(nameNext.capturedStart(2))).hasMatch());
             double base = describes ? 0.75 : 0.45;
             if (item.posting && !describes)
                 base = 0.3;
@@ -1464,7 +1598,7 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                               "ledger|vault|remit)")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral("(freight|logist|cargo|ship|haul|fleet|transport|parcel|fracht|"
-                              "spedition|carrier|cargo)")) },
+                              "spedition|carrier|cargo|log$)")) },
         { QStringLiteral("healthcare"), Re(QStringLiteral("(health|med|care|clinic|pharma|bio)")) },
     };
     if (nameCues.contains(f.value) && nameCues.value(f.value).match(m_label).hasMatch())
@@ -1479,7 +1613,7 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     const Re &buyers = health ? healthBuyers() : industryTerms(f.value);
     static const Re otherIndustries(QStringLiteral(
         "\\b(retail\\w*|banks?|banking|fintech|manufactur\\w+|logistics|education|schools|"
-        "government|hospitality|restaurants|real estate|insurance|media|telecom|"
+        "government|hospitality|restaurants|real estate|media|telecom|"
         "e-?commerce|construction|legal|law firms?|councils?|nonprofits?|automotive|energy|"
         "agencies|universities|retailers)\\b"));
     // Who a company sells to is said in the present; "rather than hospitals" and "plans to
@@ -1489,7 +1623,8 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
         "\\b(rather than|instead of|not|never|other than|except|no longer|used to|formerly|"
         "previously|pivoted \\w+ from)\\b[\\w\\s,-]{0,25}$"));
     static const Re plannedBuyer(QStringLiteral(
-        "\\b(plans?|planning|aims? to|hopes? to|will (expand|enter|sell|move|launch|target)|"
+        "\\b(plans? to|planning|planned|aims? to|hopes? to|will (expand|enter|sell|move|launch|"
+        "target)|"
         "next (year|quarter)|roadmap|eventually|exploring|considering|pilot\\w*)\\b"));
     // "Kestrel Hospital Group operates four hospitals": a provider, which buys software.
     static const Re runsSites(QStringLiteral(
@@ -1497,8 +1632,12 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
         "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
         "homes|cent(er|re)s)\\b"));
     for (const Item &item : m_items) {
-        const bool healthItem = health && healthContext().match(item.text.toLower()).hasMatch();
-        for (int s = 0; s < item.sentences.size(); ++s) {
+        // Vets treat animals: their clinics and "patients" are not healthcare buyers.
+        static const Re animals(QStringLiteral("\\b(veterinar\\w*|vets?|pets?|animals?)\\b"));
+        const bool forAnimals = health && animals.match(item.text.toLower()).hasMatch();
+        const bool healthItem
+            = health && healthContext().match(item.text.toLower()).hasMatch() && !forAnimals;
+        for (int s = 0; s < item.sentences.size() && !forAnimals; ++s) {
             const Sentence &sent = item.sentences.at(s);
             auto m = buyers.match(sent.lower);
             if (!m.hasMatch() && healthItem)
@@ -1562,25 +1701,30 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
         "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
         "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
-        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs)\\b"));
+        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
+        "commerçants|vermieter\\w*|particuliers|classmates|\\w*spediteure|frachtführer|"
+        "transportunternehmen)\\b"));
     static const Re demand(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
         "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
-        "production companies|firms|käufer|kunden|verlader|clients|acheteurs)\\b"));
+        "production companies|firms|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
+        "habitants|locataires|residents|neighbou?rs)\\b"));
     static const Re takeRate(QStringLiteral(
-        "\\b(takes?|charges?|keeps?|earns?|collects?|prend) (an? |the )?(\\d+(\\.\\d+)? ?% "
+        "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
+        "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
         "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
-        "pro)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
-        "de commission)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% -]{0,40}(fee|commission)|holds? "
+        "pro|de|par)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% "
+        "-]{0,40}(fee|commission)|holds? "
         "the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
         "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
     static const Re matching(QStringLiteral(
         "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
-        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell)|two-sided|"
+        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell|buy)|two-sided|"
         "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
         "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send "
         "(a |an )?(quote|"
@@ -1589,12 +1733,17 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
         "(listings|offers|quotes))\\b"));
     static const Re listing(QStringLiteral(
-        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available)|"
+        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
+        "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare "
+        ")?\\w+|(sellers?|hosts?|owners?) "
+        "listed|vendez sur|verkaufen auf|sell on (the |our )?(app|platform|site)|(open|ouvrez) "
+        "(your|votre|a) (shop|store|boutique)|vermiet\\w*|bestimm\\w* (den )?preis|"
         "listing is free|listed by|post "
         "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
         "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
         "upload|set "
         "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
+        "stellen [\\w ]{0,20} ein|geben [\\w ]{0,20}angebote ab|"
         "offer (their|your))\\b"));
     static const Re software(QStringLiteral(
         "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
@@ -1602,7 +1751,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
         "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
         "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
-        "powers? payments for)\\b"));
+        "powers? payments for|internal (mobility|talent|projects|gigs?)|talent marketplace)\\b"));
     static const Re notOne(QStringLiteral(
         "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
         "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
@@ -1626,7 +1775,13 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     static const Re agencyModel(QStringLiteral(
         "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
         "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
-        "on assignment)\\b"));
+        "on assignment|is an agency|(developers|engineers|nurses|staff|consultants) are "
+        "employees|we (recruit|employ), |supplies [\\w ,-]{0,40}(nurses|physicians|staff|workers|"
+        "engineers|professionals) to|place [\\w ]{0,20}(nurses|candidates|staff|engineers|"
+        "contractors) with)\\b"));
+    // Marketplaces talked about, not run: "Marketplaces like Upwork leave you alone".
+    static const Re othersMarketplaces(QStringLiteral(
+        "\\bmarketplaces (like|such as)\\b|\\b(unlike|not) (a |the )?([\\w-]+ )?marketplaces?\\b"));
 
     const QString nameLower = m_nameWords.join(u' ');
     int cues = 0;
@@ -1634,6 +1789,9 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     bool sides = false;
     bool matches = false;
     bool lists = false;
+    double surest = 0.0;
+    bool supplySeen = false;
+    bool demandSeen = false;
     int bestSentence = -1;
     double called = 0.0;
     int calledSentence = -1;
@@ -1668,12 +1826,27 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
             continue;
         }
-        const bool sentSides = (supply.match(lower).hasMatch() && demand.match(lower).hasMatch())
-            || twoSides.match(lower).hasMatch();
-        const bool sentFee = takeRate.match(lower).hasMatch();
+        // The two sides may be named in different sentences of one item: "Plants list surplus
+        // motors. Maintenance buyers search by part number."
+        const bool sentSupply = supply.match(lower).hasMatch();
+        const bool sentDemand = demand.match(lower).hasMatch();
+        const bool sentSides = (sentSupply && sentDemand) || twoSides.match(lower).hasMatch()
+            || (sentSupply && demandSeen) || (sentDemand && supplySeen);
+        supplySeen = supplySeen || sentSupply;
+        demandSeen = demandSeen || sentDemand;
+        if (othersMarketplaces.match(lower).hasMatch()) {
+            t.reject(item.index, s, modalityReason(Modality::SomeoneElse));
+            continue;
+        }
+        // A commission in a posting is the recruiter's pay, not the company's cut.
+        const bool sentFee = !item.posting && takeRate.match(lower).hasMatch();
         const bool sentMatch
             = matching.match(lower).hasMatch() || marketplaceStrong().match(lower).hasMatch();
         const bool sentList = listing.match(lower).hasMatch();
+        // Whose words they are: the surest sentence that shows a cue ("Machinerie connects
+        // sellers with buyers. The platform takes 6%.")
+        if (sentSides || sentFee || sentMatch || sentList)
+            surest = std::max(surest, entityFactor(sent.entity));
         if ((sentSides || sentFee || sentMatch || sentList) && bestSentence < 0)
             bestSentence = s;
         if (sentFee && !fee)
@@ -1712,7 +1885,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     if (called > 0.0)
         base = cues > 0 ? std::max(base, 0.8) : called;
     const Sentence &sent = item.sentences.at(s);
-    t.add(item.index, s, base * entityFactor(sent.entity),
+    t.add(item.index, s, base * std::max(surest, entityFactor(sent.entity)),
         QStringLiteral("%1, %2").arg(fee ? QStringLiteral("takes a cut between two sides")
                                          : QStringLiteral("matches two sides"),
             entityText(sent.entity)));
@@ -1797,8 +1970,12 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             int stage = -1;
             qsizetype stageAt = -1;
             qsizetype stageLen = 0;
+            // "our seed investors joining": backers named by an earlier round, not a round.
+            static const Re backers(QStringLiteral("^\\s*(investors?|backers?|funds?)\\b"));
             for (auto it = roundRe().globalMatch(lower); it.hasNext();) {
                 const auto m = it.next();
+                if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
+                    continue;
                 int st = 0;
                 if (!m.captured(1).isEmpty())
                     st = m.captured(1).at(0).unicode() - u'a' + 1;
@@ -1828,13 +2005,32 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 continue;
             if (!fundingVerb().match(lower).hasMatch())
                 continue;
-            if (sent.entity == Entity::Other || sent.entity == Entity::Unknown) {
-                t.reject(item.index, s, entityText(sent.entity));
+            const qsizetype roundAt = stage >= 0 ? stageAt : big.capturedStart();
+            if (!hitCounts(item, s, lower, roundAt, stage >= 0 ? stageLen : big.capturedLength(),
+                    {}, t, Speaker::Company))
                 continue;
-            }
-            if (notEquity().match(lower).hasMatch() && stage <= 0) {
+            static const Re bonds(QStringLiteral("\\b(bonds?|municipal|notes due)\\b"));
+            if ((notEquity().match(lower).hasMatch() && stage <= 0)
+                || bonds.match(lower).hasMatch()) {
                 t.reject(item.index, s,
                     QStringLiteral("debt, a grant or an acquisition, not an equity round"));
+                continue;
+            }
+            // "Harlow Ventures led the Series B of ...", "we co-led": the company invested.
+            static const Re ledIt(QStringLiteral(
+                "^\\W{0,3}(\\w+ ){0,2}(led|co-led|co-leads|leads|joined|joins|participated|"
+                "invested|backed|backs)\\b"));
+            static const Re weLed(QStringLiteral(
+                "\\bwe(('re| are) (thrilled|proud|excited|delighted|happy) to)? (led|co-led|lead|"
+                "co-lead|joined|participated|invested|backed)\\b|\\b(led|co-led) by $|"
+                "participation (from|of) $|\\bfund (i|ii|iii|iv|v|vi|\\d)\\b|\\b(first|second|"
+                "third|fourth|fifth|new|latest) fund\\b|\\b(the firm|we) invests?\\b"));
+            const auto named = m_nameRe.match(lower);
+            if (weLed.match(lower).hasMatch()
+                || (named.hasMatch()
+                    && (ledIt.match(lower.mid(named.capturedEnd(2))).hasMatch()
+                        || weLed.match(lower.left(named.capturedStart(2))).hasMatch()))) {
+                t.reject(item.index, s, QStringLiteral("the company invested in the round"));
                 continue;
             }
             if (fundingPlanned().match(lower).hasMatch()) {
@@ -1878,7 +2074,6 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                     continue;
                 }
             }
-            Q_UNUSED(stageLen)
             t.add(item.index, s, base * entityFactor(sent.entity),
                 QStringLiteral("%1, %2").arg(
                     stage >= 1 ? stageName(stage) : QStringLiteral("a large round"),
@@ -1920,14 +2115,38 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 continue;
             const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
             const auto h = hq.match(lower);
-            if (h.hasMatch()) {
+            // "Chicago-based broker X has opened an office in Hamburg": the words after
+            // "-based" are not a place (the pattern for "Chicago-based" reads it below).
+            const bool compound = h.hasMatch() && h.captured(1) == u"based"
+                && h.capturedStart(1) > 0 && lower.at(h.capturedStart(1) - 1) == u'-';
+            if (h.hasMatch() && !compound) {
                 // The place named right after the word, up to the end of its phrase: "in
                 // Rosenheim in Upper Bavaria, ...". A place the gazetteer does not know is
                 // not a place elsewhere: the rest of the sentence may still say where it is.
                 static const Re phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
-                const QString rest = lower.mid(h.capturedEnd(1));
+                // A move names the old seat after "from" and the new one after "to".
+                static const Re moved(QStringLiteral(
+                    "^[\\s:,]*(from|von|aus) [^,.;]{1,40}?\\b(to|nach|into|ins|in die|in den)\\b"));
+                // "in Venlo, the Netherlands": a country after the comma belongs to the place.
+                static const Re countryNext(
+                    QStringLiteral("^,\\s*(the )?[\\w\\x{00C0}-\\x{017F}-]+( [\\w-]+)?"));
+                QString rest = lower.mid(h.capturedEnd(1));
+                if (const auto mv = moved.match(rest); mv.hasMatch())
+                    rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
-                const QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
+                QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
+                if (end.hasMatch() && !inRegion(f.value, place)
+                    && !placeElsewhere(f.value, place)) {
+                    const auto country = countryNext.match(rest.mid(end.capturedStart()));
+                    if (country.hasMatch()
+                        && (inRegion(f.value, country.captured(0))
+                            || placeElsewhere(f.value, country.captured(0))))
+                        place += country.captured(0);
+                }
+                // "plans to relocate its head office to Dresden": not yet.
+                if (!hitCounts(item, s, lower, h.capturedStart(1), h.capturedLength(1),
+                        { Modality::Planned }, t))
+                    continue;
                 const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
                     && !h.captured(1).startsWith(QStringLiteral("headquarter"))
                     && !h.captured(1).contains(QStringLiteral("sitz"));
@@ -1970,7 +2189,9 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
                 "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
                 "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
-                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b"));
+                "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) "
+                "(die|der|das|ein|"
+                "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             const bool strong = adjective.match(lower).hasMatch();
             t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),
                 QStringLiteral("%1, %2").arg(strong ? QStringLiteral("described as local")
@@ -2011,7 +2232,7 @@ Tally Judge::judgeSize(const GoalFacet &f) const
 QList<FacetVerdict> Judge::judgeHiring(
     const GoalFacet &roleFacet, const QList<GoalFacet> &scoped) const
 {
-    const RoleLexicon lex = roleLexicon(roleFacet.value);
+    const RoleLexicon &lex = roleLexicon(roleFacet.value);
     Tally roles;
     QHash<int, Tally> scopedTallies; // index into scoped
     // Company-wide use of a role's technology counts for the role: the posting may not repeat
@@ -2036,10 +2257,10 @@ QList<FacetVerdict> Judge::judgeHiring(
         if (roleSentence < 0)
             roleSentence = 0;
         const Sentence &sent = item.sentences.at(roleSentence);
-        if (sent.entity == Entity::Other || item.sentences.first().entity == Entity::Other) {
-            roles.reject(item.index, roleSentence, entityText(Entity::Other));
+        // A namesake's or an agency's posting is someone else's role throughout.
+        const int whose = item.sentences.first().entity == Entity::Other ? 0 : roleSentence;
+        if (!hitCounts(item, whose, sent.lower, 0, 0, {}, roles))
             continue;
-        }
         static const Re hiringWords(QStringLiteral(
             "\\b(hiring|join|apply|we're looking|we are looking|looking for|open (role|position)|"
             "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"

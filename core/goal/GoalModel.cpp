@@ -5,7 +5,9 @@
 #include "model/JsonReader.h"
 
 #include <QJsonArray>
+#include <QMutex>
 #include <QRegularExpression>
+#include <unordered_map>
 
 namespace gtm {
 
@@ -144,9 +146,23 @@ int numberWord(const QString &w)
     return i >= 0 ? values[i] : 0;
 }
 
+// Compiling a pattern costs a hundred times more than matching a goal against it, and every
+// company of a run parses the same goal: each table pattern is compiled once. (The map keeps its
+// values in place as it grows, so a reference handed out stays valid.)
+const QRegularExpression &compiled(const char16_t *pattern)
+{
+    static QMutex mutex;
+    static std::unordered_map<const char16_t *, QRegularExpression> cache;
+    const QMutexLocker lock(&mutex);
+    auto it = cache.find(pattern);
+    if (it == cache.end())
+        it = cache.emplace(pattern, QRegularExpression(QString::fromUtf16(pattern))).first;
+    return it->second;
+}
+
 bool matches(const QString &text, const char16_t *pattern)
 {
-    return QRegularExpression(QString::fromUtf16(pattern)).match(text).hasMatch();
+    return compiled(pattern).match(text).hasMatch();
 }
 
 } // namespace
@@ -420,8 +436,7 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         "\\b(sells?|selling|sold|serves?|serving|for|to|customers?|clients?|targeting|"
         "buyers?|used by)\\b[\\w\\s,/&-]{0,40}$"));
     for (const Trigger &t : kIndustryTriggers) {
-        const QRegularExpressionMatch hit
-            = QRegularExpression(QString::fromUtf16(t.pattern)).match(lower);
+        const QRegularExpressionMatch hit = compiled(t.pattern).match(lower);
         if (!hit.hasMatch())
             continue;
         const QString id = QString::fromUtf16(t.id);
@@ -462,9 +477,7 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         addModel(QStringLiteral("marketplace"));
     else if (saas.match(lower).hasMatch())
         addModel(QStringLiteral("b2b_saas"));
-    else if (QRegularExpression(QStringLiteral("\\b(b2c|consumer apps?|d2c brands)\\b"))
-                 .match(lower)
-                 .hasMatch())
+    else if (matches(lower, u"\\b(b2c|consumer apps?|d2c brands)\\b"))
         addModel(QStringLiteral("b2c"));
 
     // --- Funding.
@@ -491,10 +504,7 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
                 * (unit.startsWith(u'y')        ? 12
                         : unit.startsWith(u'q') ? 3
                                                 : 1);
-        } else if (QRegularExpression(
-                       QStringLiteral("\\b(recent\\w*|just|new(ly)?|fresh\\w*|this year)\\b"))
-                       .match(lower)
-                       .hasMatch()) {
+        } else if (matches(lower, u"\\b(recent\\w*|just|new(ly)?|fresh\\w*|this year)\\b")) {
             f.withinMonths = 12;
         }
         m.facets << f;
@@ -529,9 +539,7 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
         f.minEmployees = e.captured(1).toInt();
         f.maxEmployees = e.captured(3).toInt();
         m.facets << f;
-    } else if (QRegularExpression(QStringLiteral("\\b(smbs?|small businesses)\\b"))
-                   .match(lower)
-                   .hasMatch()) {
+    } else if (matches(lower, u"\\b(smbs?|small businesses)\\b")) {
         // "sells to SMBs" is a segment, not a size: left to the words of the goal.
     }
 

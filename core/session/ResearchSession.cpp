@@ -1,7 +1,9 @@
 #include "ResearchSession.h"
 
 #include "Engine.h"
+#include "RunBudget.h"
 #include "pipeline/ResearchPipeline.h"
+#include "spend/Budget.h"
 #include "storage/SessionAutosaver.h"
 #include "storage/SessionFile.h"
 
@@ -39,7 +41,13 @@ void countResults(RunMetrics *metrics, const QList<CompanyResult> &results, doub
 
 ResearchSession::ResearchSession(QObject *parent)
     : QObject(parent)
+    , m_budgets(std::make_unique<Budgets>())
 {
+}
+
+void ResearchSession::setBudgets(const Budgets &budgets)
+{
+    *m_budgets = budgets;
 }
 
 ResearchSession::~ResearchSession()
@@ -83,6 +91,9 @@ RunState ResearchSession::snapshot() const
     s.request.confidenceThreshold = threshold();
     if (s.results.size() != s.request.domains.size())
         s.results = m_state.results;
+    if (m_ledger)
+        for (CompanyResult &r : s.results)
+            m_ledger->markLeftOut(r);
     countResults(&s.metrics, s.results, threshold());
     return s;
 }
@@ -131,6 +142,7 @@ void ResearchSession::load(RunState state, const QString &path)
         return;
     m_state = std::move(state);
     resetRows();
+    m_ledger.reset(); // what an earlier run spent says nothing about these rows
     m_filePath = path;
     m_researchId = newResearchId();
     m_cancelRequested = false;
@@ -245,7 +257,14 @@ bool ResearchSession::launch(std::shared_ptr<Engine> engine, bool resuming)
     if (resuming)
         m_resumeBase = m_state.metrics;
     m_cancelRequested = false;
-    m_pipeline = new ResearchPipeline(pipelineServices(m_engine), this);
+    PipelineServices services = pipelineServices(m_engine);
+    m_ledger.reset();
+    m_spentProviders.clear();
+    if (!m_budgets->isEmpty()) {
+        m_ledger = std::make_shared<BudgetLedger>(*m_budgets);
+        services = withBudgets(std::move(services), m_ledger);
+    }
+    m_pipeline = new ResearchPipeline(std::move(services), this);
     connectPipeline();
     if (m_autosaver) {
         m_autosaver->attach([self = QPointer<ResearchSession>(this)]() -> std::optional<RunState> {
@@ -295,6 +314,7 @@ void ResearchSession::connectPipeline()
     connect(p, &ResearchPipeline::queryFinished, this,
         [this, changed](const QString &, int, int done, int total) {
             changed();
+            noteBudgetSpent();
             Q_EMIT queryFinished(done, total);
         });
     connect(p, &ResearchPipeline::evidenceComplete, this, &ResearchSession::evidenceComplete);
@@ -312,10 +332,32 @@ void ResearchSession::connectPipeline()
             if (row < 0 || row >= m_state.results.size())
                 return;
             m_state.results[row] = result;
-            Q_EMIT rowFinished(row, result);
+            if (m_ledger)
+                m_ledger->markLeftOut(m_state.results[row]);
+            noteBudgetSpent();
+            Q_EMIT rowFinished(row, m_state.results.at(row));
             changed();
         });
     connect(p, &ResearchPipeline::finished, this, &ResearchSession::onPipelineFinished);
+}
+
+void ResearchSession::noteBudgetSpent()
+{
+    // Said once per provider, when its first query is left out: the run goes on without it.
+    if (!m_ledger)
+        return;
+    const auto &caps = m_ledger->budgets().caps;
+    for (auto it = caps.cbegin(); it != caps.cend(); ++it) {
+        if (m_ledger->leftOut(it.key()) == 0 || m_spentProviders.contains(it.key()))
+            continue;
+        m_spentProviders << it.key();
+        const QString unit = billingUnit(it.key());
+        Q_EMIT logMessage(
+            QStringLiteral("%1 budget spent (%2 %3): %4")
+                .arg(it.key(), QString::number(qint64(it.value())), unit,
+                    unit == u"tokens" ? QStringLiteral("the offline analyzer takes the rest")
+                                      : QStringLiteral("its remaining queries are left out")));
+    }
 }
 
 void ResearchSession::cancel()
@@ -375,6 +417,9 @@ void ResearchSession::onPipelineFinished()
         }
         m_resumeBase.reset();
     }
+    if (m_ledger)
+        for (CompanyResult &r : m_state.results)
+            m_ledger->markLeftOut(r);
     countResults(&m_state.metrics, m_state.results, threshold());
     p->disconnect(this);
     p->deleteLater(); // it is emitting

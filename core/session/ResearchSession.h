@@ -12,6 +12,8 @@
 
 namespace gtm {
 
+class BudgetLedger;
+struct Budgets;
 struct Engine;
 class ResearchPipeline;
 class SessionAutosaver;
@@ -80,6 +82,11 @@ public:
     // file) for the runs that follow; nullopt: the analyzer parses the goal's text.
     void setGoalModel(const std::optional<GoalModel> &model);
     std::optional<GoalModel> goalModel() const;
+    // The caps per paid provider for each run that follows (spend/Budget.h); every run, a
+    // resume or a retry included, starts with the whole budget. Empty: no caps.
+    void setBudgets(const Budgets &budgets);
+    // What the running or the last run spent and left out; null when it had no budget.
+    const BudgetLedger *budgetLedger() const { return m_ledger.get(); }
     // Strategies empty: the engine's generator writes them.
     bool start(ResearchRequest request, std::shared_ptr<Engine> engine,
         QList<QueryStrategy> strategies = {});
@@ -116,6 +123,7 @@ private:
     void connectPipeline();
     void onPipelineFinished();
     void resetRows();
+    void noteBudgetSpent();
 
     RunState m_state;
     QString m_researchId;
@@ -123,6 +131,9 @@ private:
     bool m_dirty = false;
     bool m_cancelRequested = false;
     std::shared_ptr<Engine> m_engine; // the running one; released when the run has drained
+    std::unique_ptr<Budgets> m_budgets;
+    std::shared_ptr<BudgetLedger> m_ledger;
+    QStringList m_spentProviders; // already said in the log this run
     std::optional<RunMetrics> m_resumeBase; // what the run did before it was interrupted
     QPointer<ResearchPipeline> m_pipeline;
     SessionAutosaver *m_autosaver = nullptr;

@@ -1,9 +1,8 @@
 #include "Budget.h"
 
 #include "CostEstimate.h"
-#include "analysis/HeuristicAnalyzer.h"
-#include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
+#include "model/Providers.h"
 #include "storage/AppSettings.h"
 
 #include <QLocale>
@@ -118,21 +117,59 @@ int BudgetLedger::leftOutTotal() const
     return total;
 }
 
+void BudgetLedger::noteCompanyLeftOut(const QString &domain, const QString &sourceName)
+{
+    QStringList &sources = m_leftOutSources[domain];
+    if (!sources.contains(sourceName))
+        sources << sourceName;
+}
+
+void BudgetLedger::markLeftOut(CompanyResult &row) const
+{
+    const auto sources = m_leftOutSources.constFind(row.domain);
+    if (sources == m_leftOutSources.cend())
+        return;
+    for (const QString &source : *sources) {
+        const QString known = row.errors.value(source);
+        if (known.isEmpty())
+            row.errors.insert(source, budgetSpentReason());
+        else if (!known.contains(budgetSpentReason()))
+            row.errors.insert(source, known + QStringLiteral("; ") + budgetSpentReason());
+    }
+}
+
+QString BudgetLedger::line(const QString &provider, const QString &name) const
+{
+    QString text = QStringLiteral("%1: %2 of %3 %4 spent")
+                       .arg(name, amount(spent(provider)), amount(m_budgets.caps.value(provider)),
+                           billingUnit(provider));
+    if (const int left = leftOut(provider)) {
+        const bool tokens = billingUnit(provider) == u"tokens";
+        text += QStringLiteral(", %1 %2 left out")
+                    .arg(left)
+                    .arg(left == 1
+                            ? (tokens ? QStringLiteral("analysis") : QStringLiteral("query"))
+                            : (tokens ? QStringLiteral("analyses") : QStringLiteral("queries")));
+    }
+    return text;
+}
+
 QStringList BudgetLedger::summary() const
 {
     QStringList lines;
+    for (auto it = m_budgets.caps.cbegin(); it != m_budgets.caps.cend(); ++it)
+        lines << line(it.key(), it.key())
+                + (leftOut(it.key()) ? QStringLiteral(" (%1)").arg(budgetSpentReason())
+                                     : QString());
+    return lines;
+}
+
+QStringList BudgetLedger::readableSummary() const
+{
+    QStringList lines;
     for (auto it = m_budgets.caps.cbegin(); it != m_budgets.caps.cend(); ++it) {
-        const QString &provider = it.key();
-        QString line = QStringLiteral("%1: %2 of %3 %4 spent")
-                           .arg(provider, amount(spent(provider)), amount(it.value()),
-                               billingUnit(provider));
-        if (const int left = leftOut(provider))
-            line += QStringLiteral(", %1 %2 left out (%3)")
-                        .arg(left)
-                        .arg(billingUnit(provider) == u"tokens" ? QStringLiteral("analyses")
-                                                                : QStringLiteral("queries"),
-                            budgetSpentReason());
-        lines << line;
+        const ProviderInfo *info = findProvider(it.key());
+        lines << line(it.key(), info ? info->label : it.key());
     }
     return lines;
 }
@@ -147,7 +184,7 @@ QString paidProviderOf(const Source &source)
 }
 
 BudgetedSource::BudgetedSource(
-    std::unique_ptr<Source> inner, QString provider, std::shared_ptr<BudgetLedger> ledger)
+    std::shared_ptr<Source> inner, QString provider, std::shared_ptr<BudgetLedger> ledger)
     : m_inner(std::move(inner))
     , m_provider(std::move(provider))
     , m_ledger(std::move(ledger))
@@ -163,6 +200,7 @@ QCoro::Task<SourceOutcome> BudgetedSource::search(SearchContext context)
     if (m_inner->requiresKey() && !m_inner->hasKey())
         co_return co_await m_inner->search(std::move(context)); // skipped, "no API key"
     if (!ledger->reserve(provider, cost)) {
+        ledger->noteCompanyLeftOut(context.domain, m_inner->name());
         SourceOutcome skipped;
         skipped.status = SourceOutcome::Status::Skipped;
         skipped.reason = budgetSpentReason();
@@ -175,7 +213,7 @@ QCoro::Task<SourceOutcome> BudgetedSource::search(SearchContext context)
     co_return outcome;
 }
 
-BudgetedAnalyzer::BudgetedAnalyzer(std::unique_ptr<Analyzer> llm, std::unique_ptr<Analyzer> offline,
+BudgetedAnalyzer::BudgetedAnalyzer(std::shared_ptr<Analyzer> llm, std::unique_ptr<Analyzer> offline,
     QString provider, std::shared_ptr<BudgetLedger> ledger)
     : m_llm(std::move(llm))
     , m_offline(std::move(offline))
@@ -200,24 +238,12 @@ QCoro::Task<AnalysisOutcome> BudgetedAnalyzer::analyze(AnalysisInput input)
     co_return outcome;
 }
 
-void applyBudgets(std::vector<std::unique_ptr<Source>> &sources,
-    std::unique_ptr<Analyzer> &analyzer, const std::shared_ptr<BudgetLedger> &ledger)
+QString cappedLlmProviderOf(const Analyzer &analyzer, const Budgets &budgets)
 {
-    const auto &caps = ledger->budgets().caps;
-    for (auto &source : sources) {
-        const QString provider = paidProviderOf(*source);
-        if (caps.contains(provider))
-            source = std::make_unique<BudgetedSource>(std::move(source), provider, ledger);
-    }
-    if (!analyzer)
-        return;
-    // LLM analyzers are named after their client: "gemini:gemini-2.5-flash-lite".
-    const QString provider = analyzer->name().section(u':', 0, 0);
-    if (!caps.contains(provider) || billingUnit(provider) != u"tokens")
-        return;
-    auto offline = std::make_unique<HeuristicAnalyzer>(TechDictionary::loadBuiltIn());
-    analyzer = std::make_unique<BudgetedAnalyzer>(
-        std::move(analyzer), std::move(offline), provider, ledger);
+    const QString provider = analyzer.name().section(u':', 0, 0);
+    if (!budgets.caps.contains(provider) || billingUnit(provider) != u"tokens")
+        return {};
+    return provider;
 }
 
 } // namespace gtm

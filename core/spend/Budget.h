@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/Analyzer.h"
+#include "model/CompanyResult.h"
 #include "sources/Source.h"
 
 #include <QHash>
@@ -49,19 +50,29 @@ public:
     // Whether a provider has anything left (a budget of tokens is checked before each call).
     bool exhausted(const QString &provider) const;
     void noteLeftOut(const QString &provider) { m_leftOut[provider] += 1; }
+    // Which source left a query of which company out, so the company's row can say so.
+    void noteCompanyLeftOut(const QString &domain, const QString &sourceName);
+    // Adds "budget spent" to the row's reasons for every source that left one of its queries
+    // out; a row that already says so stays as it is.
+    void markLeftOut(CompanyResult &row) const;
 
     double spent(const QString &provider) const { return m_spent.value(provider); }
     int leftOut(const QString &provider) const { return m_leftOut.value(provider); }
     int leftOutTotal() const;
     const Budgets &budgets() const { return m_budgets; }
     // One line per capped provider: "tavily: 100 of 100 credits spent, 40 queries left out
-    // (budget spent)".
+    // (budget spent)", as the CLI prints it.
     QStringList summary() const;
+    // The same for a window: "Tavily: 100 of 100 credits spent, 40 queries left out".
+    QStringList readableSummary() const;
 
 private:
+    QString line(const QString &provider, const QString &name) const;
+
     Budgets m_budgets;
     QHash<QString, double> m_spent;
     QHash<QString, int> m_leftOut;
+    QHash<QString, QStringList> m_leftOutSources; // domain -> source names
 };
 
 // The reason a query or analysis was not run, as rows and summaries show it.
@@ -69,12 +80,14 @@ QString budgetSpentReason();
 
 // A paid source under a budget: each query reserves its cost (Tavily: the credits of the
 // depth's search; NewsAPI: one request) and is skipped with "budget spent" when none is left;
-// a query that sent nothing billable (cache hit, failure) gives it back.
+// a query that sent nothing billable (cache hit, failure) gives it back. The inner source may
+// be borrowed (a shared_ptr aliasing its engine), so that a run's budget never changes the
+// engine the next run gets.
 class BudgetedSource : public Source
 {
 public:
     BudgetedSource(
-        std::unique_ptr<Source> inner, QString provider, std::shared_ptr<BudgetLedger> ledger);
+        std::shared_ptr<Source> inner, QString provider, std::shared_ptr<BudgetLedger> ledger);
 
     QString channel() const override { return m_inner->channel(); }
     QString name() const override { return m_inner->name(); }
@@ -82,9 +95,10 @@ public:
     bool hasKey() const override { return m_inner->hasKey(); }
     QCoro::Task<SourceOutcome> search(SearchContext context) override;
     void resetRunCache() override { m_inner->resetRunCache(); }
+    void releaseCompany(const QString &domain) override { m_inner->releaseCompany(domain); }
 
 private:
-    std::unique_ptr<Source> m_inner;
+    std::shared_ptr<Source> m_inner;
     QString m_provider;
     std::shared_ptr<BudgetLedger> m_ledger;
 };
@@ -94,14 +108,14 @@ private:
 class BudgetedAnalyzer : public Analyzer
 {
 public:
-    BudgetedAnalyzer(std::unique_ptr<Analyzer> llm, std::unique_ptr<Analyzer> offline,
+    BudgetedAnalyzer(std::shared_ptr<Analyzer> llm, std::unique_ptr<Analyzer> offline,
         QString provider, std::shared_ptr<BudgetLedger> ledger);
 
     QString name() const override { return m_llm->name(); }
     QCoro::Task<AnalysisOutcome> analyze(AnalysisInput input) override;
 
 private:
-    std::unique_ptr<Analyzer> m_llm;
+    std::shared_ptr<Analyzer> m_llm;
     std::unique_ptr<Analyzer> m_offline;
     QString m_provider;
     std::shared_ptr<BudgetLedger> m_ledger;
@@ -111,9 +125,8 @@ private:
 // the free ones.
 QString paidProviderOf(const Source &source);
 
-// Puts a run's clients under the ledger's budgets: each paid source with a cap is wrapped, and
-// an LLM analyzer of a capped provider too (falling back to the offline analyzer).
-void applyBudgets(std::vector<std::unique_ptr<Source>> &sources,
-    std::unique_ptr<Analyzer> &analyzer, const std::shared_ptr<BudgetLedger> &ledger);
+// The provider an LLM analyzer bills to, when a token budget for it is set: the analyzer is
+// named after its client ("gemini:gemini-2.5-flash-lite"); empty otherwise.
+QString cappedLlmProviderOf(const Analyzer &analyzer, const Budgets &budgets);
 
 } // namespace gtm

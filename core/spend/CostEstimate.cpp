@@ -71,6 +71,20 @@ QString number(double value)
     return QLocale::c().toString(qint64(std::llround(value)));
 }
 
+// The cap the run gives the provider and how many of its requests the cap leaves out: a
+// search is sent only while its whole price fits (BudgetedSource), an analysis while any
+// token is left (BudgetedAnalyzer).
+void applyBudget(ProviderCost &cost, const Budgets &budgets, int requests, double perRequest)
+{
+    const auto cap = budgets.caps.constFind(cost.provider);
+    if (cap == budgets.caps.cend() || !cost.paid || cost.noKey || perRequest <= 0)
+        return;
+    cost.budget = cap.value();
+    const double fits = cost.budget / perRequest;
+    const int affordable = int(cost.unit == u"tokens" ? std::ceil(fits) : std::floor(fits));
+    cost.overBudget = std::max(0, requests - affordable);
+}
+
 } // namespace
 
 int tavilyCreditsPerSearch(Depth depth)
@@ -120,6 +134,8 @@ CostEstimate estimateCost(const EstimateInput &input)
         cost.seconds = durationSeconds(
             cost.requests, input.ratePerMinute.value(cp.provider), pool, input.secondsPerRequest);
         out.seconds = std::max(out.seconds, cost.seconds);
+        if (cost.requests > 0)
+            applyBudget(cost, input.budgets, cost.requests, cost.units / cost.requests);
         out.providers << cost;
     }
 
@@ -141,6 +157,7 @@ CostEstimate estimateCost(const EstimateInput &input)
             parallel, input.secondsPerRequest * 2);
         out.seconds = std::max(out.seconds, cost.seconds)
             + (input.strategiesFromLlm ? input.secondsPerRequest * 2 : 0);
+        applyBudget(cost, input.budgets, analyses, kTokensPerAnalysis);
         out.providers << cost;
     }
     return out;
@@ -177,6 +194,44 @@ EstimateInput estimateInputFor(const ResearchRequest &request,
     return input;
 }
 
+QString budgetWarning(const ProviderCost &p)
+{
+    if (p.overBudget <= 0)
+        return {};
+    const bool one = p.overBudget == 1;
+    return QStringLiteral("%1: budget %2 %3 — about %4 %5")
+        .arg(p.label, number(p.budget), p.unit, number(p.overBudget),
+            p.unit == u"tokens" ? (one ? QStringLiteral("analysis will use the offline analyzer")
+                                       : QStringLiteral("analyses will use the offline analyzer"))
+                                : (one ? QStringLiteral("query will be skipped")
+                                       : QStringLiteral("queries will be skipped")));
+}
+
+QStringList CostEstimate::budgetWarnings() const
+{
+    QStringList out;
+    for (const ProviderCost &p : providers)
+        if (p.overBudget > 0)
+            out << budgetWarning(p);
+    return out;
+}
+
+QStringList CostEstimate::shortLines() const
+{
+    QStringList billed;
+    for (const ProviderCost &p : providers)
+        if (p.paid && !p.noKey)
+            billed << QStringLiteral("%1: %2 %3%4")
+                          .arg(p.label, number(p.units), p.unit,
+                              p.unit == u"tokens" ? QStringLiteral(" at most") : QString());
+    return { QStringLiteral("%1 companies x %2 strategies: %3 queries")
+                 .arg(number(companies), number(strategies))
+                 .arg(number(double(companies) * strategies)),
+        (billed.isEmpty() ? QStringLiteral("Free sources only")
+                          : billed.join(QStringLiteral(" · ")))
+            + QStringLiteral(" · about %1").arg(duration(seconds)) };
+}
+
 const ProviderCost *CostEstimate::provider(const QString &id) const
 {
     for (const ProviderCost &p : providers)
@@ -202,6 +257,8 @@ QStringList CostEstimate::lines() const
         else
             line += QStringLiteral(", free (at most %1 requests)").arg(number(p.requests));
         out << line;
+        if (p.overBudget > 0)
+            out << QStringLiteral("  ") + budgetWarning(p);
     }
     out << QStringLiteral("Expected duration: about %1 (rate limits and parallel searches)")
                .arg(duration(seconds));

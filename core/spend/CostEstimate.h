@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Budget.h"
 #include "model/QueryStrategy.h"
 #include "model/ResearchRequest.h"
 
@@ -24,6 +25,7 @@ struct EstimateInput
     QHash<QString, int> channelConcurrency; // channel -> parallel queries; absent: maxParallel
     // A typical answer time; the duration is the slower of the rate limit and the pool.
     double secondsPerRequest = 1.0;
+    Budgets budgets; // the run's caps: what they will leave out
 };
 
 struct ProviderCost
@@ -38,6 +40,9 @@ struct ProviderCost
     bool paid = false;
     bool noKey = false; // would be skipped: "no API key"
     double seconds = 0; // its part of the run alone, from its rate limit and pool
+    double budget = -1; // the run's cap in unit; -1: none
+    // What the cap leaves out: queries (LLMs: analyses handed to the offline analyzer).
+    int overBudget = 0;
 };
 
 struct CostEstimate
@@ -48,10 +53,19 @@ struct CostEstimate
     QList<ProviderCost> providers; // in the order of the channels, then LLMs
     double seconds = 0; // expected duration: the slowest channel (they run side by side)
 
-    // The lines the CLI prints and the GUI shows, one per provider plus a total.
+    // The lines the CLI prints and the GUI shows, one per provider plus a total, and under a
+    // provider its budgetWarning() when its cap leaves queries out.
     QStringList lines() const;
+    QStringList budgetWarnings() const;
+    // The same in two lines, for the window's run panel: the queries, then what the paid
+    // providers bill and the duration ("Tavily: 16 credits · NewsAPI: 16 requests · about 3 s").
+    QStringList shortLines() const;
     const ProviderCost *provider(const QString &id) const;
 };
+
+// "Tavily: budget 100 credits — about 40 queries will be skipped"; empty when the provider's
+// budget covers its part of the run.
+QString budgetWarning(const ProviderCost &cost);
 
 // Tavily credits per search at this depth (basic 1, advanced 2), as TavilySource asks.
 int tavilyCreditsPerSearch(Depth depth);

@@ -139,6 +139,16 @@ void AppSettings::setEnabledChannels(const QStringList &channels)
     m_settings->setValue(u"research/channels"_s, channels);
 }
 
+bool AppSettings::allQueries() const
+{
+    return m_settings->value(u"research/allQueries"_s, false).toBool();
+}
+
+void AppSettings::setAllQueries(bool all)
+{
+    m_settings->setValue(u"research/allQueries"_s, all);
+}
+
 QStringList AppSettings::recentSessions() const
 {
     return m_settings->value(u"files/recentSessions"_s).toStringList();

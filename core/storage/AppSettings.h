@@ -49,6 +49,8 @@ public:
     void setThreshold(double value);
     QStringList enabledChannels() const;
     void setEnabledChannels(const QStringList &channels);
+    bool allQueries() const; // ResearchRequest::allQueries
+    void setAllQueries(bool all);
 
     QStringList recentSessions() const;
     void addRecentSession(const QString &path); // most recent first, at most 8

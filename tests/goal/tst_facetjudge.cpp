@@ -113,6 +113,16 @@ private Q_SLOTS:
                               << false;
         QTest::newRow("someone else's round")
             << u"Also this week: Globex raised a $30M Series B"_s << u"2026-05-02"_s << false;
+        QTest::newRow("'B round', with earlier backers named")
+            << u"Acme closes a $31M B round, with its seed investors joining"_s << u"2026-05-02"_s
+            << true;
+        QTest::newRow("B-Runde in German press")
+            << u"Acme hat eine B-Runde über 28 Millionen Euro abgeschlossen"_s << u"2026-05-02"_s
+            << true;
+        QTest::newRow("the company led it: an investor")
+            << u"Acme Ventures led the $30M Series B of Globex"_s << u"2026-05-02"_s << false;
+        QTest::newRow("a Series B bond issue")
+            << u"Acme prices $40M Series B municipal bonds"_s << u"2026-05-02"_s << false;
     }
 
     void funding_stageAndRecency()
@@ -265,6 +275,48 @@ private Q_SLOTS:
         QTest::newRow("crm: Salesforce the customer")
             << crm << u"Customers"_s
             << u"We have run launch events for Salesforce, Atlassian and Canva."_s << false;
+        // Second pass of session 4: the purpose said next to the model, buyers that are "plans",
+        // option lists in brackets, German self-descriptions, moves and "-based" of a seat.
+        const QString fraud = u"Fintechs using machine learning to catch fraud"_s;
+        QTest::newRow("fraud: the purpose in the sentence before the model")
+            << fraud << u"Risk at Acme"_s
+            << u"Acme is a card issuer for freelancers that fights card fraud. Our "
+               "gradient-boosted models score every purchase in 30 ms."_s
+            << true;
+        QTest::newRow("fraud: a credit model next to manual fraud checks")
+            << fraud << u"How Acme lends"_s
+            << u"Acme is an online lender. Our credit model is a machine-learning model. Fraud "
+               "checks are done by hand by our operations team."_s
+            << false;
+        QTest::newRow("health: health plans are buyers, not plans")
+            << health << u"Care management"_s
+            << u"Acme sells care-management software to Medicaid health plans on annual "
+               "subscriptions."_s
+            << true;
+        QTest::newRow("gcp: one option in brackets of a requirement")
+            << u"Accounts whose infrastructure lives on Google Cloud"_s << u"Careers"_s
+            << u"You have experience with a major cloud provider (AWS or GCP) and Terraform."_s
+            << false;
+        QTest::newRow("gcp: Portuguese 'no' is 'in the'")
+            << u"Accounts whose infrastructure lives on Google Cloud"_s << u"Plataforma"_s
+            << u"Nossa infraestrutura roda no Google Cloud, com GKE para os serviços de "
+               "pagamento."_s
+            << true;
+        QTest::newRow("industry and hq: a German self-description")
+            << logistics << u"Unternehmen"_s
+            << u"Die Acme GmbH mit Sitz in Dresden ist Spezialist für Teil- und "
+               "Komplettladungen."_s
+            << true;
+        QTest::newRow("hq: moved from a German town to one abroad")
+            << logistics << u"News"_s
+            << u"Acme is a contract logistics provider. Der Kontraktlogistiker Acme hat seinen "
+               "Hauptsitz von Duisburg ins niederländische Venlo verlegt."_s
+            << false;
+        QTest::newRow("hq: a Chicago-based broker with an office in Hamburg")
+            << logistics << u"News"_s
+            << u"Acme is a freight broker. Chicago-based freight broker Acme has opened a sales "
+               "office in Hamburg."_s
+            << false;
     }
 
     void analystReading()

@@ -4,12 +4,16 @@
 #include "net/HttpClient.h"
 #include "session/EngineBuilder.h"
 #include "session/ResearchSession.h"
+#include "spend/Budget.h"
 #include "storage/AppSettings.h"
 #include "storage/Exporters.h"
 #include "storage/SessionFile.h"
 
 #include <QCoroSignal>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -158,6 +162,18 @@ QList<QByteArray> exportedCsv(const ResearchSession &session, bool matchesOnly)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll().trimmed().split('\n');
+}
+
+// Tavily's answer: one result naming the query's domain.
+FakeResponse tavilyAnswer(const FakeRequest &r)
+{
+    const QString query = QJsonDocument::fromJson(r.body).object().value(u"query").toString();
+    const QString domain = query.section(u' ', 0, 0);
+    const QJsonObject item { { u"title"_s, QString(domain + u" fraud models "_s + query) },
+        { u"url"_s, QString(u"https://"_s + domain + u"/blog/"_s + QString::number(qHash(query))) },
+        { u"content"_s, QString(domain + u" uses TensorFlow for fraud detection"_s) } };
+    return FakeResponse::json(QJsonDocument(QJsonObject { { u"results"_s, QJsonArray { item } } })
+                                  .toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -435,6 +451,71 @@ private Q_SLOTS:
         QVERIFY(reopened.resume(engine));
         QTRY_COMPARE(reopenedFinished.size(), 2);
         QCOMPARE(*seen, (QList<std::optional<GoalModel>> { std::nullopt }));
+    }
+
+    // The GUI's path: the engine comes from the saved settings and serves run after run. Each
+    // run gets the whole budget saved in Settings and no more: 3 quick searches of 6 reach
+    // Tavily, the rows of the companies left out say "budget spent", and the engine itself is
+    // left unbudgeted for the next run.
+    void budget_eachRunSendsNoMoreThanTheSavedBudget()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(u"/search"_s, tavilyAnswer);
+        QTemporaryDir dir;
+        AppSettings settings(dir.filePath(u"settings.ini"_s));
+        settings.setBaseUrl(u"tavily"_s, server.baseUrl());
+        settings.setBudgetSpec(u"tavily=3"_s);
+        qunsetenv("TAVILY_API_KEY");
+        qunsetenv("GTM_TAVILY_URL");
+        HttpClient http;
+        const auto engine = buildEngine(&http, settings, { { u"tavily"_s, u"tvly-test"_s } });
+        ResearchSession session;
+        session.setBudgets(savedBudgets(settings));
+        ResearchRequest r = request(3);
+        r.depth = Depth::Quick; // one credit a search
+        r.maxParallelSearches = 1;
+        const QList<QueryStrategy> strategies { { channel::GoogleSearch, u"{DOMAIN} fraud"_s, 0.9 },
+            { channel::GoogleSearch, u"{DOMAIN} machine learning"_s, 0.8 } };
+
+        for (int run = 1; run <= 2; ++run) {
+            server.resetStats();
+            QSignalSpy finished(&session, &ResearchSession::finished);
+            QVERIFY(session.start(r, engine, strategies));
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+            QCOMPARE(server.requestCount(u"/search"_s), 3);
+            const BudgetLedger *ledger = session.budgetLedger();
+            QVERIFY(ledger);
+            QCOMPARE(ledger->leftOut(u"tavily"_s), 3);
+            QCOMPARE(ledger->readableSummary(),
+                QStringList { u"Tavily: 3 of 3 credits spent, 3 queries left out"_s });
+            // A company says so exactly when one of its two searches was not sent.
+            QHash<QString, int> sent;
+            for (const FakeRequest &request : server.requests(u"/search"_s))
+                sent[QJsonDocument::fromJson(request.body)
+                         .object()
+                         .value(u"query"_s)
+                         .toString()
+                         .section(u' ', 0, 0)]
+                    += 1;
+            for (const CompanyResult &row : session.results()) {
+                QVERIFY2(isFinal(row.status), qPrintable(row.domain));
+                QCOMPARE(row.errors.value(u"Tavily"_s).contains(u"budget spent"_s),
+                    sent.value(row.domain) < 2);
+            }
+            QCOMPARE(session.snapshot().results, session.results());
+        }
+        for (const auto &source : engine->sources)
+            QVERIFY(!dynamic_cast<BudgetedSource *>(source.get()));
+
+        // No budget saved: every query runs.
+        session.setBudgets({});
+        QSignalSpy finished(&session, &ResearchSession::finished);
+        server.resetStats();
+        QVERIFY(session.start(r, engine, strategies));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QCOMPARE(server.requestCount(u"/search"_s), 6);
+        QVERIFY(!session.budgetLedger());
     }
 
     void rateLimits_environmentOverridesTheSavedRates()

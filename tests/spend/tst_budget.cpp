@@ -2,6 +2,7 @@
 #include "TestSource.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
+#include "session/RunBudget.h"
 #include "spend/Budget.h"
 #include "spend/CostEstimate.h"
 
@@ -89,15 +90,14 @@ private Q_SLOTS:
         Budgets budgets;
         budgets.caps.insert(QStringLiteral("tavily"), 5.0 * perSearch);
         auto ledger = std::make_shared<BudgetLedger>(budgets);
-        std::unique_ptr<Analyzer> analyzer = std::make_unique<CountingAnalyzer>();
-        applyBudgets(sources, analyzer, ledger);
-        QVERIFY(dynamic_cast<BudgetedSource *>(sources.at(0).get()));
-        QVERIFY(!dynamic_cast<BudgetedSource *>(sources.at(1).get()));
-        QVERIFY(dynamic_cast<CountingAnalyzer *>(analyzer.get())); // not an LLM: left alone
-
+        CountingAnalyzer analyzer;
         PipelineServices services;
         services.sources = { sources.at(0).get(), sources.at(1).get() };
-        services.analyzer = analyzer.get();
+        services.analyzer = &analyzer;
+        services = withBudgets(std::move(services), ledger);
+        QVERIFY(dynamic_cast<BudgetedSource *>(services.sources.at(0)));
+        QCOMPARE(services.sources.at(1), sources.at(1).get());
+        QCOMPARE(services.analyzer, &analyzer); // not an LLM: left alone
         ResearchPipeline pipeline(services);
         bool finished = false;
         connect(&pipeline, &ResearchPipeline::finished, this, [&] { finished = true; });

@@ -4,6 +4,7 @@
 #include "model/Channel.h"
 #include "net/HttpClient.h"
 #include "session/ResearchSession.h"
+#include "storage/AppSettings.h"
 
 #include <QUrlQuery>
 
@@ -154,6 +155,35 @@ void showResults(MainWindow *window, const QList<CompanyResult> &rows, double th
     state.request.confidenceThreshold = threshold;
     state.results = rows;
     window->session()->load(std::move(state));
+}
+
+WindowHarness::WindowHarness()
+    : dir(std::make_unique<QTemporaryDir>())
+    , settings(std::make_unique<AppSettings>(dir->filePath(u"settings.ini"_s)))
+    , secrets(std::make_unique<InMemorySecretStore>())
+    , server(std::make_unique<FakeHttpServer>())
+    , http(std::make_unique<HttpClient>())
+    , prompts(std::make_unique<ScriptedPrompts>())
+{
+    server->listen();
+    routeFixture(*server);
+}
+
+WindowHarness::~WindowHarness() = default;
+
+void WindowHarness::start()
+{
+    window.reset();
+    MainWindowServices services;
+    services.http = http.get();
+    services.settings = settings.get();
+    services.secrets = secrets.get();
+    services.prompts = prompts.get();
+    services.createEngine = fakeEngineFactory(http.get(), server->baseUrl());
+    services.autosavePath = dir->filePath(u"autosave.gtmr"_s);
+    services.autosaveIntervalMs = 200;
+    window = std::make_unique<MainWindow>(std::move(services));
+    window->show();
 }
 
 } // namespace gtm::test

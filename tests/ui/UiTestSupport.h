@@ -3,10 +3,13 @@
 #include "FakeHttpServer.h"
 #include "UiServices.h"
 #include "model/RunState.h"
+#include "storage/SecretStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
+#include <memory>
 
 namespace gtm {
 class MainWindow;
@@ -129,6 +132,25 @@ public:
         return copyLink;
     }
     void showError(QWidget *, const QString &, const QString &text) override { errors << text; }
+};
+
+// A window on fakes: settings in a temporary folder, keys in memory, the fixture's server
+// (routeFixture), scripted prompts. Set settings and keys up before start(); the window goes
+// first when the harness does.
+struct WindowHarness
+{
+    WindowHarness();
+    ~WindowHarness();
+    // A window on these services, shown; again: a new window, as after a restart.
+    void start();
+
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<InMemorySecretStore> secrets;
+    std::unique_ptr<FakeHttpServer> server;
+    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<ScriptedPrompts> prompts;
+    std::unique_ptr<MainWindow> window;
 };
 
 } // namespace gtm::test
