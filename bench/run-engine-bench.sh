@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Engine benchmark: the CLI against bench/engine's loopback fake of Tavily, NewsAPI, HN and the job boards.
 #
-#   bench/run-engine-bench.sh [all|latency|jobs|throughput|scale|faults]   (default: all but faults)
+#   bench/run-engine-bench.sh [all|latency|jobs|throughput|scale|faults|freefirst]
+#   (default: all but faults and freefirst)
 #   BUILD_DIR=build (default; a RelWithDebInfo build: cmake --preset default &&
 #   cmake --build build --target gtm-research-cli gtm-bench-fake)
 #
@@ -18,7 +19,10 @@
 #             first byte, truncated; seed 1), 100 parallel: peak RSS and RSS over time
 #             (target < 400 MB, no steady rise). Long (hangs wait for the client's timeouts):
 #             run it with nice -n 10. Not part of "all".
-# Rate limits are lifted (GTM_RATE_LIMITS=off): the fake is not the real services.
+# freefirst: the latency case without --all-queries: paid queries only while a company's
+#             verdict is open (issue 17), one at a time per company.
+# Rate limits are lifted (GTM_RATE_LIMITS=off): the fake is not the real services. Every case
+# but freefirst sends every query (--all-queries): they measure the engine's fan-out.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -105,6 +109,8 @@ q = complete["completed_queries"]
 statuses = {}
 print(f"== {name} (exit {rc})")
 print(f"   queries {q}, domains {complete['total_companies']}, evidence {complete['total_evidence']}, failed {complete['failed_requests']}")
+if complete.get("paid_queries_saved"):
+    print(f"   paid queries not sent (free first): {complete['paid_queries_saved']}")
 print(f"   pipeline {complete['processing_time_ms'] / 1000:.2f} s, process wall {wall:.2f} s, {complete['queries_per_second']:.0f} queries/s")
 print(f"   CPU {user + sys_:.2f} s ({(user + sys_) / q * 1000:.2f} s per 1,000 queries), peak RSS {rss / 1024:.0f} MB")
 print("   fake: " + "; ".join(l.strip() for l in open(fake_err) if l.strip()))
@@ -118,7 +124,7 @@ PY
 }
 
 what=${1:-all}
-cli_extra=()
+cli_extra=(--all-queries)
 make_domains 200 "$work/d200.txt"
 make_strategies 3 3 3 0 "$work/s9.json"
 if [[ $what == all || $what == latency ]]; then
@@ -137,12 +143,16 @@ if [[ $what == all || $what == scale ]]; then
     make_strategies 5 4 4 0 "$work/s13.json"
     run_case "10,000 domains x 13 strategies, 0 ms answers, 20 parallel" "$work/d10k.txt" "$work/s13.json" 0 20
 fi
+if [[ $what == freefirst ]]; then
+    cli_extra=()
+    run_case "free first: 200 domains x 9 strategies (6 paid), 100 ms answers, 20 parallel" "$work/d200.txt" "$work/s9.json" 100 20
+fi
 if [[ $what == faults ]]; then
     n=${FAULT_DOMAINS:-10000}
     make_domains "$n" "$work/dfault.txt"
     make_strategies 4 3 3 0 3 "$work/s13w.json"
     # As a long run is used: saved as it goes, so that it can be resumed after a failure.
-    cli_extra=(--session "$work/faults.gtmr")
+    cli_extra+=(--session "$work/faults.gtmr")
     run_case "$n domains x 13 strategies (website included), 5 ms answers, ${FAULT_RATE:-0.1} faults, 100 parallel" \
         "$work/dfault.txt" "$work/s13w.json" 5 100 google_search,news_search,hackernews,website \
         --faults "${FAULT_RATE:-0.1}" --seed 1

@@ -325,7 +325,8 @@ void CliRun::connectSession()
             { QStringLiteral("evidence_count"), int(r.evidence.size()) },
             { QStringLiteral("technologies"), QJsonArray::fromStringList(r.technologies) },
             { QStringLiteral("signals_found"), QJsonArray::fromStringList(r.signalTexts()) },
-            { QStringLiteral("errors"), errors } });
+            { QStringLiteral("errors"), errors },
+            { QStringLiteral("skipped_queries"), r.skipped } });
     });
     connect(p, &ResearchSession::finished, this, &CliRun::onFinished);
 }
@@ -357,6 +358,11 @@ void CliRun::onFinished(const RunMetrics &m)
                  .arg(m.failedRequests)
                  .arg(m.retries)
                  .arg(m.cacheHits));
+    if (m.paidQueriesSaved > 0)
+        progress(QStringLiteral("Free first: %1 paid queries not sent (%2); --all-queries sends "
+                                "every query")
+                     .arg(m.paidQueriesSaved)
+                     .arg(CompanyResult::SkippedReason));
     int ran = 0;
     for (auto it = m.perSource.cbegin(); it != m.perSource.cend(); ++it) {
         const SourceStats &s = it.value();

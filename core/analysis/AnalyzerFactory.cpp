@@ -46,4 +46,9 @@ std::unique_ptr<Analyzer> createAnalyzer(HttpClient *http, const LlmSettings &se
         createLlmClient(http, settings, provider, LlmTask::Analysis), heuristic);
 }
 
+std::unique_ptr<Analyzer> createOfflineAnalyzer()
+{
+    return std::make_unique<HeuristicAnalyzer>(dictionary());
+}
+
 } // namespace gtm

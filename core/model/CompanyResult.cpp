@@ -3,6 +3,7 @@
 #include "JsonReader.h"
 
 #include <array>
+#include <limits>
 
 namespace gtm {
 
@@ -68,6 +69,7 @@ QJsonObject CompanyResult::toJson() const
         {QStringLiteral("evidence_sources"), QJsonArray::fromStringList(evidenceSources)},
         {QStringLiteral("errors"), err},
         {QStringLiteral("analyzer"), analyzer},
+        {QStringLiteral("skipped_queries"), skipped},
     };
 }
 
@@ -131,6 +133,8 @@ std::optional<CompanyResult> CompanyResult::fromJson(const QJsonObject &json, QS
         c.errors.insert(it.key(), it.value().toString());
     }
     c.analyzer = r.string(QStringLiteral("analyzer"));
+    c.skipped = int(
+        r.integer(QStringLiteral("skipped_queries"), 0, 0, std::numeric_limits<int>::max()));
     if (!r.ok()) {
         if (error)
             *error = r.error();

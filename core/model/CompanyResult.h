@@ -38,6 +38,10 @@ struct CompanyResult
     QStringList evidenceSources;     // distinct source names, in order of first evidence
     QMap<QString, QString> errors;   // source name -> readable reason
     QString analyzer;                // "heuristic", "gemini:gemini-2.5-flash-lite", ...
+    // Paid queries not sent because the free sources had decided the company (free first,
+    // issue 17); not an error.
+    int skipped = 0;
+    static inline const QString SkippedReason = QStringLiteral("decided by free sources");
 
     QStringList signalTexts() const;
     // The match rule, for the table, the status bar, metrics and every export: analysed, and

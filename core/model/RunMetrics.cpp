@@ -54,6 +54,7 @@ QJsonObject RunMetrics::toJson() const
         {QStringLiteral("failed_requests"), failedRequests},
         {QStringLiteral("retries"), retries},
         {QStringLiteral("cache_hits"), cacheHits},
+        {QStringLiteral("paid_queries_saved"), paidQueriesSaved},
         {QStringLiteral("queries_per_second"), queriesPerSecond},
         {QStringLiteral("llm_prompt_tokens"), llmPromptTokens},
         {QStringLiteral("llm_completion_tokens"), llmCompletionTokens},
@@ -88,6 +89,8 @@ std::optional<RunMetrics> RunMetrics::fromJson(const QJsonObject &json, QString 
     m.retries = int(r.integer(QStringLiteral("retries"), 0, 0, std::numeric_limits<int>::max()));
     m.cacheHits
         = int(r.integer(QStringLiteral("cache_hits"), 0, 0, std::numeric_limits<int>::max()));
+    m.paidQueriesSaved = int(r.integer(
+        QStringLiteral("paid_queries_saved"), 0, 0, std::numeric_limits<int>::max()));
     m.queriesPerSecond = r.number(QStringLiteral("queries_per_second"));
     m.llmPromptTokens = r.integer(QStringLiteral("llm_prompt_tokens"));
     m.llmCompletionTokens = r.integer(QStringLiteral("llm_completion_tokens"));

@@ -37,6 +37,7 @@ struct RunMetrics
     int failedRequests = 0;
     int retries = 0;
     int cacheHits = 0;
+    int paidQueriesSaved = 0; // not sent: the free sources had decided the company
     double queriesPerSecond = 0.0;
     qint64 llmPromptTokens = 0;
     qint64 llmCompletionTokens = 0;

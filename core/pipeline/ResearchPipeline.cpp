@@ -1,6 +1,7 @@
 #include "ResearchPipeline.h"
 
 #include "EvidenceDeduplicator.h"
+#include "FreeFirst.h"
 #include "analysis/Analyzer.h"
 #include "domain/CompanyName.h"
 #include "net/CircuitBreaker.h"
@@ -83,6 +84,10 @@ struct ResearchPipeline::Private
         bool stopped = false;
         QString stopReason;
         SourceStats stats;
+        // Free first: a paid source's queries wait until their company's verdict asks for
+        // them, one at a time, and are taken from here instead of the domain-major walk.
+        bool gated = false;
+        std::deque<std::pair<int, int>> ready; // (domain, strategy)
     };
 
     struct DomainState
@@ -94,6 +99,9 @@ struct ResearchPipeline::Private
         bool queuedForAnalysis = false;
         EvidenceDeduplicator dedup;
         QMap<QString, QString> skipNotes;
+        int freePending = 0; // queries not finished that are not gated
+        freefirst::PaidQueue paid; // the gated ones not sent yet
+        bool judging = false;
     };
 
     ResearchPipeline *q = nullptr;
@@ -109,7 +117,9 @@ struct ResearchPipeline::Private
     CancelToken cancelToken;
 
     std::vector<Group> groups;
+    std::vector<int> groupOfStrategy;
     std::vector<DomainState> domains;
+    bool freeFirst = false;
     std::deque<int> analysisQueue;
     int analysisInFlight = 0;
     int analysisCapacity = 1;
@@ -152,6 +162,10 @@ struct ResearchPipeline::Private
         int groupIndex, int domain, int strategy, std::shared_ptr<Life> l, quint64 generation);
     void queryDone(
         int groupIndex, int domain, int strategy, const SourceOutcome &outcome, bool ranOnSource);
+    void countFinished(int domain, int strategy);
+    void judge(int domain);
+    QCoro::Task<void> runJudge(int domain, std::shared_ptr<Life> l, quint64 generation);
+    void notSent(int domain, int strategy);
     void recordFailure(int domain, const QString &sourceName, const QString &reason);
     void domainQueriesDone(int domain);
     QCoro::Task<void> runAnalysis(int domain, std::shared_ptr<Life> l, quint64 generation);
@@ -326,6 +340,7 @@ QCoro::Task<void> ResearchPipeline::Private::generateStrategies(
 void ResearchPipeline::Private::begin()
 {
     begun = true;
+    freeFirst = services.offlineJudge && !state.request.allQueries;
     buildGroups();
     buildDomains();
     Q_EMIT q->pipelineStarted(
@@ -355,9 +370,14 @@ void ResearchPipeline::Private::begin()
             evidence += int(row.evidence.size());
         Q_EMIT q->evidenceComplete(evidence);
     }
-    for (int row = 0; row < int(domains.size()); ++row)
-        if (!domains[row].final && domains[row].pending == 0)
+    for (int row = 0; row < int(domains.size()); ++row) {
+        if (domains[row].final)
+            continue;
+        if (domains[row].pending == 0)
             domainQueriesDone(row);
+        else if (domains[row].freePending == 0)
+            judge(row); // nothing free to ask (left): the paid queries' turn
+    }
     pump();
     checkFinished();
 }
@@ -418,10 +438,18 @@ void ResearchPipeline::Private::buildGroups()
                                      .arg(unrouted.skipReasons.value(i)));
         groups.push_back(std::move(unrouted));
     }
-    for (Group &g : groups)
+    groupOfStrategy.assign(state.strategies.size(), -1);
+    for (int gi = 0; gi < int(groups.size()); ++gi) {
+        Group &g = groups[gi];
         // A whole company's queries per slot: enough for queries waiting on shared fetches,
         // and still a bound on the coroutines (and answers) a run holds.
         g.maxActive = g.pool->capacity() * std::max(1, int(g.strategies.size()));
+        // A paid source without a key skips at once anyway: nothing to save by waiting.
+        g.gated = freeFirst && g.source && g.skipAll.isEmpty()
+            && freefirst::isPaidChannel(g.source->channel());
+        for (int s : std::as_const(g.strategies))
+            groupOfStrategy[s] = gi;
+    }
 }
 
 void ResearchPipeline::Private::buildDomains()
@@ -429,6 +457,10 @@ void ResearchPipeline::Private::buildDomains()
     const int strategies = int(state.strategies.size());
     domains = std::vector<DomainState>(state.results.size());
     totalQueries = int(state.results.size()) * strategies;
+    QSet<QString> paidChannels;
+    for (const Group &g : groups)
+        if (g.gated)
+            paidChannels.insert(g.source->channel());
     for (int row = 0; row < state.results.size(); ++row) {
         CompanyResult &r = state.results[row];
         DomainState &ds = domains[row];
@@ -439,12 +471,20 @@ void ResearchPipeline::Private::buildDomains()
             completedQueries += strategies;
             continue;
         }
+        QList<freefirst::PaidQueue::Query> paid;
         for (int s = 0; s < strategies; ++s) {
-            if (state.finishedQueries.contains(RunState::queryKey(r.domain, s)))
+            if (state.finishedQueries.contains(RunState::queryKey(r.domain, s))) {
                 ++completedQueries;
+                continue;
+            }
+            ++ds.pending;
+            const Group &g = groups[groupOfStrategy[s]];
+            if (g.gated)
+                paid << freefirst::PaidQueue::Query { s, g.source->channel() };
             else
-                ++ds.pending;
+                ++ds.freePending;
         }
+        ds.paid = freefirst::PaidQueue(std::move(paid), paidChannels);
     }
     completedAtStart = completedQueries;
     analysisCapacity = std::max(1, state.request.maxParallelSearches);
@@ -452,6 +492,15 @@ void ResearchPipeline::Private::buildDomains()
 
 std::optional<std::pair<int, int>> ResearchPipeline::Private::nextQuery(Group &g)
 {
+    if (g.gated) {
+        while (!g.ready.empty()) {
+            const auto next = g.ready.front();
+            g.ready.pop_front();
+            if (!domains[next.first].final) // cancelled meanwhile
+                return next;
+        }
+        return std::nullopt;
+    }
     // Domain-major: a company's queries go out together, so its row is final early.
     while (g.nextDomain < int(domains.size())) {
         if (g.nextStrategy >= g.strategies.size() || domains[g.nextDomain].final) {
@@ -648,11 +697,27 @@ void ResearchPipeline::Private::queryDone(
             QStringLiteral("%1 stopped for this run: %2").arg(g.name, g.stopReason));
     }
 
-    state.finishedQueries.insert(RunState::queryKey(r.domain, strategy));
-    completedQueries += 1;
     if (changed)
         Q_EMIT q->companyUpdated(domain, r);
-    Q_EMIT q->queryFinished(r.domain, strategy, completedQueries, totalQueries);
+    countFinished(domain, strategy);
+    if (g.gated)
+        ds.paid.answered(g.source->channel());
+    else
+        --ds.freePending;
+    if (--ds.pending == 0)
+        domainQueriesDone(domain);
+    else if (freeFirst && ds.freePending == 0)
+        judge(domain);
+    pump();
+    checkFinished();
+}
+
+void ResearchPipeline::Private::countFinished(int domain, int strategy)
+{
+    const QString &company = state.results.at(domain).domain;
+    state.finishedQueries.insert(RunState::queryKey(company, strategy));
+    completedQueries += 1;
+    Q_EMIT q->queryFinished(company, strategy, completedQueries, totalQueries);
     while (milestonesDone < 4
         && qint64(completedQueries) * 4 >= qint64(totalQueries) * (milestonesDone + 1)) {
         ++milestonesDone;
@@ -665,10 +730,52 @@ void ResearchPipeline::Private::queryDone(
             evidence += int(row.evidence.size());
         Q_EMIT q->evidenceComplete(evidence);
     }
-    if (--ds.pending == 0)
-        domainQueriesDone(domain);
+}
+
+void ResearchPipeline::Private::judge(int domain)
+{
+    DomainState &ds = domains[domain];
+    if (ds.final || ds.judging || ds.paid.inFlight() || ds.paid.isEmpty())
+        return;
+    ds.judging = true;
+    runJudge(domain, life, life->generation);
+}
+
+QCoro::Task<void> ResearchPipeline::Private::runJudge(
+    int domain, std::shared_ptr<Life> l, quint64 generation)
+{
+    const Flight flight(l, services.keepAlive);
+    AnalysisInput input;
+    input.goal = state.request.goal;
+    input.domain = state.results.at(domain).domain;
+    input.companyName = companyNameFromDomain(input.domain);
+    input.evidence = state.results.at(domain).evidence;
+    input.cancel = cancelToken;
+    input.goalModel = goalModel;
+    const AnalysisOutcome verdict = co_await services.offlineJudge->analyze(std::move(input));
+    if (!current(l, generation, this))
+        co_return;
+    DomainState &ds = domains[domain];
+    ds.judging = false;
+    const freefirst::Step step
+        = ds.paid.next(verdict.confidence, state.request.confidenceThreshold);
+    if (step.kind == freefirst::Step::Kind::Send)
+        groups[groupOfStrategy[step.strategy]].ready.emplace_back(domain, step.strategy);
+    for (int strategy : step.skipped)
+        notSent(domain, strategy);
     pump();
     checkFinished();
+}
+
+void ResearchPipeline::Private::notSent(int domain, int strategy)
+{
+    DomainState &ds = domains[domain];
+    CompanyResult &r = state.results[domain];
+    r.skipped += 1;
+    Q_EMIT q->companyUpdated(domain, r);
+    countFinished(domain, strategy);
+    if (--ds.pending == 0)
+        domainQueriesDone(domain);
 }
 
 void ResearchPipeline::Private::recordFailure(
@@ -836,6 +943,8 @@ RunMetrics ResearchPipeline::Private::metrics() const
     m.strategiesDropped = plan.dropped;
     m.totalQueries = totalQueries;
     m.completedQueries = completedQueries;
+    for (const auto &r : state.results)
+        m.paidQueriesSaved += r.skipped;
     for (const Group &g : groups) {
         if (!g.source)
             continue;

@@ -20,6 +20,10 @@ struct PipelineServices
     QList<Source *> sources; // not owned; one or more per channel
     Analyzer *analyzer = nullptr; // not owned
     StrategyGenerator *strategyGenerator = nullptr; // not owned; unused when strategies are given
+    // Not owned. The offline analyzer, free of charge, whose verdict on the evidence so far
+    // decides whether a company's paid queries are still worth sending (FreeFirst.h); null,
+    // or a request with allQueries: every query is sent.
+    Analyzer *offlineJudge = nullptr;
     // The owner of the sources, analyzer and generator (an Engine). Every coroutine of a run
     // holds a copy, so the clients it awaits outlive it even when the pipeline, or the window
     // that built the clients, is gone first. Null: the caller guarantees their lifetime.

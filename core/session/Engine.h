@@ -20,6 +20,8 @@ struct Engine
 {
     std::vector<std::unique_ptr<Source>> sources;
     std::unique_ptr<Analyzer> analyzer;
+    // Free of charge whatever `analyzer` is: judges whether paid queries are still needed.
+    std::unique_ptr<Analyzer> offlineAnalyzer;
     std::unique_ptr<StrategyGenerator> strategyGenerator;
     QHash<QString, int> channelConcurrency; // PipelineServices::channelConcurrency
 };

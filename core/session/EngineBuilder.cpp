@@ -17,6 +17,7 @@ PipelineServices pipelineServices(const std::shared_ptr<Engine> &engine)
     for (const auto &source : engine->sources)
         services.sources << source.get();
     services.analyzer = engine->analyzer.get();
+    services.offlineJudge = engine->offlineAnalyzer.get();
     services.strategyGenerator = engine->strategyGenerator.get();
     services.channelConcurrency = engine->channelConcurrency;
     services.keepAlive = engine;
@@ -69,6 +70,7 @@ std::shared_ptr<Engine> buildEngine(HttpClient *http, const AppSettings &setting
     if (overrides.analyzer)
         effective.analyzer = *overrides.analyzer;
     engine->analyzer = createAnalyzer(http, effective);
+    engine->offlineAnalyzer = createOfflineAnalyzer();
     engine->strategyGenerator = createStrategyGenerator(http, effective);
     return engine;
 }

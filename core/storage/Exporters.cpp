@@ -261,7 +261,10 @@ QJsonObject researchResponseJson(const RunState &state, const QString &researchI
             { QStringLiteral("status"), statusToString(r.status) },
             { QStringLiteral("errors"), errors },
             { QStringLiteral("analyzer"), r.analyzer },
+            { QStringLiteral("skipped_queries"), r.skipped },
         };
+        if (r.skipped > 0)
+            result.insert(QStringLiteral("skipped_reason"), CompanyResult::SkippedReason);
         if (!state.request.crm.isEmpty()) {
             QJsonObject crm;
             const QStringList values = state.request.crm.valuesFor(r.domain);
@@ -298,6 +301,7 @@ QJsonObject researchResponseJson(const RunState &state, const QString &researchI
                 { QStringLiteral("failed_requests"), m.failedRequests },
                 { QStringLiteral("cache_hits"), m.cacheHits },
                 { QStringLiteral("retries"), m.retries },
+                { QStringLiteral("paid_queries_saved"), m.paidQueriesSaved },
             } },
         { QStringLiteral("errors"), runErrors },
         { QStringLiteral("analyzer"), m.analyzer },

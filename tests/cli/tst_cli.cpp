@@ -194,7 +194,8 @@ private Q_SLOTS:
             { QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
                 QStringLiteral("--domains"), domains, QStringLiteral("--strategies"),
                 strategiesFile(), QStringLiteral("--sources"), QStringLiteral("google_search"),
-                QStringLiteral("--events"), QStringLiteral("--no-cache") },
+                QStringLiteral("--events"), QStringLiteral("--no-cache"),
+                QStringLiteral("--all-queries") }, // the seed sent every query
             fakeEnvironment(server));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(server.requestCount(QStringLiteral("/search")), 6);
@@ -337,7 +338,7 @@ private Q_SLOTS:
             = run({ QStringLiteral("--goal"), QStringLiteral("AI"), QStringLiteral("--domains"),
                       QStringLiteral("-"), QStringLiteral("--strategies"), strategiesFile(),
                       QStringLiteral("--sources"), QStringLiteral("google_search"),
-                      QStringLiteral("--no-cache") },
+                      QStringLiteral("--no-cache"), QStringLiteral("--all-queries") },
                 fakeEnvironment(server), "acme.com\nthis is not a domain\nglobex.com\n");
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains("stdin:2: rejected"), r.err.constData());
@@ -563,7 +564,7 @@ private Q_SLOTS:
                 QStringLiteral("--strategies"), strategiesFile(), QStringLiteral("--sources"),
                 QStringLiteral("google_search"), QStringLiteral("--depth"), QStringLiteral("quick"),
                 QStringLiteral("--max-parallel"), QStringLiteral("1"), QStringLiteral("--budget"),
-                QStringLiteral("tavily=3"), QStringLiteral("--no-cache"), QStringLiteral("--out"),
+                QStringLiteral("tavily=3"), QStringLiteral("--no-cache"), QStringLiteral("--all-queries"), QStringLiteral("--out"),
                 out },
             fakeEnvironment(server));
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -623,6 +624,41 @@ private Q_SLOTS:
             fakeEnvironment(server));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(savedAllQueries(resumed), QJsonValue(true));
+    }
+
+    // Free first by default: once Tavily's first answer has decided a company, its second
+    // query is not sent, and the summary says so; --all-queries sends every query.
+    void freeFirst_sendsWhatTheVerdictNeedsAndAllQueriesSendsEverything()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/search"), tavilyAnswer);
+        const QString domains = write(QStringLiteral("free.txt"), "acme.com\nglobex.com\n");
+        const QString json = m_dir.filePath(QStringLiteral("free.json"));
+        const QStringList args { QStringLiteral("--goal"), QStringLiteral("AI for fraud detection"),
+            QStringLiteral("--domains"), domains, QStringLiteral("--strategies"), strategiesFile(),
+            QStringLiteral("--sources"), QStringLiteral("google_search"),
+            QStringLiteral("--no-cache"), QStringLiteral("--json"), json };
+        Result r = run(args, fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 2);
+        QVERIFY2(r.err.contains("Free first: 2 paid queries not sent (decided by free sources)"),
+            r.err.constData());
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject response = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(response.value(u"metrics").toObject().value(u"paid_queries_saved").toInt(), 2);
+        for (const QJsonValue &row : response.value(u"results").toArray()) {
+            QCOMPARE(row.toObject().value(u"skipped_queries").toInt(), 1);
+            QCOMPARE(row.toObject().value(u"skipped_reason").toString(),
+                QStringLiteral("decided by free sources"));
+            QCOMPARE(row.toObject().value(u"errors").toObject(), QJsonObject());
+        }
+
+        r = run(args + QStringList { QStringLiteral("--all-queries") }, fakeEnvironment(server));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(server.requestCount(QStringLiteral("/search")), 2 + 4);
+        QVERIFY2(!r.err.contains("Free first"), r.err.constData());
     }
 
     // Two runs of the same goal: --resume NEW (nothing left to run) --compare OLD writes what
@@ -705,7 +741,8 @@ private Q_SLOTS:
                     { QStringLiteral("domains"),
                         QJsonArray { QStringLiteral("acme.com"), QStringLiteral("globex.com") } },
                     { QStringLiteral("sources"),
-                        QJsonArray { QStringLiteral("google_search") } } } },
+                        QJsonArray { QStringLiteral("google_search") } },
+                    { QStringLiteral("all_queries"), true } } },
             { QStringLiteral("strategies"),
                 QJsonArray {
                     QJsonObject { { QStringLiteral("channel"), QStringLiteral("google_search") },
@@ -770,7 +807,7 @@ private Q_SLOTS:
         const QStringList args { QStringLiteral("--goal"), QStringLiteral("AI"),
             QStringLiteral("--domains"), domains, QStringLiteral("--strategies"), strategiesFile(),
             QStringLiteral("--sources"), QStringLiteral("google_search"),
-            QStringLiteral("--no-cache") };
+            QStringLiteral("--no-cache"), QStringLiteral("--all-queries") };
 
         QProcessEnvironment env = fakeEnvironment(fromEnv);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);

@@ -475,6 +475,7 @@ private Q_SLOTS:
         ResearchRequest r = request(3);
         r.depth = Depth::Quick; // one credit a search
         r.maxParallelSearches = 1;
+        r.allQueries = true; // the budget, not the free-first verdict, leaves queries out
         const QList<QueryStrategy> strategies { { channel::GoogleSearch, u"{DOMAIN} fraud"_s, 0.9 },
             { channel::GoogleSearch, u"{DOMAIN} machine learning"_s, 0.8 } };
 

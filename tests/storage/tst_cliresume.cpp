@@ -125,7 +125,7 @@ class TestCliResume : public QObject
             QStringLiteral("--sources"), QStringLiteral("google_search"),
             QStringLiteral("--analyzer"), QStringLiteral("heuristic"), QStringLiteral("--llm"),
             QStringLiteral("none"), QStringLiteral("--max-parallel"), QStringLiteral("2"),
-            QStringLiteral("--out"), out };
+            QStringLiteral("--out"), out, QStringLiteral("--all-queries") };
         if (!session.isEmpty())
             args << QStringLiteral("--session") << session;
         if (!cache)
