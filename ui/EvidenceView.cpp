@@ -163,8 +163,13 @@ void EvidenceView::setCompany(const CompanyResult &result)
         showDetails(-1);
         return;
     }
-    m_heading->setText(tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size()))
-                           .arg(displayDomain(result.domain)));
+    QString heading = tr("%1 — %n evidence item(s)", nullptr, int(result.evidence.size()))
+                          .arg(displayDomain(result.domain));
+    // Free first: paid queries the verdict did not need are part of the answer, not a gap.
+    if (result.skipped > 0)
+        heading += u" · "_s
+            + tr("%n paid query(s) not sent: decided by free sources", nullptr, result.skipped);
+    m_heading->setText(heading);
 
     // Why a company failed or came back incomplete is the first thing a user looks for here.
     QStringList errorLines;

@@ -1265,6 +1265,12 @@ void MainWindow::finishRun(const RunMetrics &metrics)
         m_stage->setText(m_stage->text() + u"\n"_s + spending.join(u'\n'));
     for (const QString &line : spending)
         log(tr("Budget: %1").arg(line));
+    // What free first saved, next to what the budgets left out: both are queries not sent.
+    if (const int saved = m_session->metrics().paidQueriesSaved; saved > 0) {
+        const QString line = tr("Free first: %n paid query(s) not sent", nullptr, saved);
+        m_stage->setText(m_stage->text() + u"\n"_s + line);
+        log(line + tr(" (decided by free sources)"));
+    }
     m_metrics->setSpending(spending);
     m_metrics->setMetrics(m_session->metrics());
     m_metrics->setConfidences(m_session->results(), m_session->threshold());

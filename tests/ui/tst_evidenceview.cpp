@@ -16,6 +16,7 @@ class TestEvidenceView : public QObject
 private Q_SLOTS:
     void manySignalsAndErrors_leaveTheEvidenceListReadable();
     void fewSignals_areShownWholeWithoutScrolling();
+    void paidQueriesNotSent_areSaidInTheHeading();
 
 private:
     // A company as a long research run leaves it: many signals, each citing an item, and a
@@ -80,6 +81,25 @@ void TestEvidenceView::fewSignals_areShownWholeWithoutScrolling()
     QCOMPARE(box->verticalScrollBar()->maximum(), 0);
     QVERIFY(view.signalsLabel()->visibleRegion().boundingRect().height()
         >= view.signalsLabel()->fontMetrics().lineSpacing() * 3);
+}
+
+void TestEvidenceView::paidQueriesNotSent_areSaidInTheHeading()
+{
+    EvidenceView view;
+    CompanyResult decided = company(1, 2, 0);
+    decided.skipped = 3;
+    view.setCompany(decided);
+    const auto heading = [&view] {
+        for (const QLabel *label : view.findChildren<QLabel *>())
+            if (label->text().startsWith(u"ledgerly.com"_s))
+                return label->text();
+        return QString();
+    };
+    QVERIFY2(heading().endsWith(u" · 3 paid query(s) not sent: decided by free sources"_s),
+        qPrintable(heading()));
+
+    view.setCompany(company(1, 2, 0)); // every query sent: nothing to say
+    QCOMPARE(heading(), u"ledgerly.com — 2 evidence item(s)"_s);
 }
 
 QTEST_MAIN(TestEvidenceView)
