@@ -323,7 +323,7 @@ QCoro::Task<void> ResearchPipeline::Private::generateStrategies(
     const Flight flight(l, services.keepAlive);
     Q_EMIT q->logMessage(QStringLiteral("Generating query strategies"));
     StrategyPlan generated = co_await services.strategyGenerator->generate(
-        state.request.goal, state.request.depth, state.request.sources, cancelToken);
+        state.request.goal, state.request.depth, state.request.sources, goalModel, cancelToken);
     if (!l->alive || l->generation != generation || !running)
         co_return;
     plan = std::move(generated);

@@ -1,5 +1,6 @@
 #include "CostEstimate.h"
 
+#include "goal/GoalModel.h"
 #include "lexicon/TechDictionary.h"
 #include "llm/LlmClientFactory.h"
 #include "model/Channel.h"
@@ -186,9 +187,14 @@ EstimateInput estimateInputFor(const ResearchRequest &request,
     if (strategies.isEmpty()) {
         input.strategiesFromLlm = !input.llmProvider.isEmpty();
         static const auto dictionary = TechDictionary::loadBuiltIn();
+        // The run plans for the user's edited facets: so does its estimate.
+        QString ignored;
+        const auto edited = request.goalFacets.isEmpty()
+            ? std::nullopt
+            : GoalModel::fromJson(request.goalFacets, &ignored);
         if (dictionary)
             input.strategies = TemplateStrategyGenerator(dictionary)
-                                   .plan(request.goal, request.depth, request.sources)
+                                   .plan(request.goal, request.depth, request.sources, edited)
                                    .strategies;
     }
     return input;

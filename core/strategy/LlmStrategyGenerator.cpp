@@ -70,25 +70,31 @@ LlmStrategyGenerator::LlmStrategyGenerator(
 
 LlmStrategyGenerator::~LlmStrategyGenerator() = default;
 
-QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(
-    QString goal, Depth depth, QStringList channels, CancelToken cancel)
+QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(QString goal, Depth depth,
+    QStringList channels, std::optional<GoalModel> edited, CancelToken cancel)
 {
     if (channels.isEmpty())
         channels = channel::all();
     const StrategyCount count = strategyCount(depth);
     const int want = (count.min + count.max) / 2;
-    const QString user = QStringLiteral(
-        "Research goal: %1\nChannels: %2\nWrite %3 strategies (between %4 and %5).")
-                             .arg(goal, channels.join(QStringLiteral(", ")))
-                             .arg(want)
-                             .arg(count.min)
-                             .arg(count.max);
+    QString user = QStringLiteral("Research goal: %1\n").arg(goal);
+    // The model reads the goal's text better than the offline parser does, so only the user's
+    // own edit is worth telling it: it overrides the text, and the run judges by it.
+    if (edited)
+        user += QStringLiteral("The user corrected what the goal asks for; plan for exactly "
+                               "this and not for what the text says otherwise: %1\n")
+                    .arg(edited->summary());
+    user += QStringLiteral("Channels: %1\nWrite %2 strategies (between %3 and %4).")
+                .arg(channels.join(QStringLiteral(", ")))
+                .arg(want)
+                .arg(count.min)
+                .arg(count.max);
 
     const LlmResult answer
         = co_await completeValidated(m_client.get(), promptText(QStringLiteral("strategy-system")),
             user, strategySchema(channels), checkShape, std::move(cancel));
     if (!answer.ok()) {
-        StrategyPlan plan = m_fallback->plan(goal, depth, channels);
+        StrategyPlan plan = m_fallback->plan(goal, depth, channels, edited);
         plan.promptTokens = answer.promptTokens;
         plan.completionTokens = answer.completionTokens;
         plan.notice = QStringLiteral("%1 failed (%2); used built-in templates")
@@ -111,7 +117,7 @@ QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(
     finalizePlan(&plan, channels, count.max);
     if (plan.strategies.size() < count.min) {
         // Too few usable ones: the templates fill the gap, below the model's own.
-        const StrategyPlan extra = m_fallback->plan(goal, depth, channels);
+        const StrategyPlan extra = m_fallback->plan(goal, depth, channels, edited);
         const int have = int(plan.strategies.size());
         for (QueryStrategy s : extra.strategies) {
             if (plan.strategies.size() >= count.min)

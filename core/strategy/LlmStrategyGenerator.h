@@ -18,8 +18,8 @@ public:
         std::unique_ptr<LlmClient> client, std::unique_ptr<TemplateStrategyGenerator> fallback);
     ~LlmStrategyGenerator() override;
 
-    QCoro::Task<StrategyPlan> generate(
-        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
+    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
+        std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {}) override;
 
 private:
     std::unique_ptr<LlmClient> m_client;

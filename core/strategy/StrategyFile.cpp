@@ -54,7 +54,7 @@ FileStrategyGenerator::FileStrategyGenerator(QList<QueryStrategy> strategies)
 }
 
 QCoro::Task<StrategyPlan> FileStrategyGenerator::generate(
-    QString, Depth, QStringList channels, CancelToken)
+    QString, Depth, QStringList channels, std::optional<GoalModel>, CancelToken)
 {
     StrategyPlan plan;
     plan.generator = QStringLiteral("file");

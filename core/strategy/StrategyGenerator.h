@@ -1,5 +1,6 @@
 #pragma once
 
+#include "goal/GoalModel.h"
 #include "model/Depth.h"
 #include "model/QueryStrategy.h"
 #include "net/CancelToken.h"
@@ -24,10 +25,12 @@ class StrategyGenerator
 {
 public:
     virtual ~StrategyGenerator() = default;
+    // `edited`: the facets the user edited (window, --goal-facets, a saved session), which the
+    // run judges by; the plan looks for them instead of those read from the goal's text.
     // A raised cancel token ends an LLM request early; the plan is then whatever the
     // generator falls back to, and the run that cancelled ignores it.
-    virtual QCoro::Task<StrategyPlan> generate(
-        QString goal, Depth depth, QStringList channels, CancelToken cancel = {})
+    virtual QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
+        std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {})
         = 0;
 };
 

@@ -31,9 +31,9 @@ struct Terms
     }
 };
 
-Terms termsOf(const TechDictionary &dict, const QString &goal)
+// What the dictionary recognises in some words of a goal.
+Terms termsOf(const TechDictionary &dict, const ParsedGoal &g)
 {
-    const ParsedGoal g = parseGoal(dict, goal);
     Terms t;
     for (int i : g.technologies)
         t.technologies << dict.searchTerm(i);
@@ -62,10 +62,46 @@ Terms termsOf(const TechDictionary &dict, const QString &goal)
             t.roles << r;
     }
     t.phrases = g.phrases;
-    if (t.key().isEmpty() && !g.keywords.isEmpty())
-        t.phrases << g.keywords.mid(0, 3).join(u' ');
-    if (t.key().isEmpty())
-        t.phrases << QStringLiteral("technology stack");
+    return t;
+}
+
+// Every plan needs a key term: the goal's first words, else a generic one.
+void keepAKey(Terms *t, const ParsedGoal &goal)
+{
+    if (t->key().isEmpty() && !goal.keywords.isEmpty())
+        t->phrases << goal.keywords.mid(0, 3).join(u' ');
+    if (t->key().isEmpty())
+        t->phrases << QStringLiteral("technology stack");
+}
+
+QString roleQuery(const QString &role)
+{
+    return role == u"sdr" ? QStringLiteral("sales development representative") : role;
+}
+
+// The key terms of an edited model: the user's technology facets (value and purpose, read with
+// the dictionary like a goal), industries and roles replace those of the text, whose leftover
+// words would bring back what the edit removed ("raised series") and so only stand in when the
+// model names nothing to search for.
+Terms termsOf(const TechDictionary &dict, const GoalModel &edited, const ParsedGoal &text)
+{
+    QStringList words;
+    for (const GoalFacet &f : edited.ofKind(FacetKind::Technology))
+        words << f.value << f.purpose;
+    words.removeAll(QString());
+    Terms t = termsOf(dict, parseGoal(dict, words.join(QStringLiteral(", "))));
+    t.industries.clear();
+    for (const GoalFacet &f : edited.ofKind(FacetKind::Industry)) {
+        const int c = dict.conceptIndex(f.value);
+        t.industries << (c >= 0 ? dict.concepts().at(c).query
+                                : QString(f.value).replace(u'_', u' '));
+    }
+    t.roles.clear();
+    for (const GoalFacet &f : edited.ofKind(FacetKind::HiringRole))
+        if (f.value != u"any role")
+            t.roles << roleQuery(f.value);
+    t.hiring = edited.has(FacetKind::HiringRole);
+    keepAKey(&t, text);
     return t;
 }
 
@@ -85,7 +121,7 @@ void addFacetQueries(const TechDictionary &dict, const GoalModel &goal, const Ad
     QString place;
     for (const GoalFacet &f : goal.facets) {
         if (f.kind == FacetKind::HiringRole)
-            role = f.value == u"sdr" ? QStringLiteral("sales development representative") : f.value;
+            role = roleQuery(f.value);
         if (f.kind == FacetKind::Technology && f.roleScope) {
             const QString name = f.value.section(QStringLiteral(" or "), 0, 0);
             for (int i = 0; i < dict.technologies().size(); ++i)
@@ -167,16 +203,23 @@ TemplateStrategyGenerator::TemplateStrategyGenerator(
 }
 
 QCoro::Task<StrategyPlan> TemplateStrategyGenerator::generate(
-    QString goal, Depth depth, QStringList channels, CancelToken)
+    QString goal, Depth depth, QStringList channels, std::optional<GoalModel> edited, CancelToken)
 {
-    co_return plan(goal, depth, channels);
+    co_return plan(goal, depth, channels, edited);
 }
 
-StrategyPlan TemplateStrategyGenerator::plan(
-    const QString &goal, Depth depth, const QStringList &requested) const
+StrategyPlan TemplateStrategyGenerator::plan(const QString &goal, Depth depth,
+    const QStringList &requested, const std::optional<GoalModel> &edited) const
 {
     const QStringList channels = requested.isEmpty() ? channel::all() : requested;
-    const Terms t = termsOf(*m_dictionary, goal);
+    const ParsedGoal parsed = parseGoal(*m_dictionary, goal);
+    Terms t;
+    if (edited) {
+        t = termsOf(*m_dictionary, *edited, parsed);
+    } else {
+        t = termsOf(*m_dictionary, parsed);
+        keepAKey(&t, parsed);
+    }
     const QStringList key = t.key();
     const QString k1 = key.value(0);
     const QString k2 = key.value(1);
@@ -193,7 +236,7 @@ StrategyPlan TemplateStrategyGenerator::plan(
             pool[ch] << QueryStrategy { ch, q, std::clamp(score, 0.05, 1.0) };
     };
     const double hiringBoost = t.hiring ? 0.1 : 0.0;
-    addFacetQueries(*m_dictionary, parseGoalModel(*m_dictionary, goal), add);
+    addFacetQueries(*m_dictionary, edited ? *edited : parseGoalModel(*m_dictionary, goal), add);
 
     // Google (Tavily): the company's own pages first, then what others write about it.
     add(channel::GoogleSearch, QStringLiteral("site:{DOMAIN} ") + pair, t.hiring ? 0.9 : 0.95);

@@ -41,6 +41,14 @@ FakeResponse tavilyAnswer(const FakeRequest &r)
                                   .toJson(QJsonDocument::Compact));
 }
 
+GoalFacet facet(FacetKind kind, const QString &value)
+{
+    GoalFacet f;
+    f.kind = kind;
+    f.value = value;
+    return f;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -450,12 +458,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         server.route(QStringLiteral("/search"), tavilyAnswer);
         const QString goal = QStringLiteral("Companies running Kubernetes in production");
-        GoalModel edited;
-        edited.text = goal;
-        GoalFacet industry;
-        industry.kind = FacetKind::Industry;
-        industry.value = QStringLiteral("fintech");
-        edited.facets << industry;
+        const GoalModel edited { goal, { facet(FacetKind::Industry, QStringLiteral("fintech")) } };
         const QString facets
             = write(QStringLiteral("facets.json"), QJsonDocument(edited.toJson()).toJson());
         const QString session = m_dir.filePath(QStringLiteral("facets.gtmr"));
@@ -485,6 +488,48 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(r.err.contains(edited.summary().toUtf8()), r.err.constData());
         QCOMPARE(facetsInOutput(), edited.toJson());
+    }
+
+    // The queries follow the edited facets, not the goal's text: the role the user added is
+    // searched on Hacker News, the round the user removed is not asked of the news.
+    void goalFacets_editedFile_decidesTheQueriesSent()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(QStringLiteral("/v2/everything"), [](const FakeRequest &) {
+            return FakeResponse::json(R"({"status":"ok","totalResults":0,"articles":[]})");
+        });
+        server.route(QStringLiteral("/api/v1/search"), [](const FakeRequest &) {
+            return FakeResponse::json(R"({"hits":[],"nbHits":0,"page":0,"nbPages":0})");
+        });
+        const QString goal = QStringLiteral("Fintech companies that raised a Series B");
+        const GoalModel edited { goal,
+            { facet(FacetKind::Industry, QStringLiteral("fintech")),
+                facet(FacetKind::HiringRole, QStringLiteral("data engineer")) } };
+        QProcessEnvironment env = fakeEnvironment(server);
+        env.insert(QStringLiteral("NEWS_API_KEY"), QStringLiteral("news-test"));
+        env.insert(QStringLiteral("GTM_NEWSAPI_URL"), server.baseUrl().toString());
+        env.insert(QStringLiteral("GTM_HN_URL"), server.baseUrl().toString());
+        const Result r = run(
+            { QStringLiteral("--goal"), goal, QStringLiteral("--domains"),
+                write(QStringLiteral("edited-domains.txt"), "acme.com\n"),
+                QStringLiteral("--sources"), QStringLiteral("news_search,hackernews"),
+                QStringLiteral("--depth"), QStringLiteral("quick"), QStringLiteral("--all-queries"),
+                QStringLiteral("--no-cache"), QStringLiteral("--goal-facets"),
+                write(QStringLiteral("edited-facets.json"),
+                    QJsonDocument(edited.toJson()).toJson()) },
+            env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QStringList news;
+        for (const FakeRequest &q : server.requests(QStringLiteral("/v2/everything")))
+            news << q.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+        QVERIFY2(!news.isEmpty(), r.err.constData());
+        QVERIFY2(!news.join(u'|').contains(QStringLiteral("raises")), qPrintable(news.join(u'|')));
+        QStringList hn;
+        for (const FakeRequest &q : server.requests(QStringLiteral("/api/v1/search")))
+            hn << q.query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+        // Hacker News is asked the company and the query's first three words.
+        QVERIFY2(hn.contains(QStringLiteral("Acme hiring data")), qPrintable(hn.join(u'|')));
     }
 
     void endlessInput_isCutAtTheCapWithAMessage_data()

@@ -70,7 +70,7 @@ QCoro::Task<AnalysisOutcome> CountingAnalyzer::analyze(AnalysisInput input)
 }
 
 QCoro::Task<StrategyPlan> FixedGenerator::generate(
-    QString goal, Depth, QStringList channels, CancelToken)
+    QString goal, Depth, QStringList channels, std::optional<GoalModel>, CancelToken)
 {
     ++calls;
     StrategyPlan plan;

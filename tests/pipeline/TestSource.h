@@ -49,8 +49,8 @@ public:
 class FixedGenerator : public StrategyGenerator
 {
 public:
-    QCoro::Task<StrategyPlan> generate(
-        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
+    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
+        std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {}) override;
     int calls = 0;
 };
 

@@ -108,7 +108,8 @@ private:
 class OneStrategy : public StrategyGenerator
 {
 public:
-    QCoro::Task<StrategyPlan> generate(QString, Depth, QStringList, CancelToken) override
+    QCoro::Task<StrategyPlan> generate(
+        QString, Depth, QStringList, std::optional<GoalModel>, CancelToken) override
     {
         StrategyPlan plan;
         plan.strategies << QueryStrategy { channel::GoogleSearch, u"{DOMAIN} fraud"_s, 1.0 };

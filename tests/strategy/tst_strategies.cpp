@@ -1,5 +1,6 @@
 #include "FakeHttpServer.h"
 #include "FakeLlm.h"
+#include "goal/GoalModel.h"
 #include "lexicon/TechDictionary.h"
 #include "llm/GeminiClient.h"
 #include "model/Channel.h"
@@ -168,6 +169,75 @@ private Q_SLOTS:
         QCOMPARE(sdr.strategies.first().channel, channel::JobsSearch);
         QCOMPARE(
             sdr.strategies.first().queryTemplate, u"sales development representative Europe"_s);
+    }
+
+    // The user's edit of the goal's facets is what the run judges by, so it is what the plan
+    // looks for: an added role brings job-board queries, a removed round no funding news.
+    void templates_followTheEditedFacetsNotTheText()
+    {
+        const QString goal = u"Fintech companies running Kubernetes that raised a Series B"_s;
+        const StrategyPlan parsed = templates().plan(goal, Depth::Standard, channel::all());
+        QVERIFY(templatesOf(parsed, channel::NewsSearch)
+                    .contains(u"\"{COMPANY_NAME}\" raises Series B"_s));
+
+        GoalModel edited = parseGoalModel(*TechDictionary::loadBuiltIn(), goal);
+        edited.facets.removeIf([](const GoalFacet &f) { return f.kind == FacetKind::Funding; });
+        GoalFacet role;
+        role.kind = FacetKind::HiringRole;
+        role.value = u"data engineer"_s;
+        edited.facets << role;
+        const StrategyPlan plan = templates().plan(goal, Depth::Standard, channel::all(), edited);
+        const QStringList jobs = templatesOf(plan, channel::JobsSearch);
+        QVERIFY2(jobs.contains(u"data engineer"_s), qPrintable(jobs.join(u" | "_s)));
+        QCOMPARE(plan.strategies.first().channel, channel::JobsSearch);
+        QVERIFY(templatesOf(plan, channel::HackerNews)
+                    .contains(u"{COMPANY_NAME} hiring data engineer"_s));
+        for (const QueryStrategy &s : plan.strategies)
+            QVERIFY2(!s.queryTemplate.contains(u"raise"_s, Qt::CaseInsensitive)
+                    && !s.queryTemplate.contains(u"series"_s, Qt::CaseInsensitive)
+                    && !s.queryTemplate.contains(u"funding"_s, Qt::CaseInsensitive),
+                qPrintable(s.queryTemplate));
+        // What the edit kept is still searched for, now with the role.
+        QVERIFY2(jobs.contains(u"Kubernetes data engineer"_s), qPrintable(jobs.join(u" | "_s)));
+
+        // The LLM generator's fallback plans for the edit too.
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kStrategyPath, [](const FakeRequest &) {
+            return FakeResponse::json(
+                geminiError(403, u"PERMISSION_DENIED"_s, u"The key is not allowed."_s), 403);
+        });
+        HttpClient http;
+        const auto generator = geminiGenerator(&http, server);
+        const StrategyPlan fallback
+            = QCoro::waitFor(generator->generate(goal, Depth::Standard, channel::all(), edited));
+        QCOMPARE(fallback.generator, u"templates"_s);
+        QCOMPARE(fallback.strategies, plan.strategies);
+    }
+
+    // The model reads the text itself; an edit is told to it, since it overrides the text.
+    void llm_isToldTheEditedFacets()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kStrategyPath, [](const FakeRequest &) {
+            return FakeResponse::json(geminiAnswer(strategiesJson(12, false)));
+        });
+        HttpClient http;
+        const auto generator = geminiGenerator(&http, server);
+        GoalModel edited;
+        GoalFacet role;
+        role.kind = FacetKind::HiringRole;
+        role.value = u"data engineer"_s;
+        edited.facets << role;
+        QCoro::waitFor(generator->generate(kFraudGoal, Depth::Quick, channel::all()));
+        QCoro::waitFor(generator->generate(kFraudGoal, Depth::Quick, channel::all(), edited));
+        const QList<FakeRequest> asked = server.requests(kStrategyPath);
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(!geminiUserText(asked.at(0).body).contains(u"hiring: data engineer"_s));
+        const QString told = geminiUserText(asked.at(1).body);
+        QVERIFY2(told.contains(kFraudGoal) && told.contains(u"hiring: data engineer"_s),
+            qPrintable(told));
     }
 
     void validation_dropsUnknownChannelsAndMissingPlaceholders_keepsJobsWithout()

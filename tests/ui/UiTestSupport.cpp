@@ -82,7 +82,7 @@ QCoro::Task<AnalysisOutcome> KeywordAnalyzer::analyze(AnalysisInput input)
 }
 
 QCoro::Task<StrategyPlan> FixedStrategyGenerator::generate(
-    QString, Depth, QStringList channels, CancelToken)
+    QString, Depth, QStringList channels, std::optional<GoalModel>, CancelToken)
 {
     StrategyPlan plan;
     plan.generator = u"file"_s;

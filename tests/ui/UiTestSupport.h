@@ -53,8 +53,8 @@ public:
 class FixedStrategyGenerator : public StrategyGenerator
 {
 public:
-    QCoro::Task<StrategyPlan> generate(
-        QString goal, Depth depth, QStringList channels, CancelToken cancel = {}) override;
+    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
+        std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {}) override;
 };
 
 // Serves the fixture: per domain, what each channel finds.
