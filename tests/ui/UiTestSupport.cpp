@@ -164,6 +164,7 @@ WindowHarness::WindowHarness()
     , server(std::make_unique<FakeHttpServer>())
     , http(std::make_unique<HttpClient>())
     , prompts(std::make_unique<ScriptedPrompts>())
+    , autosavePath(dir->filePath(u"autosave.gtmr"_s))
 {
     server->listen();
     routeFixture(*server);
@@ -177,11 +178,14 @@ void WindowHarness::start()
     MainWindowServices services;
     services.http = http.get();
     services.settings = settings.get();
-    services.secrets = secrets.get();
+    services.secrets = otherKeychain ? otherKeychain.get() : secrets.get();
     services.prompts = prompts.get();
     services.createEngine = fakeEngineFactory(http.get(), server->baseUrl());
-    services.autosavePath = dir->filePath(u"autosave.gtmr"_s);
+    services.openUrl = openUrl;
+    services.autosavePath = autosavePath;
     services.autosaveIntervalMs = 200;
+    services.keychainTimeoutMs = keychainTimeoutMs;
+    services.startupNotices = startupNotices;
     window = std::make_unique<MainWindow>(std::move(services));
     window->show();
 }

@@ -135,8 +135,8 @@ public:
 };
 
 // A window on fakes: settings in a temporary folder, keys in memory, the fixture's server
-// (routeFixture), scripted prompts. Set settings and keys up before start(); the window goes
-// first when the harness does.
+// (routeFixture), scripted prompts. Set settings, keys and the knobs below up before start();
+// the window goes first when the harness does.
 struct WindowHarness
 {
     WindowHarness();
@@ -147,9 +147,16 @@ struct WindowHarness
     std::unique_ptr<QTemporaryDir> dir;
     std::unique_ptr<AppSettings> settings;
     std::unique_ptr<InMemorySecretStore> secrets;
+    std::unique_ptr<SecretStore> otherKeychain; // the window's instead of `secrets` (a broken one)
     std::unique_ptr<FakeHttpServer> server;
     std::unique_ptr<HttpClient> http;
     std::unique_ptr<ScriptedPrompts> prompts;
+
+    std::function<bool(const QUrl &)> openUrl; // null: the desktop's browser
+    QString autosavePath; // in `dir` unless set
+    int keychainTimeoutMs = MainWindowServices().keychainTimeoutMs;
+    QStringList startupNotices;
+
     std::unique_ptr<MainWindow> window;
 };
 

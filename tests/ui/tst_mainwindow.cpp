@@ -93,61 +93,44 @@ private:
     bool waitForEngine();
     int rowOf(const QString &domain) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<InMemorySecretStore> m_secrets;
-    std::unique_ptr<FakeHttpServer> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ScriptedPrompts> m_prompts;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowHarness> m_harness;
+    // The harness's parts, for short.
+    QTemporaryDir *m_dir = nullptr;
+    AppSettings *m_settings = nullptr;
+    InMemorySecretStore *m_secrets = nullptr;
+    FakeHttpServer *m_server = nullptr;
+    ScriptedPrompts *m_prompts = nullptr;
+    MainWindow *m_window = nullptr;
     QList<QUrl> m_opened;
-    QStringList m_startupNotices;
 };
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-    m_secrets = std::make_unique<InMemorySecretStore>();
-    m_server = std::make_unique<FakeHttpServer>();
-    QVERIFY(m_server->listen());
-    routeFixture(*m_server);
-    m_http = std::make_unique<HttpClient>();
-    m_prompts = std::make_unique<ScriptedPrompts>();
+    m_harness = std::make_unique<WindowHarness>();
+    m_dir = m_harness->dir.get();
+    m_settings = m_harness->settings.get();
+    m_secrets = m_harness->secrets.get();
+    m_server = m_harness->server.get();
+    m_prompts = m_harness->prompts.get();
+    QVERIFY(m_server->port() != 0);
     m_opened.clear();
-    m_startupNotices.clear();
+    m_harness->openUrl = [this](const QUrl &url) {
+        m_opened << url;
+        return true;
+    };
     startWindow();
 }
 
 void TestMainWindow::startWindow()
 {
-    MainWindowServices services;
-    services.http = m_http.get();
-    services.settings = m_settings.get();
-    services.secrets = m_secrets.get();
-    services.prompts = m_prompts.get();
-    services.createEngine = fakeEngineFactory(m_http.get(), m_server->baseUrl());
-    services.openUrl = [this](const QUrl &url) {
-        m_opened << url;
-        return true;
-    };
-    services.autosavePath = m_dir->filePath(u"autosave.gtmr"_s);
-    services.autosaveIntervalMs = 200;
-    services.startupNotices = m_startupNotices;
-    m_window = std::make_unique<MainWindow>(std::move(services));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_harness->start();
+    m_window = m_harness->window.get();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    m_http.reset();
-    m_server.reset();
-    m_prompts.reset();
-    m_secrets.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_harness.reset();
 }
 
 void TestMainWindow::typeForm(const QString &goal, const QString &domains)
@@ -250,7 +233,7 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
     QList<int> progress;
     connect(m_window->progressBar(), &QProgressBar::valueChanged, this,
         [&progress](int v) { progress << v; });
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
 
@@ -306,7 +289,7 @@ void TestMainWindow::run_fillsEveryRowWithFinalValuesAndMilestones()
 void TestMainWindow::cancel_keepsFinishedRowsAndCancelsTheRest()
 {
     typeForm(kGoal, u"acme-pay.com\nslow-one.com\nglobex.io\nslow-two.com"_s);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QVERIFY(waitForEngine());
@@ -315,7 +298,7 @@ void TestMainWindow::cancel_keepsFinishedRowsAndCancelsTheRest()
     QVERIFY(m_window->isRunning());
     QVERIFY(m_window->cancelButton()->isEnabled());
 
-    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QTest::keyClick(m_window, Qt::Key_Escape);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 3000);
     QCOMPARE(model->result(0).status, CompanyStatus::Done);
     QCOMPARE(model->result(0).confidence, 1.0);
@@ -353,7 +336,7 @@ void TestMainWindow::closeWithUnsavedResults_asks()
 
 void TestMainWindow::evidence_webTextIsShownLiterally()
 {
-    showResults(m_window.get(), { hostileCompany() }, 0.7);
+    showResults(m_window, { hostileCompany() }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QCOMPARE(view->company().domain, u"evil.example"_s);
@@ -374,7 +357,7 @@ void TestMainWindow::evidence_webTextIsShownLiterally()
 
 void TestMainWindow::evidence_javascriptLinkIsNotOpened()
 {
-    showResults(m_window.get(), { hostileCompany() }, 0.7);
+    showResults(m_window, { hostileCompany() }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QSignalSpy refused(view, &EvidenceView::linkRefused);
@@ -407,12 +390,12 @@ void TestMainWindow::filterAndMatchesOnly_narrowTheTable()
         r.technologies = { tech };
         rows << r;
     }
-    showResults(m_window.get(), rows, 0.7);
+    showResults(m_window, rows, 0.7);
     QAbstractItemModel *table = m_window->resultsView()->model();
     QCOMPARE(table->rowCount(), 3);
     m_window->findChild<QCheckBox *>(u"matchesOnly"_s)->setChecked(true);
     QCOMPARE(table->rowCount(), 2);
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTest::keyClicks(QApplication::focusWidget(), u"kafka"_s);
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->index(0, 0).data().toString(), u"a.com"_s);
@@ -430,22 +413,21 @@ void TestMainWindow::filterAndMatchesOnly_narrowTheTable()
 void TestMainWindow::sessionSaveAndOpen_roundTrips()
 {
     typeForm(kGoal, kDomains);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
-    QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(waitForEngine());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     const QList<CompanyResult> before = m_window->resultsModel()->results();
 
     const QString path = m_dir->filePath(u"fraud research.gtmr"_s);
     m_prompts->savePath = path;
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier); // Untitled: asks where
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier); // Untitled: asks where
     QVERIFY(QFile::exists(path));
     QVERIFY2(m_window->windowTitle().startsWith(u"fraud research[*]"_s),
         qPrintable(m_window->windowTitle()));
     QVERIFY(!m_window->isWindowModified());
 
-    m_window.reset();
     startWindow();
     QVERIFY(m_window->openSession(path));
     QCOMPARE(m_window->resultsModel()->results(), before);
@@ -469,7 +451,7 @@ void TestMainWindow::sessionSaveAndOpen_roundTrips()
 void TestMainWindow::exportCsv_writesMatchesOnlyWithBom()
 {
     typeForm(kGoal, kDomains);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QVERIFY(waitForEngine());
@@ -477,7 +459,7 @@ void TestMainWindow::exportCsv_writesMatchesOnlyWithBom()
 
     const QString path = m_dir->filePath(u"out.csv"_s);
     m_prompts->csv = UserPrompts::CsvExportChoice { path, true, true };
-    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
     QFile f(path);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(m_prompts->errors.join(u'\n')));
     const QByteArray data = f.readAll();
@@ -531,7 +513,7 @@ void TestMainWindow::importCsv_crmColumnsReachTheSessionAndTheExport()
     m_window->importDomainsFrom(crm);
     QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 0 rejected · 0 duplicates"_s);
 
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
@@ -539,15 +521,14 @@ void TestMainWindow::importCsv_crmColumnsReachTheSessionAndTheExport()
     // The session keeps the columns, and a window that opens it exports them.
     const QString session = m_dir->filePath(u"crm.gtmr"_s);
     m_prompts->savePath = session;
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(QFile::exists(session));
-    m_window.reset();
     startWindow();
     QVERIFY(m_window->openSession(session));
 
     const QString path = m_dir->filePath(u"crm-out.csv"_s);
     m_prompts->csv = UserPrompts::CsvExportChoice { path, false, false };
-    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
     QFile f(path);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(m_prompts->errors.join(u'\n')));
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
@@ -635,7 +616,7 @@ void TestMainWindow::compareWithOlderSession_showsNewAndLostMatches()
 void TestMainWindow::retryFailed_andRerunSelected_touchOnlyThoseCompanies()
 {
     typeForm(kGoal, kDomains);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
@@ -687,7 +668,7 @@ void TestMainWindow::autosave_isOfferedAndResumed()
     const QString autosave = m_dir->filePath(u"autosave.gtmr"_s);
     QVERIFY2(gtm::saveSession(autosave, state, &error), qPrintable(error));
 
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     m_window->checkForAutosave();
     QCOMPARE(m_prompts->restoreQuestions, 1);
     QCOMPARE(m_window->goalEdit()->toPlainText(), kGoal);
@@ -720,7 +701,6 @@ void TestMainWindow::windowSizeAndSplitters_areRememberedAcrossStarts()
     QVERIFY(m_window->close()); // nothing unsaved: closes without asking
     QCOMPARE(m_prompts->saveQuestions, 0);
 
-    m_window.reset();
     startWindow();
     QCOMPARE(m_window->size(), QSize(1100, 720));
     QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
@@ -738,8 +718,7 @@ void TestMainWindow::damagedResponseCache_isSaidOnceWhenTheWindowOpens()
     }
     ResponseCache cache(path);
     QVERIFY(!cache.notice().isEmpty());
-    m_window.reset();
-    m_startupNotices = { cache.notice() };
+    m_harness->startupNotices = { cache.notice() };
     startWindow();
 
     const QString log = m_window->logView()->toPlainText();

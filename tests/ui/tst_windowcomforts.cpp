@@ -181,65 +181,49 @@ private:
     void runToEnd();
     int logCount(const QString &text) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<SecretStore> m_secrets;
-    std::unique_ptr<FakeHttpServer> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ScriptedPrompts> m_prompts;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<WindowHarness> m_harness;
+    // The harness's parts, for short.
+    QTemporaryDir *m_dir = nullptr;
+    AppSettings *m_settings = nullptr;
+    FakeHttpServer *m_server = nullptr;
+    ScriptedPrompts *m_prompts = nullptr;
+    MainWindow *m_window = nullptr;
     QList<QUrl> m_opened;
     bool m_browserWorks = true;
 };
 
 void TestWindowComforts::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-    m_secrets = std::make_unique<InMemorySecretStore>();
-    m_server = std::make_unique<FakeHttpServer>();
-    QVERIFY(m_server->listen());
-    routeFixture(*m_server);
-    m_http = std::make_unique<HttpClient>();
-    m_prompts = std::make_unique<ScriptedPrompts>();
+    m_harness = std::make_unique<WindowHarness>();
+    m_dir = m_harness->dir.get();
+    m_settings = m_harness->settings.get();
+    m_server = m_harness->server.get();
+    m_prompts = m_harness->prompts.get();
+    QVERIFY(m_server->port() != 0);
     m_opened.clear();
     m_browserWorks = true;
-    startWindow();
-}
-
-void TestWindowComforts::startWindow(const QString &autosavePath)
-{
-    m_window.reset();
-    MainWindowServices services;
-    services.http = m_http.get();
-    services.settings = m_settings.get();
-    services.secrets = m_secrets.get();
-    services.prompts = m_prompts.get();
-    services.createEngine = fakeEngineFactory(m_http.get(), m_server->baseUrl());
-    services.openUrl = [this](const QUrl &url) {
+    m_harness->openUrl = [this](const QUrl &url) {
         if (!m_browserWorks)
             return false;
         m_opened << url;
         return true;
     };
-    services.autosavePath
+    m_harness->keychainTimeoutMs = 200;
+    startWindow();
+}
+
+void TestWindowComforts::startWindow(const QString &autosavePath)
+{
+    m_harness->autosavePath
         = autosavePath.isEmpty() ? m_dir->filePath(u"autosave.gtmr"_s) : autosavePath;
-    services.autosaveIntervalMs = 200;
-    services.keychainTimeoutMs = 200;
-    m_window = std::make_unique<MainWindow>(std::move(services));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_harness->start();
+    m_window = m_harness->window.get();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
 }
 
 void TestWindowComforts::cleanup()
 {
-    m_window.reset();
-    m_http.reset();
-    m_server.reset();
-    m_prompts.reset();
-    m_secrets.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_harness.reset();
     QApplication::setPalette(QPalette());
 }
 
@@ -251,7 +235,7 @@ void TestWindowComforts::typeForm(const QString &goal, const QString &domains)
 
 void TestWindowComforts::runToEnd()
 {
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
@@ -364,7 +348,7 @@ void TestWindowComforts::import_replacingClearsOldResultsAfterAsking()
 
 void TestWindowComforts::keychainMissing_settingsSaysKeysAreForThisSessionOnly()
 {
-    m_secrets = std::make_unique<MissingSecretStore>();
+    m_harness->otherKeychain = std::make_unique<MissingSecretStore>();
     startWindow();
     m_window->loadKeys();
     QTRY_VERIFY(m_window->logView()->toPlainText().contains(u"Keychain"_s));
@@ -390,7 +374,7 @@ void TestWindowComforts::keychainMissing_settingsSaysKeysAreForThisSessionOnly()
 
 void TestWindowComforts::keychainHanging_windowWorksAndSaysWhy()
 {
-    m_secrets = std::make_unique<HangingSecretStore>();
+    m_harness->otherKeychain = std::make_unique<HangingSecretStore>();
     startWindow();
     m_window->loadKeys();
     typeForm(kGoal, u"acme-pay.com"_s);
@@ -404,7 +388,7 @@ void TestWindowComforts::keychainHanging_windowWorksAndSaysWhy()
 
 void TestWindowComforts::shortcuts_workWhileFilterOrThresholdHasFocus()
 {
-    showResults(m_window.get(), { company(u"a.com"_s, 0.9) }, 0.7);
+    showResults(m_window, { company(u"a.com"_s, 0.9) }, 0.7);
     ClaimsCtrlE x11Keys;
     m_window->findChild<QLineEdit *>(u"filterEdit"_s)->setFocus();
     QTRY_VERIFY(m_window->findChild<QLineEdit *>(u"filterEdit"_s)->hasFocus());
@@ -435,7 +419,7 @@ void TestWindowComforts::openLink_withoutBrowser_saysSoAndCopies()
     CompanyResult r = company(u"acme-pay.com"_s, 0.9);
     r.evidence = { Evidence { u"https://acme-pay.com/blog"_s, u"Blog"_s, u"text"_s, u"TestWeb"_s,
         u"google_search"_s, {}, 1.0 } };
-    showResults(m_window.get(), { r }, 0.7);
+    showResults(m_window, { r }, 0.7);
     m_window->resultsView()->selectRow(0);
     EvidenceView *view = m_window->evidenceView();
     QApplication::clipboard()->clear();
@@ -471,7 +455,7 @@ void TestWindowComforts::menus_fileResearchViewHelp_f1ListsShortcuts()
         titles << a->text().remove(u'&');
     QCOMPARE(titles, (QStringList { u"File"_s, u"Research"_s, u"View"_s, u"Help"_s }));
 
-    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QTest::keyClick(m_window, Qt::Key_F1);
     auto *dialog = m_window->findChild<ShortcutsDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
@@ -487,7 +471,7 @@ void TestWindowComforts::menus_fileResearchViewHelp_f1ListsShortcuts()
 
 void TestWindowComforts::confidenceHeader_firstClickSortsHighestFirst()
 {
-    showResults(m_window.get(),
+    showResults(m_window,
         { company(u"b.com"_s, 0.4), company(u"a.com"_s, 0.9), company(u"c.com"_s, 0.75) }, 0.7);
     QHeaderView *header = m_window->resultsView()->horizontalHeader();
     const int x = header->sectionViewportPosition(ResultsModel::Confidence)
@@ -500,7 +484,7 @@ void TestWindowComforts::confidenceHeader_firstClickSortsHighestFirst()
 
 void TestWindowComforts::unicodeDomain_shownDecoded_exportedAsPunycode()
 {
-    showResults(m_window.get(), { company(u"xn--mnchen-3ya.de"_s, 0.9) }, 0.7);
+    showResults(m_window, { company(u"xn--mnchen-3ya.de"_s, 0.9) }, 0.7);
     QAbstractItemModel *table = m_window->resultsView()->model();
     QCOMPARE(table->index(0, ResultsModel::Domain).data().toString(), u"münchen.de"_s);
     m_window->resultsView()->selectRow(0);
@@ -509,7 +493,7 @@ void TestWindowComforts::unicodeDomain_shownDecoded_exportedAsPunycode()
 
     const QString path = m_dir->filePath(u"out.csv"_s);
     m_prompts->csv = UserPrompts::CsvExportChoice { path, false, false, false };
-    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray csv = f.readAll();
@@ -539,8 +523,8 @@ void TestWindowComforts::selection_severalRowsCopyAsTsv()
 {
     CompanyResult tabby = company(u"b.com"_s, 0.4, u"Kafka"_s);
     tabby.errors.insert(u"TestWeb"_s, u"line one\nline\ttwo"_s);
-    showResults(m_window.get(),
-        { company(u"a.com"_s, 0.9, u"Spark"_s), tabby, company(u"c.com"_s, 0.75) }, 0.7);
+    showResults(
+        m_window, { company(u"a.com"_s, 0.9, u"Spark"_s), tabby, company(u"c.com"_s, 0.75) }, 0.7);
     QTableView *view = m_window->resultsView();
     QCOMPARE(view->selectionMode(), QAbstractItemView::ExtendedSelection);
     auto rowCenter = [view](int row) {
@@ -576,7 +560,7 @@ void TestWindowComforts::contextMenu_removeAndRunSelectedAgain()
     const int before = m_server->requestCount(u"/search/"_s);
     QTableView *view = m_window->resultsView();
     view->selectRow(0); // acme-pay.com
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     ResultsTableActions *actions = m_window->tableActions();
     QVERIFY(actions->rerunAction()->isEnabled());
     actions->rerunAction()->trigger();
@@ -601,7 +585,7 @@ void TestWindowComforts::contextMenu_removeAndRunSelectedAgain()
 
 void TestWindowComforts::filter_showsNofM_exportWritesWhatIsShown()
 {
-    showResults(m_window.get(),
+    showResults(m_window,
         { company(u"a.com"_s, 0.9, u"Kafka"_s), company(u"b.com"_s, 0.4, u"Kafka"_s),
             company(u"c.com"_s, 0.75, u"Spark"_s) },
         0.7);
@@ -614,7 +598,7 @@ void TestWindowComforts::filter_showsNofM_exportWritesWhatIsShown()
 
     const QString path = m_dir->filePath(u"shown.csv"_s);
     m_prompts->csv = UserPrompts::CsvExportChoice { path, false, true, true };
-    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
     QVERIFY(m_prompts->lastExportView.has_value());
     QVERIFY(m_prompts->lastExportView->matchesOnly);
     QCOMPARE(m_prompts->lastExportView->shown, 1);
@@ -631,12 +615,12 @@ void TestWindowComforts::fileNew_asksThenStartsEmpty()
     typeForm(kGoal, u"acme-pay.com"_s);
     runToEnd();
     m_prompts->saveChoice = UserPrompts::SaveChoice::Cancel;
-    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(m_prompts->saveQuestions, 1);
     QCOMPARE(m_window->resultsModel()->rowCount(), 1);
 
     m_prompts->saveChoice = UserPrompts::SaveChoice::Discard;
-    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(m_prompts->saveQuestions, 2);
     QCOMPARE(m_window->resultsModel()->rowCount(), 0);
     QVERIFY(m_window->goalEdit()->toPlainText().isEmpty());
@@ -647,7 +631,7 @@ void TestWindowComforts::fileNew_asksThenStartsEmpty()
 
 void TestWindowComforts::darkPalette_meaningfulColoursStayReadable()
 {
-    m_window.reset();
+    m_harness->window.reset();
     QApplication::setPalette(darkPalette());
     startWindow();
     const QPalette pal = m_window->palette();
@@ -672,7 +656,7 @@ void TestWindowComforts::darkPalette_meaningfulColoursStayReadable()
     failed.domain = u"hooli.xyz"_s;
     failed.status = CompanyStatus::Failed;
     failed.errors.insert(u"TestWeb"_s, u"HTTP 500"_s);
-    showResults(m_window.get(), { failed }, 0.7);
+    showResults(m_window, { failed }, 0.7);
     m_window->resultsView()->selectRow(0);
     const QColor error
         = m_window->evidenceView()->errorsLabel()->palette().color(QPalette::WindowText);
@@ -734,7 +718,7 @@ void TestWindowComforts::goalFacets_editIsSavedWithTheSessionAndComesBackOnOpen(
     runToEnd();
     const QString editedPath = m_dir->filePath(u"edited.gtmr"_s);
     m_prompts->savePath = editedPath;
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(!m_window->isDirty());
 
     // A plain session of the same goal, saved from a fresh window.
@@ -743,7 +727,7 @@ void TestWindowComforts::goalFacets_editIsSavedWithTheSessionAndComesBackOnOpen(
     runToEnd();
     const QString plainPath = m_dir->filePath(u"plain.gtmr"_s);
     m_prompts->savePath = plainPath;
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
 
     QVERIFY(m_window->openSession(editedPath));
     bar = m_window->findChild<GoalFacetsBar *>(u"goalFacets"_s);
@@ -769,7 +753,7 @@ void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
     runToEnd();
     const QString path = m_dir->filePath(u"t.gtmr"_s);
     m_prompts->savePath = path;
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
     QVERIFY(!m_window->isDirty());
     QCOMPARE(m_window->resultsModel()->matchCount(), 1); // acme at 1.0; globex at 0.0
 
@@ -791,7 +775,7 @@ void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
     QCOMPARE(m_window->currentState().request.confidenceThreshold, 0.0);
 
     // Saved with the session.
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
     const auto saved = loadSession(path, nullptr);
     QVERIFY(saved);
     QCOMPARE(saved->request.confidenceThreshold, 0.0);
@@ -800,7 +784,7 @@ void TestWindowComforts::threshold_changeAgreesEverywhereAndMarksTheSession()
 void TestWindowComforts::cancel_statusBarAndPanelAgree()
 {
     typeForm(kGoal, u"acme-pay.com\nslow-one.com\nglobex.io\nslow-two.com"_s);
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     QTRY_VERIFY(m_window->runButton()->isEnabled());
     QTest::mouseClick(m_window->runButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->resultsModel()->finishedCount() == 2, 10000);
@@ -820,7 +804,7 @@ void TestWindowComforts::reopenedFinishedSession_showsFullProgress()
     runToEnd();
     const QString path = m_dir->filePath(u"done.gtmr"_s);
     m_prompts->savePath = path;
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
     startWindow();
     QVERIFY(m_window->openSession(path));
     QCOMPARE(m_window->progressBar()->value(), 100);
@@ -847,7 +831,7 @@ void TestWindowComforts::resume_metricsKeepWhatWasDoneBefore()
     state.metrics.perSource[u"TestWeb"_s].requests = 1;
     state.metrics.perSource[u"TestWeb"_s].failures = 1;
     QVERIFY(saveSession(m_dir->filePath(u"autosave.gtmr"_s), state, nullptr));
-    QSignalSpy finished(m_window.get(), &MainWindow::runFinished);
+    QSignalSpy finished(m_window, &MainWindow::runFinished);
     m_window->checkForAutosave();
     QCOMPARE(m_window->progressBar()->value(), 50); // 2 of 4 queries were done
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
@@ -870,7 +854,7 @@ void TestWindowComforts::layout_smallScreens_tableKeepsMostOfTheHeight()
     QList<CompanyResult> rows;
     for (int i = 0; i < 60; ++i)
         rows << company(u"company-%1.com"_s.arg(i), 0.5);
-    showResults(m_window.get(), rows, 0.7);
+    showResults(m_window, rows, 0.7);
     m_window->setMinimumSize(0, 0);
     m_window->resize(size);
     QTRY_COMPARE(m_window->size(), size); // the window fits: no minimum larger than the screen
