@@ -1,11 +1,10 @@
 // Prints the offline analyzer's precision, recall and F1 on the labelled fixture, per goal,
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
-// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2" and "heldout3" name the files in
-// tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
-// baselines, macro F1, and milliseconds per company. The fresh held-out set heldout3 is
-// scored blind: per goal kind only, never a company, and it cannot be explained. (heldout2
-// was the blind set until 2026-12-01, session 4; it is tuning data since.)
+// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2", "heldout3" and "heldout4" name the
+// files in tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
+// baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
+// is scored blind: per goal kind only, never a company, and it cannot be explained.
 #include "LabelledFixture.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
@@ -19,20 +18,6 @@ using namespace gtm;
 
 namespace {
 
-QString evalPath(const QString &name)
-{
-    if (name == u"dev" || name == u"heldout" || name == u"heldout2" || name == u"heldout3")
-        return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(name);
-    return name;
-}
-
-// The fresh held-out set is read by nobody: its companies and per-goal rows stay unprinted.
-bool isBlind(const QString &path)
-{
-    return path.endsWith(QStringLiteral("heldout3"))
-        || path.endsWith(QStringLiteral("heldout3.json"));
-}
-
 int evaluate(const QStringList &files, double threshold, bool verbose)
 {
     QTextStream out(stdout);
@@ -40,7 +25,7 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
     const HeuristicAnalyzer analyzer(dictionary);
     for (const QString &file : files) {
         QString error;
-        const auto fx = bench::loadFixture(evalPath(file), &error);
+        const auto fx = bench::loadFixture(bench::evalPath(file), &error);
         if (!fx) {
             QTextStream(stderr) << error << '\n';
             return 1;
@@ -74,7 +59,7 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
                        .arg(c.fp)
                        .arg(c.fn);
         };
-        const bool blind = isBlind(file);
+        const bool blind = bench::isBlindSet(file);
         QStringList kinds;
         for (const auto &g : fx->goals) {
             if (!blind)
@@ -160,8 +145,8 @@ int main(int argc, char **argv)
             parser.value(QStringLiteral("threshold")).toDouble(),
             parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
 
-    if (isBlind(parser.value(QStringLiteral("fixture")))) {
-        QTextStream(stderr) << "heldout3 is scored blind: use --eval heldout3\n";
+    if (bench::isBlindSet(parser.value(QStringLiteral("fixture")))) {
+        QTextStream(stderr) << "the fresh held-out set is scored blind: use --eval with it\n";
         return 1;
     }
     QString error;
@@ -201,15 +186,7 @@ int main(int argc, char **argv)
         << fixture->goals.size() << " goals, threshold " << threshold << " ("
         << dictionary->technologies().size() << " technologies)\n";
     auto row = [&out](const QString &name, const bench::Counts &c) {
-        out << qSetFieldWidth(12) << Qt::left << name << qSetFieldWidth(0)
-            << QStringLiteral("P %1  R %2  F1 %3   (tp %4 fp %5 fn %6 tn %7)\n")
-                   .arg(c.precision(), 0, 'f', 3)
-                   .arg(c.recall(), 0, 'f', 3)
-                   .arg(c.f1(), 0, 'f', 3)
-                   .arg(c.tp)
-                   .arg(c.fp)
-                   .arg(c.fn)
-                   .arg(c.tn);
+        out << qSetFieldWidth(12) << Qt::left << name << qSetFieldWidth(0) << c.line() << '\n';
     };
     for (const auto &g : fixture->goals)
         row(g.id, s.perGoal.value(g.id));
