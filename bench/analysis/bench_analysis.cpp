@@ -80,6 +80,12 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
                    .arg(all.macroF1, 9, 'f', 3)
                    .arg(any.macroF1, 8, 'f', 3);
         row(QStringLiteral("micro (all pairs)"), QString(), a.overall, all.overall, any.overall);
+        // What the goal parser understood, in its canonical words (not the writer's): a kind
+        // that scores nothing on a fresh set is most often a goal read wrong, and this says so
+        // without showing a case.
+        out << "goals as understood:\n";
+        for (const auto &g : fx->goals)
+            out << "  " << g.id << ": " << parseGoalModel(*dictionary, g.text).summary() << '\n';
         if (verbose && blind)
             out << "(no wrong calls listed: " << file << " is scored blind)\n";
         else if (verbose)
