@@ -4,12 +4,40 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
 namespace gtm::bench {
+
+QString Counts::line() const
+{
+    return QStringLiteral("P %1  R %2  F1 %3  (tp %4 fp %5 fn %6 tn %7)")
+        .arg(precision(), 0, 'f', 3)
+        .arg(recall(), 0, 'f', 3)
+        .arg(f1(), 0, 'f', 3)
+        .arg(tp)
+        .arg(fp)
+        .arg(fn)
+        .arg(tn);
+}
+
+QString evalPath(const QString &nameOrPath)
+{
+    static const QStringList names = {QStringLiteral("dev"), QStringLiteral("heldout"),
+        QStringLiteral("heldout2"), QStringLiteral("heldout3"), QStringLiteral("heldout4")};
+    if (names.contains(nameOrPath))
+        return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(nameOrPath);
+    return nameOrPath;
+}
+
+bool isBlindSet(const QString &nameOrPath)
+{
+    // heldout3 was the blind set until session 5 (2026-12-01); it is tuning data since.
+    return QFileInfo(nameOrPath).completeBaseName() == u"heldout4";
+}
 
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)
 {

@@ -32,6 +32,14 @@ struct LabelledFixture
     QDate referenceDate; // what "recently" counts back from; invalid: today
 };
 
+// "dev", "heldout", "heldout2", ... name the files of tests/data/analysis/eval; anything else is a
+// path.
+QString evalPath(const QString &nameOrPath);
+
+// The fresh held-out set nobody reads: benches score it per goal kind only, never a company.
+// Once its cases have been read it becomes tuning data and the next fresh set takes its place.
+bool isBlindSet(const QString &nameOrPath);
+
 // Reads the old fixture (tests/data/analysis/labelled-companies.json) and the evaluation files
 // (tests/data/analysis/eval/*.json, format in tests/data/analysis/eval/README.md) alike.
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error);
@@ -50,6 +58,8 @@ struct Counts
     {
         (predicted ? (truth ? tp : fp) : (truth ? fn : tn)) += 1;
     }
+    // "P 0.912  R 0.880  F1 0.896  (tp 22 fp 2 fn 3 tn 257)", the benches' one row format.
+    QString line() const;
 };
 
 struct Miss

@@ -1,12 +1,12 @@
 // Prints the offline analyzer's precision, recall and F1 on the labelled fixture, per goal,
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
-// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2" and "heldout3" name the files in
-// tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
-// baselines, macro F1, and milliseconds per company. The fresh held-out set heldout3 is
-// scored blind: per goal kind only, never a company, and it cannot be explained. (heldout2
-// was the blind set until 2026-12-01, session 4; it is tuning data since.)
+// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2", "heldout3" and "heldout4" name the
+// files in tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
+// baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
+// is scored blind: per goal kind only, never a company, and it cannot be explained.
 #include "LabelledFixture.h"
+#include "analysis/FacetJudge.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
 
@@ -19,32 +19,82 @@ using namespace gtm;
 
 namespace {
 
-QString evalPath(const QString &name)
+// Why the judge missed the companies it missed, counted per goal kind: the weakest facet of
+// each false negative and what became of it (nothing found, refused and why, found but too
+// weak). Counts only, so it may be run on the blind set: where recall is lost, not which case.
+void printMissCauses(QTextStream &out, const TechDictionary &dictionary,
+    const bench::LabelledFixture &fx, double threshold, const HeuristicAnalyzer &analyzer)
 {
-    if (name == u"dev" || name == u"heldout" || name == u"heldout2" || name == u"heldout3")
-        return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(name);
-    return name;
+    QMap<QString, QMap<QString, int>> causes; // kind -> cause -> count
+    for (const auto &goal : fx.goals) {
+        const GoalModel model = parseGoalModel(dictionary, goal.text);
+        for (const auto &c : fx.companies) {
+            if (!c.truth.value(goal.id))
+                continue;
+            AnalysisInput input;
+            input.goal = goal.text;
+            input.domain = c.domain;
+            input.companyName = c.name;
+            input.evidence = c.evidence;
+            input.referenceDate = fx.referenceDate;
+            if (analyzer.analyzeNow(input).confidence >= threshold)
+                continue;
+            const FacetJudgement j = judgeFacets(dictionary, model, input, fx.referenceDate);
+            const FacetVerdict *weakest = nullptr;
+            for (const FacetVerdict &v : j.verdicts)
+                if (v.judged && (!weakest || v.strength < weakest->strength))
+                    weakest = &v;
+            QString cause = QStringLiteral("(no facet judged)");
+            if (weakest) {
+                const QString facet = facetKindToString(weakest->facet.kind);
+                if (weakest->strength > 0.0)
+                    cause = facet + u": too weak ("
+                        + QString::number(std::ceil(weakest->strength * 10) / 10, 'f', 1) + u")";
+                else if (!weakest->rejectedReason.isEmpty())
+                    cause = facet + u": refused, " + weakest->rejectedReason.left(40);
+                else
+                    cause = facet + u": nothing found";
+            }
+            causes[goal.kind][cause] += 1;
+        }
+    }
+    out << "false negatives by cause (weakest facet):\n";
+    for (auto k = causes.cbegin(); k != causes.cend(); ++k) {
+        out << "  " << k.key() << '\n';
+        for (auto c = k.value().cbegin(); c != k.value().cend(); ++c)
+            out << "    " << qSetFieldWidth(4) << Qt::right << c.value() << qSetFieldWidth(0)
+                << Qt::left << "  " << c.key() << '\n';
+    }
 }
 
-// The fresh held-out set is read by nobody: its companies and per-goal rows stay unprinted.
-bool isBlind(const QString &path)
-{
-    return path.endsWith(QStringLiteral("heldout3"))
-        || path.endsWith(QStringLiteral("heldout3.json"));
-}
-
-int evaluate(const QStringList &files, double threshold, bool verbose)
+// `goalsOf`: another set whose goal texts replace each file's own (same ids), so that a score
+// measures the judgement of evidence alone, apart from the reading of the writer's goal text.
+int evaluate(const QStringList &files, double threshold, bool verbose, const QString &goalsOf,
+    bool causes)
 {
     QTextStream out(stdout);
     const auto dictionary = TechDictionary::loadBuiltIn();
     const HeuristicAnalyzer analyzer(dictionary);
+    QHash<QString, QString> goalTexts;
+    if (!goalsOf.isEmpty()) {
+        QString error;
+        const auto other = bench::loadFixture(bench::evalPath(goalsOf), &error);
+        if (!other || bench::isBlindSet(goalsOf)) {
+            QTextStream(stderr) << (other ? QStringLiteral("blind goals stay unread") : error) << '\n';
+            return 1;
+        }
+        for (const auto &g : other->goals)
+            goalTexts.insert(g.id, g.text);
+    }
     for (const QString &file : files) {
         QString error;
-        const auto fx = bench::loadFixture(evalPath(file), &error);
+        auto fx = bench::loadFixture(bench::evalPath(file), &error);
         if (!fx) {
             QTextStream(stderr) << error << '\n';
             return 1;
         }
+        for (auto &g : fx->goals)
+            g.text = goalTexts.value(g.id, g.text);
         const bench::Scores a = bench::score(analyzer, *fx, threshold);
         const bench::Scores all = bench::scoreBaseline(*dictionary, bench::Baseline::AllWords, *fx);
         const bench::Scores any
@@ -74,7 +124,7 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
                        .arg(c.fp)
                        .arg(c.fn);
         };
-        const bool blind = isBlind(file);
+        const bool blind = bench::isBlindSet(file);
         QStringList kinds;
         for (const auto &g : fx->goals) {
             if (!blind)
@@ -95,6 +145,14 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
                    .arg(all.macroF1, 9, 'f', 3)
                    .arg(any.macroF1, 8, 'f', 3);
         row(QStringLiteral("micro (all pairs)"), QString(), a.overall, all.overall, any.overall);
+        // What the goal parser understood, in its canonical words (not the writer's): a kind
+        // that scores nothing on a fresh set is most often a goal read wrong, and this says so
+        // without showing a case.
+        out << "goals as understood:\n";
+        for (const auto &g : fx->goals)
+            out << "  " << g.id << ": " << parseGoalModel(*dictionary, g.text).summary() << '\n';
+        if (causes)
+            printMissCauses(out, *dictionary, *fx, threshold, analyzer);
         if (verbose && blind)
             out << "(no wrong calls listed: " << file << " is scored blind)\n";
         else if (verbose)
@@ -124,6 +182,12 @@ int main(int argc, char **argv)
     parser.addOption({ QStringLiteral("eval"),
         QStringLiteral("Score an evaluation file against the baselines (dev, heldout or a path)."),
         QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("causes"),
+        QStringLiteral("With --eval: count the false negatives by cause (counts only).") });
+    parser.addOption({ QStringLiteral("goals-of"),
+        QStringLiteral("With --eval: judge by this set's goal texts (same ids) instead of each "
+                       "file's own, to tell reading the goal from judging the evidence."),
+        QStringLiteral("set") });
     parser.addOption({ QStringLiteral("goal-facets"),
         QStringLiteral("Print the facets parsed from a goal, as JSON."), QStringLiteral("goal") });
     parser.addOption({ QStringLiteral("explain"),
@@ -158,10 +222,11 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("eval")))
         return evaluate(parser.values(QStringLiteral("eval")),
             parser.value(QStringLiteral("threshold")).toDouble(),
-            parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
+            parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")),
+            parser.value(QStringLiteral("goals-of")), parser.isSet(QStringLiteral("causes")));
 
-    if (isBlind(parser.value(QStringLiteral("fixture")))) {
-        QTextStream(stderr) << "heldout3 is scored blind: use --eval heldout3\n";
+    if (bench::isBlindSet(parser.value(QStringLiteral("fixture")))) {
+        QTextStream(stderr) << "the fresh held-out set is scored blind: use --eval with it\n";
         return 1;
     }
     QString error;
@@ -201,15 +266,7 @@ int main(int argc, char **argv)
         << fixture->goals.size() << " goals, threshold " << threshold << " ("
         << dictionary->technologies().size() << " technologies)\n";
     auto row = [&out](const QString &name, const bench::Counts &c) {
-        out << qSetFieldWidth(12) << Qt::left << name << qSetFieldWidth(0)
-            << QStringLiteral("P %1  R %2  F1 %3   (tp %4 fp %5 fn %6 tn %7)\n")
-                   .arg(c.precision(), 0, 'f', 3)
-                   .arg(c.recall(), 0, 'f', 3)
-                   .arg(c.f1(), 0, 'f', 3)
-                   .arg(c.tp)
-                   .arg(c.fp)
-                   .arg(c.fn)
-                   .arg(c.tn);
+        out << qSetFieldWidth(12) << Qt::left << name << qSetFieldWidth(0) << c.line() << '\n';
     };
     for (const auto &g : fixture->goals)
         row(g.id, s.perGoal.value(g.id));

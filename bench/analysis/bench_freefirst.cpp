@@ -21,19 +21,6 @@ using namespace gtm;
 
 namespace {
 
-QString evalPath(const QString &name)
-{
-    if (name == u"dev" || name == u"heldout")
-        return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(name);
-    return name;
-}
-
-// The blind sets are scored by bench_analysis only, in aggregate.
-bool isBlind(const QString &path)
-{
-    return path.contains(QStringLiteral("heldout2")) || path.contains(QStringLiteral("heldout3"));
-}
-
 struct Tally
 {
     bench::Counts every;
@@ -155,12 +142,12 @@ int main(int argc, char **argv)
     const TemplateStrategyGenerator generator(dictionary);
 
     for (const QString &file : std::as_const(files)) {
-        if (isBlind(file)) {
+        if (bench::isBlindSet(file)) {
             err << file << " is a blind set: not replayed here\n";
             return 1;
         }
         QString error;
-        const auto fx = bench::loadFixture(evalPath(file), &error);
+        const auto fx = bench::loadFixture(bench::evalPath(file), &error);
         if (!fx) {
             err << error << '\n';
             return 1;
@@ -181,15 +168,7 @@ int main(int argc, char **argv)
         out << "  decided by free sources alone: " << t.decidedFree << " of "
             << fx->companies.size() * fx->goals.size() << " company x goal pairs\n";
         const auto row = [&out](const char *name, const bench::Counts &c) {
-            out << "  " << name
-                << QStringLiteral("P %1  R %2  F1 %3  (tp %4 fp %5 fn %6 tn %7)\n")
-                       .arg(c.precision(), 0, 'f', 3)
-                       .arg(c.recall(), 0, 'f', 3)
-                       .arg(c.f1(), 0, 'f', 3)
-                       .arg(c.tp)
-                       .arg(c.fp)
-                       .arg(c.fn)
-                       .arg(c.tn);
+            out << "  " << name << c.line() << '\n';
         };
         row("every query: ", t.every);
         row("free first:  ", t.freeFirst);
