@@ -9,6 +9,17 @@ namespace gtm {
 
 namespace {
 
+// Counted signals first: a cell opens with what raised the score, and what the analyzer did not
+// count (its text leads with saying so) comes after.
+QStringList signalLines(const CompanyResult &r)
+{
+    QStringList counted;
+    QStringList notCounted;
+    for (const GoalSignal &s : r.signalsFound)
+        (s.counted ? counted : notCounted) << s.text;
+    return counted + notCounted;
+}
+
 const QIcon &statusIcon(CompanyStatus status)
 {
     static const std::array<QIcon, 7> icons = [] {
@@ -230,7 +241,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         case Technologies:
             return plainToolTip(r.technologies.join(u'\n'));
         case Signals:
-            return plainToolTip(r.signalTexts().join(u'\n'));
+            return plainToolTip(signalLines(r).join(u'\n'));
         case Errors:
             return plainToolTip(errorText(r));
         case Domain:
@@ -275,7 +286,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         case Technologies:
             return r.technologies.join(u", "_s);
         case Signals:
-            return r.signalTexts().join(u"; "_s);
+            return signalLines(r).join(u"; "_s);
         case EvidenceCount:
             return isFinal(r.status) || !r.evidence.isEmpty() ? QVariant(int(r.evidence.size()))
                                                               : QVariant();

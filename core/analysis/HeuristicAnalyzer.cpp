@@ -150,18 +150,23 @@ QList<GoalSignal> facetSignals(const FacetJudgement &judgement)
     for (const FacetVerdict &v : judgement.verdicts) {
         if (!v.judged)
             continue;
-        if (!v.evidence.isEmpty() || v.strength > 0.0)
+        // What did not count leads with saying so: a row at 0.00 must not read as a find.
+        if (v.strength > 0.0)
             out << GoalSignal { QStringLiteral("%1 — %2 (%3%): “%4”")
                                     .arg(v.facet.describe(), v.reason)
                                     .arg(qRound(v.strength * 100))
                                     .arg(v.quote),
                 v.evidence.mid(0, 5) };
+        else if (!v.evidence.isEmpty())
+            out << GoalSignal { QStringLiteral("Not counted for %1 — %2: “%3”")
+                                    .arg(v.facet.describe(), v.reason, v.quote),
+                v.evidence.mid(0, 5), false };
         else
-            out << GoalSignal { QStringLiteral("%1 — not shown").arg(v.facet.describe()), {} };
+            out << GoalSignal { QStringLiteral("Not shown: %1").arg(v.facet.describe()), {}, false };
         if (!v.rejectedEvidence.isEmpty())
             out << GoalSignal { QStringLiteral("Not counted for %1 — %2: “%3”")
                                     .arg(v.facet.describe(), v.rejectedReason, v.rejectedQuote),
-                v.rejectedEvidence };
+                v.rejectedEvidence, false };
     }
     return out;
 }

@@ -285,12 +285,13 @@ QCoro::Task<AnalysisOutcome> LlmAnalyzer::analyze(AnalysisInput input)
             const double c = std::clamp(f.value(QStringLiteral("confidence")).toDouble(), 0.0, 1.0);
             if (holds)
                 strength[index] = std::max(strength[index], c);
+            // As the offline analyzer says it: what does not hold leads with "Not counted".
             out.signalsFound << GoalSignal {
-                QStringLiteral("%1 \u2014 %2%3: \u201C%4\u201D")
-                    .arg(goalModel.facets.at(index).describe(),
-                        holds ? QString() : QStringLiteral("not shown, "),
+                QStringLiteral("%1%2 \u2014 %3: \u201C%4\u201D")
+                    .arg(holds ? QString() : QStringLiteral("Not counted for "),
+                        goalModel.facets.at(index).describe(),
                         modality.isEmpty() ? QStringLiteral("unstated") : modality, quote),
-                supporting
+                supporting, holds
             };
         }
         out.confidence = *std::min_element(strength.cbegin(), strength.cend());

@@ -54,7 +54,10 @@ QJsonObject CompanyResult::toJson() const
         QJsonArray idx;
         for (int i : s.evidenceIndexes)
             idx.append(i);
-        sig.append(QJsonObject{{QStringLiteral("text"), s.text}, {QStringLiteral("evidence"), idx}});
+        QJsonObject o{{QStringLiteral("text"), s.text}, {QStringLiteral("evidence"), idx}};
+        if (!s.counted)
+            o.insert(QStringLiteral("counted"), false);
+        sig.append(o);
     }
     QJsonObject err;
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)
@@ -97,6 +100,7 @@ std::optional<CompanyResult> CompanyResult::fromJson(const QJsonObject &json, QS
         JsonReader sr(sig.at(i).toObject(), path);
         GoalSignal s;
         s.text = sr.requiredString(QStringLiteral("text"));
+        s.counted = sr.boolean(QStringLiteral("counted"), true);
         const QJsonArray idx = sr.array(QStringLiteral("evidence"));
         for (const auto &v : idx) {
             if (!v.isDouble()) {

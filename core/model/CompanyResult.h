@@ -23,6 +23,9 @@ struct GoalSignal
 {
     QString text;
     QList<int> evidenceIndexes;
+    // false: the analyzer looked and did not count it toward the confidence (a facet not shown,
+    // a sentence it rejected); its text says so.
+    bool counted = true;
 
     bool operator==(const GoalSignal &) const = default;
 };

@@ -223,6 +223,9 @@ private Q_SLOTS:
                     && s.text.contains(u"past use"_s) && s.text.contains(u"moved off Kubernetes"_s)
                     && s.evidenceIndexes == QList<int> { 0 });
         QVERIFY(against);
+        // Nothing counted, and every line says so first: a 0.00 row never reads as a find.
+        for (const GoalSignal &s : o.signalsFound)
+            QVERIFY2(!s.counted && s.text.startsWith(u"Not "_s), qPrintable(s.text));
     }
 
     void agreementOfIndependentSources_raisesConfidence()

@@ -32,7 +32,8 @@ CompanyResult sampleResult()
     e.publishedAt = QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
     e.score = 0.91;
     c.evidence = {e};
-    c.signalsFound = {GoalSignal{u"ML fraud detection"_s, {0}}};
+    c.signalsFound = {GoalSignal{u"ML fraud detection"_s, {0}},
+        GoalSignal{u"Not counted for uses Kafka — planned: “Kafka next year”"_s, {0}, false}};
     c.evidenceSources = {u"Tavily"_s};
     c.errors = {{u"NewsAPI"_s, u"NewsAPI rejected the API key"_s}};
     c.analyzer = u"heuristic"_s;

@@ -1,6 +1,8 @@
 #include "ResultsModel.h"
 #include "ResultsProxyModel.h"
+#include "analysis/AnalyzerFactory.h"
 
+#include <QCoroTask>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void updates_areAppliedByTheTimerWithoutAFlushCall();
     void match_followsThreshold();
     void proxy_sortTiesKeepInputOrder();
+    void signals_cellOpensWithWhatCounted();
 
 private:
     static CompanyResult done(const QString &domain, double confidence)
@@ -104,6 +107,41 @@ void TestResultsModel::proxy_sortTiesKeepInputOrder()
     QCOMPARE(proxy.index(2, 0).data().toString(), u"a.com"_s);
     proxy.sort(ResultsModel::Domain, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, 0).data().toString(), u"a.com"_s);
+}
+
+// A company at 0.00 whose only sentence was rejected: its Signals cell must not open with the
+// facet's name as if it were a find. With a find and a rejected sentence, the find comes first.
+void TestResultsModel::signals_cellOpensWithWhatCounted()
+{
+    const auto analyzer = createOfflineAnalyzer();
+    Evidence leaving;
+    leaving.url = u"https://acme.io/blog/leaving"_s;
+    leaving.title = u"Why we moved off Kubernetes"_s;
+    leaving.snippet = u"Last year we moved off Kubernetes to plain VMs."_s;
+    leaving.sourceName = u"Tavily"_s;
+    const AnalysisOutcome outcome = QCoro::waitFor(analyzer->analyze(AnalysisInput {
+        u"Companies running Kubernetes in production"_s, u"acme.io"_s, {}, { leaving } }));
+    CompanyResult rejected = done(u"acme.io"_s, outcome.confidence);
+    rejected.evidence = { leaving };
+    rejected.signalsFound = outcome.signalsFound;
+
+    CompanyResult both = done(u"globex.com"_s, 0.0);
+    both.signalsFound = {
+        { u"Not counted for uses Kubernetes — planned: “we plan to move to Kubernetes”"_s, { 0 },
+            false },
+        { u"is in fintech / payments / banking — own site (80%): “Globex moves money”"_s, { 1 } },
+    };
+
+    ResultsModel model;
+    model.resetResults({ rejected, both }, 0.7);
+    QCOMPARE(model.index(0, ResultsModel::Confidence).data().toString(), u"0.00"_s);
+    const QString cell = model.index(0, ResultsModel::Signals).data().toString();
+    QVERIFY2(cell.startsWith(u"Not "_s) && cell.contains(u"moved off Kubernetes"_s),
+        qPrintable(cell));
+    QVERIFY2(!cell.contains(u"; uses Kubernetes"_s), qPrintable(cell));
+    QCOMPARE(model.index(1, ResultsModel::Signals).data().toString(),
+        u"is in fintech / payments / banking — own site (80%): “Globex moves money”; "
+        "Not counted for uses Kubernetes — planned: “we plan to move to Kubernetes”"_s);
 }
 
 QTEST_MAIN(TestResultsModel)
