@@ -1,5 +1,6 @@
 #include "FacetJudge.h"
 
+#include "CompanyProfile.h"
 #include "domain/CompanyName.h"
 #include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
@@ -1040,6 +1041,8 @@ private:
     Tally judgeHqLocation(const GoalFacet &f) const;
     Tally judgeSize(const GoalFacet &f) const;
     QList<FacetVerdict> judgeHiring(const GoalFacet &role, const QList<GoalFacet> &scoped) const;
+    ProfileReading readProfile(const GoalFacet &f) const;
+    void adoptProfile(FacetVerdict &v) const;
 
     const TechDictionary &m_dict;
     const GoalModel &m_goal;
@@ -2360,6 +2363,71 @@ QList<FacetVerdict> Judge::judgeHiring(
     return out;
 }
 
+ProfileReading Judge::readProfile(const GoalFacet &f) const
+{
+    const bool segment = f.kind == FacetKind::CustomerSegment && f.value == u"healthcare";
+    const bool software = f.kind == FacetKind::BusinessModel && f.value == u"b2b_saas";
+    if (!segment && !software)
+        return {};
+    QList<ProfileItem> items;
+    for (const Item &item : m_items) {
+        ProfileItem p;
+        p.index = item.index;
+        const QUrl url(item.evidence->url);
+        p.source = url.host().isEmpty() ? item.evidence->sourceName : registrableLabel(url.host());
+        p.titleLower = item.titleLower;
+        p.pathLower = url.path().toLower();
+        p.posting = item.posting;
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            if (sent.entity == Entity::Other)
+                continue;
+            p.sentences << ProfileSentence { sent.lower, entityFactor(sent.entity),
+                sent.entity == Entity::Own || sent.entity == Entity::Named };
+            p.sentenceIndexes << s;
+        }
+        items << p;
+    }
+    const ModalityOf modality = [this](int item, int sentence, qsizetype pos, qsizetype len) {
+        return modalityAt(m_items.at(item).sentences.at(sentence).lower, pos, len, false);
+    };
+    return segment ? readHealthBuyers(items, modality) : readSoftwareVendor(items, modality);
+}
+
+// The company read as a whole may show what no single sentence says in a known formula: the
+// stronger of the two readings decides, citing its cues. What the whole says against it
+// ("designs and manufactures infusion pumps") weighs on both.
+void Judge::adoptProfile(FacetVerdict &v) const
+{
+    const ProfileReading r = readProfile(v.facet);
+    if (r.against.strength > 0.0) {
+        const double weakened = v.strength * (1.0 - 0.8 * r.against.strength);
+        if (weakened < v.strength && (v.rejectedQuote.isEmpty() || v.strength >= 0.7)) {
+            v.rejectedEvidence = { r.against.item };
+            v.rejectedQuote = quoteOf(m_items, r.against.item, r.against.sentence);
+            v.rejectedReason = r.against.reason;
+        }
+        v.strength = weakened;
+    }
+    if (r.support.isEmpty() || r.strength <= v.strength)
+        return;
+    v.strength = r.strength;
+    v.evidence.clear();
+    QStringList why;
+    for (const ProfileCue &c : r.support) {
+        if (!v.evidence.contains(c.item))
+            v.evidence << c.item;
+        why << c.reason;
+    }
+    v.quote = quoteOf(m_items, r.support.first().item, r.support.first().sentence);
+    v.reason = QStringLiteral("the company as a whole: %1").arg(why.join(QStringLiteral(", ")));
+    if (r.against.strength > 0.0) {
+        v.rejectedEvidence = { r.against.item };
+        v.rejectedQuote = quoteOf(m_items, r.against.item, r.against.sentence);
+        v.rejectedReason = r.against.reason;
+    }
+}
+
 FacetJudgement Judge::run()
 {
     FacetJudgement j;
@@ -2381,9 +2449,11 @@ FacetJudgement Judge::run()
             break;
         case FacetKind::CustomerSegment:
             j.verdicts << summarise(f, judgeSegment(f), m_items);
+            adoptProfile(j.verdicts.last());
             break;
         case FacetKind::BusinessModel:
             j.verdicts << summarise(f, judgeModel(f), m_items);
+            adoptProfile(j.verdicts.last());
             break;
         case FacetKind::Funding:
             j.verdicts << summarise(f, judgeFunding(f), m_items);

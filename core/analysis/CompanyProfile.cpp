@@ -1,0 +1,485 @@
+#include "CompanyProfile.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+
+namespace gtm {
+
+namespace {
+
+using Re = QRegularExpression;
+
+// --- Who buys: organisations that deliver or pay for care, the people who work in them and
+// the work they do. Word classes, not sentences: any writer names a clinic a clinic.
+
+// Organisations that are providers or payers whatever the context.
+const Re &healthOrganisations()
+{
+    static const Re re(QStringLiteral(
+        "\\b(hospitals?|health ?systems?|hospital (groups?|networks?|chains?|systems?)|"
+        "health ?care (organi[sz]ations?|providers?|facilities|networks?|groups?)|"
+        "provider (groups?|organi[sz]ations?|networks?)|medical (groups?|cent(er|re)s?|"
+        "practices?|offices?|clinics?)|physicians?'? (groups?|practices?|offices?)|"
+        "(gp|dental|orthodontic|dermatology|ophthalmology|optometry|chiropractic|physiotherapy|"
+        "physical therapy|therapy|rehab\\w*|behaviou?ral[- ]health|mental[- ]health|primary[- ]care|"
+        "specialty|family medicine|pediatric|paediatric|oncology|cardiology|radiology|fertility|"
+        "urgent[- ]care|outpatient|ambulatory|teleradiology) (practices?|clinics?|groups?|"
+        "cent(er|re)s?|offices?|providers?|agencies|chains?|networks?)|(surgery|surgical|imaging|"
+        "dialysis|cancer|infusion|birth|urgent[- ]care) cent(er|re)s|ascs|health (plans?|"
+        "insurers?|insurance companies|payers?|boards?|authorities)|(medicaid|medicare|medicare "
+        "advantage|managed[- ]care|commercial|regional|blue cross|dental) (health )?plans|"
+        "managed[- ]care organi[sz]ations|mcos|acos|idns|fqhcs|community health cent(er|re)s|"
+        "(home[- ]health|home[- ]care|homecare|hospice|nursing) (agencies|providers|operators)|"
+        "hospices|nursing homes|care homes|skilled[- ]nursing (facilities|operators)|snfs|"
+        "senior[- ]living (communities|operators|facilities)|assisted[- ]living (communities|"
+        "facilities)|long-term[- ]care (facilities|operators|providers)|post-acute (providers|"
+        "facilities)|(clinical|diagnostic|pathology|reference|hospital) lab(s|oratories)|"
+        "pharmacies|pharmacy (chains|groups)|nhs|(hospital|acute|ambulance|mental health|"
+        "foundation) trusts|integrated care (boards|systems)|dsos|dental (groups|chains|offices|"
+        "support organi[sz]ations)|emergency departments|krankenh(ä|ae)us\\w*|kliniken|klinikum|"
+        "\\w*praxen|arztpraxis|krankenkassen|pflegedienste?|pflegeheime?|hôpitaux|cliniques|"
+        "hospitais|clínicas|hospitales|ospedali|cliniche)\\b"));
+    return re;
+}
+
+// Words that name providers or payers only in an item that speaks of health.
+const Re &healthOrganisationsInContext()
+{
+    static const Re re(QStringLiteral(
+        "\\b(clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
+        "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s)\\b"));
+    return re;
+}
+
+// The people who work in them, as the users of what the company sells.
+const Re &healthRoles()
+{
+    static const Re re(QStringLiteral(
+        "\\b(clinicians?|physicians?|doctors|nurses|nurse (managers|leaders|practitioners)|"
+        "nursing (staff|teams?|leaders)|care (teams?|managers|coordinators)|case managers|"
+        "radiologists?|pathologists?|pharmacists|dentists|hygienists|surgeons|hospitalists|"
+        "anesthesiologists|anaesthetists|midwives|(medical|clinical) (coders|staff|assistants|"
+        "teams?|directors|leaders)|coders|front[- ]desk (staff|teams?)|practice (managers|staff|"
+        "owners)|(utili[sz]ation|care|case)[- ]management (nurses|teams?|reviewers|leaders)|"
+        "revenue[- ]cycle (teams?|leaders|staff|directors)|cmios?|cnos?|chief (medical|nursing|"
+        "medical information) officers?|hospital (administrators|executives|leaders|it)|"
+        "ärzt\\w*|pflegekräfte|médecins|infirmi\\w+|médicos|enfermeir\\w+)\\b"));
+    return re;
+}
+
+// The work of providers and payers: software for it is bought by them.
+const Re &healthWork()
+{
+    static const Re re(QStringLiteral(
+        "\\b(prior[- ]auth\\w*|pre-?authori[sz]ations?|revenue[- ]cycle|rcm|ehrs?|emrs?|"
+        "electronic (health|medical) records?|charting|clinical (documentation|workflows?|"
+        "decision support|notes)|(medical|hospital|physician) (billing|coding|scheduling)|"
+        "patient (intake|scheduling|flow|throughput|access|check-in|no-shows|waitlists?|"
+        "referrals?)|bed (management|capacity|board)|operating rooms?|or (scheduling|time)|"
+        "(nurse|clinician|shift) (scheduling|staffing|rostering)|credentialing|"
+        "utili[sz]ation (management|review)|care (coordination|management|transitions|gaps?)|"
+        "discharges?|readmissions?|value-based (care|contracts)|risk adjustment|hedis|star "
+        "ratings|payment integrity|(medical|health|professional|facility) claims|claims? "
+        "(editing|processing|denials?|review|scrubbing|adjudication|submission)|denials?|"
+        "remittances?|electronic visit verification|evv|e-?prescribing|pacs|radiology "
+        "(reads?|reading|workflows?|worklists?)|reading radiologists?|lab results|ambient "
+        "(scribe|documentation)|remote patient monitoring|member (enrollment|services|"
+        "outreach)|provider (directories|data|networks?)|hipaa|hitrust|\\bphi\\b|fhir|hl7|epic|"
+        "cerner|meditech|athenahealth)\\b"));
+    return re;
+}
+
+const Re &healthContext()
+{
+    static const Re re(QStringLiteral(
+        "\\b(health\\w*|medical|medicine|clinical|clinicians?|patients?|hospitals?|physicians?|"
+        "doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
+        "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*|"
+        "santé|saúde|salud)\\b"));
+    return re;
+}
+
+// The company sells to them, works for them, counts them: not just mentions them.
+const Re &buyerRelation()
+{
+    static const Re re(QStringLiteral(
+        "\\b(for|to|into|serv\\w+|help\\w*|used by|trusted by|relied on by|customers?|clients?|"
+        "sell\\w*|sold|built for|designed for|purpose-built|deployed|live (at|in|across)|rolled "
+        "out|roll\\w* out|go[- ]lives?|went live|signed|chose|choose|selected|contracts? with|"
+        "use|uses|using|run on|runs on|rely on|relies on|subscribe|licen[cs]e\\w*|implement\\w*|"
+        "onboard\\w*|case stud\\w*|lets|allows?|gives|enables?|saves?|cuts?|reduces?|"
+        "recover\\w*|für|pour|para|per)\\b"));
+    return re;
+}
+
+// --- Against a health buyer segment.
+
+// The company is a provider or payer itself: it employs the clinicians and runs the sites.
+const Re &itselfProvider()
+{
+    static const Re re(QStringLiteral(
+        "\\b(we|which|that) (operate|own|manage)s? (?:(?!for\\b|software\\b|platforms?\\b)"
+        "[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing homes|"
+        "cent(er|re)s|sites|locations)\\b|"
+        "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
+        "app\\b|startup\\b|technology\\b)[\\w-]+ ){0,4}(health system|hospital|hospital group|"
+        "health plan|health insurer|medical group|physician group|clinic (operator|chain|group)|"
+        "provider group|pharmacy chain|care provider|home[- ]health agency|hospice|nursing home|"
+        "dental group|(medical |physician-owned |private |family )?practice(?! management| "
+        "software| systems?| platform))\\b|"
+        "\\bour (clinic|hospital|practice|pharmacy)(?=[.,;]|$| (in|on|at|is|has|team|staff)\\b)|"
+        "\\bour (clinics|hospitals|pharmacies|wards)\\b(?! (customers?|clients?|partners?|users?|"
+        "buyers?))|"
+        "\\bwe use (a|an|our) [\\w -]{0,20}(ehr|emr)\\b|"
+        "\\bour (clinics|clinicians|doctors|physicians|nurses|pharmacists|therapists|care "
+        "teams?) (see|treat|visit|provide|deliver|care|prescribe)\\w*\\b|"
+        "\\bwe (see|treat|care for|admit) [\\w ,]{0,20}patients\\b|\\bin-person (visits|care)\\b|"
+        "\\baccept\\w* (most )?(insurance|medicare|medicaid)\\b|\\bin-network with\\b"));
+    return re;
+}
+
+// Its buyers are in another trade than care: drug makers, schools, pet owners, employers.
+const Re &otherBuyers()
+{
+    static const Re re(QStringLiteral(
+        "\\b(pharma(ceutical)? (companies|brands|manufacturers|sponsors)|drug ?makers|biotechs?|"
+        "life[- ]sciences? (companies|teams|customers)|cros|contract research|clinical trial "
+        "sponsors|medtech (companies|makers)|device makers|medical (students|schools)|"
+        "universities|veterinar\\w*|vets|pet owners|pets|employers|hr teams|benefits "
+        "(teams|leaders)|gyms|fitness studios)\\b"));
+    return re;
+}
+
+// Industries other than care: a vendor naming several of them sells to all industries.
+const Re &otherIndustries()
+{
+    static const Re re(QStringLiteral(
+        "\\b(retail\\w*|banks?|banking|fintech|insurance companies|manufactur\\w+|logistics|"
+        "education|schools|government|public sector|hospitality|restaurants|real estate|media|"
+        "telecom\\w*|e-?commerce|construction|legal|law firms?|nonprofits?|automotive|energy|"
+        "utilities|universities|retailers|financial services|airlines|saas companies|"
+        "tech companies)\\b"));
+    return re;
+}
+
+// --- Sells software: a product, sold and delivered as software.
+
+const Re &softwareSelf()
+{
+    static const Re re(QStringLiteral(
+        "\\b((software|saas|tech|technology|health[- ]?tech|health ?care (technology|it|software|"
+        "ai)|digital health|health it|enterprise software|b2b|ai|cloud|analytics|ehr|emr|"
+        "workflow) (company|vendor|startup|provider|firm|maker|business|scale-?up)|software "
+        "(vendor|maker|house|provider|company)|healthtech|(is|as|, the|, an?|are) [\\w -]{0,40}?"
+        "(platform|software|saas|app|application|api)|(we|it|which) (build|builds|make|makes|"
+        "develop|develops|sell|sells) [\\w -]{0,40}(software|tools|platforms?|apps?))\\b"));
+    return re;
+}
+
+const Re &softwareProduct()
+{
+    static const Re re(QStringLiteral(
+        "\\b(software|saas|platforms?|apps?|applications?|cloud|apis?|sdks?|dashboards?|"
+        "portals?|modules?|workspaces?|suites?|engines?|copilots?|web-based|browser-based|"
+        "ai-powered|integrat(es|ed|ion|ions) (with|into)|plugs? (into|in)|sits (inside|on top "
+        "of)|works with (the |your |all |existing |most |leading |major )?[\\w -]{0,20}(systems?|"
+        "ehrs?|emrs?|software|tools|platforms?)|(inside|within|from) (the|your|their) "
+        "(ehr|emr|systems?|workflows?))\\b"));
+    return re;
+}
+
+// Sold and delivered the way software is: priced per seat or per site, subscribed, licensed,
+// implemented, gone live, certified.
+const Re &softwareSold()
+{
+    static const Re re(QStringLiteral(
+        "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
+        "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
+        "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
+        "agent|month|year|chair|encounter|claim|reading \\w+)|priced per|licen[cs]ed per|"
+        "licen[cs]es?|billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing)|"
+        "annual (plan|contract)|pricing (starts|plans?)|per member per month|pmpm|"
+        "cloud[- ](based|hosted|native|software|platform)|hosted (software|platform)|"
+        "go[- ]lives?|went live|goes live|live in (\\d+|a few|six|four|eight|two|three) "
+        "(days|weeks)|implementations?|onboarding|set ?up takes|rolled? out (to|at|across)|"
+        "deploy(ed|s|ments?)? (at|in|across|to)|renewals?|arr|recurring revenue|seats|soc ?2|"
+        "iso ?27001|hitrust|hipaa[- ](compliant|ready|secure)|baas?|business associate|single "
+        "sign-on|sso|uptime|multi-tenant|per customer|each customer|customer success|our "
+        "customers|(our|its) [\\w-]+ customers)\\b"));
+    return re;
+}
+
+// Open roles only a software vendor has.
+const Re &vendorRoles()
+{
+    static const Re re(QStringLiteral(
+        "\\b((software|backend|back-end|frontend|front-end|full[- ]stack|platform|mobile|ios|"
+        "android|devops|site reliability|qa|integration|interface) (engineers?|developers?)|"
+        "product (managers?|designers?|owners?)|implementation (managers?|specialists?|"
+        "consultants?|leads?)|customer success|solutions? (engineers?|consultants?|architects?)|"
+        "sales engineers?|account executives?|sales development|sdrs?|bdrs?)\\b"));
+    return re;
+}
+
+// Organisations counted as its users: "600 practices use it", "used by 14 health plans".
+const Re &countedOrganisations()
+{
+    static const Re re(QStringLiteral(
+        "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+) "
+        "(?:[\\w'&-]+ ){0,4}(hospitals|health systems|clinics|practices|plans|payers|agencies|"
+        "customers|clients|organi[sz]ations|teams|companies|businesses|facilities|sites|"
+        "locations|pharmacies|labs|providers|groups|trusts|cent(er|re)s|firms|insurers|"
+        "departments|networks|operators|employers|schools|retailers|brands)\\b"));
+    return re;
+}
+
+const Re &usageVerb()
+{
+    static const Re re(QStringLiteral(
+        "\\b(use|uses|using|used|run on|runs on|rely|relies|live|signed|chose|choose|"
+        "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|"
+        "nutzen|utilisent|usam)\\b"));
+    return re;
+}
+
+// --- Against a software vendor.
+
+const Re &consumersPay()
+{
+    static const Re re(QStringLiteral(
+        "\\b(app store|google play|download (the|our|it|the free)|for individuals|"
+        "direct-to-consumer|b2c|consumers? (pay|subscribe|download|sign up)|patients (pay|"
+        "subscribe|download|sign up)|members pay|out of pocket|for you and your family|"
+        "(a|per|/) ?month for (you|patients|members|individuals|families)|sell\\w* directly to "
+        "(students|consumers|patients|individuals|families|parents)|(student|individual|personal|"
+        "family) plans?)\\b"));
+    return re;
+}
+
+const Re &notSoftwareBusiness()
+{
+    static const Re re(QStringLiteral(
+        "\\b(is|are|we're|as) (a|an|the) (?:[\\w-]+ ){0,3}(consultanc(y|ies)|consulting "
+        "(firm|company|group)|staffing (agency|firm|company)|recruit\\w* (agency|firm)|law firm|"
+        "device (maker|company|manufacturer)|manufacturer|distributor|wholesaler|outsourc\\w+ "
+        "(firm|company|provider|partner)|services (company|firm|provider)|drugmaker|"
+        "pharmaceutical company|pharma company|biotech|contract research organi[sz]ation|"
+        "billing (company|service))\\b|\\bwe (supply|place|staff|manufacture|distribute|"
+        "outsource)\\b|\\bnot an? (software|saas|tech\\w*) (vendor|company|provider|firm|"
+        "business)\\b|\\b(no|never) (subscription|saas)\\b|"
+        "\\b(designs? and )?manufactur(es|e|ing) [\\w ,-]{0,40}(devices?|pumps?|monitors?|"
+        "scanners?|equipment|hardware|instruments?)\\b|\\bour (devices|hardware|pumps|scanners|"
+        "monitors|instruments)\\b|"
+        "\\bbuy (them|it|the \\w+) outright\\b|"
+        "\\b(we invest|we back|invests? in|venture (capital|firm|fund)|vc firm|our portfolio|"
+        "portfolio compan\\w+)\\b"));
+    return re;
+}
+
+// --- Combining.
+
+double noisyOr(const QList<double> &values)
+{
+    double miss = 1.0;
+    for (double v : values)
+        miss *= 1.0 - std::clamp(v, 0.0, 1.0);
+    return 1.0 - miss;
+}
+
+// What a company is and whom it sells to is not said in the future, the past or the negative.
+// Whose use it is does not matter here ("used by 14 health plans" is the point), nor a trial
+// ("book a demo" is how software is sold).
+bool refused(Modality m)
+{
+    return m == Modality::Planned || m == Modality::Past || m == Modality::Negated;
+}
+
+// The strongest cue of each kind, and the strongest cue against; the reading combines the
+// kinds as independent hints.
+class Profile
+{
+public:
+    Profile(const QList<ProfileItem> &items, const ModalityOf &modality)
+        : m_items(items)
+        , m_modality(modality)
+    {
+    }
+
+    // Offers sentence `s` of item `i` as a cue of `kind` when `re` matches it in a modality
+    // that counts. Returns whether it counted.
+    bool offer(const QString &kind, int i, int s, const Re &re, double base, const QString &reason)
+    {
+        const ProfileItem &item = m_items.at(i);
+        const ProfileSentence &sent = item.sentences.at(s);
+        const double strength = base * sent.weight;
+        const ProfileCue &best = m_best[kind];
+        if (strength <= best.strength)
+            return false;
+        const auto m = re.match(sent.lower);
+        if (!m.hasMatch()
+            || refused(m_modality(
+                item.index, item.sentenceIndexes.at(s), m.capturedStart(), m.capturedLength())))
+            return false;
+        m_best[kind] = ProfileCue { item.index, item.sentenceIndexes.at(s), strength, reason };
+        return true;
+    }
+
+    void oppose(int i, int s, double strength, const QString &reason)
+    {
+        const ProfileItem &item = m_items.at(i);
+        if (strength > m_against.strength)
+            m_against = ProfileCue { item.index, item.sentenceIndexes.at(s), strength, reason };
+    }
+
+    bool has(const QString &kind) const { return m_best.value(kind).strength > 0.0; }
+
+    // One kind alone never reaches a match: an analyst wants a second, independent hint.
+    ProfileReading reading(double single) const
+    {
+        ProfileReading r;
+        QList<double> strengths;
+        for (const ProfileCue &c : m_best)
+            if (c.strength > 0.0) {
+                r.support << c;
+                strengths << c.strength;
+            }
+        std::sort(r.support.begin(), r.support.end(),
+            [](const ProfileCue &a, const ProfileCue &b) {
+                return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
+            });
+        r.strength = noisyOr(strengths);
+        if (strengths.size() == 1)
+            r.strength = std::min(r.strength, single);
+        r.against = m_against;
+        r.strength *= 1.0 - 0.8 * m_against.strength;
+        return r;
+    }
+
+private:
+    const QList<ProfileItem> &m_items;
+    const ModalityOf &m_modality;
+    QHash<QString, ProfileCue> m_best;
+    ProfileCue m_against;
+};
+
+} // namespace
+
+ProfileReading readSoftwareVendor(const QList<ProfileItem> &items, const ModalityOf &modality)
+{
+    Profile p(items, modality);
+    bool organisationsUse = false;
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            if (sent.company && notSoftwareBusiness().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.7, QStringLiteral("not a software vendor"));
+                continue;
+            }
+            if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.6, QStringLiteral("runs the service itself"));
+                continue;
+            }
+            p.offer(QStringLiteral("self"), i, s, softwareSelf(), 0.55,
+                QStringLiteral("calls itself a software company"));
+            // A posting's tools are the team's, not the product ("tracked in Service Cloud").
+            if (!item.posting) {
+                p.offer(QStringLiteral("product"), i, s, softwareProduct(), 0.4,
+                    QStringLiteral("a software product"));
+                p.offer(QStringLiteral("sold"), i, s, softwareSold(), 0.5,
+                    QStringLiteral("sold and delivered as software"));
+            }
+            if (countedOrganisations().match(sent.lower).hasMatch()
+                && usageVerb().match(sent.lower).hasMatch())
+                organisationsUse = p.offer(QStringLiteral("adopted"), i, s,
+                                       countedOrganisations(), 0.55,
+                                       QStringLiteral("organisations counted as its users"))
+                    || organisationsUse;
+            if (item.posting)
+                p.offer(QStringLiteral("roles"), i, s, vendorRoles(), 0.3,
+                    QStringLiteral("hires the roles of a software vendor"));
+        }
+    }
+    // Patients using a tool their clinic bought is how B2B health software works; consumers
+    // paying for it is not.
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            if (sent.company && consumersPay().match(sent.lower).hasMatch())
+                p.oppose(i, s, organisationsUse ? 0.3 : 0.6,
+                    QStringLiteral("consumers pay for it"));
+        }
+    }
+    return p.reading(0.55);
+}
+
+ProfileReading readHealthBuyers(const QList<ProfileItem> &items, const ModalityOf &modality)
+{
+    Profile p(items, modality);
+    int healthSentences = 0;
+    QSet<QString> industries;
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        QString whole = item.titleLower;
+        for (const ProfileSentence &sent : item.sentences) {
+            whole += u' ' + sent.lower;
+            if (sent.company)
+                for (auto it = otherIndustries().globalMatch(sent.lower); it.hasNext();)
+                    industries.insert(it.next().captured(0));
+        }
+        if (!healthContext().match(whole).hasMatch())
+            continue;
+        // A page or a posting addressed to them: "For health plans", "/hospitals".
+        const QString heading = item.titleLower + u' ' + QString(item.pathLower).replace(u'-', u' ');
+        const bool addressed = healthOrganisations().match(heading).hasMatch();
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.7, QStringLiteral("is itself a provider or payer"));
+                continue;
+            }
+            if (sent.company && otherBuyers().match(sent.lower).hasMatch()
+                && !healthOrganisations().match(sent.lower).hasMatch())
+                p.oppose(i, s, 0.5, QStringLiteral("its buyers are not providers or payers"));
+            int others = 0;
+            for (auto it = otherIndustries().globalMatch(sent.lower); it.hasNext(); it.next())
+                ++others;
+            const bool named = healthOrganisations().match(sent.lower).hasMatch();
+            const bool inContext = healthOrganisationsInContext().match(sent.lower).hasMatch();
+            if (named || inContext)
+                ++healthSentences;
+            // A vendor to every industry that lists hospitals among them.
+            if (others >= 2)
+                continue;
+            const bool related = buyerRelation().match(sent.lower).hasMatch();
+            const Re &org = named ? healthOrganisations() : healthOrganisationsInContext();
+            if (named || inContext)
+                p.offer(QStringLiteral("buyers"), i, s, org,
+                    (related ? 0.6 : 0.4) * (named ? 1.0 : 0.8),
+                    related ? QStringLiteral("providers or payers as its customers")
+                            : QStringLiteral("names providers or payers"));
+            p.offer(QStringLiteral("roles"), i, s, healthRoles(), related ? 0.4 : 0.25,
+                QStringLiteral("clinicians use it"));
+            p.offer(QStringLiteral("work"), i, s, healthWork(), 0.35,
+                QStringLiteral("the work of providers and payers"));
+            if (addressed && s == 0)
+                p.offer(QStringLiteral("addressed"), i, s, healthContext(), 0.35,
+                    QStringLiteral("a page addressed to providers or payers"));
+        }
+    }
+    // Health is one vertical among many.
+    if (industries.size() >= 3 && healthSentences <= industries.size())
+        for (int i = 0; i < items.size(); ++i)
+            for (int s = 0; s < items.at(i).sentences.size(); ++s)
+                if (items.at(i).sentences.at(s).company
+                    && otherIndustries().match(items.at(i).sentences.at(s).lower).hasMatch()) {
+                    p.oppose(i, s, 0.6, QStringLiteral("health is one vertical among many"));
+                    break;
+                }
+    return p.reading(0.6);
+}
+
+} // namespace gtm
