@@ -11,19 +11,26 @@ namespace {
 
 using Re = QRegularExpression;
 
+// Lexicons in several languages: "é", "ä" are letters of a word ("utilisé", "ärzte").
+Re words(const QString &pattern)
+{
+    return Re(pattern, Re::UseUnicodePropertiesOption);
+}
+
 // --- Who buys: organisations that deliver or pay for care, the people who work in them and
 // the work they do. Word classes, not sentences: any writer names a clinic a clinic.
 
 // Organisations that are providers or payers whatever the context.
 const Re &healthOrganisations()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(hospitals?|health ?systems?|hospital (groups?|networks?|chains?|systems?)|"
         "health ?care (organi[sz]ations?|providers?|facilities|networks?|groups?)|"
         "provider (groups?|organi[sz]ations?|networks?)|medical (groups?|cent(er|re)s?|"
         "practices?|offices?|clinics?)|physicians?'? (groups?|practices?|offices?)|"
         "(gp|dental|orthodontic|dermatology|ophthalmology|optometry|chiropractic|physiotherapy|"
-        "physical therapy|therapy|rehab\\w*|behaviou?ral[- ]health|mental[- ]health|primary[- ]care|"
+        "physical therapy|therapy|rehab\\w*|behaviou?ral[- ]health|mental[- ]health|primary[- "
+        "]care|"
         "specialty|family medicine|pediatric|paediatric|oncology|cardiology|radiology|fertility|"
         "urgent[- ]care|outpatient|ambulatory|teleradiology) (practices?|clinics?|groups?|"
         "cent(er|re)s?|offices?|providers?|agencies|chains?|networks?)|(surgery|surgical|imaging|"
@@ -38,25 +45,34 @@ const Re &healthOrganisations()
         "facilities)|(clinical|diagnostic|pathology|reference|hospital) lab(s|oratories)|"
         "pharmacies|pharmacy (chains|groups)|nhs|(hospital|acute|ambulance|mental health|"
         "foundation) trusts|integrated care (boards|systems)|dsos|dental (groups|chains|offices|"
-        "support organi[sz]ations)|emergency departments|krankenh(ä|ae)us\\w*|kliniken|klinikum|"
-        "\\w*praxen|arztpraxis|krankenkassen|pflegedienste?|pflegeheime?|hôpitaux|cliniques|"
-        "hospitais|clínicas|hospitales|ospedali|cliniche)\\b"));
+        "support organi[sz]ations)|emergency departments|"
+        // German, French, Dutch, Spanish, Italian and Portuguese names of the same.
+        "krankenh(ä|ae)us\\w*|kliniken|klinikum|\\w*praxen|arztpraxis|\\w*kassen|"
+        "krankenversicher\\w+|pflegedienste?|pflegeheime?|pflegeeinrichtungen|"
+        "kassenärztliche\\w*|hôpitaux|centres? hospitaliers?|établissements (de santé|"
+        "médico-sociaux)|ehpads?|cliniques|cabinets? (médica\\w*|dentaires?|de kiné\\w*)|"
+        "mutuelles|complémentaires? santé|assureurs santé|maisons de (retraite|santé)|"
+        "ziekenhuizen|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
+        "zorgverzekeraars|thuiszorg\\w*|verpleeghuizen|hospitais|clínicas|consultórios|"
+        "operadoras de (saúde|planos)|planos de saúde|hospitales|centros (médicos|de salud)|"
+        "aseguradoras de salud|ospedali|cliniche|ambulatori|studi (medici|dentistici))\\b"));
     return re;
 }
 
 // Words that name providers or payers only in an item that speaks of health.
 const Re &healthOrganisationsInContext()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
-        "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s)\\b"));
+        "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s|einrichtungen|"
+        "praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas)\\b"));
     return re;
 }
 
 // The people who work in them, as the users of what the company sells.
 const Re &healthRoles()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(clinicians?|physicians?|doctors|nurses|nurse (managers|leaders|practitioners)|"
         "nursing (staff|teams?|leaders)|care (teams?|managers|coordinators)|case managers|"
         "radiologists?|pathologists?|pharmacists|dentists|hygienists|surgeons|hospitalists|"
@@ -65,14 +81,16 @@ const Re &healthRoles()
         "owners)|(utili[sz]ation|care|case)[- ]management (nurses|teams?|reviewers|leaders)|"
         "revenue[- ]cycle (teams?|leaders|staff|directors)|cmios?|cnos?|chief (medical|nursing|"
         "medical information) officers?|hospital (administrators|executives|leaders|it)|"
-        "ärzt\\w*|pflegekräfte|médecins|infirmi\\w+|médicos|enfermeir\\w+)\\b"));
+        "ärzt\\w*|pflegekräfte|pflegefachkräfte|médecins|infirmi\\w+|soignants|médicos|"
+        "enfermer\\w+|enfermeir\\w+|huisartsen|behandelaars?|psychologen|verpleegkundigen|"
+        "medici|infermieri)\\b"));
     return re;
 }
 
 // The work of providers and payers: software for it is bought by them.
 const Re &healthWork()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(prior[- ]auth\\w*|pre-?authori[sz]ations?|revenue[- ]cycle|rcm|ehrs?|emrs?|"
         "electronic (health|medical) records?|charting|clinical (documentation|workflows?|"
         "decision support|notes)|(medical|hospital|physician) (billing|coding|scheduling)|"
@@ -87,30 +105,35 @@ const Re &healthWork()
         "(reads?|reading|workflows?|worklists?)|reading radiologists?|lab results|ambient "
         "(scribe|documentation)|remote patient monitoring|member (enrollment|services|"
         "outreach)|provider (directories|data|networks?)|hipaa|hitrust|\\bphi\\b|fhir|hl7|epic|"
-        "cerner|meditech|athenahealth)\\b"));
+        "cerner|meditech|athenahealth|\\w*dokumentation|abrechnung mit|terminvergabe|"
+        "telematikinfrastruktur|dossiers? (de soins|patients?|médica\\w*)|dossiervoering|"
+        "declaratie|triage|e-consult\\w*|historia clínica|facturación a aseguradoras|"
+        "prontuário)\\b"));
     return re;
 }
 
 const Re &healthContext()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(health\\w*|medical|medicine|clinical|clinicians?|patients?|hospitals?|physicians?|"
         "doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
         "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*|"
-        "santé|saúde|salud)\\b"));
+        "santé|saúde|salud|sanitari\\w*|pflege\\w*|ärzt\\w*|arzt\\w*|praxis\\w*|soins|"
+        "médic\\w*|hospital\\w*|zorg\\w*|ggz|huisarts\\w*|clínic\\w*|médic\\w*)\\b"));
     return re;
 }
 
 // The company sells to them, works for them, counts them: not just mentions them.
 const Re &buyerRelation()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(for|to|into|serv\\w+|help\\w*|used by|trusted by|relied on by|customers?|clients?|"
         "sell\\w*|sold|built for|designed for|purpose-built|deployed|live (at|in|across)|rolled "
         "out|roll\\w* out|go[- ]lives?|went live|signed|chose|choose|selected|contracts? with|"
         "use|uses|using|run on|runs on|rely on|relies on|subscribe|licen[cs]e\\w*|implement\\w*|"
         "onboard\\w*|case stud\\w*|lets|allows?|gives|enables?|saves?|cuts?|reduces?|"
-        "recover\\w*|für|pour|para|per)\\b"));
+        "recover\\w*|für|pour|para|per|voor|mit|met|con|com|kunden|clients|klanten|"
+        "clientes|utilisé\\w*|gebruik\\w*|nutz\\w+)\\b"));
     return re;
 }
 
@@ -119,8 +142,12 @@ const Re &buyerRelation()
 // The company is a provider or payer itself: it employs the clinicians and runs the sites.
 const Re &itselfProvider()
 {
-    static const Re re(QStringLiteral(
-        "\\b(we|which|that) (operate|own|manage)s? (?:(?!for\\b|software\\b|platforms?\\b)"
+    static const Re re = words(QStringLiteral(
+        "^[\\w\\s.'&-]{0,40}\\b(operates|runs|owns|manages) "
+        "(?:(?!for\\b|at\\b|in\\b|across\\b|to\\b|"
+        "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
+        "homes|cent(er|re)s)\\b|"
+        "\\b(we|which|that) (operate|run|own|manage)s? (?:(?!for\\b|software\\b|platforms?\\b)"
         "[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing homes|"
         "cent(er|re)s|sites|locations)\\b|"
         "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
@@ -136,14 +163,15 @@ const Re &itselfProvider()
         "\\bour (clinics|clinicians|doctors|physicians|nurses|pharmacists|therapists|care "
         "teams?) (see|treat|visit|provide|deliver|care|prescribe)\\w*\\b|"
         "\\bwe (see|treat|care for|admit) [\\w ,]{0,20}patients\\b|\\bin-person (visits|care)\\b|"
-        "\\baccept\\w* (most )?(insurance|medicare|medicaid)\\b|\\bin-network with\\b"));
+        "\\baccept\\w* (most )?(insurance|medicare|medicaid)\\b|\\b(insurance|plans) "
+        "accepted\\b|\\bin-network with\\b"));
     return re;
 }
 
 // Its buyers are in another trade than care: drug makers, schools, pet owners, employers.
 const Re &otherBuyers()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(pharma(ceutical)? (companies|brands|manufacturers|sponsors)|drug ?makers|biotechs?|"
         "life[- ]sciences? (companies|teams|customers)|cros|contract research|clinical trial "
         "sponsors|medtech (companies|makers)|device makers|medical (students|schools)|"
@@ -155,7 +183,7 @@ const Re &otherBuyers()
 // Industries other than care: a vendor naming several of them sells to all industries.
 const Re &otherIndustries()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(retail\\w*|banks?|banking|fintech|insurance companies|manufactur\\w+|logistics|"
         "education|schools|government|public sector|hospitality|restaurants|real estate|media|"
         "telecom\\w*|e-?commerce|construction|legal|law firms?|nonprofits?|automotive|energy|"
@@ -168,25 +196,29 @@ const Re &otherIndustries()
 
 const Re &softwareSelf()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b((software|saas|tech|technology|health[- ]?tech|health ?care (technology|it|software|"
         "ai)|digital health|health it|enterprise software|b2b|ai|cloud|analytics|ehr|emr|"
         "workflow) (company|vendor|startup|provider|firm|maker|business|scale-?up)|software "
         "(vendor|maker|house|provider|company)|healthtech|(is|as|, the|, an?|are) [\\w -]{0,40}?"
         "(platform|software|saas|app|application|api)|(we|it|which) (build|builds|make|makes|"
-        "develop|develops|sell|sells) [\\w -]{0,40}(software|tools|platforms?|apps?))\\b"));
+        "develop|develops|sell|sells) [\\w -]{0,40}(software|tools|platforms?|apps?)|"
+        "(ist|est|is|es|é) (ein|eine|un|une|een|uma?) [\\w -]{0,30}(software|logiciel|saas|"
+        "plattform|plateforme|plataforma))\\b"));
     return re;
 }
 
 const Re &softwareProduct()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(software|saas|platforms?|apps?|applications?|cloud|apis?|sdks?|dashboards?|"
         "portals?|modules?|workspaces?|suites?|engines?|copilots?|web-based|browser-based|"
         "ai-powered|integrat(es|ed|ion|ions) (with|into)|plugs? (into|in)|sits (inside|on top "
         "of)|works with (the |your |all |existing |most |leading |major )?[\\w -]{0,20}(systems?|"
         "ehrs?|emrs?|software|tools|platforms?)|(inside|within|from) (the|your|their) "
-        "(ehr|emr|systems?|workflows?))\\b"));
+        "(ehr|emr|systems?|workflows?)|analytics|\\w+software|logiciel\\w*|plateformes?|"
+        "plattform\\w*|plataformas?|cloud-\\w+|aus der cloud|en la nube|na nuvem|dans le "
+        "cloud|online software|in de cloud)\\b"));
     return re;
 }
 
@@ -194,7 +226,7 @@ const Re &softwareProduct()
 // implemented, gone live, certified.
 const Re &softwareSold()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
         "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
         "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
@@ -206,41 +238,70 @@ const Re &softwareSold()
         "(days|weeks)|implementations?|onboarding|set ?up takes|rolled? out (to|at|across)|"
         "deploy(ed|s|ments?)? (at|in|across|to)|renewals?|arr|recurring revenue|seats|soc ?2|"
         "iso ?27001|hitrust|hipaa[- ](compliant|ready|secure)|baas?|business associate|single "
-        "sign-on|sso|uptime|multi-tenant|per customer|each customer|customer success|our "
-        "customers|(our|its) [\\w-]+ customers)\\b"));
+        "sign-on|sso|uptime|multi-tenant|per customer|each customer|customer "
+        "success|abo|abos|abonnements?|suscripci\\w+|"
+        "assinaturas?|pro (monat|jahr|nutzer|arzt|praxis|klient|bett|platz)|par (mois|an|"
+        "utilisateur|lit|établissement|praticien)|per (maand|jaar|gebruiker|praktijk|"
+        "behandelaar)|al mes|por (mes|usuario|clínica|profesional)|hébergement (certifié|hds)|"
+        "gehostet|hébergée?s?|déploiement|implantación|implementatie)\\b"));
+    return re;
+}
+
+// Organisations it calls its customers, in any of its pages or postings.
+const Re &ownCustomers()
+{
+    static const Re re = words(QStringLiteral(
+        "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,2}(customers|"
+        "clients|kunden|klanten|clientes)\\b"));
     return re;
 }
 
 // Open roles only a software vendor has.
 const Re &vendorRoles()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b((software|backend|back-end|frontend|front-end|full[- ]stack|platform|mobile|ios|"
         "android|devops|site reliability|qa|integration|interface) (engineers?|developers?)|"
         "product (managers?|designers?|owners?)|implementation (managers?|specialists?|"
         "consultants?|leads?)|customer success|solutions? (engineers?|consultants?|architects?)|"
-        "sales engineers?|account executives?|sales development|sdrs?|bdrs?)\\b"));
+        "sales engineers?|account executives?|sales development|business development "
+        "representatives?|sdrs?|bdrs?|(software)?entwickler\\w*|développeu\\w+|"
+        "chefs? de projet|accountmanagers?|desarrollador\\w*|ontwikkelaars?)\\b"));
     return re;
 }
 
 // Organisations counted as its users: "600 practices use it", "used by 14 health plans".
 const Re &countedOrganisations()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+) "
-        "(?:[\\w'&-]+ ){0,4}(hospitals|health systems|clinics|practices|plans|payers|agencies|"
+        "(?:[\\w'&-]+ ){0,4}(?<org>hospitals|health "
+        "systems|clinics|practices|plans|payers|agencies|"
         "customers|clients|organi[sz]ations|teams|companies|businesses|facilities|sites|"
         "locations|pharmacies|labs|providers|groups|trusts|cent(er|re)s|firms|insurers|"
-        "departments|networks|operators|employers|schools|retailers|brands)\\b"));
+        "departments|networks|operators|employers|schools|retailers|brands|\\w*praxen|"
+        "\\w*dienste|einrichtungen|kliniken|kunden|ehpads?|établissements|centres|cliniques|"
+        "clients|instellingen|\\w*praktijken|ziekenhuizen|klanten|clínicas|clientes|hospitales|"
+        "centros|hospitais)\\b"));
+    return re;
+}
+
+const Re &genericCustomers()
+{
+    static const Re re = words(QStringLiteral(
+        "^(customers|clients|companies|businesses|teams|organi[sz]ations|kunden|klanten|"
+        "clientes)$"));
     return re;
 }
 
 const Re &usageVerb()
 {
-    static const Re re(QStringLiteral(
-        "\\b(use|uses|using|used|run on|runs on|rely|relies|live|signed|chose|choose|"
+    static const Re re = words(QStringLiteral(
+        "\\b(use|uses|using|used|runs?|running|manages?|schedules?|tracks?|bills?|rely|relies|live|"
+        "signed|chose|choose|switched to|moved to|"
         "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|"
-        "nutzen|utilisent|usam)\\b"));
+        "nutzen|nutzt|arbeiten mit|setzen|vertrauen|utilisé\\w*|utilisent|font confiance|"
+        "gebruiken|werken (ermee|met)|usan|utilizan|trabajan con|confían|usam|utilizam)\\b"));
     return re;
 }
 
@@ -248,7 +309,7 @@ const Re &usageVerb()
 
 const Re &consumersPay()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(app store|google play|download (the|our|it|the free)|for individuals|"
         "direct-to-consumer|b2c|consumers? (pay|subscribe|download|sign up)|patients (pay|"
         "subscribe|download|sign up)|members pay|out of pocket|for you and your family|"
@@ -260,7 +321,7 @@ const Re &consumersPay()
 
 const Re &notSoftwareBusiness()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(is|are|we're|as) (a|an|the) (?:[\\w-]+ ){0,3}(consultanc(y|ies)|consulting "
         "(firm|company|group)|staffing (agency|firm|company)|recruit\\w* (agency|firm)|law firm|"
         "device (maker|company|manufacturer)|manufacturer|distributor|wholesaler|outsourc\\w+ "
@@ -288,41 +349,62 @@ double noisyOr(const QList<double> &values)
     return 1.0 - miss;
 }
 
-// What a company is and whom it sells to is not said in the future, the past or the negative.
-// Whose use it is does not matter here ("used by 14 health plans" is the point), nor a trial
-// ("book a demo" is how software is sold).
-bool refused(Modality m)
+// What a company is and whom it sells to is said as a fact: not as a plan ("plans to sell to
+// clinics"), the past ("used to serve hospitals") or in the negative ("not for hospitals"),
+// in the clause before the cue. The judge's modality markers are made for the use of a
+// technology: "used by 14 health plans", "planning and charting", "book a demo" are facts
+// about a vendor.
+bool saidAsFact(const QString &lower, qsizetype pos)
 {
-    return m == Modality::Planned || m == Modality::Past || m == Modality::Negated;
+    static const Re clauseStart = words(QStringLiteral("[.;:!?]\\s|\\b(but|whereas|while|although|"
+                                                       "aber|mais|maar|pero)\\b"));
+    static const Re notFact = words(QStringLiteral(
+        "\\b(plans?|planning|planned|aims?|hopes?|intends?|wants?) to\\b|\\b(will|'ll|going to|"
+        "next (year|quarter|month)|later this year|roadmap|eventually|soon|upcoming|considering|"
+        "exploring|would|could|might|prévoit|prévoient|compte|plant|planen|will|wil|gaat|"
+        "planea|prevé|pretende|vuole|intende)\\b|\\b(used to|formerly|previously|no longer|"
+        "pivoted|stopped|discontinued|früher|ehemals|anciennement|voorheen|antes)\\b|\\b(not|"
+        "never|n't|nor|rather than|instead of|other than|except|nicht|kein\\w*|pas|jamais|geen|"
+        "niet|nunca)\\b"));
+    qsizetype from = 0;
+    for (auto it = clauseStart.globalMatch(lower.left(pos)); it.hasNext();)
+        from = it.next().capturedEnd();
+    return !notFact.match(lower.mid(from, pos - from)).hasMatch();
 }
 
 // The strongest cue of each kind, and the strongest cue against; the reading combines the
-// kinds as independent hints.
+// kinds as independent hints. A second source saying the same adds half as much.
 class Profile
 {
 public:
-    Profile(const QList<ProfileItem> &items, const ModalityOf &modality)
+    explicit Profile(const QList<ProfileItem> &items)
         : m_items(items)
-        , m_modality(modality)
     {
     }
 
-    // Offers sentence `s` of item `i` as a cue of `kind` when `re` matches it in a modality
-    // that counts. Returns whether it counted.
+    // Offers sentence `s` of item `i` as a cue of `kind` when `re` matches it, said as a fact.
+    // Returns whether it counted.
     bool offer(const QString &kind, int i, int s, const Re &re, double base, const QString &reason)
     {
         const ProfileItem &item = m_items.at(i);
         const ProfileSentence &sent = item.sentences.at(s);
         const double strength = base * sent.weight;
-        const ProfileCue &best = m_best[kind];
-        if (strength <= best.strength)
+        Kind &k = m_kinds[kind];
+        const bool sameSource = k.best.strength > 0.0 && k.bestSource == item.source;
+        if (strength <= k.best.strength && (sameSource || strength <= k.other.strength))
             return false;
         const auto m = re.match(sent.lower);
-        if (!m.hasMatch()
-            || refused(m_modality(
-                item.index, item.sentenceIndexes.at(s), m.capturedStart(), m.capturedLength())))
+        if (!m.hasMatch() || !saidAsFact(sent.lower, m.capturedStart()))
             return false;
-        m_best[kind] = ProfileCue { item.index, item.sentenceIndexes.at(s), strength, reason };
+        const ProfileCue cue { item.index, item.sentenceIndexes.at(s), strength, reason };
+        if (strength > k.best.strength) {
+            if (!sameSource)
+                k.other = k.best;
+            k.best = cue;
+            k.bestSource = item.source;
+        } else {
+            k.other = cue;
+        }
         return true;
     }
 
@@ -333,24 +415,24 @@ public:
             m_against = ProfileCue { item.index, item.sentenceIndexes.at(s), strength, reason };
     }
 
-    bool has(const QString &kind) const { return m_best.value(kind).strength > 0.0; }
-
-    // One kind alone never reaches a match: an analyst wants a second, independent hint.
+    // One cue alone never reaches a match: an analyst wants a second, independent hint.
     ProfileReading reading(double single) const
     {
         ProfileReading r;
         QList<double> strengths;
-        for (const ProfileCue &c : m_best)
-            if (c.strength > 0.0) {
-                r.support << c;
-                strengths << c.strength;
-            }
-        std::sort(r.support.begin(), r.support.end(),
-            [](const ProfileCue &a, const ProfileCue &b) {
-                return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
-            });
+        int cues = 0;
+        for (const Kind &k : m_kinds) {
+            if (k.best.strength <= 0.0)
+                continue;
+            r.support << k.best;
+            strengths << noisyOr({ k.best.strength, 0.5 * k.other.strength });
+            cues += k.other.strength > 0.0 ? 2 : 1;
+        }
+        std::sort(r.support.begin(), r.support.end(), [](const ProfileCue &a, const ProfileCue &b) {
+            return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
+        });
         r.strength = noisyOr(strengths);
-        if (strengths.size() == 1)
+        if (cues == 1)
             r.strength = std::min(r.strength, single);
         r.against = m_against;
         r.strength *= 1.0 - 0.8 * m_against.strength;
@@ -358,17 +440,23 @@ public:
     }
 
 private:
+    struct Kind
+    {
+        ProfileCue best;
+        QString bestSource;
+        ProfileCue other; // the strongest from another source
+    };
+
     const QList<ProfileItem> &m_items;
-    const ModalityOf &m_modality;
-    QHash<QString, ProfileCue> m_best;
+    QHash<QString, Kind> m_kinds;
     ProfileCue m_against;
 };
 
 } // namespace
 
-ProfileReading readSoftwareVendor(const QList<ProfileItem> &items, const ModalityOf &modality)
+ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
 {
-    Profile p(items, modality);
+    Profile p(items);
     bool organisationsUse = false;
     for (int i = 0; i < items.size(); ++i) {
         const ProfileItem &item = items.at(i);
@@ -391,12 +479,23 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items, const Modalit
                 p.offer(QStringLiteral("sold"), i, s, softwareSold(), 0.5,
                     QStringLiteral("sold and delivered as software"));
             }
-            if (countedOrganisations().match(sent.lower).hasMatch()
-                && usageVerb().match(sent.lower).hasMatch())
-                organisationsUse = p.offer(QStringLiteral("adopted"), i, s,
-                                       countedOrganisations(), 0.55,
-                                       QStringLiteral("organisations counted as its users"))
+            // "60 hospitals run on it": organisations counted as users. The count alone ("2,300
+            // clients in France") says how big it is, and any business has clients: a verb of
+            // use must come with it, and named kinds of organisations say more.
+            const auto counted = countedOrganisations().match(sent.lower);
+            if (counted.hasMatch()
+                && usageVerb()
+                       .match(QString(sent.lower)
+                                  .remove(counted.capturedStart(), counted.capturedLength()))
+                       .hasMatch())
+                organisationsUse
+                    = p.offer(QStringLiteral("adopted"), i, s, countedOrganisations(),
+                          genericCustomers().match(counted.captured(u"org")).hasMatch() ? 0.4
+                                                                                        : 0.55,
+                          QStringLiteral("organisations counted as its users"))
                     || organisationsUse;
+            p.offer(QStringLiteral("customers"), i, s, ownCustomers(), 0.45,
+                QStringLiteral("organisations as its customers"));
             if (item.posting)
                 p.offer(QStringLiteral("roles"), i, s, vendorRoles(), 0.3,
                     QStringLiteral("hires the roles of a software vendor"));
@@ -409,16 +508,16 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items, const Modalit
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);
             if (sent.company && consumersPay().match(sent.lower).hasMatch())
-                p.oppose(i, s, organisationsUse ? 0.3 : 0.6,
-                    QStringLiteral("consumers pay for it"));
+                p.oppose(
+                    i, s, organisationsUse ? 0.3 : 0.6, QStringLiteral("consumers pay for it"));
         }
     }
     return p.reading(0.55);
 }
 
-ProfileReading readHealthBuyers(const QList<ProfileItem> &items, const ModalityOf &modality)
+ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
 {
-    Profile p(items, modality);
+    Profile p(items);
     int healthSentences = 0;
     QSet<QString> industries;
     for (int i = 0; i < items.size(); ++i) {
@@ -433,7 +532,8 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items, const ModalityO
         if (!healthContext().match(whole).hasMatch())
             continue;
         // A page or a posting addressed to them: "For health plans", "/hospitals".
-        const QString heading = item.titleLower + u' ' + QString(item.pathLower).replace(u'-', u' ');
+        const QString heading
+            = item.titleLower + u' ' + QString(item.pathLower).replace(u'-', u' ');
         const bool addressed = healthOrganisations().match(heading).hasMatch();
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);

@@ -1,10 +1,7 @@
 #pragma once
 
-#include "FacetJudge.h"
-
 #include <QList>
 #include <QString>
-#include <functional>
 
 namespace gtm {
 
@@ -12,7 +9,7 @@ namespace gtm {
 // for the business-model and customer-segment facets, whose one-sentence formulas each writer
 // words differently. Word classes (kinds of buyers, roles, pricing, how software is delivered)
 // are looked for across the items; several independent weak cues may reach a match, one alone
-// never does.
+// never does. A cue said as a plan, as the past or in the negative does not count.
 
 struct ProfileSentence
 {
@@ -47,19 +44,16 @@ struct ProfileReading
     ProfileCue against; // the strongest cue that the company is not one (strength 0: none)
 };
 
-// How the sentence speaks of the words at [pos, pos + len): the judge's modality reading.
-using ModalityOf = std::function<Modality(int item, int sentence, qsizetype pos, qsizetype len)>;
-
 // Sells software to organisations: a product, sold and delivered as software (pricing,
 // implementation, go-lives), organisations counted as its users, vendor roles in its postings;
 // against: consumers pay for it, it runs the service itself, it is an agency, a maker of
 // devices, an investor.
-ProfileReading readSoftwareVendor(const QList<ProfileItem> &items, const ModalityOf &modality);
+ProfileReading readSoftwareVendor(const QList<ProfileItem> &items);
 
 // Its customers are healthcare providers or payers: such organisations named as its users or
 // buyers, the clinicians who work in them, their workflows (claims, prior authorisation,
 // charting, scheduling), pages addressed to them; against: it is one itself, health is one
 // vertical among many, its buyers are pharma, schools or pet owners.
-ProfileReading readHealthBuyers(const QList<ProfileItem> &items, const ModalityOf &modality);
+ProfileReading readHealthBuyers(const QList<ProfileItem> &items);
 
 } // namespace gtm

@@ -2388,10 +2388,7 @@ ProfileReading Judge::readProfile(const GoalFacet &f) const
         }
         items << p;
     }
-    const ModalityOf modality = [this](int item, int sentence, qsizetype pos, qsizetype len) {
-        return modalityAt(m_items.at(item).sentences.at(sentence).lower, pos, len, false);
-    };
-    return segment ? readHealthBuyers(items, modality) : readSoftwareVendor(items, modality);
+    return segment ? readHealthBuyers(items) : readSoftwareVendor(items);
 }
 
 // The company read as a whole may show what no single sentence says in a known formula: the
