@@ -1,5 +1,7 @@
 #include "CompanyProfile.h"
 
+#include "MarketplaceLexicon.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -580,6 +582,61 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
                     break;
                 }
     return p.reading(0.6);
+}
+
+ProfileReading readMarketplace(const QList<ProfileItem> &items)
+{
+    Profile p(items);
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            const QString &lower = sent.lower;
+            if (marketplace::software().match(lower).hasMatch()) {
+                if (sent.company)
+                    p.oppose(i, s, 0.6, QStringLiteral("sells to marketplaces, is not one"));
+                continue;
+            }
+            if (marketplace::notOne().match(lower).hasMatch()) {
+                if (sent.company)
+                    p.oppose(i, s, 0.7, QStringLiteral("not a marketplace"));
+                continue;
+            }
+            const bool called = marketplace::calledOne().match(lower).hasMatch();
+            if (marketplace::agencyModel().match(lower).hasMatch() && !called) {
+                if (sent.company)
+                    p.oppose(i, s, 0.5, QStringLiteral("a staffing agency"));
+                continue;
+            }
+            if ((called && marketplace::plannedOne().match(lower).hasMatch())
+                || marketplace::othersMarketplaces().match(lower).hasMatch()
+                || (called && marketplace::channel().match(lower).hasMatch()
+                    && !marketplace::strong().match(lower).hasMatch()))
+                continue;
+            p.offer(QStringLiteral("called"), i, s, marketplace::calledOne(), 0.45,
+                QStringLiteral("calls itself a marketplace"));
+            // Matching and fees are the marketplace's when a side is named with them: "connects
+            // to your EHR" and "customers pay a monthly fee" are any vendor's.
+            const bool supply = marketplace::supply().match(lower).hasMatch();
+            const bool side = supply || marketplace::demand().match(lower).hasMatch();
+            if (side) {
+                p.offer(QStringLiteral("matches"), i, s, marketplace::strong(), 0.5,
+                    QStringLiteral("matches two sides"));
+                p.offer(QStringLiteral("matches"), i, s, marketplace::matching(), 0.45,
+                    QStringLiteral("the sides meet on it"));
+                // A commission in a posting is the recruiter's pay, not the company's cut.
+                if (!item.posting)
+                    p.offer(QStringLiteral("cut"), i, s, marketplace::takeRate(), 0.5,
+                        QStringLiteral("takes a cut"));
+            }
+            p.offer(QStringLiteral("lists"), i, s, marketplace::listing(), 0.4,
+                QStringLiteral("one side lists or posts"));
+            if (supply)
+                p.offer(QStringLiteral("sides"), i, s, marketplace::demand(), 0.4,
+                    QStringLiteral("names both sides"));
+        }
+    }
+    return p.reading(0.5);
 }
 
 } // namespace gtm

@@ -56,4 +56,10 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items);
 // vertical among many, its buyers are pharma, schools or pet owners.
 ProfileReading readHealthBuyers(const QList<ProfileItem> &items);
 
+// Runs a two-sided marketplace: how it works, said anywhere in its pages: the company in
+// between matches or connects the sides, one side lists, posts or prices, the company takes a
+// cut, both sides named together, the word itself; against: software for marketplace
+// operators, a staffing agency, its own inventory, a marketplace closed or planned.
+ProfileReading readMarketplace(const QList<ProfileItem> &items);
+
 } // namespace gtm
