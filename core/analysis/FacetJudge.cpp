@@ -1692,11 +1692,13 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
                 t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
             return;
         }
-        if (marketplace::plannedOne().match(lower).hasMatch() && lower.contains(QStringLiteral("marketplace"))) {
+        if (marketplace::plannedOne().match(lower).hasMatch()
+            && lower.contains(QStringLiteral("marketplace"))) {
             t.reject(item.index, s, modalityReason(Modality::Planned));
             return;
         }
-        if (marketplace::agencyModel().match(lower).hasMatch() && !marketplace::calledOne().match(lower).hasMatch()) {
+        if (marketplace::agencyModel().match(lower).hasMatch()
+            && !marketplace::calledOne().match(lower).hasMatch()) {
             t.reject(item.index, s, QStringLiteral("a staffing agency"));
             return;
         }
@@ -1710,8 +1712,9 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         // motors. Maintenance buyers search by part number."
         const bool sentSupply = marketplace::supply().match(lower).hasMatch();
         const bool sentDemand = marketplace::demand().match(lower).hasMatch();
-        const bool sentSides = (sentSupply && sentDemand) || marketplace::twoSides().match(lower).hasMatch()
-            || (sentSupply && demandSeen) || (sentDemand && supplySeen);
+        const bool sentSides = (sentSupply && sentDemand)
+            || marketplace::twoSides().match(lower).hasMatch() || (sentSupply && demandSeen)
+            || (sentDemand && supplySeen);
         supplySeen = supplySeen || sentSupply;
         demandSeen = demandSeen || sentDemand;
         if (marketplace::othersMarketplaces().match(lower).hasMatch()) {
@@ -1720,8 +1723,11 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         }
         // A commission in a posting is the recruiter's pay, not the company's cut.
         const bool sentFee = !item.posting && marketplace::takeRate().match(lower).hasMatch();
-        const bool sentMatch
-            = marketplace::matching().match(lower).hasMatch() || marketplace::strong().match(lower).hasMatch();
+        // Matching needs a side named in the item: "connect your clusters with an agent" and
+        // "invoice matching for companies" are any software's.
+        const bool sentMatch = (supplySeen || demandSeen)
+            && (marketplace::matching().match(lower).hasMatch()
+                || marketplace::strong().match(lower).hasMatch());
         const bool sentList = marketplace::listing().match(lower).hasMatch();
         // Whose words they are: the surest sentence that shows a cue ("Machinerie connects
         // sellers with buyers. The platform takes 6%.")

@@ -4,9 +4,15 @@ namespace gtm::marketplace {
 
 using Re = QRegularExpression;
 
+// The sides are named in the languages of the evidence: "é", "ü" are letters of a word.
+Re words(const QString &pattern)
+{
+    return Re(pattern, Re::UseUnicodePropertiesOption);
+}
+
 const Re &supply()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
         "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
@@ -15,24 +21,37 @@ const Re &supply()
         "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
         "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
         "commerçants|vermieter\\w*|particuliers|classmates|\\w*spediteure|frachtführer|"
-        "transportunternehmen)\\b"));
+        "transportunternehmen|"
+        // Dutch, German, French, Spanish and Portuguese names of the supply side.
+        "verkopers|vendedores|productores|producteurs|produzenten|erzeuger|aanbieders|"
+        "proveedores|fournisseurs|lieferanten|leveranciers|profesionales|professionnels|"
+        "autónomos|indépendants|selbstständige|zzp'ers|traducteurs|traductores|übersetzer|"
+        "vertalers|tutores|profesores|nachhilfelehrer\\w*|lehrkräfte|docenten|talleres|"
+        "werkstätten|garages|mécaniciens|limpiadores|cuidadores|niñeras|transportistas|"
+        "transporteurs|vervoerders|\\w*eigenaren|\\w*eigenaars|propietarios|propriétaires|"
+        "\\w*eigentümer|\\w*besitzer|\\w*bezitters|anfitriones|hôtes|gastgeber|verhuurders|"
+        "arrendadores|\\w*makers|particulieren|particulares|studios)\\b"));
     return re;
 }
 
 const Re &demand()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
         "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
         "production companies|firms|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
-        "habitants|locataires|residents|neighbou?rs)\\b"));
+        "habitants|locataires|residents|neighbou?rs|compradores|kopers|clientes|klanten|"
+        "familias|familles|familien|gezinnen|eltern|padres|ouders|conductores|conducteurs|"
+        "autofahrer|reizigers|viajeros|voyageurs|reisende|huurders|inquilinos|restaurantes|"
+        "estudiantes|élèves|schüler|leerlingen|alumnos|pacientes|patienten|huéspedes|gäste|"
+        "gasten)\\b"));
     return re;
 }
 
 const Re &takeRate()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
         "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
         "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
@@ -43,13 +62,20 @@ const Re &takeRate()
         "-]{0,40}(fee|commission)|holds? "
         "the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
-        "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
+        "(takes?|keeps?) \\d+(\\.\\d+)? ?%|"
+        "\\b(takes?|charges?|keeps?) an? (small|modest|flat|fixed|tiny) (cut|fee|commission)|"
+        "\\b(cobra\\w*|pagan?|betalen|betaalt|zahlen|paient|payent) (una |een |eine |une )?"
+        "(comisión|commissie|provision|commission|servicegebühr|vergoeding)|"
+        "\\b(comisión|commissie)\\b|"
+        // "we keep 18 %", "the owner receives 80% of the rental price".
+        "\\b(behalten|behält|behouden|houden|conservons|conserve|gardons|nos quedamos con|"
+        "nous gardons|ontvangt|reçoit|recibe|erhält) (wir )?\\d+(,\\d+)? ?%"));
     return re;
 }
 
 const Re &matching()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
         "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell|buy)|two-sided|"
         "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
@@ -58,13 +84,18 @@ const Re &matching()
         "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
         "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
         "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
-        "(listings|offers|quotes))\\b"));
+        "(listings|offers|quotes)|conect\\w+ (a )?[\\w ,.'&-]{2,40}? con|verbindet|verbinden|"
+        "koppelt|brengt [\\w ]{2,30} samen|relie|(via|über|a través de|sur|op) (ons|unsere|"
+        "nuestra|notre|la) (platform|plattform|plataforma|plateforme)|kopen en verkopen|"
+        "compran y venden|comprar y vender|achètent et vendent|kaufen und verkaufen|"
+        "compram e vendem|reserva online|boeken|buchen|réservent|reservan|elige entre|kies uit|"
+        "choisissez parmi|wähle aus)\\b"));
     return re;
 }
 
 const Re &listing()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
         "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare "
         ")?\\w+|(sellers?|hosts?|owners?) "
@@ -76,13 +107,16 @@ const Re &listing()
         "upload|set "
         "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
         "stellen [\\w ]{0,20} ein|geben [\\w ]{0,20}angebote ab|"
-        "offer (their|your))\\b"));
+        "offer (their|your)|set (their|your) own (rates|prices|fees|hours)|publican|publiceren|"
+        "plaatsen|inserieren|fijan (sus? )?(precios?|tarifas?)|legen (ihren|ihre) preis\\w*|"
+        "bepalen (zelf )?(hun|de) prijs|proponen un precio|proposent un prix|verhuren|alquilan|"
+        "louent)\\b"));
     return re;
 }
 
 const Re &software()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
         "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
@@ -94,7 +128,7 @@ const Re &software()
 
 const Re &notOne()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
         "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
         "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
@@ -108,7 +142,7 @@ const Re &notOne()
 
 const Re &plannedOne()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
         "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
         "marketplace|choosing|still deciding)\\b"));
@@ -117,16 +151,16 @@ const Re &plannedOne()
 
 const Re &calledOne()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
-        "relation)\\b"));
+        "relation|marktplaats|place de marché|plataforma de compraventa)\\b"));
     return re;
 }
 
 // "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
 const Re &twoSides()
 {
-    static const Re re(
+    static const Re re = words(
         QStringLiteral("\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
                        "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
                        "[\\w ,'&-]{2,40}"));
@@ -136,7 +170,7 @@ const Re &twoSides()
 // A staffing agency employs and places people itself.
 const Re &agencyModel()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
         "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
         "on assignment|is an agency|(developers|engineers|nurses|staff|consultants) are "
@@ -149,14 +183,14 @@ const Re &agencyModel()
 // Marketplaces talked about, not run: "Marketplaces like Upwork leave you alone".
 const Re &othersMarketplaces()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\bmarketplaces (like|such as)\\b|\\b(unlike|not) (a |the )?([\\w-]+ )?marketplaces?\\b"));
     return re;
 }
 
 const Re &strong()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b(two-sided|two sided|multi-sided|multisided|both sides|buyers and sellers|sellers "
         "and buyers|hosts and guests|drivers and riders|riders and drivers|shippers and carriers|"
         "carriers and shippers|freelancers and (clients|companies|businesses)|patients and "
@@ -175,7 +209,7 @@ const Re &strong()
 
 const Re &channel()
 {
-    static const Re re(QStringLiteral(
+    static const Re re = words(QStringLiteral(
         "\\b((amazon|ebay|etsy|aws|azure|google cloud|gcp|salesforce|shopify|atlassian|"
         "hubspot|zalando|walmart|otto|mercado libre|allegro|zoom|slack|microsoft|apple|app|"
         "snowflake|databricks|red hat|oracle|sap) (app )?marketplaces?|marketplace listing|"

@@ -12,6 +12,7 @@ using gtm::test::EvidenceSource;
 namespace {
 
 const QString kHealthSaasGoal = u"SaaS vendors that sell to hospitals, clinics or health plans"_s;
+const QString kMarketplaceGoal = u"Two-sided marketplaces matching buyers with sellers"_s;
 
 AnalysisOutcome analyze(const QString &goal, const QString &domain, const QList<Evidence> &evidence)
 {
@@ -82,6 +83,50 @@ private Q_SLOTS:
         QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
         const QString segment = signalFor(o, u"Not counted for sells to healthcare"_s);
         QVERIFY2(segment.contains(u"one vertical among many"_s), qPrintable(segment));
+    }
+    void marketplace_cuesSpreadOverPages_addUp()
+    {
+        // Each page shows one way a marketplace works; none says all of it.
+        const AnalysisOutcome o = analyze(kMarketplaceGoal, u"rigshare.com"_s,
+            { evidence(u"https://rigshare.com/how-it-works"_s, u"How it works"_s,
+                  u"Owners list idle camera rigs by the day."_s),
+                evidence(u"https://www.filmbiz-news.example.org/rigshare"_s,
+                    u"Rigshare grows in Manchester"_s,
+                    u"Rigshare keeps 12% of what renters pay, its founder said."_s),
+                evidence(u"https://rigshare.com/faq"_s, u"FAQ"_s,
+                    u"Renters compare offers and book the nearest rig."_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+        const QString model = signalFor(o, u"business model: two-sided marketplace"_s);
+        QVERIFY2(model.contains(u"the company as a whole"_s), qPrintable(model));
+    }
+
+    void marketplace_inSpanish_isReadWithTheSameWordClasses()
+    {
+        const AnalysisOutcome o = analyze(kMarketplaceGoal, u"furgoviaje.es"_s,
+            { evidence(u"https://furgoviaje.es/como-funciona"_s, u"Cómo funciona"_s,
+                u"Los propietarios publican sus furgonetas camper y los viajeros las reservan en "
+                "la web. Cobramos una comisión del 12 % por reserva."_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void marketplace_connectingYourToolsIsNoMatchingOfSides()
+    {
+        const AnalysisOutcome o = analyze(kMarketplaceGoal, u"nodewatch.io"_s,
+            { evidence(u"https://nodewatch.io/pricing"_s, u"Pricing"_s,
+                u"Free for one cluster. Team: $12 per node per month. Connect your clusters with "
+                "a read-only agent."_s) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void marketplace_aServiceThatEmploysItsWorkers_isNoMatch()
+    {
+        const AnalysisOutcome o = analyze(kMarketplaceGoal, u"brightmop.com"_s,
+            { evidence(u"https://brightmop.com/about"_s, u"About Brightmop"_s,
+                u"Unlike the apps that match households with gig cleaners, Brightmop employs "
+                "every cleaner directly. Book a clean online in two minutes."_s) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+        const QString against = signalFor(o, u"Not counted for business model"_s);
+        QVERIFY2(against.contains(u"employs every cleaner directly"_s), qPrintable(against));
     }
 };
 
