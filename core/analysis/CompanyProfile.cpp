@@ -1,6 +1,7 @@
 #include "CompanyProfile.h"
 
 #include "MarketplaceLexicon.h"
+#include "WordPattern.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -13,19 +14,13 @@ namespace {
 
 using Re = QRegularExpression;
 
-// Lexicons in several languages: "é", "ä" are letters of a word ("utilisé", "ärzte").
-Re words(const QString &pattern)
-{
-    return Re(pattern, Re::UseUnicodePropertiesOption);
-}
-
 // --- Who buys: organisations that deliver or pay for care, the people who work in them and
 // the work they do. Word classes, not sentences: any writer names a clinic a clinic.
 
 // Organisations that are providers or payers whatever the context.
 const Re &healthOrganisations()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(hospitals?|health ?systems?|hospital (groups?|networks?|chains?|systems?)|"
         "health ?care (organi[sz]ations?|providers?|facilities|networks?|groups?)|"
         "provider (groups?|organi[sz]ations?|networks?)|medical (groups?|cent(er|re)s?|"
@@ -64,7 +59,7 @@ const Re &healthOrganisations()
 // Words that name providers or payers only in an item that speaks of health.
 const Re &healthOrganisationsInContext()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
         "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s|einrichtungen|"
         "praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas)\\b"));
@@ -74,7 +69,7 @@ const Re &healthOrganisationsInContext()
 // The people who work in them, as the users of what the company sells.
 const Re &healthRoles()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(clinicians?|physicians?|doctors|nurses|nurse (managers|leaders|practitioners)|"
         "nursing (staff|teams?|leaders)|care (teams?|managers|coordinators)|case managers|"
         "radiologists?|pathologists?|pharmacists|dentists|hygienists|surgeons|hospitalists|"
@@ -92,7 +87,7 @@ const Re &healthRoles()
 // The work of providers and payers: software for it is bought by them.
 const Re &healthWork()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(prior[- ]auth\\w*|pre-?authori[sz]ations?|revenue[- ]cycle|rcm|ehrs?|emrs?|"
         "electronic (health|medical) records?|charting|clinical (documentation|workflows?|"
         "decision support|notes)|(medical|hospital|physician) (billing|coding|scheduling)|"
@@ -116,7 +111,7 @@ const Re &healthWork()
 
 const Re &healthContext()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(health\\w*|medical|medicine|clinical|clinicians?|patients?|hospitals?|physicians?|"
         "doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
         "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*|"
@@ -128,7 +123,7 @@ const Re &healthContext()
 // The company sells to them, works for them, counts them: not just mentions them.
 const Re &buyerRelation()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(for|to|into|serv\\w+|help\\w*|used by|trusted by|relied on by|customers?|clients?|"
         "sell\\w*|sold|built for|designed for|purpose-built|deployed|live (at|in|across)|rolled "
         "out|roll\\w* out|go[- ]lives?|went live|signed|chose|choose|selected|contracts? with|"
@@ -144,7 +139,7 @@ const Re &buyerRelation()
 // The company is a provider or payer itself: it employs the clinicians and runs the sites.
 const Re &itselfProvider()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "^[\\w\\s.'&-]{0,40}\\b(operates|runs|owns|manages) "
         "(?:(?!for\\b|at\\b|in\\b|across\\b|to\\b|"
         "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
@@ -173,7 +168,7 @@ const Re &itselfProvider()
 // Its buyers are in another trade than care: drug makers, schools, pet owners, employers.
 const Re &otherBuyers()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(pharma(ceutical)? (companies|brands|manufacturers|sponsors)|drug ?makers|biotechs?|"
         "life[- ]sciences? (companies|teams|customers)|cros|contract research|clinical trial "
         "sponsors|medtech (companies|makers)|device makers|medical (students|schools)|"
@@ -185,7 +180,7 @@ const Re &otherBuyers()
 // Industries other than care: a vendor naming several of them sells to all industries.
 const Re &otherIndustries()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(retail\\w*|banks?|banking|fintech|insurance companies|manufactur\\w+|logistics|"
         "education|schools|government|public sector|hospitality|restaurants|real estate|media|"
         "telecom\\w*|e-?commerce|construction|legal|law firms?|nonprofits?|automotive|energy|"
@@ -198,7 +193,7 @@ const Re &otherIndustries()
 
 const Re &softwareSelf()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b((software|saas|tech|technology|health[- ]?tech|health ?care (technology|it|software|"
         "ai)|digital health|health it|enterprise software|b2b|ai|cloud|analytics|ehr|emr|"
         "workflow) (company|vendor|startup|provider|firm|maker|business|scale-?up)|software "
@@ -212,7 +207,7 @@ const Re &softwareSelf()
 
 const Re &softwareProduct()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(software|saas|platforms?|apps?|applications?|cloud|apis?|sdks?|dashboards?|"
         "portals?|modules?|workspaces?|suites?|engines?|copilots?|web-based|browser-based|"
         "ai-powered|integrat(es|ed|ion|ions) (with|into)|plugs? (into|in)|sits (inside|on top "
@@ -228,7 +223,7 @@ const Re &softwareProduct()
 // implemented, gone live, certified.
 const Re &softwareSold()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
         "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
         "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
@@ -252,7 +247,7 @@ const Re &softwareSold()
 // Organisations it calls its customers, in any of its pages or postings.
 const Re &ownCustomers()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,2}(customers|"
         "clients|kunden|klanten|clientes)\\b"));
     return re;
@@ -261,7 +256,7 @@ const Re &ownCustomers()
 // Open roles only a software vendor has.
 const Re &vendorRoles()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b((software|backend|back-end|frontend|front-end|full[- ]stack|platform|mobile|ios|"
         "android|devops|site reliability|qa|integration|interface) (engineers?|developers?)|"
         "product (managers?|designers?|owners?)|implementation (managers?|specialists?|"
@@ -275,7 +270,7 @@ const Re &vendorRoles()
 // Organisations counted as its users: "600 practices use it", "used by 14 health plans".
 const Re &countedOrganisations()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+) "
         "(?:[\\w'&-]+ ){0,4}(?<org>hospitals|health "
         "systems|clinics|practices|plans|payers|agencies|"
@@ -290,7 +285,7 @@ const Re &countedOrganisations()
 
 const Re &genericCustomers()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "^(customers|clients|companies|businesses|teams|organi[sz]ations|kunden|klanten|"
         "clientes)$"));
     return re;
@@ -298,7 +293,7 @@ const Re &genericCustomers()
 
 const Re &usageVerb()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(use|uses|using|used|runs?|running|manages?|schedules?|tracks?|bills?|rely|relies|live|"
         "signed|chose|choose|switched to|moved to|"
         "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|"
@@ -311,7 +306,7 @@ const Re &usageVerb()
 
 const Re &consumersPay()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(app store|google play|download (the|our|it|the free)|for individuals|"
         "direct-to-consumer|b2c|consumers? (pay|subscribe|download|sign up)|patients (pay|"
         "subscribe|download|sign up)|members pay|out of pocket|for you and your family|"
@@ -323,7 +318,7 @@ const Re &consumersPay()
 
 const Re &notSoftwareBusiness()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(is|are|we're|as) (a|an|the) (?:[\\w-]+ ){0,3}(consultanc(y|ies)|consulting "
         "(firm|company|group)|staffing (agency|firm|company)|recruit\\w* (agency|firm)|law firm|"
         "device (maker|company|manufacturer)|manufacturer|distributor|wholesaler|outsourc\\w+ "
@@ -358,9 +353,10 @@ double noisyOr(const QList<double> &values)
 // about a vendor.
 bool saidAsFact(const QString &lower, qsizetype pos)
 {
-    static const Re clauseStart = words(QStringLiteral("[.;:!?]\\s|\\b(but|whereas|while|although|"
-                                                       "aber|mais|maar|pero)\\b"));
-    static const Re notFact = words(QStringLiteral(
+    static const Re clauseStart
+        = wordPattern(QStringLiteral("[.;:!?]\\s|\\b(but|whereas|while|although|"
+                                     "aber|mais|maar|pero)\\b"));
+    static const Re notFact = wordPattern(QStringLiteral(
         "\\b(plans?|planning|planned|aims?|hopes?|intends?|wants?) to\\b|\\b(will|'ll|going to|"
         "next (year|quarter|month)|later this year|roadmap|eventually|soon|upcoming|considering|"
         "exploring|would|could|might|prévoit|prévoient|compte|plant|planen|will|wil|gaat|"

@@ -996,6 +996,7 @@ private:
     Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
         bool itemNamed, const QString &lower) const;
     bool names(const QString &lower) const;
+    QString withoutName(const QString &lower) const;
 
     QSet<int> techTargets(const GoalFacet &f) const;
     Tally judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems = {}) const;
@@ -1027,6 +1028,13 @@ bool Judge::names(const QString &lower) const
     if (lower.contains(m_domain))
         return true;
     return m_nameRe.match(lower).hasMatch();
+}
+
+// The company's own name says nothing about its business ("Marketplace Analytics").
+QString Judge::withoutName(const QString &lower) const
+{
+    const QString name = m_nameWords.join(u' ');
+    return name.isEmpty() ? lower : QString(lower).replace(name, QStringLiteral("the company"));
 }
 
 QString sentenceText(const Item &item, const QList<TextToken> &tokens)
@@ -1663,7 +1671,6 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
 // operators, a marketplace closed last year or one planned for next year.
 void Judge::judgeMarketplace(const Item &item, Tally &t) const
 {
-    const QString nameLower = m_nameWords.join(u' ');
     int cues = 0;
     bool fee = false;
     bool sides = false;
@@ -1679,10 +1686,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         const Sentence &sent = item.sentences.at(s);
         if (sent.entity == Entity::Other)
             continue;
-        // The company's own name says nothing about its business ("Marketplace Analytics").
-        QString lower = sent.lower;
-        if (!nameLower.isEmpty())
-            lower.replace(nameLower, QStringLiteral("the company"));
+        const QString lower = withoutName(sent.lower);
         if (marketplace::software().match(lower).hasMatch()) {
             t.oppose(item.index, s, 0.6, QStringLiteral("sells to marketplaces, is not one"));
             return;
@@ -2253,8 +2257,6 @@ ProfileReading Judge::readProfile(const GoalFacet &f) const
     const bool marketplace = f.kind == FacetKind::BusinessModel && f.value == u"marketplace";
     if (!segment && !software && !marketplace)
         return {};
-    // The company's own name says nothing about its business ("Marketplace Analytics").
-    const QString nameLower = m_nameWords.join(u' ');
     QList<ProfileItem> items;
     for (const Item &item : m_items) {
         ProfileItem p;
@@ -2268,10 +2270,7 @@ ProfileReading Judge::readProfile(const GoalFacet &f) const
             const Sentence &sent = item.sentences.at(s);
             if (sent.entity == Entity::Other)
                 continue;
-            QString lower = sent.lower;
-            if (!nameLower.isEmpty())
-                lower.replace(nameLower, QStringLiteral("the company"));
-            p.sentences << ProfileSentence { lower, entityFactor(sent.entity),
+            p.sentences << ProfileSentence { withoutName(sent.lower), entityFactor(sent.entity),
                 sent.entity == Entity::Own || sent.entity == Entity::Named };
             p.sentenceIndexes << s;
         }

@@ -1,18 +1,14 @@
 #include "MarketplaceLexicon.h"
 
+#include "WordPattern.h"
+
 namespace gtm::marketplace {
 
 using Re = QRegularExpression;
 
-// The sides are named in the languages of the evidence: "é", "ü" are letters of a word.
-Re words(const QString &pattern)
-{
-    return Re(pattern, Re::UseUnicodePropertiesOption);
-}
-
 const Re &supply()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
         "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
@@ -36,7 +32,7 @@ const Re &supply()
 
 const Re &demand()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
         "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
@@ -51,7 +47,7 @@ const Re &demand()
 
 const Re &takeRate()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
         "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
         "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
@@ -75,7 +71,7 @@ const Re &takeRate()
 
 const Re &matching()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
         "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell|buy)|two-sided|"
         "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
@@ -95,7 +91,7 @@ const Re &matching()
 
 const Re &listing()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
         "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare "
         ")?\\w+|(sellers?|hosts?|owners?) "
@@ -116,7 +112,7 @@ const Re &listing()
 
 const Re &software()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
         "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
@@ -128,7 +124,7 @@ const Re &software()
 
 const Re &notOne()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
         "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
         "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
@@ -142,7 +138,7 @@ const Re &notOne()
 
 const Re &plannedOne()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
         "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
         "marketplace|choosing|still deciding)\\b"));
@@ -151,7 +147,7 @@ const Re &plannedOne()
 
 const Re &calledOne()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
         "relation|marktplaats|place de marché|plataforma de compraventa)\\b"));
     return re;
@@ -160,7 +156,7 @@ const Re &calledOne()
 // "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
 const Re &twoSides()
 {
-    static const Re re = words(
+    static const Re re = wordPattern(
         QStringLiteral("\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
                        "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
                        "[\\w ,'&-]{2,40}"));
@@ -170,7 +166,7 @@ const Re &twoSides()
 // A staffing agency employs and places people itself.
 const Re &agencyModel()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
         "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
         "on assignment|is an agency|(developers|engineers|nurses|staff|consultants) are "
@@ -183,14 +179,14 @@ const Re &agencyModel()
 // Marketplaces talked about, not run: "Marketplaces like Upwork leave you alone".
 const Re &othersMarketplaces()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\bmarketplaces (like|such as)\\b|\\b(unlike|not) (a |the )?([\\w-]+ )?marketplaces?\\b"));
     return re;
 }
 
 const Re &strong()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b(two-sided|two sided|multi-sided|multisided|both sides|buyers and sellers|sellers "
         "and buyers|hosts and guests|drivers and riders|riders and drivers|shippers and carriers|"
         "carriers and shippers|freelancers and (clients|companies|businesses)|patients and "
@@ -209,7 +205,7 @@ const Re &strong()
 
 const Re &channel()
 {
-    static const Re re = words(QStringLiteral(
+    static const Re re = wordPattern(QStringLiteral(
         "\\b((amazon|ebay|etsy|aws|azure|google cloud|gcp|salesforce|shopify|atlassian|"
         "hubspot|zalando|walmart|otto|mercado libre|allegro|zoom|slack|microsoft|apple|app|"
         "snowflake|databricks|red hat|oracle|sap) (app )?marketplaces?|marketplace listing|"
