@@ -140,7 +140,8 @@ const QList<Marker> &markers()
             "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
             "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
             "exited|wound down|winding down|switch\\w* off|pull\\w*|mov\\w* [\\w ]{0,25} off|"
-            "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed)\\b",
+            "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed|delet\\w*|tore down|"
+            "torn down|tear down)\\b",
             Modality::Past);
         add("\\b(nice[- ]to[- ]have|bonus|a plus|is a plus|preferred|preferably|ideally|"
             "familiarity|exposure to|or similar|or equivalent|or comparable|such as|e\\.g\\.|"
@@ -151,7 +152,8 @@ const QList<Marker> &markers()
             "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
             "(on|in|via|through|from) (the |our |its )?([\\w-]+ ){0,2}marketplaces?|"
             "marketplace listings?|helm charts?|operators? for|"
-            "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|customers'|"
+            "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|"
+            "customers'|"
             "customer's|compatible|works with|out of the box|natively|partners?|partnership|"
             "certified|resell\\w*|consultan\\w*|consulting|implementation|we help|helps? "
             "(teams|companies|customers|clients|organi[sz]ations)|for "
@@ -183,7 +185,8 @@ const Re &selection()
     static const Re re(QStringLiteral(
         "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
         "landed on|migrated to|moved to|moving to|switched to|consolidated on|onto|over to|"
-        "(migrat|mov|switch|transition)\\w* from [\\w./ -]{1,40}? to|replac\\w* [\\w./ -]{1,40}? "
+        "(migrat|mov|switch|transition)\\w* (from )?[\\w./ -]{1,40}? to|replac\\w* [\\w./ "
+        "-]{1,40}? "
         "with|in favou?r of)\\b"));
     return re;
 }
@@ -480,7 +483,8 @@ const Re &nonEuropePlace()
         "u\\.s\\.|usa|united states|america|americas|north america|nyc|new york|san "
         "francisco|sf|bay area|austin|boston|chicago|seattle|denver|atlanta|los angeles|miami|"
         "toronto|vancouver|canada|mexico|brazil|são paulo|sao paulo|singapore|sydney|australia|"
-        "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|anywhere|"
+        "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|"
+        "anywhere(?! (in|within|across) (the )?(eu|europe|emea|uk|european))|"
         "worldwide|global|globally|est|pst|cst|et|pt|cape town|johannesburg|south africa|"
         "ontario|quebec|québec|montreal|montréal|ottawa|calgary|british columbia|alberta|"
         "new york state|n\\.y\\.|texas|california|ohio|pennsylvania|illinois|massachusetts|"
@@ -743,7 +747,9 @@ const Re &roundRe()
     static const Re re(QStringLiteral(
         "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])[- ]?(?:runde|round)\\b|"
         "\\b(pre-seed|seed|angel|growth (?:round|equity|financing)|pre-ipo|late-stage round|"
-        "mezzanine)\\b"));
+        "mezzanine)\\b|"
+        // "just closed our B": the letter alone, after the round's verb.
+        "\\b(?:closed|raised|closes|raises|closing|raising) (?:our|its|their) ([a-h])\\b"));
     return re;
 }
 
@@ -753,6 +759,9 @@ const Re &fundingVerb()
         "\\b(rais\\w+|closed|closes|closing|secur\\w+|announc\\w+|lands?|landed|bags?|bagged|"
         "nets?|netted|completed?|led by|co-led|funding|financing|round|investment|invest\\w*|"
         "backed|finanzierungsrunde|extension|injection|capital|\\$|€|£|million|billion|\\d+m\\b|"
+        "miljoen|haalt|opgehaald|ronde|geleid|financiering|levanta|levantó|millones|ronda|"
+        "cerró|financiación|liderada|tour de table|our (latest |new |recent )?"
+        "(series|serie|série)[- ]?[a-h]|"
         "valuation|\\w*finanzierung\\w*|abgeschlossen|sammelt|erhält|millionen|mio|levée|lève|"
         "millions|runde)\\b"));
     return re;
@@ -773,7 +782,7 @@ const Re &fundingPlanned()
         "\\b(in talks|talks to|seeking|seeks|looking to raise|plans? to raise|planning to raise|"
         "aims? to raise|hopes? to raise|is raising|reportedly raising|expected to (close|raise)|"
         "would raise|could raise|will raise|preparing|rumou?red|targets?|next round|"
-        "ahead of (its|a) series|before (its|a) series)\\b"));
+        "ahead of (its|a|our) series|before (its|a|our) series)\\b"));
     return re;
 }
 
@@ -792,16 +801,20 @@ RoleLexicon makeRoleLexicon(const QString &role)
                 "\\b(sdrs?|bdrs?|sales development|business development rep\\w*|"
                 "business development associates?|outbound (sales )?rep\\w*|"
                 "sales development rep\\w*|lead generation rep\\w*|pipeline generation rep\\w*|"
-                "inbound sales rep\\w*|sales hunter)\\b")),
+                "inbound sales rep\\w*|sales hunter|lead development rep\\w*|ldrs?)\\b")),
+            // "SDR" is also a software-defined radio.
             Re(QStringLiteral("\\b(business development manager|bdm|sdr manager|head of sales "
                               "development|director of sales development|sales development "
-                              "(manager|lead|leader|director))\\b"))
+                              "(manager|lead|leader|director)|sdr (firmware|engineer|developer|"
+                              "hardware)|software[- ]?defined|radio)\\b"))
         };
     if (role == u"data engineer")
         return { Re(QStringLiteral(
                      "\\b(data engineers?|data engineering|data platform engineers?|"
                      "data infrastructure engineers?|etl (engineers?|developers?)|"
-                     "big data engineers?|dataops engineers?|data pipeline engineers?)\\b")),
+                     "big data engineers?|dataops engineers?|data pipeline engineers?|"
+                     "ingenier[oa](/a)?s? de datos|ingénieur(\\(e\\)|e)?s? (data|de données)|"
+                     "dateningenieur\\w*|engenheir[oa](/a)?s? de dados|ingegnere dei dati)\\b")),
             Re(QStringLiteral("\\b(data analysts?|analytics engineers?|business analysts?|"
                               "data scientists?|bi analysts?|data engineering manager|"
                               "head of data)\\b")) };
@@ -1165,7 +1178,9 @@ void Judge::readEvidence()
             && (slug == m_label || slug == bare
                 || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
         static const Re careersPath(QStringLiteral(
-            "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+)\\b"));
+            "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+|"
+            "vacatures?|werken-bij|empleos?|trabaja-con-nosotros|carrieres|carrières|emplois?|"
+            "vagas|lavora-con-noi)\\b"));
         const bool careersPage = ownSite && careersPath.match(path).hasMatch();
         item.posting = e.channel == channel::JobsSearch || board || careersPage;
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
@@ -1367,6 +1382,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
 {
     Tally t;
     const QSet<int> targets = techTargets(f);
+    QSet<int> named; // the technologies the goal names, without the products of their family
+    static const Re either(QStringLiteral(" or | and "));
+    const QStringList names = f.value.split(either);
+    for (int id : targets)
+        for (const QString &n : names)
+            if (m_dict.technologies().at(id).name.compare(n.trimmed(), Qt::CaseInsensitive) == 0)
+                named.insert(id);
     const bool topic = targets.isEmpty(); // "AI / machine learning", "fraud detection", ...
     const bool ml = f.value.contains(QStringLiteral("machine learning"));
     const bool needsFraud = f.purpose.contains(QStringLiteral("fraud"))
@@ -1381,6 +1403,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             "you bring|we'd love|we would love|stack|tools?|technologies)\\b"));
         QList<std::pair<int, std::pair<qsizetype, qsizetype>>>
             hits; // sentence, (pos, len) in sentence
+        QList<int> hitIds; // the technology of each hit (-1: a topic's word)
         QSet<int> joined; // sentences whose purpose is said elsewhere in the item
         if (!topic) {
             for (const TermHit &h : item.techHits) {
@@ -1391,6 +1414,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 const qsizetype rel = at - item.sentences.at(s).start;
                 const qsizetype len = item.tokens.at(h.lastToken).end - at;
                 hits << std::pair { s, std::pair { std::max<qsizetype>(0, rel), len } };
+                hitIds << h.id;
                 if (h.negated)
                     hits.last().second.second = -len; // mark: the dictionary read a negation
             }
@@ -1424,9 +1448,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     joined.insert(s);
                 }
                 hits << std::pair { s, std::pair { m.capturedStart(), m.capturedLength() } };
+                hitIds << -1;
             }
         }
-        for (const auto &[s, span] : std::as_const(hits)) {
+        QSet<int> usedNow; // technologies of the family in use now, said in this item
+        QSet<int> leftBehind; // and those it moved away from
+        for (int k = 0; k < hits.size(); ++k) {
+            const auto &[s, span] = hits.at(k);
             const Sentence &sent = item.sentences.at(s);
             const bool dictNegated = span.second < 0;
             const qsizetype len = std::abs(span.second);
@@ -1483,6 +1511,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     base = 0.75;
                 if (crm && !used)
                     base = 0.35;
+                if (used && base * factor >= 0.85)
+                    usedNow.insert(hitIds.at(k));
                 t.add(item.index, s, base * factor,
                     QStringLiteral("%1, %2").arg(
                         used ? QStringLiteral("in use") : QStringLiteral("mentioned"),
@@ -1491,9 +1521,10 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             }
             case Modality::Past:
             case Modality::Negated:
-                if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
                     t.oppose(item.index, s, 0.8, modalityReason(mod));
-                else
+                    leftBehind.insert(hitIds.at(k));
+                } else
                     t.reject(item.index, s, modalityReason(mod));
                 break;
             default:
@@ -1512,6 +1543,12 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             for (Contribution &c : t.support)
                 if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85 || crm))
                     c.strength = std::min(c.strength, 0.3);
+        // "We deleted our GKE cluster; every service now runs on Cloud Run": a move between
+        // products of the family the goal asks for is no move away from it (a move off the
+        // named technology itself is).
+        if (!topic && !usedNow.isEmpty() && !usedNow.intersects(leftBehind)
+            && !leftBehind.intersects(named))
+            t.against.removeIf([&item](const Contribution &c) { return c.item == item.index; });
     }
     return t;
 }
@@ -1918,11 +1955,20 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 const auto m = it.next();
                 if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
                     continue;
+                // "will look at a Series B next year": a round ahead is not one raised.
+                static const Re ahead(QStringLiteral(
+                    "\\b(will|would|plans? to|planning to|aims? to|hopes? to|look(ing)? (at|to)|"
+                    "eyes|eyeing|ahead of|before)\\b((?!rais|clos|secur|land|announc|complet)"
+                    "[\\w\\s$€£.,-]){0,30}$"));
+                if (ahead.match(lower.left(m.capturedStart())).hasMatch())
+                    continue;
                 int st = 0;
                 if (!m.captured(1).isEmpty())
                     st = m.captured(1).at(0).unicode() - u'a' + 1;
                 else if (!m.captured(2).isEmpty())
                     st = m.captured(2).at(0).unicode() - u'a' + 1;
+                else if (!m.captured(4).isEmpty())
+                    st = m.captured(4).at(0).unicode() - u'a' + 1;
                 else if (m.captured(3).startsWith(QStringLiteral("growth"))
                     || m.captured(3) == u"pre-ipo"
                     || m.captured(3).startsWith(QStringLiteral("late"))
@@ -2001,7 +2047,8 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             if (written.isValid() && (!when.isValid() || written.year() < when.year()))
                 when = written;
             static const Re relative(
-                QStringLiteral("\\b(last year|(two|three|four|2|3|4) years ago|back in)\\b"));
+                QStringLiteral("\\b(last year|(two|three|four|2|3|4) years (ago|after|since)|back "
+                               "in)\\b"));
             if (when.isValid() && relative.match(lower).hasMatch())
                 when = when.addYears(-1);
             if (f.withinMonths > 0) {
@@ -2232,7 +2279,9 @@ QList<FacetVerdict> Judge::judgeHiring(
         static const Re hiringWords(QStringLiteral(
             "\\b(hiring|join|apply|we're looking|we are looking|looking for|open (role|position)|"
             "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"
-            "about the role|the role|job|position|full-time|part-time|permanent)\\b"));
+            "about the role|the role|job|position|full-time|part-time|permanent|wir suchen|"
+            "wij zoeken|we zoeken|buscamos|nous recherchons|recherchons|cerchiamo|"
+            "procuramos)\\b"));
         const bool isPosting = item.posting && titleRole;
         if (!isPosting && !hiringWords.match(lowerText).hasMatch())
             continue;
@@ -2247,7 +2296,7 @@ QList<FacetVerdict> Judge::judgeHiring(
         static const Re openRoles(QStringLiteral(
             "\\b(open roles?|open positions?|openings|we're hiring|we are hiring|now hiring|is "
             "hiring|are hiring|join us as|join our team as|currently hiring|hiring for|job "
-            "openings|vacancies|who's hiring|apply)\\b"));
+            "openings|vacancies|who's hiring|who is hiring|apply)\\b"));
         const bool saysHiring = openRoles.match(lowerText).hasMatch();
         double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
             * entityFactor(sent.entity);
