@@ -6,6 +6,7 @@
 // baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
 // is scored blind: per goal kind only, never a company, and it cannot be explained.
 #include "LabelledFixture.h"
+#include "analysis/FacetJudge.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
 
@@ -18,18 +19,82 @@ using namespace gtm;
 
 namespace {
 
-int evaluate(const QStringList &files, double threshold, bool verbose)
+// Why the judge missed the companies it missed, counted per goal kind: the weakest facet of
+// each false negative and what became of it (nothing found, refused and why, found but too
+// weak). Counts only, so it may be run on the blind set: where recall is lost, not which case.
+void printMissCauses(QTextStream &out, const TechDictionary &dictionary,
+    const bench::LabelledFixture &fx, double threshold, const HeuristicAnalyzer &analyzer)
+{
+    QMap<QString, QMap<QString, int>> causes; // kind -> cause -> count
+    for (const auto &goal : fx.goals) {
+        const GoalModel model = parseGoalModel(dictionary, goal.text);
+        for (const auto &c : fx.companies) {
+            if (!c.truth.value(goal.id))
+                continue;
+            AnalysisInput input;
+            input.goal = goal.text;
+            input.domain = c.domain;
+            input.companyName = c.name;
+            input.evidence = c.evidence;
+            input.referenceDate = fx.referenceDate;
+            if (analyzer.analyzeNow(input).confidence >= threshold)
+                continue;
+            const FacetJudgement j = judgeFacets(dictionary, model, input, fx.referenceDate);
+            const FacetVerdict *weakest = nullptr;
+            for (const FacetVerdict &v : j.verdicts)
+                if (v.judged && (!weakest || v.strength < weakest->strength))
+                    weakest = &v;
+            QString cause = QStringLiteral("(no facet judged)");
+            if (weakest) {
+                const QString facet = facetKindToString(weakest->facet.kind);
+                if (weakest->strength > 0.0)
+                    cause = facet + u": too weak ("
+                        + QString::number(std::ceil(weakest->strength * 10) / 10, 'f', 1) + u")";
+                else if (!weakest->rejectedReason.isEmpty())
+                    cause = facet + u": refused, " + weakest->rejectedReason.left(40);
+                else
+                    cause = facet + u": nothing found";
+            }
+            causes[goal.kind][cause] += 1;
+        }
+    }
+    out << "false negatives by cause (weakest facet):\n";
+    for (auto k = causes.cbegin(); k != causes.cend(); ++k) {
+        out << "  " << k.key() << '\n';
+        for (auto c = k.value().cbegin(); c != k.value().cend(); ++c)
+            out << "    " << qSetFieldWidth(4) << Qt::right << c.value() << qSetFieldWidth(0)
+                << Qt::left << "  " << c.key() << '\n';
+    }
+}
+
+// `goalsOf`: another set whose goal texts replace each file's own (same ids), so that a score
+// measures the judgement of evidence alone, apart from the reading of the writer's goal text.
+int evaluate(const QStringList &files, double threshold, bool verbose, const QString &goalsOf,
+    bool causes)
 {
     QTextStream out(stdout);
     const auto dictionary = TechDictionary::loadBuiltIn();
     const HeuristicAnalyzer analyzer(dictionary);
+    QHash<QString, QString> goalTexts;
+    if (!goalsOf.isEmpty()) {
+        QString error;
+        const auto other = bench::loadFixture(bench::evalPath(goalsOf), &error);
+        if (!other || bench::isBlindSet(goalsOf)) {
+            QTextStream(stderr) << (other ? QStringLiteral("blind goals stay unread") : error) << '\n';
+            return 1;
+        }
+        for (const auto &g : other->goals)
+            goalTexts.insert(g.id, g.text);
+    }
     for (const QString &file : files) {
         QString error;
-        const auto fx = bench::loadFixture(bench::evalPath(file), &error);
+        auto fx = bench::loadFixture(bench::evalPath(file), &error);
         if (!fx) {
             QTextStream(stderr) << error << '\n';
             return 1;
         }
+        for (auto &g : fx->goals)
+            g.text = goalTexts.value(g.id, g.text);
         const bench::Scores a = bench::score(analyzer, *fx, threshold);
         const bench::Scores all = bench::scoreBaseline(*dictionary, bench::Baseline::AllWords, *fx);
         const bench::Scores any
@@ -86,6 +151,8 @@ int evaluate(const QStringList &files, double threshold, bool verbose)
         out << "goals as understood:\n";
         for (const auto &g : fx->goals)
             out << "  " << g.id << ": " << parseGoalModel(*dictionary, g.text).summary() << '\n';
+        if (causes)
+            printMissCauses(out, *dictionary, *fx, threshold, analyzer);
         if (verbose && blind)
             out << "(no wrong calls listed: " << file << " is scored blind)\n";
         else if (verbose)
@@ -115,6 +182,12 @@ int main(int argc, char **argv)
     parser.addOption({ QStringLiteral("eval"),
         QStringLiteral("Score an evaluation file against the baselines (dev, heldout or a path)."),
         QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("causes"),
+        QStringLiteral("With --eval: count the false negatives by cause (counts only).") });
+    parser.addOption({ QStringLiteral("goals-of"),
+        QStringLiteral("With --eval: judge by this set's goal texts (same ids) instead of each "
+                       "file's own, to tell reading the goal from judging the evidence."),
+        QStringLiteral("set") });
     parser.addOption({ QStringLiteral("goal-facets"),
         QStringLiteral("Print the facets parsed from a goal, as JSON."), QStringLiteral("goal") });
     parser.addOption({ QStringLiteral("explain"),
@@ -149,7 +222,8 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("eval")))
         return evaluate(parser.values(QStringLiteral("eval")),
             parser.value(QStringLiteral("threshold")).toDouble(),
-            parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")));
+            parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")),
+            parser.value(QStringLiteral("goals-of")), parser.isSet(QStringLiteral("causes")));
 
     if (bench::isBlindSet(parser.value(QStringLiteral("fixture")))) {
         QTextStream(stderr) << "the fresh held-out set is scored blind: use --eval with it\n";
