@@ -2,6 +2,7 @@
 
 #include "lexicon/TechDictionary.h"
 
+#include <QDate>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -13,10 +14,34 @@ namespace gtm::bench {
 
 namespace {
 
-QString facetKey(const GoalFacet &f, bool checkProduction)
+// The day the phrasings were written: what "since Dec 2025" counts back from.
+const QDate kWrittenOn(2026, 12, 1);
+
+// A technology as the dictionary names it: writers say "Kafka" and "Postgres", the dictionary
+// "Apache Kafka" and "PostgreSQL"; alternatives ("Snowflake or BigQuery") in any order.
+QString technologyName(const TechDictionary &dict, const QString &value)
 {
+    QStringList names;
+    for (const QString &part : value.split(QStringLiteral(" or "))) {
+        QString name = part.trimmed();
+        for (const Technology &t : dict.technologies())
+            if (t.name.compare(name, Qt::CaseInsensitive) == 0
+                || t.aliases.contains(name.toLower())) {
+                name = t.name;
+                break;
+            }
+        names << name;
+    }
+    names.sort();
+    return names.join(QStringLiteral(" or "));
+}
+
+QString facetKey(const TechDictionary &dict, const GoalFacet &f, bool checkProduction)
+{
+    const QString value
+        = f.kind == FacetKind::Technology ? technologyName(dict, f.value) : f.value;
     return QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
-        .arg(facetKindToString(f.kind), f.value, f.purpose)
+        .arg(facetKindToString(f.kind), value, f.purpose)
         .arg(f.roleScope)
         .arg(f.minStage)
         .arg(f.withinMonths)
@@ -25,11 +50,12 @@ QString facetKey(const GoalFacet &f, bool checkProduction)
         .arg(checkProduction && f.inProduction);
 }
 
-QStringList keys(const QList<GoalFacet> &facets, bool checkProduction)
+QStringList keys(
+    const TechDictionary &dict, const QList<GoalFacet> &facets, bool checkProduction)
 {
     QStringList out;
     for (const GoalFacet &f : facets)
-        out << facetKey(f, checkProduction);
+        out << facetKey(dict, f, checkProduction);
     out.sort();
     return out;
 }
@@ -97,10 +123,10 @@ std::optional<QList<Phrasing>> loadPhrasings(const QString &path, QString *error
     return out;
 }
 
-bool sameFacets(
-    const QList<GoalFacet> &expected, const QList<GoalFacet> &parsed, bool checkProduction)
+bool sameFacets(const TechDictionary &dict, const QList<GoalFacet> &expected,
+    const QList<GoalFacet> &parsed, bool checkProduction)
 {
-    return keys(expected, checkProduction) == keys(parsed, checkProduction);
+    return keys(dict, expected, checkProduction) == keys(dict, parsed, checkProduction);
 }
 
 PhrasingScores scorePhrasings(const TechDictionary &dictionary, const QList<Phrasing> &phrasings)
@@ -110,13 +136,13 @@ PhrasingScores scorePhrasings(const TechDictionary &dictionary, const QList<Phra
     QElapsedTimer timer;
     timer.start();
     for (const Phrasing &p : phrasings)
-        parsed << parseGoalModel(dictionary, p.text);
+        parsed << parseGoalModel(dictionary, p.text, kWrittenOn);
     s.usPerGoal = double(timer.nsecsElapsed()) / 1000.0 / double(phrasings.size());
 
     for (qsizetype i = 0; i < phrasings.size(); ++i) {
         const Phrasing &p = phrasings.at(i);
         const GoalModel &m = parsed.at(i);
-        const bool right = sameFacets(p.facets, m.facets, p.checkProduction);
+        const bool right = sameFacets(dictionary, p.facets, m.facets, p.checkProduction);
         for (Tally *t : { &s.overall, &s.perLang[p.lang] }) {
             t->right += right;
             ++t->total;
@@ -132,7 +158,7 @@ PhrasingScores scorePhrasings(const TechDictionary &dictionary, const QList<Phra
             if (want.isEmpty() && got.isEmpty())
                 continue;
             Tally &t = s.perKind[facetKindToString(kind)];
-            t.right += sameFacets(want, got, p.checkProduction);
+            t.right += sameFacets(dictionary, want, got, p.checkProduction);
             ++t.total;
         }
         if (!right)

@@ -52,9 +52,9 @@ struct PhrasingScores
 };
 
 // Facets match when kind, value, purpose, role scope, stage, window and head counts are equal
-// (in_production too where the writer set it), in any order.
-bool sameFacets(const QList<GoalFacet> &expected, const QList<GoalFacet> &parsed,
-    bool checkProduction);
+// (in_production too where the writer set it), in any order; a technology by its dictionary name.
+bool sameFacets(const TechDictionary &dictionary, const QList<GoalFacet> &expected,
+    const QList<GoalFacet> &parsed, bool checkProduction);
 
 PhrasingScores scorePhrasings(const TechDictionary &dictionary, const QList<Phrasing> &phrasings);
 

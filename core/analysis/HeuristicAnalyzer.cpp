@@ -190,7 +190,8 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
 
     // A goal the facet model understands is judged facet by facet; a goal it cannot read at
     // all falls back to matching the goal's own words below.
-    const GoalModel model = input.goalModel ? *input.goalModel : parseGoalModel(dict, input.goal);
+    const GoalModel model = input.goalModel ? *input.goalModel
+                                            : parseGoalModel(dict, input.goal, input.referenceDate);
     if (!model.facets.isEmpty()) {
         const FacetJudgement j = judgeFacets(dict, model, input, input.referenceDate);
         out.confidence = j.confidence;

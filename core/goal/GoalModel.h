@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -64,7 +65,10 @@ struct GoalModel
     bool operator==(const GoalModel &) const = default;
 };
 
-GoalModel parseGoalModel(const TechDictionary &dictionary, const QString &goal);
+// Reads the goal's free text (GoalReading.cpp). `today` is what "since Dec 2025" or "in 2026"
+// counts back from; invalid: the current date.
+GoalModel parseGoalModel(
+    const TechDictionary &dictionary, const QString &goal, QDate today = QDate());
 
 // The labels the parser and the judge share.
 QString industryLabel(const QString &id);

@@ -11,6 +11,7 @@ struct ParsedGoal
 {
     QString text;
     QList<int> technologies; // dictionary indexes, in goal order
+    QList<TermHit> technologyHits; // where each of them is first named (same order)
     bool anyTechnology = false; // "Python or Go": one of them is enough
     QList<int> concepts; // concept indexes: topics, industries, intents
     QStringList roles; // "data scientist", "backend engineer"
