@@ -1,5 +1,6 @@
 #include "Phrasings.h"
 
+#include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
 
 #include <QDate>

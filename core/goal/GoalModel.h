@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -65,10 +64,7 @@ struct GoalModel
     bool operator==(const GoalModel &) const = default;
 };
 
-// Reads the goal's free text (GoalReading.cpp). `today` is what "since Dec 2025" or "in 2026"
-// counts back from; invalid: the current date.
-GoalModel parseGoalModel(
-    const TechDictionary &dictionary, const QString &goal, QDate today = QDate());
+GoalModel parseGoalModel(const TechDictionary &dictionary, const QString &goal);
 
 // The labels the parser and the judge share.
 QString industryLabel(const QString &id);

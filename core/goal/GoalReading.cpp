@@ -87,6 +87,7 @@ bool oneSlipApart(const QString &typed, const QString &word)
 struct Vocabulary
 {
     QHash<QString, QString> spelled; // lower-case word -> how to write it
+    QHash<qsizetype, QStringList> byLength; // the words of `spelled`, for one slip apart
 };
 
 constexpr const char16_t *kKeyWords[] = { u"hiring", u"recruiting", u"production", u"series",
@@ -129,6 +130,8 @@ const Vocabulary &vocabulary(const TechDictionary &dict)
         v.spelled.insert(QString::fromUtf16(w), QString::fromUtf16(w));
     for (const auto &[word, name] : kGoalSynonyms)
         v.spelled.insert(QString::fromUtf16(word), QString::fromUtf16(name));
+    for (auto k = v.spelled.cbegin(); k != v.spelled.cend(); ++k)
+        v.byLength[k.key().size()] << k.key();
     return cache.emplace(&dict, std::move(v)).first->second;
 }
 
@@ -148,12 +151,12 @@ QString mended(const TechDictionary &dict, const QString &goal)
             if (known.value() != lower)
                 replacement = known.value();
         } else if (lower.size() >= 5 && !v.spelled.contains(lower.chopped(1))) {
-            for (auto k = v.spelled.cbegin(); k != v.spelled.cend(); ++k) {
-                if (oneSlipApart(lower, k.key())) {
-                    replacement = k.value();
-                    break;
-                }
-            }
+            for (qsizetype n = lower.size() - 1; n <= lower.size() + 1 && replacement.isEmpty(); ++n)
+                for (const QString &k : v.byLength.value(n))
+                    if (oneSlipApart(lower, k)) {
+                        replacement = v.spelled.value(k);
+                        break;
+                    }
         }
         if (replacement.isEmpty())
             continue;
@@ -576,7 +579,7 @@ struct NamedTechnology
 // name (Django is not just Python), without those it rules out ("rather than AWS") and without
 // a single letter that names a round ("Series B, C or later").
 QList<NamedTechnology> namedTechnologies(const TechDictionary &dict, const ParsedGoal &parsed,
-    const QList<TextToken> &tokens, bool inFundingGoal)
+    const QList<TextToken> &tokens, const QStringList &words, bool inFundingGoal)
 {
     const QList<Technology> &all = dict.technologies();
     auto family = [&](int t) {
@@ -602,7 +605,7 @@ QList<NamedTechnology> namedTechnologies(const TechDictionary &dict, const Parse
         bool ruledOut = false;
         for (int k = std::max(0, h.firstToken - 2); k < h.firstToken; ++k)
             ruledOut = ruledOut
-                || (negations().contains(fold(tokens.at(k).lower))
+                || (negations().contains(words.at(k))
                     && tokens.at(k).sentence == tokens.at(h.firstToken).sentence);
         const int root = family(h.id);
         // The dictionary may hold one product twice ("Azure", "Microsoft Azure"): the same
@@ -620,7 +623,8 @@ QList<NamedTechnology> namedTechnologies(const TechDictionary &dict, const Parse
 
 // "Go backends, Kubernetes in prod": production belongs to the technologies of its clause; a
 // clause that names none ("both in production", "must be in prod") speaks of all of them.
-void markProduction(QList<NamedTechnology> &techs, const QList<TextToken> &tokens, bool *anywhere)
+void markProduction(QList<NamedTechnology> &techs, const QList<TextToken> &tokens,
+    const QStringList &words, bool *anywhere)
 {
     *anywhere = false;
     auto clauseOf = [&tokens](int k) {
@@ -634,7 +638,7 @@ void markProduction(QList<NamedTechnology> &techs, const QList<TextToken> &token
         return std::pair { from, to };
     };
     for (int k = 0; k < tokens.size(); ++k) {
-        if (!isProductionWord(fold(tokens.at(k).lower)))
+        if (!isProductionWord(words.at(k)))
             continue;
         *anywhere = true;
         const auto [from, to] = clauseOf(k);
@@ -671,6 +675,11 @@ QString without(QString text, const QRegularExpressionMatch &m)
 
 } // namespace
 
+GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal)
+{
+    return parseGoalModel(dict, goal, QDate::currentDate());
+}
+
 GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate today)
 {
     GoalModel m;
@@ -679,6 +688,9 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
     const QString lower = fold(text);
     const ParsedGoal parsed = parseGoal(dict, text);
     const QList<TextToken> tokens = tokenize(text);
+    QStringList words; // the tokens folded as `lower` is
+    for (const TextToken &t : tokens)
+        words << fold(t.lower);
 
     // --- Hiring: an intent word, a role, or both.
     QString role;
@@ -710,9 +722,9 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
 
     // --- Technologies and topics.
     const int stage = fundingStage(lower, text);
-    QList<NamedTechnology> techs = namedTechnologies(dict, parsed, tokens, stage > 0);
+    QList<NamedTechnology> techs = namedTechnologies(dict, parsed, tokens, words, stage > 0);
     bool production = false;
-    markProduction(techs, tokens, &production);
+    markProduction(techs, tokens, words, &production);
     const QString topicText = without(lower, roleMatch);
     const bool ml = matches(topicText, kMachineLearning);
     const bool fraud = matches(lower, kFraud);
@@ -723,12 +735,10 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
             || topic.id == u"fraud" || !techs.isEmpty() || topics.contains(topic.label))
             continue;
         // "cybersecurity companies" name an industry, not a security tool.
-        QStringList words;
-        for (int k = h.firstToken; k <= h.lastToken; ++k)
-            words << fold(tokens.at(k).lower);
+        const QString phrase = words.mid(h.firstToken, h.lastToken - h.firstToken + 1).join(u' ');
         bool industry = false;
         for (const Trigger &t : kIndustryTriggers)
-            industry = industry || matches(words.join(u' '), t.pattern);
+            industry = industry || matches(phrase, t.pattern);
         if (!industry)
             topics << topic.label;
     }

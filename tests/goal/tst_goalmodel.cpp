@@ -1,4 +1,4 @@
-#include "goal/GoalModel.h"
+#include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
 
 #include <QJsonDocument>
