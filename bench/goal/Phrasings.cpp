@@ -39,8 +39,7 @@ QString technologyName(const TechDictionary &dict, const QString &value)
 
 QString facetKey(const TechDictionary &dict, const GoalFacet &f, bool checkProduction)
 {
-    const QString value
-        = f.kind == FacetKind::Technology ? technologyName(dict, f.value) : f.value;
+    const QString value = f.kind == FacetKind::Technology ? technologyName(dict, f.value) : f.value;
     return QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
         .arg(facetKindToString(f.kind), value, f.purpose)
         .arg(f.roleScope)
@@ -51,8 +50,7 @@ QString facetKey(const TechDictionary &dict, const GoalFacet &f, bool checkProdu
         .arg(checkProduction && f.inProduction);
 }
 
-QStringList keys(
-    const TechDictionary &dict, const QList<GoalFacet> &facets, bool checkProduction)
+QStringList keys(const TechDictionary &dict, const QList<GoalFacet> &facets, bool checkProduction)
 {
     QStringList out;
     for (const GoalFacet &f : facets)

@@ -59,8 +59,7 @@ int main(int argc, char **argv)
         }
         const bench::PhrasingScores s = bench::scorePhrasings(*dictionary, *phrasings);
         out << path << ": " << phrasings->size() << " phrasings, all facets right "
-            << s.overall.line() << ", " << QString::number(s.usPerGoal, 'f', 1)
-            << " us per goal\n";
+            << s.overall.line() << ", " << QString::number(s.usPerGoal, 'f', 1) << " us per goal\n";
         table(out, QStringLiteral("per facet kind"), s.perKind);
         table(out, QStringLiteral("per language"), s.perLang);
         table(out, QStringLiteral("per goal meaning"), s.perMeaning);

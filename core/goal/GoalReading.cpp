@@ -94,8 +94,8 @@ constexpr const char16_t *kKeyWords[] = { u"hiring", u"recruiting", u"production
     u"serie", u"logistics", u"logistik", u"freight", u"hospitals", u"healthcare", u"clinics",
     u"fintech", u"fintechs", u"payments", u"insurers", u"insurance", u"engineer", u"engineers",
     u"developers", u"scientists", u"analysts", u"marketplace", u"marketplaces", u"europe",
-    u"germany", u"google", u"employees", u"companies", u"startups", u"manufacturing",
-    u"ecommerce", u"cybersecurity", u"education", u"energy", u"funding", u"raised", u"headquartered",
+    u"germany", u"google", u"employees", u"companies", u"startups", u"manufacturing", u"ecommerce",
+    u"cybersecurity", u"education", u"energy", u"funding", u"raised", u"headquartered",
     u"netherlands", u"kingdom", u"france" };
 
 // Products whose name is also a word ("snowflake", "stripe") that a goal in lower case still
@@ -151,7 +151,8 @@ QString mended(const TechDictionary &dict, const QString &goal)
             if (known.value() != lower)
                 replacement = known.value();
         } else if (lower.size() >= 5 && !v.spelled.contains(lower.chopped(1))) {
-            for (qsizetype n = lower.size() - 1; n <= lower.size() + 1 && replacement.isEmpty(); ++n)
+            for (qsizetype n = lower.size() - 1; n <= lower.size() + 1 && replacement.isEmpty();
+                 ++n)
                 for (const QString &k : v.byLength.value(n))
                     if (oneSlipApart(lower, k)) {
                         replacement = v.spelled.value(k);
@@ -189,7 +190,8 @@ constexpr Trigger kIndustryTriggers[] = {
         u"versand\\w*|fret|transitaires?|chaine d'approvisionnement|cadena de suministro|"
         u"mensajeria|vracht\\w*|expediteur\\w*|vervoer\\w*|toeleveringsketen)\\b" },
     { u"healthcare",
-        u"\\b(health ?care|healthtech\\w*|health tech|health systems?|medical|medic[oa]s?|clini\\w*|"
+        u"\\b(health ?care|healthtech\\w*|health tech|health "
+        u"systems?|medical|medic[oa]s?|clini\\w*|"
         u"hospit\\w*|hopita\\w*|providers?|payers?|physicians?|life sciences|pharma\\w*|"
         u"gesundheit\\w*|krankenh\\w*|krankenkass\\w*|klinik\\w*|arztprax\\w*|medizin\\w*|"
         u"sante|medicaux|salud|sanitari\\w*|zorg|zorgaanbieder\\w*|zorginstelling\\w*|"
@@ -197,7 +199,8 @@ constexpr Trigger kIndustryTriggers[] = {
     { u"ecommerce",
         u"\\b(e-?commerce\\w*|retail(ers)?|online stores?|dtc|d2c|shopify merchants|"
         u"online-?hand\\w*|einzelhand\\w*|e-?shops?|commerce en ligne|vente en ligne|"
-        u"comercio electronico|tiendas? (online|en linea)|webshops?|webwinkels?|detailhand\\w*)\\b" },
+        u"comercio electronico|tiendas? (online|en "
+        u"linea)|webshops?|webwinkels?|detailhand\\w*)\\b" },
     { u"insurance",
         u"\\b(insurance|insurtech\\w*|insurers?|versicher\\w*|assurance\\w*|assureurs?|"
         u"aseguradora\\w*|seguros|verzeker\\w*)\\b" },
@@ -239,6 +242,8 @@ constexpr RoleDef kRoles[] = {
         u"\\b(data[- ]?eng(ineers?|ineerin(nen)?|s)?|daten[- ]?(engineer|ingenieur)\\w*|"
         u"data platform engineers?|etl[- ]engineers?|ingenieurs? (de |des )?(data|donnees)|"
         u"ingenier[oa]s? de datos)\\b" },
+    // "open data engineering roles": the work names the role next to a seat or hiring word.
+    { u"data engineer", u"\\bdata[- ]engineering\\b", true },
     { u"analytics engineer", u"\\banalytics[- ]engineers?\\b" },
     { u"data scientist",
         u"\\b(data[- ]scien\\w*|datenwissenschaftler\\w*|scientifiques? des donnees|"
@@ -252,8 +257,7 @@ constexpr RoleDef kRoles[] = {
     { u"account executive", u"\\b(account executives?|aes|key account manager\\w*)\\b" },
     { u"sre", u"\\b(sres?|site reliability)\\b" },
     { u"devops engineer", u"\\b(devops|platform)[- ](engineers?|ingenieur\\w*)\\b" },
-    { u"product manager",
-        u"\\b(product[- ]managers?|produktmanager\\w*|chefs? de produit)\\b" },
+    { u"product manager", u"\\b(product[- ]managers?|produktmanager\\w*|chefs? de produit)\\b" },
     { u"designer", u"\\b(product |ux |ui )?designers?\\b", true },
     { u"software engineer",
         u"\\b((software|backend|back-end|frontend|front-end|full[- ]?stack)[- ]"
@@ -352,25 +356,49 @@ const QSet<QString> &negations()
 int numberWord(const QString &w)
 {
     static const QHash<QString, int> words {
-        { QStringLiteral("a"), 1 }, { QStringLiteral("an"), 1 }, { QStringLiteral("one"), 1 },
-        { QStringLiteral("two"), 2 }, { QStringLiteral("three"), 3 },
-        { QStringLiteral("four"), 4 }, { QStringLiteral("five"), 5 }, { QStringLiteral("six"), 6 },
-        { QStringLiteral("seven"), 7 }, { QStringLiteral("eight"), 8 },
-        { QStringLiteral("nine"), 9 }, { QStringLiteral("ten"), 10 },
-        { QStringLiteral("eleven"), 11 }, { QStringLiteral("twelve"), 12 },
-        { QStringLiteral("eighteen"), 18 }, { QStringLiteral("twenty-four"), 24 },
-        { QStringLiteral("ein"), 1 }, { QStringLiteral("einem"), 1 },
-        { QStringLiteral("eines"), 1 }, { QStringLiteral("zwei"), 2 },
-        { QStringLiteral("drei"), 3 }, { QStringLiteral("sechs"), 6 },
-        { QStringLiteral("zwolf"), 12 }, { QStringLiteral("achtzehn"), 18 },
-        { QStringLiteral("un"), 1 }, { QStringLiteral("une"), 1 }, { QStringLiteral("deux"), 2 },
-        { QStringLiteral("trois"), 3 }, { QStringLiteral("douze"), 12 },
-        { QStringLiteral("dix-huit"), 18 }, { QStringLiteral("uno"), 1 },
-        { QStringLiteral("una"), 1 }, { QStringLiteral("dos"), 2 }, { QStringLiteral("tres"), 3 },
-        { QStringLiteral("seis"), 6 }, { QStringLiteral("doce"), 12 },
-        { QStringLiteral("dieciocho"), 18 }, { QStringLiteral("een"), 1 },
-        { QStringLiteral("twee"), 2 }, { QStringLiteral("drie"), 3 }, { QStringLiteral("zes"), 6 },
-        { QStringLiteral("twaalf"), 12 }, { QStringLiteral("achttien"), 18 },
+        { QStringLiteral("a"), 1 },
+        { QStringLiteral("an"), 1 },
+        { QStringLiteral("one"), 1 },
+        { QStringLiteral("two"), 2 },
+        { QStringLiteral("three"), 3 },
+        { QStringLiteral("four"), 4 },
+        { QStringLiteral("five"), 5 },
+        { QStringLiteral("six"), 6 },
+        { QStringLiteral("seven"), 7 },
+        { QStringLiteral("eight"), 8 },
+        { QStringLiteral("nine"), 9 },
+        { QStringLiteral("ten"), 10 },
+        { QStringLiteral("eleven"), 11 },
+        { QStringLiteral("twelve"), 12 },
+        { QStringLiteral("eighteen"), 18 },
+        { QStringLiteral("twenty-four"), 24 },
+        { QStringLiteral("ein"), 1 },
+        { QStringLiteral("einem"), 1 },
+        { QStringLiteral("eines"), 1 },
+        { QStringLiteral("zwei"), 2 },
+        { QStringLiteral("drei"), 3 },
+        { QStringLiteral("sechs"), 6 },
+        { QStringLiteral("zwolf"), 12 },
+        { QStringLiteral("achtzehn"), 18 },
+        { QStringLiteral("un"), 1 },
+        { QStringLiteral("une"), 1 },
+        { QStringLiteral("deux"), 2 },
+        { QStringLiteral("trois"), 3 },
+        { QStringLiteral("douze"), 12 },
+        { QStringLiteral("dix-huit"), 18 },
+        { QStringLiteral("uno"), 1 },
+        { QStringLiteral("una"), 1 },
+        { QStringLiteral("dos"), 2 },
+        { QStringLiteral("tres"), 3 },
+        { QStringLiteral("seis"), 6 },
+        { QStringLiteral("doce"), 12 },
+        { QStringLiteral("dieciocho"), 18 },
+        { QStringLiteral("een"), 1 },
+        { QStringLiteral("twee"), 2 },
+        { QStringLiteral("drie"), 3 },
+        { QStringLiteral("zes"), 6 },
+        { QStringLiteral("twaalf"), 12 },
+        { QStringLiteral("achttien"), 18 },
     };
     bool ok = false;
     const int n = w.toInt(&ok);
@@ -400,10 +428,10 @@ int monthFromName(const QString &name)
 {
     static const std::pair<const char16_t *, int> prefixes[] = { { u"jan", 1 }, { u"ene", 1 },
         { u"feb", 2 }, { u"fev", 2 }, { u"mar", 3 }, { u"maa", 3 }, { u"apr", 4 }, { u"avr", 4 },
-        { u"abr", 4 }, { u"mai", 5 }, { u"may", 5 }, { u"mei", 5 }, { u"juin", 6 },
-        { u"jun", 6 }, { u"juil", 7 }, { u"jul", 7 }, { u"aug", 8 }, { u"aou", 8 },
-        { u"ago", 8 }, { u"sep", 9 }, { u"oct", 10 }, { u"okt", 10 }, { u"nov", 11 },
-        { u"dec", 12 }, { u"dez", 12 }, { u"dic", 12 } };
+        { u"abr", 4 }, { u"mai", 5 }, { u"may", 5 }, { u"mei", 5 }, { u"juin", 6 }, { u"jun", 6 },
+        { u"juil", 7 }, { u"jul", 7 }, { u"aug", 8 }, { u"aou", 8 }, { u"ago", 8 }, { u"sep", 9 },
+        { u"oct", 10 }, { u"okt", 10 }, { u"nov", 11 }, { u"dec", 12 }, { u"dez", 12 },
+        { u"dic", 12 } };
     for (const auto &[prefix, month] : prefixes)
         if (name.startsWith(QStringView(prefix)))
             return month;
@@ -424,12 +452,11 @@ int fundingWindow(const QString &lower, QDate today)
         "\\b(?:last|past|previous|prior|within|letzten|vergangenen|ultim[oa]s?|afgelopen|"
         "laatste|voorbije|innerhalb|depuis|seit|desde hace|sinds|binnen)\\s*(?:the\\s+|der\\s+|"
         "des\\s+|von\\s+|eines\\s+)?(?:(%1)[- ]?)?%2\\b")
-                                                 .arg(number, unit));
+                                             .arg(number, unit));
     // "au cours des 12 derniers mois", "12 derniers mois", "l'an dernier".
     static const QRegularExpression french(
         QStringLiteral("\\b(?:(%1)\\s+)?(?:derniers?|dernieres?)\\s+%2\\b").arg(number, unit));
-    static const QRegularExpression frenchAfter(
-        QStringLiteral("\\b(an|annee)\\s+derniere?\\b"));
+    static const QRegularExpression frenchAfter(QStringLiteral("\\b(an|annee)\\s+derniere?\\b"));
     // "6 months ago", "vor 6 Monaten", "il y a 6 mois", "hace 6 meses".
     static const QRegularExpression ago(
         QStringLiteral("\\b(?:vor|il y a|hace)?\\s*(%1)\\s*%2\\s*(?:ago|geleden)?\\b")
@@ -696,13 +723,12 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
     QString role;
     qsizetype roleAt = -1;
     QRegularExpressionMatch roleMatch;
+    const bool askForSeats = matches(lower, kSeatWords) || matches(lower, kHiringWords);
     for (const RoleDef &r : kRoles) {
         roleMatch = find(lower, r.pattern);
-        if (roleMatch.hasMatch()) {
-            if (!r.generic || matches(lower, kSeatWords) || matches(lower, kHiringWords)) {
-                role = QString::fromUtf16(r.value);
-                roleAt = roleMatch.capturedStart(0);
-            }
+        if (roleMatch.hasMatch() && (!r.generic || askForSeats)) {
+            role = QString::fromUtf16(r.value);
+            roleAt = roleMatch.capturedStart(0);
             break;
         }
     }
@@ -771,10 +797,12 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
 
     // --- Industry, or the customers it sells to.
     static const QRegularExpression sellsTo(QStringLiteral(
-        "(\\b(sells?|selling|sold|serves?|serving|(?<!looking )(?<!searching )for|to|customers?|clients?|clientele|targeting|"
+        "(\\b(sells?|selling|sold|serves?|serving|(?<!looking )(?<!searching "
+        ")for|to|customers?|clients?|clientele|targeting|"
         "buyers?|used by|verkauf\\w*|vertreib\\w*|kunden|fur|pour|aux|vend\\w*|clientes|para|"
         "klanten|voor|aan)\\b|->|=>|→)[^.;!?]{0,40}$"));
-    static const QRegularExpression soldAfter(QStringLiteral("^[\\w\\s,/&'-]{0,12}\\b(verkauf\\w*|verkop\\w*)"));
+    static const QRegularExpression soldAfter(
+        QStringLiteral("^[\\w\\s,/&'-]{0,12}\\b(verkauf\\w*|verkop\\w*)"));
     const QRegularExpressionMatch payer = find(lower, kHealthPayers);
     for (const Trigger &t : kIndustryTriggers) {
         const QString id = QString::fromUtf16(t.id);
@@ -784,7 +812,8 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
         QRegularExpressionMatch onlyWith;
         for (auto it = compiled(t.pattern).globalMatch(lower); it.hasNext();) {
             const QRegularExpressionMatch h = it.next();
-            if (id == u"insurance" && payer.hasMatch() && h.capturedStart(0) >= payer.capturedStart(0)
+            if (id == u"insurance" && payer.hasMatch()
+                && h.capturedStart(0) >= payer.capturedStart(0)
                 && h.capturedStart(0) < payer.capturedEnd(0))
                 continue;
             if (id == u"healthcare" && matches(h.captured(0), u"^(providers?|payers?)$")) {

@@ -74,18 +74,19 @@ private Q_SLOTS:
         QTest::newRow("flavours are one family")
             << u"Kubernetes shops (EKS, GKE, AKS or OpenShift all fine) running it in prod"_s
             << u"Looking for: uses Kubernetes · in production"_s;
-        QTest::newRow("alternatives")
-            << u"Teams whose warehouse is Snowflake or BigQuery"_s
-            << u"Looking for: uses Snowflake or Google Cloud"_s;
+        QTest::newRow("alternatives") << u"Teams whose warehouse is Snowflake or BigQuery"_s
+                                      << u"Looking for: uses Snowflake or Google Cloud"_s;
         QTest::newRow("a stack is several facets")
             << u"Python backends, Kafka in production"_s
             << u"Looking for: uses Python · uses Apache Kafka · in production"_s;
-        QTest::newRow("ruled out") << u"On Azure rather than AWS"_s
-                                   << u"Looking for: uses Microsoft Azure"_s;
-        QTest::newRow("stage shorthand") << u"post-B startups, funded in the last 12mo"_s
-                                         << u"Looking for: raised Series B or later · within 12 months"_s;
-        QTest::newRow("B+ over the past year") << u"Raised a B+ over the past year"_s
-                                               << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("ruled out")
+            << u"On Azure rather than AWS"_s << u"Looking for: uses Microsoft Azure"_s;
+        QTest::newRow("stage shorthand")
+            << u"post-B startups, funded in the last 12mo"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("B+ over the past year")
+            << u"Raised a B+ over the past year"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
         QTest::newRow("German stage and window")
             << u"Firmen mit einer B-Runde im letzten Jahr"_s
             << u"Looking for: raised Series B or later · within 12 months"_s;
@@ -95,8 +96,9 @@ private Q_SLOTS:
         QTest::newRow("Spanish window")
             << u"Empresas que cerraron una ronda Serie A en el último año"_s
             << u"Looking for: raised Series A or later · within 12 months"_s;
-        QTest::newRow("Dutch window") << u"Scale-ups die afgelopen jaar een Series B ophaalden"_s
-                                      << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("Dutch window")
+            << u"Scale-ups die afgelopen jaar een Series B ophaalden"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
         QTest::newRow("German fraud")
             << u"Zahlungsanbieter mit KI-gestützter Betrugserkennung"_s
             << u"Looking for: uses AI / machine learning for fraud detection · is in fintech / payments / banking"_s;
@@ -127,8 +129,9 @@ private Q_SLOTS:
                                << u"Looking for: uses Kubernetes · in production"_s;
         QTest::newRow("size in German") << u"Versicherer mit mehr als 500 Mitarbeitern"_s
                                         << u"Looking for: is in insurance · 500+ employees"_s;
-        QTest::newRow("size ceiling") << u"SaaS with fewer than 50 people"_s
-                                      << u"Looking for: business model: B2B SaaS · up to 50 employees"_s;
+        QTest::newRow("size ceiling")
+            << u"SaaS with fewer than 50 people"_s
+            << u"Looking for: business model: B2B SaaS · up to 50 employees"_s;
     }
 
     void goalsAsRepsTypeThem_areReadIntoFacets()
