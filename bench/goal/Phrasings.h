@@ -48,7 +48,7 @@ struct PhrasingScores
     // facets of that kind the expected ones?
     QMap<QString, Tally> perKind;
     QList<PhrasingMiss> misses;
-    double usPerGoal = 0.0; // parse time, on this thread
+    double usPerGoal = 0.0; // parse time once the patterns are compiled, on this thread
 };
 
 // Facets match when kind, value, purpose, role scope, stage, window and head counts are equal

@@ -56,21 +56,8 @@ private Q_SLOTS:
         QTest::newRow("size")
             << u"Fintech companies with 50-200 employees"_s
             << u"Looking for: is in fintech / payments / banking · 50-200 employees"_s;
-    }
-
-    void goals_areReadIntoFacets()
-    {
-        QFETCH(QString, goal);
-        QFETCH(QString, summary);
-        QCOMPARE(parse(goal).summary(), summary);
-    }
-
-    // The way reps type goals, not the way the fixtures do: other languages, shorthand, product
-    // flavours listed as alternatives, typos.
-    void goalsAsRepsTypeThem_areReadIntoFacets_data()
-    {
-        QTest::addColumn<QString>("goal");
-        QTest::addColumn<QString>("summary");
+        // The way reps type goals, not the way the fixtures do: other languages, shorthand,
+        // product flavours listed as alternatives, typos.
         QTest::newRow("flavours are one family")
             << u"Kubernetes shops (EKS, GKE, AKS or OpenShift all fine) running it in prod"_s
             << u"Looking for: uses Kubernetes · in production"_s;
@@ -134,7 +121,7 @@ private Q_SLOTS:
             << u"Looking for: business model: B2B SaaS · up to 50 employees"_s;
     }
 
-    void goalsAsRepsTypeThem_areReadIntoFacets()
+    void goals_areReadIntoFacets()
     {
         QFETCH(QString, goal);
         QFETCH(QString, summary);
