@@ -77,6 +77,7 @@ struct Item
     QList<TermHit> techHits;
     bool ownVoice = false;
     bool posting = false;
+    bool about = false; // the company's page about itself: its first line says what it is
     QString titleLower;
     QDate date;
     // What the whole item is: a hackathon write-up, a roadmap, a comparison page, docs for
@@ -114,7 +115,8 @@ const QList<Marker> &markers()
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
             "bring|be moving|be migrating|transition|replace|consolidate)|in the process of "
             "(moving|migrating)|wishlist|in the future|prepar\\w+ (to|for) (move|migrat\\w*)|"
-            "considered|weighing|may move|might move|could move|is on the table|planen|geplant|"
+            "considered|considers|weighing|weighs|mulls|(may|might|could) (move|relocate|switch|"
+            "migrate|adopt)|is on the table|planen|geplant|"
             "planejamos|planeamos|prévoyons|prevediamo|(over|in|within) "
             "the next [\\w ]{0,12}(months?|years?|quarters?)|your first (job|task|project|"
             "goal)|will be to (build|introduce|replace|bring|set up))\\b",
@@ -415,6 +417,18 @@ QDate sentenceDate(const QString &lower)
 }
 
 // --- Places.
+// "Die Nürnberger Frachtbörse": German names a company's town with an adjective.
+QString germanCityAdjectives()
+{
+    return QStringLiteral(
+        "berliner|münchner|hamburger|frankfurter|kölner|düsseldorfer|stuttgarter|leipziger|"
+        "dresdner|bremer|hannoverschen?|nürnberger|dortmunder|duisburger|essener|bochumer|"
+        "mannheimer|karlsruher|augsburger|würzburger|regensburger|kieler|rostocker|lübecker|"
+        "magdeburger|erfurter|chemnitzer|münsteraner|bielefelder|aachener|mainzer|"
+        "wiesbadener|freiburger|heidelberger|ulmer|ingolstädter|braunschweiger|osnabrücker|"
+        "kasseler|hallenser|potsdamer|oldenburger|bremerhavener|cuxhavener");
+}
+
 const Re &germanPlace()
 {
     static const Re re(QStringLiteral(
@@ -433,7 +447,8 @@ const Re &germanPlace()
         "bavaria|bayern|oberbayern|saxony|sachsen|lower saxony|niedersachsen|hesse|hessen|"
         "thuringia|thüringen|brandenburg|schleswig-holstein|westphalia|westfalen|"
         "rhineland|rheinland|ruhr|rhine-ruhr|ruhrgebiet|swabia|franconia|baden-württemberg|"
-        "saarland|mecklenburg|nrw)\\b"));
+        "saarland|mecklenburg|nrw|%1)\\b")
+                           .arg(germanCityAdjectives()));
     return re;
 }
 
@@ -464,7 +479,12 @@ const Re &nonEuropePlace()
         "francisco|sf|bay area|austin|boston|chicago|seattle|denver|atlanta|los angeles|miami|"
         "toronto|vancouver|canada|mexico|brazil|são paulo|sao paulo|singapore|sydney|australia|"
         "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|anywhere|"
-        "worldwide|global|globally|est|pst|cst|et|pt)\\b"));
+        "worldwide|global|globally|est|pst|cst|et|pt|cape town|johannesburg|south africa|"
+        "ontario|quebec|québec|montreal|montréal|ottawa|calgary|british columbia|alberta|"
+        "new york state|n\\.y\\.|texas|california|ohio|pennsylvania|illinois|massachusetts|"
+        "new jersey|maine|oregon|florida|buffalo|hong kong|shanghai|seoul)\\b|"
+        // "London, ON", "Hamburg, NY": a US state's or Canadian province's code after a town.
+        ", (on|ny|tx|pa|oh|ky|ia|mo|wi|qc|bc|ab)\\b(?![\\w ]*\\w)"));
     return re;
 }
 
@@ -514,7 +534,9 @@ const Re &industryTerms(const QString &id)
                 "verification|underwriting|credit risk|card "
                 "testing|issuing|acquiring|finance|financial|"
                 "insur\\w+|crypto\\w*|withdrawals?|deposits?|transfers?|invoices?|invoicing|"
-                "accounts payable|expense management|spend management|payroll|billing|"
+                "accounts payable|expense management|spend management|payroll|billing|factoring|"
+                "send(ing)? money|money home|cash pickup|remesas?|préstamos?|prêts?|leningen|"
+                "betaalrekening\\w*|betaling\\w*|overboeking\\w*|bankier\\w*|"
                 "zahlungs\\w*|\\w*zahlungen|girokont\\w*|überweisung\\w*|kredit\\w*|"
                 "pagamentos?|pagos|paiements?|pix|adquirente|bancos?|banque|transaç\\w+)\\b")) },
         { QStringLiteral("logistics"),
@@ -867,7 +889,11 @@ const Re &fraudTerms()
         "transaction monitoring|risk scoring|card testing|friendly fraud|first-party fraud|"
         "bust-out|kyc|financial[- ]crime|money mules?|mules|suspicious (transfers?|payments?|"
         "logins?|accounts?|behaviou?r)|unauthori[sz]ed (transactions?|payments?)|betrug\\w*|"
-        "\\w*betrug|fraude\\w*|golpes?|frode|estafas?)\\b"));
+        "\\w*betrug|fraude\\w*|golpes?|frode|estafas?|"
+        // At a payments company "risk" is fraud risk; a credit risk is not.
+        "(?<!credit )(?<!insurance )(?<!climate )risk (models?|scor\\w*|decisions?|platform|"
+        "engines?|teams?|checks?)(?![\\w ]{0,12}\\b(insur\\w+|underwrit\\w+|credit|lend\\w*|"
+        "climate|flood|marine)))\\b"));
     return re;
 }
 
@@ -875,11 +901,12 @@ const Re &mlTerms()
 {
     static const Re re(QStringLiteral(
         "\\b(machine[- ]learn\\w*|ml|ai|a\\.i\\.|artificial intelligence|deep learning|"
-        "neural net\\w*|models?|modell?ing|gradient[- ]boost\\w*|xgboost|lightgbm|"
+        "models?|modell?ing|gradient[- ]boost\\w*|xgboost|lightgbm|"
         "random forests?|classifiers?|anomaly[- ]detection|predictive|trained|training data|"
         "learns|learning|llms?|graph neural|data scien\\w*|ai-powered|ai-driven|ml-powered|"
         "ml-based|ai-based|algorithm\\w*|behavioral biometrics|scoring engine|risk engine|"
         "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer|gnns?|"
+        "neural[- ]net\\w*|"
         "behaviou?ral analytics|aprendizado de máquina|aprendizaje automático|apprendimento "
         "automatico|apprentissage automatique|maschinelle\\w* lernen|künstliche\\w* "
         "intelligenz|ki-\\w+|ml-\\w+|intelig[eê]ncia artificial|intelligence artificielle|"
@@ -1171,6 +1198,15 @@ void Judge::readEvidence()
         const bool collision
             = !ownSite && !host.isEmpty() && registrableLabel(host) == m_label && !board;
         item.context = itemContext(item.titleLower, path, item.ownVoice, item.posting);
+        static const Re aboutPath(QStringLiteral(
+            "/(about|about-us|company|who-we-are|our-story|ueber-uns|uber-uns|über-uns|"
+            "unternehmen|quienes-somos|quiénes-somos|sobre|sobre-nos|over|over-ons|a-propos|"
+            "qui-sommes-nous|chi-siamo)/?$"));
+        static const Re aboutTitle(QStringLiteral(
+            "^(about|who we are|our story|über|ueber|unternehmen|quiénes somos|quienes somos|"
+            "sobre|over|à propos|a propos|qui sommes-nous|chi siamo)\\b"));
+        item.about = ownSite && !item.posting
+            && (aboutPath.match(path).hasMatch() || aboutTitle.match(item.titleLower).hasMatch());
         item.tokens = tokenize(item.text);
         item.techHits
             = m_dict.findTechnologies(item.text, item.tokens, TechDictionary::Mode::Evidence);
@@ -1512,9 +1548,12 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
     static const Re otherKind(QStringLiteral(
         "\\b(energy supplier|utility|online retailer|retailer|\\w*händler|manufacturer|maker|"
         "hosting provider|research institute|institute|university|bank|insurer|law firm|"
-        "agency|consultancy|software (company|vendor)|saas (company|vendor))\\b"));
-    static const Re kindCue(
-        QStringLiteral("(\\b(is|are|we're|we are) (an?|the)|, (an?|the))[\\w\\s-]{0,30}$"));
+        "agency|consultancy|software (company|vendor)|saas (company|vendor)|\\w*studio|"
+        "publisher|\\w*zulieferer|\\w*hersteller|(parts|component|components) supplier|"
+        "payment institution|zahlungsinstitut|factoring (company|firm|provider))\\b"));
+    static const Re kindCue(QStringLiteral(
+        "(\\b(is|are|we're|we are|ist|sind) (an?|the|ein|eine|der|die|das)|, (an?|the))"
+        "[\\w\\s-]{0,30}$"));
     static const Re kindFirst(QStringLiteral("^[\\w\\s-]{0,30}$"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
@@ -1578,7 +1617,20 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // A title about card fraud says what the item is about, not what the company is.
             const bool titleSays
                 = s == 0 && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
+            // "Een duurzame bank uit Rotterdam": a line that names what it is, with no verb.
+            static const Re tagline(
+                QStringLiteral("^(an?|one|een|ein|eine|un|una|une|uma|um) ([\\w-]+ ){0,3}$"));
+            // "risk at Sendaro (remittances, US to LatAm)": what it is, in brackets after the
+            // name.
+            static const Re bracketAfterName(QStringLiteral("^[\\w\\s.-]{0,3}\\([^)]{0,20}$"));
+            const auto named = m_nameRe.match(lower.left(m.capturedStart()));
             const bool describes = selfDescription().match(lower).hasMatch() || titleSays
+                || (item.about && s <= 1) || tagline.match(lower.left(m.capturedStart())).hasMatch()
+                || (named.hasMatch()
+                    && bracketAfterName
+                           .match(lower.mid(
+                               named.capturedEnd(2), m.capturedStart() - named.capturedEnd(2)))
+                           .hasMatch())
                 || m_nameRe.match(subject.left(nameLength + 2)).hasMatch()
                 || (nameNext.hasMatch()
                     && wordBeforeName.match(next.left(nameNext.capturedStart(2))).hasMatch());
@@ -1594,8 +1646,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
     // "Caldera Pay", "Nordfracht": a name chosen to say what the company does is a hint.
     static const QHash<QString, Re> nameCues {
         { QStringLiteral("fintech"),
-            Re(QStringLiteral("(pay|bank|fin|lend|card|cash|money|capital|credit|coin|wallet|"
-                              "ledger|vault|remit)")) },
+            Re(QStringLiteral("(pay|bank|banc|banq|fin|lend|card|cash|money|capital|credit|coin|"
+                              "wallet|ledger|vault|remit|kredit|geld|pago)")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral("(freight|logist|cargo|ship|haul|fleet|transport|parcel|fracht|"
                               "spedition|carrier|cargo|log$)")) },
@@ -2090,8 +2142,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     // headquarters word decides, not every place in the sentence.
     static const Re hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
-        "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|"
-        "domiciled)\\b[\\s:,]*(is |are "
+        "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|sitzt|"
+        "hauptverwaltung|ansässig|domiciled)\\b[\\s:,]*(is |are "
         "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
         "[A-Z]?[^\\s,.;()]+)?)"));
     static const Re notHq(QStringLiteral(
@@ -2135,14 +2187,19 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                     rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
                 QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
-                if (end.hasMatch() && !inRegion(f.value, place)
-                    && !placeElsewhere(f.value, place)) {
-                    const auto country = countryNext.match(rest.mid(end.capturedStart()));
-                    if (country.hasMatch()
-                        && (inRegion(f.value, country.captured(0))
-                            || placeElsewhere(f.value, country.captured(0))))
-                        place += country.captured(0);
-                }
+                const auto country = end.hasMatch()
+                    ? countryNext.match(rest.mid(end.capturedStart()))
+                    : QRegularExpressionMatch();
+                if (country.hasMatch() && !inRegion(f.value, place)
+                    && !placeElsewhere(f.value, place)
+                    && (inRegion(f.value, country.captured(0))
+                        || placeElsewhere(f.value, country.captured(0))))
+                    place += country.captured(0);
+                // "Hamburg, New York", "London, Ontario": the state after the comma says
+                // which town it is.
+                else if (country.hasMatch()
+                    && nonEuropePlace().match(country.captured(0)).hasMatch())
+                    place = country.captured(0);
                 // "plans to relocate its head office to Dresden": not yet.
                 if (!hitCounts(item, s, lower, h.capturedStart(1), h.capturedLength(1),
                         { Modality::Planned }, t))
@@ -2155,7 +2212,23 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
-                if (placeElsewhere(f.value, place) && h.captured(1) != u"based" && firm) {
+                if (placeElsewhere(f.value, place)) {
+                    if (h.captured(1) != u"based" && firm)
+                        t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
+                    continue;
+                }
+            }
+            // "Standort: Würzburg (Hauptsitz)": the headquarters word after the place.
+            static const Re seatAfter(
+                QStringLiteral("([\\w\\x{00C0}-\\x{017F}-]+)\\s*\\((hauptsitz|firmensitz|zentrale|"
+                               "headquarters|hq|head office)\\)"));
+            if (const auto a = seatAfter.match(lower); a.hasMatch()) {
+                if (inRegion(f.value, a.captured(1))) {
+                    t.add(item.index, s, 0.9 * entityFactor(sent.entity),
+                        QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
+                    continue;
+                }
+                if (placeElsewhere(f.value, a.captured(1)) && firm) {
                     t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
                     continue;
                 }
@@ -2192,7 +2265,12 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) "
                 "(die|der|das|ein|"
                 "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
-            const bool strong = adjective.match(lower).hasMatch();
+            // "Die Nürnberger Frachtbörse", "der Spediteur aus Kiel".
+            static const Re townAdjective(
+                QStringLiteral("\\b(der|die|das|des|dem|den) ((%1) [\\w-]+|[\\w-]+ aus \\w+)")
+                    .arg(germanCityAdjectives()));
+            const bool strong
+                = adjective.match(lower).hasMatch() || townAdjective.match(lower).hasMatch();
             t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),
                 QStringLiteral("%1, %2").arg(strong ? QStringLiteral("described as local")
                                                     : QStringLiteral("place mentioned"),

@@ -3,6 +3,9 @@
 #include "analysis/HeuristicAnalyzer.h"
 #include "lexicon/TechDictionary.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace gtm;
@@ -17,6 +20,17 @@ AnalysisOutcome judge(const QString &goal, const QString &domain, const QList<Ev
     AnalysisInput input { goal, domain, {}, evidence };
     input.referenceDate = QDate(2026, 12, 1);
     return HeuristicAnalyzer(dict).analyzeNow(input);
+}
+
+// One item on acme.com's evidence, judged against the row's goal: a match or not.
+void verifyReading(const QString &url)
+{
+    QFETCH(QString, goal);
+    QFETCH(QString, title);
+    QFETCH(QString, snippet);
+    QFETCH(bool, match);
+    const AnalysisOutcome o = judge(goal, u"acme.com"_s, { evidence(url, title, snippet) });
+    QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
 }
 
 const QString kK8s = u"Companies running Kubernetes in production"_s;
@@ -148,6 +162,11 @@ private Q_SLOTS:
             << u"BDR (London)"_s << u"Prospect mid-market accounts."_s << true;
         QTest::newRow("SDR in Austin") << u"Sales Development Representative"_s
                                        << u"Based in our Austin, TX office."_s << false;
+        QTest::newRow("SDR in London, Ontario")
+            << u"Sales Development Representative – London, ON"_s
+            << u"Sit with our sales team downtown."_s << false;
+        QTest::newRow("SDR in Cape Town")
+            << u"SDR (EMEA accounts)"_s << u"Based in our Cape Town office."_s << false;
         QTest::newRow("remote anywhere")
             << u"SDR (Remote)"_s << u"Remote - anywhere in the world."_s << false;
         QTest::newRow("not the role") << u"Business Development Manager, Berlin"_s
@@ -188,20 +207,6 @@ private Q_SLOTS:
         QVERIFY2(own >= 0.7, qPrintable(QString::number(own)));
     }
 
-    void headquarters_notAnOfficeAbroad()
-    {
-        const QString goal = u"Logistics companies headquartered in Germany"_s;
-        const double office = judge(goal, u"acme.io"_s,
-            { evidence(u"https://acme.io/about"_s, u"About"_s,
-                u"Acme is a freight forwarder headquartered in Chicago, with an office in Berlin."_s) })
-                                  .confidence;
-        const double hq = judge(goal, u"acme.io"_s,
-            { evidence(u"https://acme.io/about"_s, u"About"_s,
-                u"Acme is a freight forwarder headquartered in Hamburg."_s) })
-                              .confidence;
-        QVERIFY2(office < 0.7, qPrintable(QString::number(office)));
-        QVERIFY2(hq >= 0.7, qPrintable(QString::number(hq)));
-    }
     // The readings an analyst makes of the weaker goal kinds: who the buyers are, whether the
     // company sells software, whether it works like a marketplace, where its headquarters
     // are, and whether a CRM is the company's own.
@@ -319,15 +324,31 @@ private Q_SLOTS:
             << false;
     }
 
-    void analystReading()
+    void analystReading() { verifyReading(u"https://acme.com/about"_s); }
+
+    // Readings that hold on phrasing the tuning sets did not use (session 5), one evidence item
+    // each on the page it was found on: tests/data/analysis/facet-readings.json says which.
+    void readingOnItsPage_data()
     {
-        QFETCH(QString, goal);
-        QFETCH(QString, title);
-        QFETCH(QString, snippet);
-        QFETCH(bool, match);
-        const AnalysisOutcome o
-            = judge(goal, u"acme.com"_s, { evidence(u"https://acme.com/about"_s, title, snippet) });
-        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+        QTest::addColumn<QString>("goal");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("snippet");
+        QTest::addColumn<bool>("match");
+        QFile file(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/facet-readings.json"_s);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QJsonArray readings = QJsonDocument::fromJson(file.readAll())[u"readings"].toArray();
+        QVERIFY(!readings.isEmpty());
+        for (const QJsonValue &r : readings)
+            QTest::newRow(qPrintable(r[u"name"].toString()))
+                << r[u"goal"].toString() << r[u"url"].toString() << r[u"title"].toString()
+                << r[u"snippet"].toString() << r[u"match"].toBool();
+    }
+
+    void readingOnItsPage()
+    {
+        QFETCH(QString, url);
+        verifyReading(url);
     }
 
     void crm_namedInTheCompanysOwnPosting_isTheTeamsTool()
