@@ -1,5 +1,7 @@
 #include "FacetJudge.h"
 
+#include "CompanyProfile.h"
+#include "MarketplaceLexicon.h"
 #include "domain/CompanyName.h"
 #include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
@@ -138,7 +140,8 @@ const QList<Marker> &markers()
             "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
             "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
             "exited|wound down|winding down|switch\\w* off|pull\\w*|mov\\w* [\\w ]{0,25} off|"
-            "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed)\\b",
+            "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed|delet\\w*|tore down|"
+            "torn down|tear down)\\b",
             Modality::Past);
         add("\\b(nice[- ]to[- ]have|bonus|a plus|is a plus|preferred|preferably|ideally|"
             "familiarity|exposure to|or similar|or equivalent|or comparable|such as|e\\.g\\.|"
@@ -149,7 +152,8 @@ const QList<Marker> &markers()
             "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
             "(on|in|via|through|from) (the |our |its )?([\\w-]+ ){0,2}marketplaces?|"
             "marketplace listings?|helm charts?|operators? for|"
-            "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|customers'|"
+            "(on|in|into|to|with|inside|for) (your|their|any|customers?'?) (own )?|"
+            "customers'|"
             "customer's|compatible|works with|out of the box|natively|partners?|partnership|"
             "certified|resell\\w*|consultan\\w*|consulting|implementation|we help|helps? "
             "(teams|companies|customers|clients|organi[sz]ations)|for "
@@ -181,7 +185,8 @@ const Re &selection()
     static const Re re(QStringLiteral(
         "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
         "landed on|migrated to|moved to|moving to|switched to|consolidated on|onto|over to|"
-        "(migrat|mov|switch|transition)\\w* from [\\w./ -]{1,40}? to|replac\\w* [\\w./ -]{1,40}? "
+        "(migrat|mov|switch|transition)\\w* (from )?[\\w./ -]{1,40}? to|replac\\w* [\\w./ "
+        "-]{1,40}? "
         "with|in favou?r of)\\b"));
     return re;
 }
@@ -478,7 +483,8 @@ const Re &nonEuropePlace()
         "u\\.s\\.|usa|united states|america|americas|north america|nyc|new york|san "
         "francisco|sf|bay area|austin|boston|chicago|seattle|denver|atlanta|los angeles|miami|"
         "toronto|vancouver|canada|mexico|brazil|são paulo|sao paulo|singapore|sydney|australia|"
-        "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|anywhere|"
+        "india|bangalore|bengaluru|tokyo|japan|dubai|tel aviv|israel|apac|latam|"
+        "anywhere(?! (in|within|across) (the )?(eu|europe|emea|uk|european))|"
         "worldwide|global|globally|est|pst|cst|et|pt|cape town|johannesburg|south africa|"
         "ontario|quebec|québec|montreal|montréal|ottawa|calgary|british columbia|alberta|"
         "new york state|n\\.y\\.|texas|california|ohio|pennsylvania|illinois|massachusetts|"
@@ -735,48 +741,15 @@ const Re &notSoftwareTerms()
     return re;
 }
 
-// --- Marketplace.
-const Re &marketplaceStrong()
-{
-    static const Re re(QStringLiteral(
-        "\\b(two-sided|two sided|multi-sided|multisided|both sides|buyers and sellers|sellers "
-        "and buyers|hosts and guests|drivers and riders|riders and drivers|shippers and carriers|"
-        "carriers and shippers|freelancers and (clients|companies|businesses)|patients and "
-        "(doctors|providers|therapists)|tutors and students|students and tutors|vendors and "
-        "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
-        "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
-        "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
-        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? "
-        "(with|to) [\\w ,'&-]{2,50}|matches "
-        "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
-        "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
-        "matching|between)|marketplace platform|online marketplace|b2b marketplace|"
-        "(is|as|runs|operates|built) an? [\\w -]{0,30}marketplace)\\b"));
-    return re;
-}
-
-const Re &marketplaceChannel()
-{
-    static const Re re(QStringLiteral(
-        "\\b((amazon|ebay|etsy|aws|azure|google cloud|gcp|salesforce|shopify|atlassian|"
-        "hubspot|zalando|walmart|otto|mercado libre|allegro|zoom|slack|microsoft|apple|app|"
-        "snowflake|databricks|red hat|oracle|sap) (app )?marketplaces?|marketplace listing|"
-        "listed (on|in)|sell\\w* (on|through|via) [\\w ]{0,30}marketplaces?|on marketplaces|"
-        "across marketplaces|marketplace sellers|marketplace channels?|marketplaces like|"
-        "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
-        "third-party marketplaces?|online marketplaces (now )?(account|make|drive)|marketplace "
-        "(sales|revenue)|(aca|health insurance|state) marketplace|marketplace (plans?|"
-        "enrollment|sign-ups))\\b"));
-    return re;
-}
-
 // --- Funding.
 const Re &roundRe()
 {
     static const Re re(QStringLiteral(
         "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])[- ]?(?:runde|round)\\b|"
         "\\b(pre-seed|seed|angel|growth (?:round|equity|financing)|pre-ipo|late-stage round|"
-        "mezzanine)\\b"));
+        "mezzanine)\\b|"
+        // "just closed our B": the letter alone, after the round's verb.
+        "\\b(?:closed|raised|closes|raises|closing|raising) (?:our|its|their) ([a-h])\\b"));
     return re;
 }
 
@@ -786,6 +759,9 @@ const Re &fundingVerb()
         "\\b(rais\\w+|closed|closes|closing|secur\\w+|announc\\w+|lands?|landed|bags?|bagged|"
         "nets?|netted|completed?|led by|co-led|funding|financing|round|investment|invest\\w*|"
         "backed|finanzierungsrunde|extension|injection|capital|\\$|€|£|million|billion|\\d+m\\b|"
+        "miljoen|haalt|opgehaald|ronde|geleid|financiering|levanta|levantó|millones|ronda|"
+        "cerró|financiación|liderada|tour de table|our (latest |new |recent )?"
+        "(series|serie|série)[- ]?[a-h]|"
         "valuation|\\w*finanzierung\\w*|abgeschlossen|sammelt|erhält|millionen|mio|levée|lève|"
         "millions|runde)\\b"));
     return re;
@@ -806,7 +782,7 @@ const Re &fundingPlanned()
         "\\b(in talks|talks to|seeking|seeks|looking to raise|plans? to raise|planning to raise|"
         "aims? to raise|hopes? to raise|is raising|reportedly raising|expected to (close|raise)|"
         "would raise|could raise|will raise|preparing|rumou?red|targets?|next round|"
-        "ahead of (its|a) series|before (its|a) series)\\b"));
+        "ahead of (its|a|our) series|before (its|a|our) series)\\b"));
     return re;
 }
 
@@ -825,16 +801,20 @@ RoleLexicon makeRoleLexicon(const QString &role)
                 "\\b(sdrs?|bdrs?|sales development|business development rep\\w*|"
                 "business development associates?|outbound (sales )?rep\\w*|"
                 "sales development rep\\w*|lead generation rep\\w*|pipeline generation rep\\w*|"
-                "inbound sales rep\\w*|sales hunter)\\b")),
+                "inbound sales rep\\w*|sales hunter|lead development rep\\w*|ldrs?)\\b")),
+            // "SDR" is also a software-defined radio.
             Re(QStringLiteral("\\b(business development manager|bdm|sdr manager|head of sales "
                               "development|director of sales development|sales development "
-                              "(manager|lead|leader|director))\\b"))
+                              "(manager|lead|leader|director)|sdr (firmware|engineer|developer|"
+                              "hardware)|software[- ]?defined|radio)\\b"))
         };
     if (role == u"data engineer")
         return { Re(QStringLiteral(
                      "\\b(data engineers?|data engineering|data platform engineers?|"
                      "data infrastructure engineers?|etl (engineers?|developers?)|"
-                     "big data engineers?|dataops engineers?|data pipeline engineers?)\\b")),
+                     "big data engineers?|dataops engineers?|data pipeline engineers?|"
+                     "ingenier[oa](/a)?s? de datos|ingénieur(\\(e\\)|e)?s? (data|de données)|"
+                     "dateningenieur\\w*|engenheir[oa](/a)?s? de dados|ingegnere dei dati)\\b")),
             Re(QStringLiteral("\\b(data analysts?|analytics engineers?|business analysts?|"
                               "data scientists?|bi analysts?|data engineering manager|"
                               "head of data)\\b")) };
@@ -1056,6 +1036,7 @@ private:
     Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
         bool itemNamed, const QString &lower) const;
     bool names(const QString &lower) const;
+    QString withoutName(const QString &lower) const;
 
     QSet<int> techTargets(const GoalFacet &f) const;
     Tally judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems = {}) const;
@@ -1067,6 +1048,8 @@ private:
     Tally judgeHqLocation(const GoalFacet &f) const;
     Tally judgeSize(const GoalFacet &f) const;
     QList<FacetVerdict> judgeHiring(const GoalFacet &role, const QList<GoalFacet> &scoped) const;
+    ProfileReading readProfile(const GoalFacet &f) const;
+    void adoptProfile(FacetVerdict &v) const;
 
     const TechDictionary &m_dict;
     const GoalModel &m_goal;
@@ -1085,6 +1068,13 @@ bool Judge::names(const QString &lower) const
     if (lower.contains(m_domain))
         return true;
     return m_nameRe.match(lower).hasMatch();
+}
+
+// The company's own name says nothing about its business ("Marketplace Analytics").
+QString Judge::withoutName(const QString &lower) const
+{
+    const QString name = m_nameWords.join(u' ');
+    return name.isEmpty() ? lower : QString(lower).replace(name, QStringLiteral("the company"));
 }
 
 QString sentenceText(const Item &item, const QList<TextToken> &tokens)
@@ -1188,7 +1178,9 @@ void Judge::readEvidence()
             && (slug == m_label || slug == bare
                 || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
         static const Re careersPath(QStringLiteral(
-            "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+)\\b"));
+            "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+|"
+            "vacatures?|werken-bij|empleos?|trabaja-con-nosotros|carrieres|carrières|emplois?|"
+            "vagas|lavora-con-noi)\\b"));
         const bool careersPage = ownSite && careersPath.match(path).hasMatch();
         item.posting = e.channel == channel::JobsSearch || board || careersPage;
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
@@ -1390,6 +1382,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
 {
     Tally t;
     const QSet<int> targets = techTargets(f);
+    QSet<int> named; // the technologies the goal names, without the products of their family
+    static const Re either(QStringLiteral(" or | and "));
+    const QStringList names = f.value.split(either);
+    for (int id : targets)
+        for (const QString &n : names)
+            if (m_dict.technologies().at(id).name.compare(n.trimmed(), Qt::CaseInsensitive) == 0)
+                named.insert(id);
     const bool topic = targets.isEmpty(); // "AI / machine learning", "fraud detection", ...
     const bool ml = f.value.contains(QStringLiteral("machine learning"));
     const bool needsFraud = f.purpose.contains(QStringLiteral("fraud"))
@@ -1404,6 +1403,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             "you bring|we'd love|we would love|stack|tools?|technologies)\\b"));
         QList<std::pair<int, std::pair<qsizetype, qsizetype>>>
             hits; // sentence, (pos, len) in sentence
+        QList<int> hitIds; // the technology of each hit (-1: a topic's word)
         QSet<int> joined; // sentences whose purpose is said elsewhere in the item
         if (!topic) {
             for (const TermHit &h : item.techHits) {
@@ -1414,6 +1414,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 const qsizetype rel = at - item.sentences.at(s).start;
                 const qsizetype len = item.tokens.at(h.lastToken).end - at;
                 hits << std::pair { s, std::pair { std::max<qsizetype>(0, rel), len } };
+                hitIds << h.id;
                 if (h.negated)
                     hits.last().second.second = -len; // mark: the dictionary read a negation
             }
@@ -1447,9 +1448,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     joined.insert(s);
                 }
                 hits << std::pair { s, std::pair { m.capturedStart(), m.capturedLength() } };
+                hitIds << -1;
             }
         }
-        for (const auto &[s, span] : std::as_const(hits)) {
+        QSet<int> usedNow; // technologies of the family in use now, said in this item
+        QSet<int> leftBehind; // and those it moved away from
+        for (int k = 0; k < hits.size(); ++k) {
+            const auto &[s, span] = hits.at(k);
             const Sentence &sent = item.sentences.at(s);
             const bool dictNegated = span.second < 0;
             const qsizetype len = std::abs(span.second);
@@ -1506,6 +1511,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     base = 0.75;
                 if (crm && !used)
                     base = 0.35;
+                if (used && base * factor >= 0.85)
+                    usedNow.insert(hitIds.at(k));
                 t.add(item.index, s, base * factor,
                     QStringLiteral("%1, %2").arg(
                         used ? QStringLiteral("in use") : QStringLiteral("mentioned"),
@@ -1514,9 +1521,10 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             }
             case Modality::Past:
             case Modality::Negated:
-                if (sent.entity == Entity::Own || sent.entity == Entity::Named)
+                if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
                     t.oppose(item.index, s, 0.8, modalityReason(mod));
-                else
+                    leftBehind.insert(hitIds.at(k));
+                } else
                     t.reject(item.index, s, modalityReason(mod));
                 break;
             default:
@@ -1535,6 +1543,12 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             for (Contribution &c : t.support)
                 if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85 || crm))
                     c.strength = std::min(c.strength, 0.3);
+        // "We deleted our GKE cluster; every service now runs on Cloud Run": a move between
+        // products of the family the goal asks for is no move away from it (a move off the
+        // named technology itself is).
+        if (!topic && !usedNow.isEmpty() && !usedNow.intersects(leftBehind)
+            && !leftBehind.intersects(named))
+            t.against.removeIf([&item](const Contribution &c) { return c.item == item.index; });
     }
     return t;
 }
@@ -1746,96 +1760,6 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
 // operators, a marketplace closed last year or one planned for next year.
 void Judge::judgeMarketplace(const Item &item, Tally &t) const
 {
-    static const Re supply(QStringLiteral(
-        "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
-        "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
-        "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
-        "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
-        "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
-        "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
-        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
-        "commerçants|vermieter\\w*|particuliers|classmates|\\w*spediteure|frachtführer|"
-        "transportunternehmen)\\b"));
-    static const Re demand(QStringLiteral(
-        "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
-        "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
-        "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
-        "production companies|firms|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
-        "habitants|locataires|residents|neighbou?rs)\\b"));
-    static const Re takeRate(QStringLiteral(
-        "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
-        "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
-        "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
-        "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
-        "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
-        "pro|de|par)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
-        "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% "
-        "-]{0,40}(fee|commission)|holds? "
-        "the (payment|"
-        "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
-        "(takes?|keeps?) \\d+(\\.\\d+)? ?%"));
-    static const Re matching(QStringLiteral(
-        "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
-        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell|buy)|two-sided|"
-        "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
-        "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send "
-        "(a |an )?(quote|"
-        "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
-        "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
-        "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
-        "(listings|offers|quotes))\\b"));
-    static const Re listing(QStringLiteral(
-        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
-        "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare "
-        ")?\\w+|(sellers?|hosts?|owners?) "
-        "listed|vendez sur|verkaufen auf|sell on (the |our )?(app|platform|site)|(open|ouvrez) "
-        "(your|votre|a) (shop|store|boutique)|vermiet\\w*|bestimm\\w* (den )?preis|"
-        "listing is free|listed by|post "
-        "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
-        "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
-        "upload|set "
-        "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
-        "stellen [\\w ]{0,20} ein|geben [\\w ]{0,20}angebote ab|"
-        "offer (their|your))\\b"));
-    static const Re software(QStringLiteral(
-        "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
-        "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
-        "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
-        "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
-        "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
-        "powers? payments for|internal (mobility|talent|projects|gigs?)|talent marketplace)\\b"));
-    static const Re notOne(QStringLiteral(
-        "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
-        "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
-        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
-        "inventory|we sell directly|(closed|closing|shut|shutting|shuttered) (down )?(the |our "
-        "|its )?[\\w ]{0,20}marketplace|after (shutting|closing) (down )?(its|the|our) "
-        "marketplace|bought and shipped by)\\b"));
-    static const Re plannedOne(QStringLiteral(
-        "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
-        "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
-        "marketplace|choosing|still deciding)\\b"));
-    static const Re calledOne(QStringLiteral(
-        "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
-        "relation)\\b"));
-    // "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
-    static const Re twoSides(
-        QStringLiteral("\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
-                       "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
-                       "[\\w ,'&-]{2,40}"));
-    // A staffing agency employs and places people itself.
-    static const Re agencyModel(QStringLiteral(
-        "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
-        "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
-        "on assignment|is an agency|(developers|engineers|nurses|staff|consultants) are "
-        "employees|we (recruit|employ), |supplies [\\w ,-]{0,40}(nurses|physicians|staff|workers|"
-        "engineers|professionals) to|place [\\w ]{0,20}(nurses|candidates|staff|engineers|"
-        "contractors) with)\\b"));
-    // Marketplaces talked about, not run: "Marketplaces like Upwork leave you alone".
-    static const Re othersMarketplaces(QStringLiteral(
-        "\\bmarketplaces (like|such as)\\b|\\b(unlike|not) (a |the )?([\\w-]+ )?marketplaces?\\b"));
-
-    const QString nameLower = m_nameWords.join(u' ');
     int cues = 0;
     bool fee = false;
     bool sides = false;
@@ -1851,50 +1775,53 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         const Sentence &sent = item.sentences.at(s);
         if (sent.entity == Entity::Other)
             continue;
-        // The company's own name says nothing about its business ("Marketplace Analytics").
-        QString lower = sent.lower;
-        if (!nameLower.isEmpty())
-            lower.replace(nameLower, QStringLiteral("the company"));
-        if (software.match(lower).hasMatch()) {
+        const QString lower = withoutName(sent.lower);
+        if (marketplace::software().match(lower).hasMatch()) {
             t.oppose(item.index, s, 0.6, QStringLiteral("sells to marketplaces, is not one"));
             return;
         }
-        if (notOne.match(lower).hasMatch()) {
+        if (marketplace::notOne().match(lower).hasMatch()) {
             if (sent.entity == Entity::Own || sent.entity == Entity::Named)
                 t.oppose(item.index, s, 0.7, QStringLiteral("not a marketplace"));
             return;
         }
-        if (plannedOne.match(lower).hasMatch() && lower.contains(QStringLiteral("marketplace"))) {
+        if (marketplace::plannedOne().match(lower).hasMatch()
+            && lower.contains(QStringLiteral("marketplace"))) {
             t.reject(item.index, s, modalityReason(Modality::Planned));
             return;
         }
-        if (agencyModel.match(lower).hasMatch() && !calledOne.match(lower).hasMatch()) {
+        if (marketplace::agencyModel().match(lower).hasMatch()
+            && !marketplace::calledOne().match(lower).hasMatch()) {
             t.reject(item.index, s, QStringLiteral("a staffing agency"));
             return;
         }
-        const bool word = calledOne.match(lower).hasMatch();
-        if (word && marketplaceChannel().match(lower).hasMatch()
-            && !marketplaceStrong().match(lower).hasMatch()) {
+        const bool word = marketplace::calledOne().match(lower).hasMatch();
+        if (word && marketplace::channel().match(lower).hasMatch()
+            && !marketplace::strong().match(lower).hasMatch()) {
             t.reject(item.index, s, QStringLiteral("a marketplace as a sales channel"));
             continue;
         }
         // The two sides may be named in different sentences of one item: "Plants list surplus
         // motors. Maintenance buyers search by part number."
-        const bool sentSupply = supply.match(lower).hasMatch();
-        const bool sentDemand = demand.match(lower).hasMatch();
-        const bool sentSides = (sentSupply && sentDemand) || twoSides.match(lower).hasMatch()
-            || (sentSupply && demandSeen) || (sentDemand && supplySeen);
+        const bool sentSupply = marketplace::supply().match(lower).hasMatch();
+        const bool sentDemand = marketplace::demand().match(lower).hasMatch();
+        const bool sentSides = (sentSupply && sentDemand)
+            || marketplace::twoSides().match(lower).hasMatch() || (sentSupply && demandSeen)
+            || (sentDemand && supplySeen);
         supplySeen = supplySeen || sentSupply;
         demandSeen = demandSeen || sentDemand;
-        if (othersMarketplaces.match(lower).hasMatch()) {
+        if (marketplace::othersMarketplaces().match(lower).hasMatch()) {
             t.reject(item.index, s, modalityReason(Modality::SomeoneElse));
             continue;
         }
         // A commission in a posting is the recruiter's pay, not the company's cut.
-        const bool sentFee = !item.posting && takeRate.match(lower).hasMatch();
-        const bool sentMatch
-            = matching.match(lower).hasMatch() || marketplaceStrong().match(lower).hasMatch();
-        const bool sentList = listing.match(lower).hasMatch();
+        const bool sentFee = !item.posting && marketplace::takeRate().match(lower).hasMatch();
+        // Matching needs a side named in the item: "connect your clusters with an agent" and
+        // "invoice matching for companies" are any software's.
+        const bool sentMatch = (supplySeen || demandSeen)
+            && (marketplace::matching().match(lower).hasMatch()
+                || marketplace::strong().match(lower).hasMatch());
+        const bool sentList = marketplace::listing().match(lower).hasMatch();
         // Whose words they are: the surest sentence that shows a cue ("Machinerie connects
         // sellers with buyers. The platform takes 6%.")
         if (sentSides || sentFee || sentMatch || sentList)
@@ -1908,7 +1835,7 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         matches = matches || sentMatch;
         lists = lists || sentList;
         if (word) {
-            const qsizetype at = calledOne.match(lower).capturedStart();
+            const qsizetype at = marketplace::calledOne().match(lower).capturedStart();
             if (!hitCounts(item, s, lower, at, 11,
                     { Modality::Planned, Modality::Past, Modality::Negated, Modality::Evaluated,
                         Modality::SomeoneElse },
@@ -2028,11 +1955,20 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 const auto m = it.next();
                 if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
                     continue;
+                // "will look at a Series B next year": a round ahead is not one raised.
+                static const Re ahead(QStringLiteral(
+                    "\\b(will|would|plans? to|planning to|aims? to|hopes? to|look(ing)? (at|to)|"
+                    "eyes|eyeing|ahead of|before)\\b((?!rais|clos|secur|land|announc|complet)"
+                    "[\\w\\s$€£.,-]){0,30}$"));
+                if (ahead.match(lower.left(m.capturedStart())).hasMatch())
+                    continue;
                 int st = 0;
                 if (!m.captured(1).isEmpty())
                     st = m.captured(1).at(0).unicode() - u'a' + 1;
                 else if (!m.captured(2).isEmpty())
                     st = m.captured(2).at(0).unicode() - u'a' + 1;
+                else if (!m.captured(4).isEmpty())
+                    st = m.captured(4).at(0).unicode() - u'a' + 1;
                 else if (m.captured(3).startsWith(QStringLiteral("growth"))
                     || m.captured(3) == u"pre-ipo"
                     || m.captured(3).startsWith(QStringLiteral("late"))
@@ -2111,7 +2047,8 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             if (written.isValid() && (!when.isValid() || written.year() < when.year()))
                 when = written;
             static const Re relative(
-                QStringLiteral("\\b(last year|(two|three|four|2|3|4) years ago|back in)\\b"));
+                QStringLiteral("\\b(last year|(two|three|four|2|3|4) years (ago|after|since)|back "
+                               "in)\\b"));
             if (when.isValid() && relative.match(lower).hasMatch())
                 when = when.addYears(-1);
             if (f.withinMonths > 0) {
@@ -2342,7 +2279,9 @@ QList<FacetVerdict> Judge::judgeHiring(
         static const Re hiringWords(QStringLiteral(
             "\\b(hiring|join|apply|we're looking|we are looking|looking for|open (role|position)|"
             "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"
-            "about the role|the role|job|position|full-time|part-time|permanent)\\b"));
+            "about the role|the role|job|position|full-time|part-time|permanent|wir suchen|"
+            "wij zoeken|we zoeken|buscamos|nous recherchons|recherchons|cerchiamo|"
+            "procuramos)\\b"));
         const bool isPosting = item.posting && titleRole;
         if (!isPosting && !hiringWords.match(lowerText).hasMatch())
             continue;
@@ -2357,7 +2296,7 @@ QList<FacetVerdict> Judge::judgeHiring(
         static const Re openRoles(QStringLiteral(
             "\\b(open roles?|open positions?|openings|we're hiring|we are hiring|now hiring|is "
             "hiring|are hiring|join us as|join our team as|currently hiring|hiring for|job "
-            "openings|vacancies|who's hiring|apply)\\b"));
+            "openings|vacancies|who's hiring|who is hiring|apply)\\b"));
         const bool saysHiring = openRoles.match(lowerText).hasMatch();
         double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
             * entityFactor(sent.entity);
@@ -2438,6 +2377,71 @@ QList<FacetVerdict> Judge::judgeHiring(
     return out;
 }
 
+ProfileReading Judge::readProfile(const GoalFacet &f) const
+{
+    const bool segment = f.kind == FacetKind::CustomerSegment && f.value == u"healthcare";
+    const bool software = f.kind == FacetKind::BusinessModel && f.value == u"b2b_saas";
+    const bool marketplace = f.kind == FacetKind::BusinessModel && f.value == u"marketplace";
+    if (!segment && !software && !marketplace)
+        return {};
+    QList<ProfileItem> items;
+    for (const Item &item : m_items) {
+        ProfileItem p;
+        p.index = item.index;
+        const QUrl url(item.evidence->url);
+        p.source = url.host().isEmpty() ? item.evidence->sourceName : registrableLabel(url.host());
+        p.titleLower = item.titleLower;
+        p.pathLower = url.path().toLower();
+        p.posting = item.posting;
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const Sentence &sent = item.sentences.at(s);
+            if (sent.entity == Entity::Other)
+                continue;
+            p.sentences << ProfileSentence { withoutName(sent.lower), entityFactor(sent.entity),
+                sent.entity == Entity::Own || sent.entity == Entity::Named };
+            p.sentenceIndexes << s;
+        }
+        items << p;
+    }
+    if (marketplace)
+        return readMarketplace(items);
+    return segment ? readHealthBuyers(items) : readSoftwareVendor(items);
+}
+
+// The company read as a whole may show what no single sentence says in a known formula: the
+// stronger of the two readings decides, citing its cues. What the whole says against it
+// ("designs and manufactures infusion pumps") weighs on both.
+void Judge::adoptProfile(FacetVerdict &v) const
+{
+    const ProfileReading r = readProfile(v.facet);
+    if (r.against.strength > 0.0) {
+        const double weakened = v.strength * (1.0 - 0.8 * r.against.strength);
+        if (weakened < v.strength && (v.rejectedQuote.isEmpty() || v.strength >= 0.7)) {
+            v.rejectedEvidence = { r.against.item };
+            v.rejectedQuote = quoteOf(m_items, r.against.item, r.against.sentence);
+            v.rejectedReason = r.against.reason;
+        }
+        v.strength = weakened;
+    }
+    if (r.support.isEmpty() || r.strength <= v.strength)
+        return;
+    v.strength = r.strength;
+    v.evidence.clear();
+    QStringList why;
+    for (const ProfileCue &c : r.support) {
+        if (!v.evidence.contains(c.item))
+            v.evidence << c.item;
+        why << c.reason;
+    }
+    v.quote = quoteOf(m_items, r.support.first().item, r.support.first().sentence);
+    v.reason = QStringLiteral("the company as a whole: %1").arg(why.join(QStringLiteral(", ")));
+    if (r.against.strength > 0.0) {
+        v.rejectedEvidence = { r.against.item };
+        v.rejectedQuote = quoteOf(m_items, r.against.item, r.against.sentence);
+        v.rejectedReason = r.against.reason;
+    }
+}
+
 FacetJudgement Judge::run()
 {
     FacetJudgement j;
@@ -2459,9 +2463,11 @@ FacetJudgement Judge::run()
             break;
         case FacetKind::CustomerSegment:
             j.verdicts << summarise(f, judgeSegment(f), m_items);
+            adoptProfile(j.verdicts.last());
             break;
         case FacetKind::BusinessModel:
             j.verdicts << summarise(f, judgeModel(f), m_items);
+            adoptProfile(j.verdicts.last());
             break;
         case FacetKind::Funding:
             j.verdicts << summarise(f, judgeFunding(f), m_items);

@@ -23,13 +23,13 @@ AnalysisOutcome judge(const QString &goal, const QString &domain, const QList<Ev
 }
 
 // One item on acme.com's evidence, judged against the row's goal: a match or not.
-void verifyReading(const QString &url)
+void verifyReading(const QString &url, const gtm::test::EvidenceSource &from = {})
 {
     QFETCH(QString, goal);
     QFETCH(QString, title);
     QFETCH(QString, snippet);
     QFETCH(bool, match);
-    const AnalysisOutcome o = judge(goal, u"acme.com"_s, { evidence(url, title, snippet) });
+    const AnalysisOutcome o = judge(goal, u"acme.com"_s, { evidence(url, title, snippet, from) });
     QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
 }
 
@@ -335,6 +335,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("title");
         QTest::addColumn<QString>("snippet");
         QTest::addColumn<bool>("match");
+        QTest::addColumn<QString>("channel"); // empty: a search result
+        QTest::addColumn<QString>("published"); // empty: undated
         QFile file(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/facet-readings.json"_s);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         const QJsonArray readings = QJsonDocument::fromJson(file.readAll())[u"readings"].toArray();
@@ -342,13 +344,16 @@ private Q_SLOTS:
         for (const QJsonValue &r : readings)
             QTest::newRow(qPrintable(r[u"name"].toString()))
                 << r[u"goal"].toString() << r[u"url"].toString() << r[u"title"].toString()
-                << r[u"snippet"].toString() << r[u"match"].toBool();
+                << r[u"snippet"].toString() << r[u"match"].toBool()
+                << r[u"channel"].toString(u"google_search"_s) << r[u"published"].toString();
     }
 
     void readingOnItsPage()
     {
         QFETCH(QString, url);
-        verifyReading(url);
+        QFETCH(QString, channel);
+        QFETCH(QString, published);
+        verifyReading(url, { .channel = channel, .publishedAt = published });
     }
 
     void crm_namedInTheCompanysOwnPosting_isTheTeamsTool()

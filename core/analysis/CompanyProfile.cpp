@@ -1,0 +1,638 @@
+#include "CompanyProfile.h"
+
+#include "MarketplaceLexicon.h"
+#include "WordPattern.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+
+namespace gtm {
+
+namespace {
+
+using Re = QRegularExpression;
+
+// --- Who buys: organisations that deliver or pay for care, the people who work in them and
+// the work they do. Word classes, not sentences: any writer names a clinic a clinic.
+
+// Organisations that are providers or payers whatever the context.
+const Re &healthOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(hospitals?|health ?systems?|hospital (groups?|networks?|chains?|systems?)|"
+        "health ?care (organi[sz]ations?|providers?|facilities|networks?|groups?)|"
+        "provider (groups?|organi[sz]ations?|networks?)|medical (groups?|cent(er|re)s?|"
+        "practices?|offices?|clinics?)|physicians?'? (groups?|practices?|offices?)|"
+        "(gp|dental|orthodontic|dermatology|ophthalmology|optometry|chiropractic|physiotherapy|"
+        "physical therapy|therapy|rehab\\w*|behaviou?ral[- ]health|mental[- ]health|primary[- "
+        "]care|"
+        "specialty|family medicine|pediatric|paediatric|oncology|cardiology|radiology|fertility|"
+        "urgent[- ]care|outpatient|ambulatory|teleradiology) (practices?|clinics?|groups?|"
+        "cent(er|re)s?|offices?|providers?|agencies|chains?|networks?)|(surgery|surgical|imaging|"
+        "dialysis|cancer|infusion|birth|urgent[- ]care) cent(er|re)s|ascs|health (plans?|"
+        "insurers?|insurance companies|payers?|boards?|authorities)|(medicaid|medicare|medicare "
+        "advantage|managed[- ]care|commercial|regional|blue cross|dental) (health )?plans|"
+        "managed[- ]care organi[sz]ations|mcos|acos|idns|fqhcs|community health cent(er|re)s|"
+        "(home[- ]health|home[- ]care|homecare|hospice|nursing) (agencies|providers|operators)|"
+        "hospices|nursing homes|care homes|skilled[- ]nursing (facilities|operators)|snfs|"
+        "senior[- ]living (communities|operators|facilities)|assisted[- ]living (communities|"
+        "facilities)|long-term[- ]care (facilities|operators|providers)|post-acute (providers|"
+        "facilities)|(clinical|diagnostic|pathology|reference|hospital) lab(s|oratories)|"
+        "pharmacies|pharmacy (chains|groups)|nhs|(hospital|acute|ambulance|mental health|"
+        "foundation) trusts|integrated care (boards|systems)|dsos|dental (groups|chains|offices|"
+        "support organi[sz]ations)|emergency departments|"
+        // German, French, Dutch, Spanish, Italian and Portuguese names of the same.
+        "krankenh(ä|ae)us\\w*|kliniken|klinikum|\\w*praxen|arztpraxis|\\w*kassen|"
+        "krankenversicher\\w+|pflegedienste?|pflegeheime?|pflegeeinrichtungen|"
+        "kassenärztliche\\w*|hôpitaux|centres? hospitaliers?|établissements (de santé|"
+        "médico-sociaux)|ehpads?|cliniques|cabinets? (médica\\w*|dentaires?|de kiné\\w*)|"
+        "mutuelles|complémentaires? santé|assureurs santé|maisons de (retraite|santé)|"
+        "ziekenhuizen|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
+        "zorgverzekeraars|thuiszorg\\w*|verpleeghuizen|hospitais|clínicas|consultórios|"
+        "operadoras de (saúde|planos)|planos de saúde|hospitales|centros (médicos|de salud)|"
+        "aseguradoras de salud|ospedali|cliniche|ambulatori|studi (medici|dentistici))\\b"));
+    return re;
+}
+
+// Words that name providers or payers only in an item that speaks of health.
+const Re &healthOrganisationsInContext()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
+        "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s|einrichtungen|"
+        "praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas)\\b"));
+    return re;
+}
+
+// The people who work in them, as the users of what the company sells.
+const Re &healthRoles()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(clinicians?|physicians?|doctors|nurses|nurse (managers|leaders|practitioners)|"
+        "nursing (staff|teams?|leaders)|care (teams?|managers|coordinators)|case managers|"
+        "radiologists?|pathologists?|pharmacists|dentists|hygienists|surgeons|hospitalists|"
+        "anesthesiologists|anaesthetists|midwives|(medical|clinical) (coders|staff|assistants|"
+        "teams?|directors|leaders)|coders|front[- ]desk (staff|teams?)|practice (managers|staff|"
+        "owners)|(utili[sz]ation|care|case)[- ]management (nurses|teams?|reviewers|leaders)|"
+        "revenue[- ]cycle (teams?|leaders|staff|directors)|cmios?|cnos?|chief (medical|nursing|"
+        "medical information) officers?|hospital (administrators|executives|leaders|it)|"
+        "ärzt\\w*|pflegekräfte|pflegefachkräfte|médecins|infirmi\\w+|soignants|médicos|"
+        "enfermer\\w+|enfermeir\\w+|huisartsen|behandelaars?|psychologen|verpleegkundigen|"
+        "medici|infermieri)\\b"));
+    return re;
+}
+
+// The work of providers and payers: software for it is bought by them.
+const Re &healthWork()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(prior[- ]auth\\w*|pre-?authori[sz]ations?|revenue[- ]cycle|rcm|ehrs?|emrs?|"
+        "electronic (health|medical) records?|charting|clinical (documentation|workflows?|"
+        "decision support|notes)|(medical|hospital|physician) (billing|coding|scheduling)|"
+        "patient (intake|scheduling|flow|throughput|access|check-in|no-shows|waitlists?|"
+        "referrals?)|bed (management|capacity|board)|operating rooms?|or (scheduling|time)|"
+        "(nurse|clinician|shift) (scheduling|staffing|rostering)|credentialing|"
+        "utili[sz]ation (management|review)|care (coordination|management|transitions|gaps?)|"
+        "discharges?|readmissions?|value-based (care|contracts)|risk adjustment|hedis|star "
+        "ratings|payment integrity|(medical|health|professional|facility) claims|claims? "
+        "(editing|processing|denials?|review|scrubbing|adjudication|submission)|denials?|"
+        "remittances?|electronic visit verification|evv|e-?prescribing|pacs|radiology "
+        "(reads?|reading|workflows?|worklists?)|reading radiologists?|lab results|ambient "
+        "(scribe|documentation)|remote patient monitoring|member (enrollment|services|"
+        "outreach)|provider (directories|data|networks?)|hipaa|hitrust|\\bphi\\b|fhir|hl7|epic|"
+        "cerner|meditech|athenahealth|\\w*dokumentation|abrechnung mit|terminvergabe|"
+        "telematikinfrastruktur|dossiers? (de soins|patients?|médica\\w*)|dossiervoering|"
+        "declaratie|triage|e-consult\\w*|historia clínica|facturación a aseguradoras|"
+        "prontuário)\\b"));
+    return re;
+}
+
+const Re &healthContext()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(health\\w*|medical|medicine|clinical|clinicians?|patients?|hospitals?|physicians?|"
+        "doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
+        "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*|"
+        "santé|saúde|salud|sanitari\\w*|pflege\\w*|ärzt\\w*|arzt\\w*|praxis\\w*|soins|"
+        "médic\\w*|hospital\\w*|zorg\\w*|ggz|huisarts\\w*|clínic\\w*|médic\\w*)\\b"));
+    return re;
+}
+
+// The company sells to them, works for them, counts them: not just mentions them.
+const Re &buyerRelation()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(for|to|into|serv\\w+|help\\w*|used by|trusted by|relied on by|customers?|clients?|"
+        "sell\\w*|sold|built for|designed for|purpose-built|deployed|live (at|in|across)|rolled "
+        "out|roll\\w* out|go[- ]lives?|went live|signed|chose|choose|selected|contracts? with|"
+        "use|uses|using|run on|runs on|rely on|relies on|subscribe|licen[cs]e\\w*|implement\\w*|"
+        "onboard\\w*|case stud\\w*|lets|allows?|gives|enables?|saves?|cuts?|reduces?|"
+        "recover\\w*|für|pour|para|per|voor|mit|met|con|com|kunden|clients|klanten|"
+        "clientes|utilisé\\w*|gebruik\\w*|nutz\\w+)\\b"));
+    return re;
+}
+
+// --- Against a health buyer segment.
+
+// The company is a provider or payer itself: it employs the clinicians and runs the sites.
+const Re &itselfProvider()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "^[\\w\\s.'&-]{0,40}\\b(operates|runs|owns|manages) "
+        "(?:(?!for\\b|at\\b|in\\b|across\\b|to\\b|"
+        "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
+        "homes|cent(er|re)s)\\b|"
+        "\\b(we|which|that) (operate|run|own|manage)s? (?:(?!for\\b|software\\b|platforms?\\b)"
+        "[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing homes|"
+        "cent(er|re)s|sites|locations)\\b|"
+        "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
+        "app\\b|startup\\b|technology\\b)[\\w-]+ ){0,4}(health system|hospital|hospital group|"
+        "health plan|health insurer|medical group|physician group|clinic (operator|chain|group)|"
+        "provider group|pharmacy chain|care provider|home[- ]health agency|hospice|nursing home|"
+        "dental group|(medical |physician-owned |private |family )?practice(?! management| "
+        "software| systems?| platform))\\b|"
+        "\\bour (clinic|hospital|practice|pharmacy)(?=[.,;]|$| (in|on|at|is|has|team|staff)\\b)|"
+        "\\bour (clinics|hospitals|pharmacies|wards)\\b(?! (customers?|clients?|partners?|users?|"
+        "buyers?))|"
+        "\\bwe use (a|an|our) [\\w -]{0,20}(ehr|emr)\\b|"
+        "\\bour (clinics|clinicians|doctors|physicians|nurses|pharmacists|therapists|care "
+        "teams?) (see|treat|visit|provide|deliver|care|prescribe)\\w*\\b|"
+        "\\bwe (see|treat|care for|admit) [\\w ,]{0,20}patients\\b|\\bin-person (visits|care)\\b|"
+        "\\baccept\\w* (most )?(insurance|medicare|medicaid)\\b|\\b(insurance|plans) "
+        "accepted\\b|\\bin-network with\\b"));
+    return re;
+}
+
+// Its buyers are in another trade than care: drug makers, schools, pet owners, employers.
+const Re &otherBuyers()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(pharma(ceutical)? (companies|brands|manufacturers|sponsors)|drug ?makers|biotechs?|"
+        "life[- ]sciences? (companies|teams|customers)|cros|contract research|clinical trial "
+        "sponsors|medtech (companies|makers)|device makers|medical (students|schools)|"
+        "universities|veterinar\\w*|vets|pet owners|pets|employers|hr teams|benefits "
+        "(teams|leaders)|gyms|fitness studios)\\b"));
+    return re;
+}
+
+// Industries other than care: a vendor naming several of them sells to all industries.
+const Re &otherIndustries()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(retail\\w*|banks?|banking|fintech|insurance companies|manufactur\\w+|logistics|"
+        "education|schools|government|public sector|hospitality|restaurants|real estate|media|"
+        "telecom\\w*|e-?commerce|construction|legal|law firms?|nonprofits?|automotive|energy|"
+        "utilities|universities|retailers|financial services|airlines|saas companies|"
+        "tech companies)\\b"));
+    return re;
+}
+
+// --- Sells software: a product, sold and delivered as software.
+
+const Re &softwareSelf()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b((software|saas|tech|technology|health[- ]?tech|health ?care (technology|it|software|"
+        "ai)|digital health|health it|enterprise software|b2b|ai|cloud|analytics|ehr|emr|"
+        "workflow) (company|vendor|startup|provider|firm|maker|business|scale-?up)|software "
+        "(vendor|maker|house|provider|company)|healthtech|(is|as|, the|, an?|are) [\\w -]{0,40}?"
+        "(platform|software|saas|app|application|api)|(we|it|which) (build|builds|make|makes|"
+        "develop|develops|sell|sells) [\\w -]{0,40}(software|tools|platforms?|apps?)|"
+        "(ist|est|is|es|é) (ein|eine|un|une|een|uma?) [\\w -]{0,30}(software|logiciel|saas|"
+        "plattform|plateforme|plataforma))\\b"));
+    return re;
+}
+
+const Re &softwareProduct()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(software|saas|platforms?|apps?|applications?|cloud|apis?|sdks?|dashboards?|"
+        "portals?|modules?|workspaces?|suites?|engines?|copilots?|web-based|browser-based|"
+        "ai-powered|integrat(es|ed|ion|ions) (with|into)|plugs? (into|in)|sits (inside|on top "
+        "of)|works with (the |your |all |existing |most |leading |major )?[\\w -]{0,20}(systems?|"
+        "ehrs?|emrs?|software|tools|platforms?)|(inside|within|from) (the|your|their) "
+        "(ehr|emr|systems?|workflows?)|analytics|\\w+software|logiciel\\w*|plateformes?|"
+        "plattform\\w*|plataformas?|cloud-\\w+|aus der cloud|en la nube|na nuvem|dans le "
+        "cloud|online software|in de cloud)\\b"));
+    return re;
+}
+
+// Sold and delivered the way software is: priced per seat or per site, subscribed, licensed,
+// implemented, gone live, certified.
+const Re &softwareSold()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
+        "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
+        "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
+        "agent|month|year|chair|encounter|claim|reading \\w+)|priced per|licen[cs]ed per|"
+        "licen[cs]es?|billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing)|"
+        "annual (plan|contract)|pricing (starts|plans?)|per member per month|pmpm|"
+        "cloud[- ](based|hosted|native|software|platform)|hosted (software|platform)|"
+        "go[- ]lives?|went live|goes live|live in (\\d+|a few|six|four|eight|two|three) "
+        "(days|weeks)|implementations?|onboarding|set ?up takes|rolled? out (to|at|across)|"
+        "deploy(ed|s|ments?)? (at|in|across|to)|renewals?|arr|recurring revenue|seats|soc ?2|"
+        "iso ?27001|hitrust|hipaa[- ](compliant|ready|secure)|baas?|business associate|single "
+        "sign-on|sso|uptime|multi-tenant|per customer|each customer|customer "
+        "success|abo|abos|abonnements?|suscripci\\w+|"
+        "assinaturas?|pro (monat|jahr|nutzer|arzt|praxis|klient|bett|platz)|par (mois|an|"
+        "utilisateur|lit|établissement|praticien)|per (maand|jaar|gebruiker|praktijk|"
+        "behandelaar)|al mes|por (mes|usuario|clínica|profesional)|hébergement (certifié|hds)|"
+        "gehostet|hébergée?s?|déploiement|implantación|implementatie)\\b"));
+    return re;
+}
+
+// Organisations it calls its customers, in any of its pages or postings.
+const Re &ownCustomers()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,2}(customers|"
+        "clients|kunden|klanten|clientes)\\b"));
+    return re;
+}
+
+// Open roles only a software vendor has.
+const Re &vendorRoles()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b((software|backend|back-end|frontend|front-end|full[- ]stack|platform|mobile|ios|"
+        "android|devops|site reliability|qa|integration|interface) (engineers?|developers?)|"
+        "product (managers?|designers?|owners?)|implementation (managers?|specialists?|"
+        "consultants?|leads?)|customer success|solutions? (engineers?|consultants?|architects?)|"
+        "sales engineers?|account executives?|sales development|business development "
+        "representatives?|sdrs?|bdrs?|(software)?entwickler\\w*|développeu\\w+|"
+        "chefs? de projet|accountmanagers?|desarrollador\\w*|ontwikkelaars?)\\b"));
+    return re;
+}
+
+// Organisations counted as its users: "600 practices use it", "used by 14 health plans".
+const Re &countedOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+) "
+        "(?:[\\w'&-]+ ){0,4}(?<org>hospitals|health "
+        "systems|clinics|practices|plans|payers|agencies|"
+        "customers|clients|organi[sz]ations|teams|companies|businesses|facilities|sites|"
+        "locations|pharmacies|labs|providers|groups|trusts|cent(er|re)s|firms|insurers|"
+        "departments|networks|operators|employers|schools|retailers|brands|\\w*praxen|"
+        "\\w*dienste|einrichtungen|kliniken|kunden|ehpads?|établissements|centres|cliniques|"
+        "clients|instellingen|\\w*praktijken|ziekenhuizen|klanten|clínicas|clientes|hospitales|"
+        "centros|hospitais)\\b"));
+    return re;
+}
+
+const Re &genericCustomers()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "^(customers|clients|companies|businesses|teams|organi[sz]ations|kunden|klanten|"
+        "clientes)$"));
+    return re;
+}
+
+const Re &usageVerb()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(use|uses|using|used|runs?|running|manages?|schedules?|tracks?|bills?|rely|relies|live|"
+        "signed|chose|choose|switched to|moved to|"
+        "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|"
+        "nutzen|nutzt|arbeiten mit|setzen|vertrauen|utilisé\\w*|utilisent|font confiance|"
+        "gebruiken|werken (ermee|met)|usan|utilizan|trabajan con|confían|usam|utilizam)\\b"));
+    return re;
+}
+
+// --- Against a software vendor.
+
+const Re &consumersPay()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(app store|google play|download (the|our|it|the free)|for individuals|"
+        "direct-to-consumer|b2c|consumers? (pay|subscribe|download|sign up)|patients (pay|"
+        "subscribe|download|sign up)|members pay|out of pocket|for you and your family|"
+        "(a|per|/) ?month for (you|patients|members|individuals|families)|sell\\w* directly to "
+        "(students|consumers|patients|individuals|families|parents)|(student|individual|personal|"
+        "family) plans?)\\b"));
+    return re;
+}
+
+const Re &notSoftwareBusiness()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(is|are|we're|as) (a|an|the) (?:[\\w-]+ ){0,3}(consultanc(y|ies)|consulting "
+        "(firm|company|group)|staffing (agency|firm|company)|recruit\\w* (agency|firm)|law firm|"
+        "device (maker|company|manufacturer)|manufacturer|distributor|wholesaler|outsourc\\w+ "
+        "(firm|company|provider|partner)|services (company|firm|provider)|drugmaker|"
+        "pharmaceutical company|pharma company|biotech|contract research organi[sz]ation|"
+        "billing (company|service))\\b|\\bwe (supply|place|staff|manufacture|distribute|"
+        "outsource)\\b|\\bnot an? (software|saas|tech\\w*) (vendor|company|provider|firm|"
+        "business)\\b|\\b(no|never) (subscription|saas)\\b|"
+        "\\b(designs? and )?manufactur(es|e|ing) [\\w ,-]{0,40}(devices?|pumps?|monitors?|"
+        "scanners?|equipment|hardware|instruments?)\\b|\\bour (devices|hardware|pumps|scanners|"
+        "monitors|instruments)\\b|"
+        "\\bbuy (them|it|the \\w+) outright\\b|"
+        "\\b(we invest|we back|invests? in|venture (capital|firm|fund)|vc firm|our portfolio|"
+        "portfolio compan\\w+)\\b"));
+    return re;
+}
+
+// --- Combining.
+
+double noisyOr(const QList<double> &values)
+{
+    double miss = 1.0;
+    for (double v : values)
+        miss *= 1.0 - std::clamp(v, 0.0, 1.0);
+    return 1.0 - miss;
+}
+
+// What a company is and whom it sells to is said as a fact: not as a plan ("plans to sell to
+// clinics"), the past ("used to serve hospitals") or in the negative ("not for hospitals"),
+// in the clause before the cue. The judge's modality markers are made for the use of a
+// technology: "used by 14 health plans", "planning and charting", "book a demo" are facts
+// about a vendor.
+bool saidAsFact(const QString &lower, qsizetype pos)
+{
+    static const Re clauseStart
+        = wordPattern(QStringLiteral("[.;:!?]\\s|\\b(but|whereas|while|although|"
+                                     "aber|mais|maar|pero)\\b"));
+    static const Re notFact = wordPattern(QStringLiteral(
+        "\\b(plans?|planning|planned|aims?|hopes?|intends?|wants?) to\\b|\\b(will|'ll|going to|"
+        "next (year|quarter|month)|later this year|roadmap|eventually|soon|upcoming|considering|"
+        "exploring|would|could|might|prévoit|prévoient|compte|plant|planen|will|wil|gaat|"
+        "planea|prevé|pretende|vuole|intende)\\b|\\b(used to|formerly|previously|no longer|"
+        "pivoted|stopped|discontinued|früher|ehemals|anciennement|voorheen|antes)\\b|\\b(not|"
+        "never|n't|nor|rather than|instead of|other than|except|nicht|kein\\w*|pas|jamais|geen|"
+        "niet|nunca)\\b"));
+    qsizetype from = 0;
+    for (auto it = clauseStart.globalMatch(lower.left(pos)); it.hasNext();)
+        from = it.next().capturedEnd();
+    return !notFact.match(lower.mid(from, pos - from)).hasMatch();
+}
+
+// The strongest cue of each kind, and the strongest cue against; the reading combines the
+// kinds as independent hints. A second source saying the same adds half as much.
+class Profile
+{
+public:
+    explicit Profile(const QList<ProfileItem> &items)
+        : m_items(items)
+    {
+    }
+
+    // Offers sentence `s` of item `i` as a cue of `kind` when `re` matches it, said as a fact.
+    // Returns whether it counted.
+    bool offer(const QString &kind, int i, int s, const Re &re, double base, const QString &reason)
+    {
+        const ProfileItem &item = m_items.at(i);
+        const ProfileSentence &sent = item.sentences.at(s);
+        const double strength = base * sent.weight;
+        Kind &k = m_kinds[kind];
+        const bool sameSource = k.best.strength > 0.0 && k.bestSource == item.source;
+        if (strength <= k.best.strength && (sameSource || strength <= k.other.strength))
+            return false;
+        const auto m = re.match(sent.lower);
+        if (!m.hasMatch() || !saidAsFact(sent.lower, m.capturedStart()))
+            return false;
+        const ProfileCue cue { item.index, item.sentenceIndexes.at(s), strength, reason };
+        if (strength > k.best.strength) {
+            if (!sameSource)
+                k.other = k.best;
+            k.best = cue;
+            k.bestSource = item.source;
+        } else {
+            k.other = cue;
+        }
+        return true;
+    }
+
+    void oppose(int i, int s, double strength, const QString &reason)
+    {
+        const ProfileItem &item = m_items.at(i);
+        if (strength > m_against.strength)
+            m_against = ProfileCue { item.index, item.sentenceIndexes.at(s), strength, reason };
+    }
+
+    // One cue alone never reaches a match: an analyst wants a second, independent hint.
+    ProfileReading reading(double single) const
+    {
+        ProfileReading r;
+        QList<double> strengths;
+        int cues = 0;
+        for (const Kind &k : m_kinds) {
+            if (k.best.strength <= 0.0)
+                continue;
+            r.support << k.best;
+            strengths << noisyOr({ k.best.strength, 0.5 * k.other.strength });
+            cues += k.other.strength > 0.0 ? 2 : 1;
+        }
+        std::sort(r.support.begin(), r.support.end(), [](const ProfileCue &a, const ProfileCue &b) {
+            return a.strength != b.strength ? a.strength > b.strength : a.item < b.item;
+        });
+        r.strength = noisyOr(strengths);
+        if (cues == 1)
+            r.strength = std::min(r.strength, single);
+        r.against = m_against;
+        r.strength *= 1.0 - 0.8 * m_against.strength;
+        return r;
+    }
+
+private:
+    struct Kind
+    {
+        ProfileCue best;
+        QString bestSource;
+        ProfileCue other; // the strongest from another source
+    };
+
+    const QList<ProfileItem> &m_items;
+    QHash<QString, Kind> m_kinds;
+    ProfileCue m_against;
+};
+
+} // namespace
+
+ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
+{
+    Profile p(items);
+    bool organisationsUse = false;
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            if (sent.company && notSoftwareBusiness().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.7, QStringLiteral("not a software vendor"));
+                continue;
+            }
+            if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.6, QStringLiteral("runs the service itself"));
+                continue;
+            }
+            p.offer(QStringLiteral("self"), i, s, softwareSelf(), 0.55,
+                QStringLiteral("calls itself a software company"));
+            // A posting's tools are the team's, not the product ("tracked in Service Cloud").
+            if (!item.posting) {
+                p.offer(QStringLiteral("product"), i, s, softwareProduct(), 0.4,
+                    QStringLiteral("a software product"));
+                p.offer(QStringLiteral("sold"), i, s, softwareSold(), 0.5,
+                    QStringLiteral("sold and delivered as software"));
+            }
+            // "60 hospitals run on it": organisations counted as users. The count alone ("2,300
+            // clients in France") says how big it is, and any business has clients: a verb of
+            // use must come with it, and named kinds of organisations say more.
+            const auto counted = countedOrganisations().match(sent.lower);
+            if (counted.hasMatch()
+                && usageVerb()
+                       .match(QString(sent.lower)
+                                  .remove(counted.capturedStart(), counted.capturedLength()))
+                       .hasMatch())
+                organisationsUse
+                    = p.offer(QStringLiteral("adopted"), i, s, countedOrganisations(),
+                          genericCustomers().match(counted.captured(u"org")).hasMatch() ? 0.4
+                                                                                        : 0.55,
+                          QStringLiteral("organisations counted as its users"))
+                    || organisationsUse;
+            p.offer(QStringLiteral("customers"), i, s, ownCustomers(), 0.45,
+                QStringLiteral("organisations as its customers"));
+            if (item.posting)
+                p.offer(QStringLiteral("roles"), i, s, vendorRoles(), 0.3,
+                    QStringLiteral("hires the roles of a software vendor"));
+        }
+    }
+    // Patients using a tool their clinic bought is how B2B health software works; consumers
+    // paying for it is not.
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            if (sent.company && consumersPay().match(sent.lower).hasMatch())
+                p.oppose(
+                    i, s, organisationsUse ? 0.3 : 0.6, QStringLiteral("consumers pay for it"));
+        }
+    }
+    return p.reading(0.55);
+}
+
+ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
+{
+    Profile p(items);
+    int healthSentences = 0;
+    QSet<QString> industries;
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        QString whole = item.titleLower;
+        for (const ProfileSentence &sent : item.sentences) {
+            whole += u' ' + sent.lower;
+            if (sent.company)
+                for (auto it = otherIndustries().globalMatch(sent.lower); it.hasNext();)
+                    industries.insert(it.next().captured(0));
+        }
+        if (!healthContext().match(whole).hasMatch())
+            continue;
+        // A page or a posting addressed to them: "For health plans", "/hospitals".
+        const QString heading
+            = item.titleLower + u' ' + QString(item.pathLower).replace(u'-', u' ');
+        const bool addressed = healthOrganisations().match(heading).hasMatch();
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.7, QStringLiteral("is itself a provider or payer"));
+                continue;
+            }
+            if (sent.company && otherBuyers().match(sent.lower).hasMatch()
+                && !healthOrganisations().match(sent.lower).hasMatch())
+                p.oppose(i, s, 0.5, QStringLiteral("its buyers are not providers or payers"));
+            int others = 0;
+            for (auto it = otherIndustries().globalMatch(sent.lower); it.hasNext(); it.next())
+                ++others;
+            const bool named = healthOrganisations().match(sent.lower).hasMatch();
+            const bool inContext = healthOrganisationsInContext().match(sent.lower).hasMatch();
+            if (named || inContext)
+                ++healthSentences;
+            // A vendor to every industry that lists hospitals among them.
+            if (others >= 2)
+                continue;
+            const bool related = buyerRelation().match(sent.lower).hasMatch();
+            const Re &org = named ? healthOrganisations() : healthOrganisationsInContext();
+            if (named || inContext)
+                p.offer(QStringLiteral("buyers"), i, s, org,
+                    (related ? 0.6 : 0.4) * (named ? 1.0 : 0.8),
+                    related ? QStringLiteral("providers or payers as its customers")
+                            : QStringLiteral("names providers or payers"));
+            p.offer(QStringLiteral("roles"), i, s, healthRoles(), related ? 0.4 : 0.25,
+                QStringLiteral("clinicians use it"));
+            p.offer(QStringLiteral("work"), i, s, healthWork(), 0.35,
+                QStringLiteral("the work of providers and payers"));
+            if (addressed && s == 0)
+                p.offer(QStringLiteral("addressed"), i, s, healthContext(), 0.35,
+                    QStringLiteral("a page addressed to providers or payers"));
+        }
+    }
+    // Health is one vertical among many.
+    if (industries.size() >= 3 && healthSentences <= industries.size())
+        for (int i = 0; i < items.size(); ++i)
+            for (int s = 0; s < items.at(i).sentences.size(); ++s)
+                if (items.at(i).sentences.at(s).company
+                    && otherIndustries().match(items.at(i).sentences.at(s).lower).hasMatch()) {
+                    p.oppose(i, s, 0.6, QStringLiteral("health is one vertical among many"));
+                    break;
+                }
+    return p.reading(0.6);
+}
+
+ProfileReading readMarketplace(const QList<ProfileItem> &items)
+{
+    Profile p(items);
+    for (int i = 0; i < items.size(); ++i) {
+        const ProfileItem &item = items.at(i);
+        for (int s = 0; s < item.sentences.size(); ++s) {
+            const ProfileSentence &sent = item.sentences.at(s);
+            const QString &lower = sent.lower;
+            if (marketplace::software().match(lower).hasMatch()) {
+                if (sent.company)
+                    p.oppose(i, s, 0.6, QStringLiteral("sells to marketplaces, is not one"));
+                continue;
+            }
+            if (marketplace::notOne().match(lower).hasMatch()) {
+                if (sent.company)
+                    p.oppose(i, s, 0.7, QStringLiteral("not a marketplace"));
+                continue;
+            }
+            const bool called = marketplace::calledOne().match(lower).hasMatch();
+            if (marketplace::agencyModel().match(lower).hasMatch() && !called) {
+                if (sent.company)
+                    p.oppose(i, s, 0.5, QStringLiteral("a staffing agency"));
+                continue;
+            }
+            if ((called && marketplace::plannedOne().match(lower).hasMatch())
+                || marketplace::othersMarketplaces().match(lower).hasMatch()
+                || (called && marketplace::channel().match(lower).hasMatch()
+                    && !marketplace::strong().match(lower).hasMatch()))
+                continue;
+            p.offer(QStringLiteral("called"), i, s, marketplace::calledOne(), 0.45,
+                QStringLiteral("calls itself a marketplace"));
+            // Matching and fees are the marketplace's when a side is named with them: "connects
+            // to your EHR" and "customers pay a monthly fee" are any vendor's.
+            const bool supply = marketplace::supply().match(lower).hasMatch();
+            const bool side = supply || marketplace::demand().match(lower).hasMatch();
+            if (side) {
+                p.offer(QStringLiteral("matches"), i, s, marketplace::strong(), 0.5,
+                    QStringLiteral("matches two sides"));
+                p.offer(QStringLiteral("matches"), i, s, marketplace::matching(), 0.45,
+                    QStringLiteral("the sides meet on it"));
+                // A commission in a posting is the recruiter's pay, not the company's cut.
+                if (!item.posting)
+                    p.offer(QStringLiteral("cut"), i, s, marketplace::takeRate(), 0.5,
+                        QStringLiteral("takes a cut"));
+            }
+            p.offer(QStringLiteral("lists"), i, s, marketplace::listing(), 0.4,
+                QStringLiteral("one side lists or posts"));
+            if (supply)
+                p.offer(QStringLiteral("sides"), i, s, marketplace::demand(), 0.4,
+                    QStringLiteral("names both sides"));
+        }
+    }
+    return p.reading(0.5);
+}
+
+} // namespace gtm

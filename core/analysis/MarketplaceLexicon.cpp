@@ -1,0 +1,221 @@
+#include "MarketplaceLexicon.h"
+
+#include "WordPattern.h"
+
+namespace gtm::marketplace {
+
+using Re = QRegularExpression;
+
+const Re &supply()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
+        "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
+        "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
+        "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
+        "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
+        "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
+        "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
+        "commerçants|vermieter\\w*|particuliers|classmates|\\w*spediteure|frachtführer|"
+        "transportunternehmen|"
+        // Dutch, German, French, Spanish and Portuguese names of the supply side.
+        "verkopers|vendedores|productores|producteurs|produzenten|erzeuger|aanbieders|"
+        "proveedores|fournisseurs|lieferanten|leveranciers|profesionales|professionnels|"
+        "autónomos|indépendants|selbstständige|zzp'ers|traducteurs|traductores|übersetzer|"
+        "vertalers|tutores|profesores|nachhilfelehrer\\w*|lehrkräfte|docenten|talleres|"
+        "werkstätten|garages|mécaniciens|limpiadores|cuidadores|niñeras|transportistas|"
+        "transporteurs|vervoerders|\\w*eigenaren|\\w*eigenaars|propietarios|propriétaires|"
+        "\\w*eigentümer|\\w*besitzer|\\w*bezitters|anfitriones|hôtes|gastgeber|verhuurders|"
+        "arrendadores|\\w*makers|particulieren|particulares|studios)\\b"));
+    return re;
+}
+
+const Re &demand()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
+        "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
+        "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
+        "production companies|firms|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
+        "habitants|locataires|residents|neighbou?rs|compradores|kopers|clientes|klanten|"
+        "familias|familles|familien|gezinnen|eltern|padres|ouders|conductores|conducteurs|"
+        "autofahrer|reizigers|viajeros|voyageurs|reisende|huurders|inquilinos|restaurantes|"
+        "estudiantes|élèves|schüler|leerlingen|alumnos|pacientes|patienten|huéspedes|gäste|"
+        "gasten)\\b"));
+    return re;
+}
+
+const Re &takeRate()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
+        "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
+        "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
+        "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
+        "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
+        "pro|de|par)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% "
+        "-]{0,40}(fee|commission)|holds? "
+        "the (payment|"
+        "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
+        "(takes?|keeps?) \\d+(\\.\\d+)? ?%|"
+        "\\b(takes?|charges?|keeps?) an? (small|modest|flat|fixed|tiny) (cut|fee|commission)|"
+        "\\b(cobra\\w*|pagan?|betalen|betaalt|zahlen|paient|payent) (una |een |eine |une )?"
+        "(comisión|commissie|provision|commission|servicegebühr|vergoeding)|"
+        "\\b(comisión|commissie)\\b|"
+        // "we keep 18 %", "the owner receives 80% of the rental price".
+        "\\b(behalten|behält|behouden|houden|conservons|conserve|gardons|nos quedamos con|"
+        "nous gardons|ontvangt|reçoit|recibe|erhält) (wir )?\\d+(,\\d+)? ?%"));
+    return re;
+}
+
+const Re &matching()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(match(es|ed|ing)? [\\w ,'&-]{0,40}(with|to)|connects? [\\w ,'&-]{2,40}? (with|to)|"
+        "pairs? [\\w ,'&-]{2,40}? with|lets [\\w ,'&-]{2,40}? (rent|book|hire|sell|buy)|two-sided|"
+        "two sided|multi-sided|peer-to-peer|p2p|both sides|on both sides|met en relation|"
+        "mettent en relation|freight exchange|load exchange|börse|marktplatz|bid to|bids? on|send "
+        "(a |an )?(quote|"
+        "offer)s?|get quotes|accept (them|it|jobs|orders|shifts|the offered)|pick them up|"
+        "rent (out )?(their|your|it)|rent (cameras|equipment|kit|gear)|find (work|shifts|jobs)|"
+        "apply with|browse [\\w ,]{0,20}(book|buy|rent|hire|order)\\w*|(browse|compare) "
+        "(listings|offers|quotes)|conect\\w+ (a )?[\\w ,.'&-]{2,40}? con|verbindet|verbinden|"
+        "koppelt|brengt [\\w ]{2,30} samen|relie|(via|über|a través de|sur|op) (ons|unsere|"
+        "nuestra|notre|la) (platform|plattform|plataforma|plateforme)|kopen en verkopen|"
+        "compran y venden|comprar y vender|achètent et vendent|kaufen und verkaufen|"
+        "compram e vendem|reserva online|boeken|buchen|réservent|reservan|elige entre|kies uit|"
+        "choisissez parmi|wähle aus)\\b"));
+    return re;
+}
+
+const Re &listing()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(list (your|their|its|it|them|a|an|idle|spare|free|unused|open|empty|available|"
+        "surplus|used|in \\d+)|\\w+s list (their |surplus |used |spare "
+        ")?\\w+|(sellers?|hosts?|owners?) "
+        "listed|vendez sur|verkaufen auf|sell on (the |our )?(app|platform|site)|(open|ouvrez) "
+        "(your|votre|a) (shop|store|boutique)|vermiet\\w*|bestimm\\w* (den )?preis|"
+        "listing is free|listed by|post "
+        "(a|an|their|your|open|jobs?|shifts?|loads?|projects?|orders?|requests?|shoots?)|"
+        "posts (a|an|their|open|jobs?|shifts?|loads?|projects?)|posted by|publish\\w*|publient|"
+        "upload|set "
+        "(their|your|daily|own|the)? ?prices?|fixent leurs prix|earn\\w* from|bieten|anbieten|"
+        "stellen [\\w ]{0,20} ein|geben [\\w ]{0,20}angebote ab|"
+        "offer (their|your)|set (their|your) own (rates|prices|fees|hours)|publican|publiceren|"
+        "plaatsen|inserieren|fijan (sus? )?(precios?|tarifas?)|legen (ihren|ihre) preis\\w*|"
+        "bepalen (zelf )?(hun|de) prijs|proponen un precio|proposent un prix|verhuren|alquilan|"
+        "louent)\\b"));
+    return re;
+}
+
+const Re &software()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(launch your marketplace|run (a|your) (two-sided )?marketplace|build your "
+        "marketplace|marketplace software|marketplace platform for|marketplaces (run|built) "
+        "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
+        "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
+        "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
+        "powers? payments for|internal (mobility|talent|projects|gigs?)|talent marketplace)\\b"));
+    return re;
+}
+
+const Re &notOne()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(not a marketplace|no longer a marketplace|pivoted (away )?from|used to be a "
+        "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
+        "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
+        "inventory|we sell directly|(closed|closing|shut|shutting|shuttered) (down )?(the |our "
+        "|its )?[\\w ]{0,20}marketplace|after (shutting|closing) (down )?(its|the|our) "
+        "marketplace|bought and shipped by|employs? (all|every|each) [\\w ]{0,30}(directly|"
+        "itself|in-house)|employs all \\d+ of its|(cleaners|drivers|nurses|staff|tutors|"
+        "couriers|workers) are (our own )?employees)\\b"));
+    return re;
+}
+
+const Re &plannedOne()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
+        "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
+        "marketplace|choosing|still deciding)\\b"));
+    return re;
+}
+
+const Re &calledOne()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
+        "relation|marktplaats|place de marché|plataforma de compraventa)\\b"));
+    return re;
+}
+
+// "Connects nursing homes with per-diem nurses": two sides and the match in one phrase.
+const Re &twoSides()
+{
+    static const Re re = wordPattern(
+        QStringLiteral("\\b(match(es|ed|ing)?|connect(s|ed|ing)?|pair(s|ed|ing)?|link(s|ed|ing)?) "
+                       "[\\w ,'&-]{2,60}? with [\\w ,'&-]{2,60}|\\bbetween [\\w ,'&-]{2,40}? and "
+                       "[\\w ,'&-]{2,40}"));
+    return re;
+}
+
+// A staffing agency employs and places people itself.
+const Re &agencyModel()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(staffing (agency|firm)|recruitment (agency|firm|consultancy)|recruiters for|we "
+        "place|places [\\w ,&-]{0,30}(contractors|candidates|engineers|staff) (with|at)|"
+        "on assignment|is an agency|(developers|engineers|nurses|staff|consultants) are "
+        "employees|we (recruit|employ), |supplies [\\w ,-]{0,40}(nurses|physicians|staff|workers|"
+        "engineers|professionals) to|place [\\w ]{0,20}(nurses|candidates|staff|engineers|"
+        "contractors) with)\\b"));
+    return re;
+}
+
+// Marketplaces talked about, not run: "Marketplaces like Upwork leave you alone".
+const Re &othersMarketplaces()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\bmarketplaces (like|such as)\\b|\\b(unlike|not) (a |the )?([\\w-]+ )?marketplaces?\\b"));
+    return re;
+}
+
+const Re &strong()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(two-sided|two sided|multi-sided|multisided|both sides|buyers and sellers|sellers "
+        "and buyers|hosts and guests|drivers and riders|riders and drivers|shippers and carriers|"
+        "carriers and shippers|freelancers and (clients|companies|businesses)|patients and "
+        "(doctors|providers|therapists)|tutors and students|students and tutors|vendors and "
+        "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
+        "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
+        "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
+        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? "
+        "(with|to) [\\w ,'&-]{2,50}|matches "
+        "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
+        "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
+        "matching|between)|marketplace platform|online marketplace|b2b marketplace|"
+        "(is|as|runs|operates|built) an? [\\w -]{0,30}marketplace)\\b"));
+    return re;
+}
+
+const Re &channel()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b((amazon|ebay|etsy|aws|azure|google cloud|gcp|salesforce|shopify|atlassian|"
+        "hubspot|zalando|walmart|otto|mercado libre|allegro|zoom|slack|microsoft|apple|app|"
+        "snowflake|databricks|red hat|oracle|sap) (app )?marketplaces?|marketplace listing|"
+        "listed (on|in)|sell\\w* (on|through|via) [\\w ]{0,30}marketplaces?|on marketplaces|"
+        "across marketplaces|marketplace sellers|marketplace channels?|marketplaces like|"
+        "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
+        "third-party marketplaces?|online marketplaces (now )?(account|make|drive)|marketplace "
+        "(sales|revenue)|(aca|health insurance|state) marketplace|marketplace (plans?|"
+        "enrollment|sign-ups))\\b"));
+    return re;
+}
+
+} // namespace gtm::marketplace
