@@ -109,7 +109,8 @@ const QList<Marker> &markers()
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
             m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
         };
-        add("\\b(plan|plans|(?<!route )(?<!tour )(?<!capacity )(?<!demand )(?<!network )"
+        add("\\b((?<!-)(?<!health )(?<!pricing )plans?|(?<!route )(?<!tour )(?<!capacity "
+            ")(?<!demand )(?<!network )"
             "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next "
             "(quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
@@ -559,7 +560,8 @@ const Re &industryTerms(const QString &id)
                 "(broker\\w*|clearance)|zoll\\w*|inland port|car carriers|umschlag|"
                 "binnenhafen|hafen\\w*|\\w+(fracht|spedition|logistik|transporte|kurier)\\w*|"
                 "transportier\\w*|\\w*sattelz\\w+|lkw-?\\w*|verschiff\\w*|just-in-(sequence|time)|"
-                "versorgungszentr\\w*|inbound logistics)\\b")) },
+                "versorgungszentr\\w*|inbound logistics|short[- ]sea|liniendienst\\w*|"
+                "reederei\\w*|shipping lines?|feeder services?|ro-?ro|ferry lines?)\\b")) },
         { QStringLiteral("healthcare"),
             Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
@@ -1573,12 +1575,26 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             const QString &lower = sent.lower;
-            if (sent.entity == Entity::Own || sent.entity == Entity::Named) {
-                const auto k = otherKind.match(lower);
+            // "Der Autozulieferer aus Chemnitz ...": a later sentence whose subject is the kind.
+            static const Re theKind(QStringLiteral("^(the|der|die|das|le|la|il|el) $"));
+            // The kind said of the company, not a word of its name ("Ravenmoor Bank is a ...").
+            const auto inName = m_nameRe.match(lower);
+            QRegularExpressionMatch k;
+            for (auto it = otherKind.globalMatch(lower); it.hasNext() && !k.hasMatch();) {
+                const auto c = it.next();
+                if (!inName.hasMatch() || c.capturedEnd() <= inName.capturedStart(2)
+                    || c.capturedStart() >= inName.capturedEnd(2))
+                    k = c;
+            }
+            if (k.hasMatch()
+                && (sent.entity == Entity::Own || sent.entity == Entity::Named
+                    || (sent.entity == Entity::Continuation
+                        && theKind.match(lower.left(k.capturedStart())).hasMatch()))) {
                 const QString before = lower.left(k.capturedStart());
-                const QString phrase = before.right(40) + k.captured(0);
-                if (k.hasMatch()
-                    && (kindCue.match(before.right(45)).hasMatch()
+                // "Frachtpay ist ein Zahlungsinstitut": the name is no word for the kind.
+                const QString phrase = QString(before.right(40) + k.captured(0))
+                                           .replace(m_nameRe, QStringLiteral(" "));
+                if ((kindCue.match(before.right(45)).hasMatch()
                         || kindFirst.match(before).hasMatch())
                     && !terms.match(phrase).hasMatch()) {
                     t.oppose(item.index, s, 0.5,
