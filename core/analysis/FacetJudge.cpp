@@ -1683,8 +1683,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                               "spedition|carrier|cargo|log$)")) },
         { QStringLiteral("healthcare"), Re(QStringLiteral("(health|med|care|clinic|pharma|bio)")) },
     };
+    // With one mention in the company's own words (0.45) it reaches the threshold; alone it
+    // does not.
     if (nameCues.contains(f.value) && nameCues.value(f.value).match(m_label).hasMatch())
-        t.add(-1, -1, 0.45, QStringLiteral("the company's name"));
+        t.add(-1, -1, 0.5, QStringLiteral("the company's name"));
     return t;
 }
 

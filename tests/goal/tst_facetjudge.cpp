@@ -22,14 +22,16 @@ AnalysisOutcome judge(const QString &goal, const QString &domain, const QList<Ev
     return HeuristicAnalyzer(dict).analyzeNow(input);
 }
 
-// One item on acme.com's evidence, judged against the row's goal: a match or not.
-void verifyReading(const QString &url, const gtm::test::EvidenceSource &from = {})
+// One item of a company's evidence (acme.com unless told), judged against the row's goal: a
+// match or not.
+void verifyReading(const QString &url, const gtm::test::EvidenceSource &from = {},
+    const QString &domain = u"acme.com"_s)
 {
     QFETCH(QString, goal);
     QFETCH(QString, title);
     QFETCH(QString, snippet);
     QFETCH(bool, match);
-    const AnalysisOutcome o = judge(goal, u"acme.com"_s, { evidence(url, title, snippet, from) });
+    const AnalysisOutcome o = judge(goal, domain, { evidence(url, title, snippet, from) });
     QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
 }
 
@@ -337,6 +339,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("match");
         QTest::addColumn<QString>("channel"); // empty: a search result
         QTest::addColumn<QString>("published"); // empty: undated
+        QTest::addColumn<QString>("domain");
         QFile file(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/facet-readings.json"_s);
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         const QJsonArray readings = QJsonDocument::fromJson(file.readAll())[u"readings"].toArray();
@@ -345,7 +348,8 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(r[u"name"].toString()))
                 << r[u"goal"].toString() << r[u"url"].toString() << r[u"title"].toString()
                 << r[u"snippet"].toString() << r[u"match"].toBool()
-                << r[u"channel"].toString(u"google_search"_s) << r[u"published"].toString();
+                << r[u"channel"].toString(u"google_search"_s) << r[u"published"].toString()
+                << r[u"domain"].toString(u"acme.com"_s);
     }
 
     void readingOnItsPage()
@@ -353,7 +357,8 @@ private Q_SLOTS:
         QFETCH(QString, url);
         QFETCH(QString, channel);
         QFETCH(QString, published);
-        verifyReading(url, { .channel = channel, .publishedAt = published });
+        QFETCH(QString, domain);
+        verifyReading(url, { .channel = channel, .publishedAt = published }, domain);
     }
 
     void crm_namedInTheCompanysOwnPosting_isTheTeamsTool()
