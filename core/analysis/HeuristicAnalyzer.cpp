@@ -7,6 +7,7 @@
 #include "model/Channel.h"
 
 #include <QCoroFuture>
+#include <QMutex>
 #include <QSet>
 #include <QUrl>
 #include <QtConcurrent>
@@ -34,6 +35,39 @@ constexpr Calibration kModel;
 double sigmoid(double z)
 {
     return 1.0 / (1.0 + std::exp(-z));
+}
+
+// Every company of a run is judged against the same goal, each on a fresh analyzer in the pool:
+// the goal is read once per dictionary, goal and date. A live weak pointer is the dictionary's
+// identity (its control block cannot be reused while the entry holds it).
+GoalModel readGoal(
+    const std::shared_ptr<const TechDictionary> &dictionary, const QString &goal, QDate date)
+{
+    struct Entry
+    {
+        std::weak_ptr<const TechDictionary> dictionary;
+        QString goal;
+        QDate date;
+        GoalModel model;
+    };
+    static QMutex mutex;
+    static QList<Entry> recent; // the goals of the runs and benchmarks in flight
+    auto same = [&](const Entry &e) {
+        return e.goal == goal && e.date == date && !e.dictionary.expired()
+            && !e.dictionary.owner_before(dictionary) && !dictionary.owner_before(e.dictionary);
+    };
+    {
+        const QMutexLocker lock(&mutex);
+        for (const Entry &e : std::as_const(recent))
+            if (same(e))
+                return e.model;
+    }
+    GoalModel model = parseGoalModel(*dictionary, goal, date);
+    const QMutexLocker lock(&mutex);
+    recent.prepend(Entry { dictionary, goal, date, model });
+    if (recent.size() > 32)
+        recent.removeLast();
+    return model;
 }
 
 bool isJobBoardHost(const QString &host)
@@ -195,7 +229,9 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
 
     // A goal the facet model understands is judged facet by facet; a goal it cannot read at
     // all falls back to matching the goal's own words below.
-    const GoalModel model = input.goalModel ? *input.goalModel : parseGoalModel(dict, input.goal);
+    const GoalModel model = input.goalModel
+        ? *input.goalModel
+        : readGoal(m_dictionary, input.goal, input.referenceDate);
     if (!model.facets.isEmpty()) {
         const FacetJudgement j = judgeFacets(dict, model, input, input.referenceDate);
         out.confidence = j.confidence;

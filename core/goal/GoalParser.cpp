@@ -116,8 +116,10 @@ ParsedGoal parseGoal(const TechDictionary &dict, const QString &goal)
                 = insideConcept || (h.firstToken >= t.firstToken && h.lastToken <= t.lastToken);
         if (insideConcept)
             continue;
-        if (!g.technologies.contains(h.id))
+        if (!g.technologies.contains(h.id)) {
             g.technologies << h.id;
+            g.technologyHits << h;
+        }
         cover(h);
     }
     for (const TermHit &h : dict.findRoles(tokens)) {

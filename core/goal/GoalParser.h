@@ -1,6 +1,9 @@
 #pragma once
 
+#include "goal/GoalModel.h"
 #include "lexicon/TechDictionary.h"
+
+#include <QDate>
 
 namespace gtm {
 
@@ -11,6 +14,7 @@ struct ParsedGoal
 {
     QString text;
     QList<int> technologies; // dictionary indexes, in goal order
+    QList<TermHit> technologyHits; // where each of them is first named (same order)
     bool anyTechnology = false; // "Python or Go": one of them is enough
     QList<int> concepts; // concept indexes: topics, industries, intents
     QStringList roles; // "data scientist", "backend engineer"
@@ -21,6 +25,10 @@ struct ParsedGoal
 };
 
 ParsedGoal parseGoal(const TechDictionary &dict, const QString &goal);
+
+// parseGoalModel (GoalModel.h) reading "since Dec 2025" or "in 2026" back from `today` rather
+// than from the current date: a run's reference date, a labelled set's writing date.
+GoalModel parseGoalModel(const TechDictionary &dictionary, const QString &goal, QDate today);
 
 // Words that carry no meaning in a goal or a query ("find", "companies", "using").
 bool isGoalStopword(const QString &lowerWord);

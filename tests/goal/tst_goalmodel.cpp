@@ -1,4 +1,4 @@
-#include "goal/GoalModel.h"
+#include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
 
 #include <QJsonDocument>
@@ -56,6 +56,69 @@ private Q_SLOTS:
         QTest::newRow("size")
             << u"Fintech companies with 50-200 employees"_s
             << u"Looking for: is in fintech / payments / banking · 50-200 employees"_s;
+        // The way reps type goals, not the way the fixtures do: other languages, shorthand,
+        // product flavours listed as alternatives, typos.
+        QTest::newRow("flavours are one family")
+            << u"Kubernetes shops (EKS, GKE, AKS or OpenShift all fine) running it in prod"_s
+            << u"Looking for: uses Kubernetes · in production"_s;
+        QTest::newRow("alternatives") << u"Teams whose warehouse is Snowflake or BigQuery"_s
+                                      << u"Looking for: uses Snowflake or Google Cloud"_s;
+        QTest::newRow("a stack is several facets")
+            << u"Python backends, Kafka in production"_s
+            << u"Looking for: uses Python · uses Apache Kafka · in production"_s;
+        QTest::newRow("ruled out")
+            << u"On Azure rather than AWS"_s << u"Looking for: uses Microsoft Azure"_s;
+        QTest::newRow("stage shorthand")
+            << u"post-B startups, funded in the last 12mo"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("B+ over the past year")
+            << u"Raised a B+ over the past year"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("German stage and window")
+            << u"Firmen mit einer B-Runde im letzten Jahr"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("French window")
+            << u"Levée de fonds en série C au cours des 18 derniers mois"_s
+            << u"Looking for: raised Series C or later · within 18 months"_s;
+        QTest::newRow("Spanish window")
+            << u"Empresas que cerraron una ronda Serie A en el último año"_s
+            << u"Looking for: raised Series A or later · within 12 months"_s;
+        QTest::newRow("Dutch window")
+            << u"Scale-ups die afgelopen jaar een Series B ophaalden"_s
+            << u"Looking for: raised Series B or later · within 12 months"_s;
+        QTest::newRow("German fraud")
+            << u"Zahlungsanbieter mit KI-gestützter Betrugserkennung"_s
+            << u"Looking for: uses AI / machine learning for fraud detection · is in fintech / payments / banking"_s;
+        QTest::newRow("French fraud")
+            << u"Néobanques qui font de la détection de fraude par IA"_s
+            << u"Looking for: uses AI / machine learning for fraud detection · is in fintech / payments / banking"_s;
+        QTest::newRow("German role + place")
+            << u"Wer sucht Dateningenieure mit Snowflake in Deutschland?"_s
+            << u"Looking for: uses Snowflake in the role · hiring: data engineer · role in Germany"_s;
+        QTest::newRow("HQ before the hiring ask")
+            << u"Allemagne: sociétés qui recrutent des SDR"_s
+            << u"Looking for: hiring: SDR / BDR (sales development) · headquartered in Germany"_s;
+        QTest::newRow("Dutch seat")
+            << u"Logistieke bedrijven gevestigd in Duitsland"_s
+            << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;
+        QTest::newRow("Spanish seat")
+            << u"Empresas de transporte con sede en Alemania"_s
+            << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;
+        QTest::newRow("selling to, in French")
+            << u"Éditeurs de logiciels qui vendent aux cliniques"_s
+            << u"Looking for: sells to healthcare providers / payers · business model: B2B SaaS"_s;
+        QTest::newRow("a software role is not a software company")
+            << u"Hiring backend engineers in London"_s
+            << u"Looking for: hiring: software engineer · role in United Kingdom"_s;
+        QTest::newRow("an ML role is not machine learning")
+            << u"Open ML engineer roles"_s << u"Looking for: hiring: ml engineer"_s;
+        QTest::newRow("typos") << u"comapnies runing kubernets in prodution"_s
+                               << u"Looking for: uses Kubernetes · in production"_s;
+        QTest::newRow("size in German") << u"Versicherer mit mehr als 500 Mitarbeitern"_s
+                                        << u"Looking for: is in insurance · 500+ employees"_s;
+        QTest::newRow("size ceiling")
+            << u"SaaS with fewer than 50 people"_s
+            << u"Looking for: business model: B2B SaaS · up to 50 employees"_s;
     }
 
     void goals_areReadIntoFacets()
@@ -63,6 +126,17 @@ private Q_SLOTS:
         QFETCH(QString, goal);
         QFETCH(QString, summary);
         QCOMPARE(parse(goal).summary(), summary);
+    }
+
+    // "Since" and a year count back from the run's reference date.
+    void windowsByDate_countBackFromTheReferenceDate()
+    {
+        static const auto dict = TechDictionary::loadBuiltIn();
+        const QDate today(2026, 12, 1);
+        QCOMPARE(parseGoalModel(*dict, u"Series B+ since Dec 2025"_s, today).summary(),
+            u"Looking for: raised Series B or later · within 12 months"_s);
+        QCOMPARE(parseGoalModel(*dict, u"Serie-A-Finanzierung seit Juni 2026"_s, today).summary(),
+            u"Looking for: raised Series A or later · within 6 months"_s);
     }
 
     void editedFacets_surviveJson()
