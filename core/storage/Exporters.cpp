@@ -24,9 +24,10 @@ void setError(QString *error, const QString &message)
 
 QString topEvidenceUrl(const CompanyResult &result)
 {
-    // The evidence the analyzer quoted first is the one a rep should open first.
+    // The evidence the analyzer quoted first is the one a rep should open first; a sentence it
+    // quoted only to say why it did not count is no reason to open a page.
     for (const auto &signal : result.signalsFound)
-        for (int i : signal.evidenceIndexes)
+        for (int i : signal.counted ? signal.evidenceIndexes : QList<int> {})
             if (i >= 0 && i < result.evidence.size() && !result.evidence.at(i).url.isEmpty())
                 return result.evidence.at(i).url;
     for (const auto &e : result.evidence)

@@ -135,6 +135,30 @@ private Q_SLOTS:
             QStringLiteral("NewsAPI: rate limited; Tavily: HTTP 401: invalid key"));
     }
 
+    void topEvidenceUrl_isASentenceThatCounted()
+    {
+        CompanyResult c;
+        c.domain = QStringLiteral("acme.io");
+        c.status = CompanyStatus::Done;
+        c.evidence = {
+            test::evidenceItem(QStringLiteral("https://acme.io/blog/leaving-kubernetes"),
+                QStringLiteral("Why we left Kubernetes"), QString(), QStringLiteral("Website")),
+            test::evidenceItem(QStringLiteral("https://acme.io/jobs/sre"),
+                QStringLiteral("SRE (EKS)"), QString(), QStringLiteral("Greenhouse")),
+        };
+        GoalSignal rejected { QStringLiteral("Not counted for uses Kubernetes: past use"), { 0 } };
+        rejected.counted = false;
+        c.signalsFound = { rejected, { QStringLiteral("uses Kubernetes"), { 1 } } };
+        QCOMPARE(parse(resultsCsv({ c })).rows.at(0).at(7),
+            QStringLiteral("https://acme.io/jobs/sre"));
+
+        // Nothing counted: the first page found, not the one quoted against the company.
+        rejected.evidenceIndexes = { 1 };
+        c.signalsFound = { rejected };
+        QCOMPARE(parse(resultsCsv({ c })).rows.at(0).at(7),
+            QStringLiteral("https://acme.io/blog/leaving-kubernetes"));
+    }
+
     void hostileEvidence_isNeutralisedAndQuoted()
     {
         const QByteArray bytes = resultsCsv({ hostileCompany() });
