@@ -120,6 +120,18 @@ bool wordPresent(const QSet<QString> &words, const QStringList &list, const QStr
 
 } // namespace
 
+AnalysisInput analysisInput(
+    const LabelledGoal &goal, const LabelledCompany &company, const LabelledFixture &fixture)
+{
+    AnalysisInput input;
+    input.goal = goal.text;
+    input.domain = company.domain;
+    input.companyName = company.name;
+    input.evidence = company.evidence;
+    input.referenceDate = fixture.referenceDate;
+    return input;
+}
+
 Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, double threshold)
 {
     Scores s;
@@ -127,13 +139,8 @@ Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, 
     timer.start();
     for (const LabelledGoal &goal : fixture.goals) {
         for (const LabelledCompany &c : fixture.companies) {
-            AnalysisInput input;
-            input.goal = goal.text;
-            input.domain = c.domain;
-            input.companyName = c.name;
-            input.evidence = c.evidence;
-            input.referenceDate = fixture.referenceDate;
-            const double confidence = analyzer.analyzeNow(input).confidence;
+            const double confidence
+                = analyzer.analyzeNow(analysisInput(goal, c, fixture)).confidence;
             record(s, goal, c, confidence, confidence >= threshold);
         }
     }

@@ -83,6 +83,10 @@ struct Scores
     QList<Miss> misses;
 };
 
+// What the analyzer is given for one company x goal of a labelled set.
+AnalysisInput analysisInput(
+    const LabelledGoal &goal, const LabelledCompany &company, const LabelledFixture &fixture);
+
 // Runs the analyzer over every company x goal, on the calling thread.
 Scores score(const HeuristicAnalyzer &analyzer, const LabelledFixture &fixture, double threshold);
 

@@ -7,6 +7,7 @@
 // is scored blind: per goal kind only, never a company, and it cannot be explained.
 #include "LabelledFixture.h"
 #include "analysis/FacetJudge.h"
+#include "goal/GoalParser.h"
 #include "model/Channel.h"
 #include "strategy/TemplateStrategyGenerator.h"
 
@@ -27,16 +28,12 @@ void printMissCauses(QTextStream &out, const TechDictionary &dictionary,
 {
     QMap<QString, QMap<QString, int>> causes; // kind -> cause -> count
     for (const auto &goal : fx.goals) {
-        const GoalModel model = parseGoalModel(dictionary, goal.text);
+        // Read as the analyzer reads it: "since Dec 2025" counts back from the set's date.
+        const GoalModel model = parseGoalModel(dictionary, goal.text, fx.referenceDate);
         for (const auto &c : fx.companies) {
             if (!c.truth.value(goal.id))
                 continue;
-            AnalysisInput input;
-            input.goal = goal.text;
-            input.domain = c.domain;
-            input.companyName = c.name;
-            input.evidence = c.evidence;
-            input.referenceDate = fx.referenceDate;
+            const AnalysisInput input = bench::analysisInput(goal, c, fx);
             if (analyzer.analyzeNow(input).confidence >= threshold)
                 continue;
             const FacetJudgement j = judgeFacets(dictionary, model, input, fx.referenceDate);
@@ -150,7 +147,7 @@ int evaluate(const QStringList &files, double threshold, bool verbose, const QSt
         // without showing a case.
         out << "goals as understood:\n";
         for (const auto &g : fx->goals)
-            out << "  " << g.id << ": " << parseGoalModel(*dictionary, g.text).summary() << '\n';
+            out << "  " << g.id << ": " << parseGoalModel(*dictionary, g.text, fx->referenceDate).summary() << '\n';
         if (causes)
             printMissCauses(out, *dictionary, *fx, threshold, analyzer);
         if (verbose && blind)

@@ -3,6 +3,7 @@
 #include "HeuristicAnalyzer.h"
 #include "domain/CompanyName.h"
 #include "goal/GoalModel.h"
+#include "goal/GoalParser.h"
 #include "lexicon/TextTokens.h"
 #include "llm/LlmClient.h"
 #include "llm/PromptText.h"
@@ -179,7 +180,7 @@ QCoro::Task<AnalysisOutcome> LlmAnalyzer::analyze(AnalysisInput input)
         = input.companyName.isEmpty() ? companyNameFromDomain(input.domain) : input.companyName;
     const GoalModel goalModel = input.goalModel
         ? *input.goalModel
-        : parseGoalModel(*m_fallback->dictionary(), input.goal);
+        : parseGoalModel(*m_fallback->dictionary(), input.goal, input.referenceDate);
     QString facetList;
     for (int i = 0; i < goalModel.facets.size(); ++i)
         facetList += QStringLiteral("[%1] %2\n").arg(i).arg(goalModel.facets.at(i).describe());

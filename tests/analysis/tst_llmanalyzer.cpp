@@ -120,6 +120,25 @@ private Q_SLOTS:
         QVERIFY2(user.contains(u"[0] uses Kubernetes · in production"_s), qPrintable(user));
     }
 
+    // "since Dec 2025" is six months on the run's reference date, as the offline analyzer
+    // reads it, not twelve on the day the test runs.
+    void facets_areReadOnTheReferenceDate()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.listen());
+        server.route(kAnalysisPath, [](const FakeRequest &) {
+            return kubernetesFacetAnswer(0.2, 0.88, u"Every Acme service runs on Kubernetes (EKS)"_s);
+        });
+        HttpClient http;
+        auto analyzer = geminiAnalyzer(&http, server);
+        AnalysisInput in = input({ kBlog });
+        in.goal = u"Companies that raised a Series B since Dec 2025"_s;
+        in.referenceDate = QDate(2026, 6, 1);
+        QCoro::waitFor(analyzer->analyze(in));
+        const QString user = geminiUserText(server.requests(kAnalysisPath).value(0).body);
+        QVERIFY2(user.contains(u"within 6 months"_s), qPrintable(user));
+    }
+
     void facetVerdictWithAQuoteNotInTheEvidence_isDiscarded()
     {
         FakeHttpServer server;
