@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace gtm::bench {
@@ -26,17 +27,19 @@ QString Counts::line() const
 
 QString evalPath(const QString &nameOrPath)
 {
-    static const QStringList names = {QStringLiteral("dev"), QStringLiteral("heldout"),
-        QStringLiteral("heldout2"), QStringLiteral("heldout3"), QStringLiteral("heldout4")};
-    if (names.contains(nameOrPath))
+    // "dev", "heldout", "heldout2", ...: a file of the evaluation set by its name.
+    static const QRegularExpression name(QStringLiteral("^(dev|heldout\\d*)$"));
+    if (name.match(nameOrPath).hasMatch())
         return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(nameOrPath);
     return nameOrPath;
 }
 
 bool isBlindSet(const QString &nameOrPath)
 {
-    // heldout3 was the blind set until session 5 (2026-12-01); it is tuning data since.
-    return QFileInfo(nameOrPath).completeBaseName() == u"heldout4";
+    // heldout4 was the blind set until session 6 (2026-12-01); it is tuning data since. Two
+    // writers wrote the blind sets of session 6 side by side.
+    const QString name = QFileInfo(nameOrPath).completeBaseName();
+    return name == u"heldout5" || name == u"heldout6";
 }
 
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)

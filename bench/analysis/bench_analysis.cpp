@@ -1,7 +1,7 @@
 // Prints the offline analyzer's precision, recall and F1 on the labelled fixture, per goal,
 // per split (dev / held-out) and overall. `--verbose` lists every wrong call.
 //   build-debug/bin/bench_analysis [--threshold 0.7] [--fixture FILE] [--verbose]
-// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2", "heldout3" and "heldout4" name the
+// With `--eval FILE` (repeatable; "dev", "heldout", "heldout2", "heldout3", ... name the
 // files in tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
 // baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
 // is scored blind: per goal kind only, never a company, and it cannot be explained.
