@@ -284,7 +284,8 @@ void printFittedTable(QTextStream &out, const QList<CalibrationCase> &cases,
     for (int g = 0; g < kCalibrationGroups; ++g) {
         out << "    { ";
         for (int k = 0; k < kCalibrationInputs; ++k)
-            out << (k ? ", " : "") << QString::number(t[g][k], 'f', 3);
+            out << (k ? ", " : "")
+                << QString::number(std::abs(t[g][k]) < 0.0005 ? 0.0 : t[g][k], 'f', 3);
         out << " }, // " << calibrationGroupName(CalibrationGroup(g)) << " (" << seen.value(g)
             << " facets)\n";
     }

@@ -187,10 +187,11 @@ int calibrate(QStringList sets, double threshold, bool lowo, const QString &comb
     }
     QTextStream out(stdout);
     const Combination how = combination == u"min" ? Combination::Min : Combination::Product;
-    if (lowo)
+    if (lowo) {
         bench::printLeaveOneWriterOut(out, sets, cases, how, threshold, positiveWeight);
-    else
-        bench::printFittedTable(out, cases, how, positiveWeight);
+        out << "\nFitted on all sets (--fit-calibration):\n";
+    }
+    bench::printFittedTable(out, cases, how, positiveWeight);
     return 0;
 }
 
