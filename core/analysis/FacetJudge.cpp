@@ -150,7 +150,7 @@ const QList<Marker> &markers()
         add("\\b(nice[- ]to[- ]have|bonus|a plus|is a plus|preferred|preferably|ideally|"
             "familiarity|exposure to|or similar|or equivalent|or comparable|such as|e\\.g\\.|"
             "for example|any of|or another|optional|desirable|good to have|not required|would be "
-            "great|is helpful|beneficial|appreciated|or other)\\b",
+            "great|is helpful|beneficial|appreciated|or other|welcome(?! to| aboard| back))\\b",
             Modality::Option);
         add("\\b(integrat\\w*|connectors?|connects? (to|with)|connecting (to|with)|syncs?|"
             "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
@@ -165,7 +165,8 @@ const QList<Marker> &markers()
             "bring your own|export\\w* (to|into)|import\\w* from|push\\w* (data )?(to|into)|"
             "pull\\w* (data )?from|feeds? into|write-?back|supports?|supported|help(s|ed|ing)? "
             "(?!us\\b|our\\b|me\\b|the team\\b)[\\w-]+|for (our |their )?(customers|clients)|"
-            "(customers|clients)' |agencies|resellers?)\\b",
+            "(customers|clients)' |agencies|resellers?|export nach|für (unsere |ihre )?kunden|"
+            "intégrations?|integraciones|integración|koppeling\\w*)\\b",
             Modality::Offered);
         add("\\b(our clients?|a client|the client|for clients|for a client|clients'|on behalf "
             "of|recruit\\w* for|staffing|agency|portfolio|competitors?|rivals?|unlike|compared "
@@ -800,7 +801,7 @@ const Re &notEquity()
     static const Re re(QStringLiteral(
         "\\b(debt|credit facility|credit line|loan facility|venture debt|notes? offering|"
         "convertible|warehouse facility|acquir\\w+|acquisition|merger|merges?|buyout|"
-        "grant|bonds?|municipal)\\b"));
+        "takeover|grant|bonds?|municipal)\\b"));
     return re;
 }
 
@@ -1441,6 +1442,31 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
     return {};
 }
 
+// What a company sells or teaches for a technology is not its own use of it: "Kubernetes-
+// native backups", "cost dashboards for your clusters", "we sell to Kubernetes shops", "CKA
+// courses". Empty when the sentence says nothing of the kind around the hit.
+QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
+{
+    static const Re teaching(QStringLiteral(
+        "\\b(courses?|bootcamps?|taught|teach(es|ing)?|curriculum|exams?|"
+        "training (company|courses?|provider|academy|programs?)|workshops?|tutorials?|"
+        "schulung\\w*|kurse|formations?|cursos?)\\b"));
+    const qsizetype from = std::max<qsizetype>(0, pos - 40);
+    const QString near = lower.mid(from, pos + len + 40 - from);
+    if (teaching.match(near).hasMatch())
+        return QStringLiteral("taught to others, not run");
+    static const Re productBefore(QStringLiteral(
+        "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
+        "tooling|plugins?|policies|governance|compliance|scann\\w+) (for|of|on|across)|"
+        "monitors?|sells? to|selling to) (your |any |their |customers'? |a customer's )?(own )?$"));
+    static const Re productAfter(
+        QStringLiteral("^(-native|-first|-ready| shops\\b| users\\b| customers\\b)"));
+    if (productBefore.match(lower.left(pos)).hasMatch()
+        || productAfter.match(lower.mid(pos + len)).hasMatch())
+        return QStringLiteral("a product for its users, not its own use");
+    return {};
+}
+
 Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
 {
     Tally t;
@@ -1527,6 +1553,20 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
             if (crm) {
                 const QString why = crmNotUse(sent, span.first, len);
+                if (!why.isEmpty()) {
+                    t.reject(item.index, s, why);
+                    continue;
+                }
+            }
+            // "GKE isn't involved": the denial may follow the name.
+            static const Re deniedAfter(QStringLiteral(
+                "^\\W{0,3}(isn't|is not|aren't|are not|wasn't|was not|isn’t) (involved|used|in "
+                "use|part of|running|deployed|what we)"));
+            if (mod == Modality::Current
+                && deniedAfter.match(sent.lower.mid(span.first + len)).hasMatch())
+                mod = Modality::Negated;
+            if (mod == Modality::Current && !crm) {
+                const QString why = forOthersUse(sent.lower, span.first, len);
                 if (!why.isEmpty()) {
                     t.reject(item.index, s, why);
                     continue;
@@ -2033,7 +2073,8 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             qsizetype stageAt = -1;
             qsizetype stageLen = 0;
             // "our seed investors joining": backers named by an earlier round, not a round.
-            static const Re backers(QStringLiteral("^\\s*(investors?|backers?|funds?)\\b"));
+            static const Re backers(
+                QStringLiteral("^\\s*(investors?|backers?|funds?)\\b|^-backed\\b"));
             for (auto it = roundRe().globalMatch(lower); it.hasNext();) {
                 const auto m = it.next();
                 if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
@@ -2127,6 +2168,11 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             // When: the latest date written in the sentence, or the item's date.
             const QDate written = sentenceDate(lower);
             QDate when = item.date;
+            // "kicking off our Series B in Q1 2027", written in 2026: a round ahead.
+            if (written.isValid() && when.isValid() && written.year() > when.year()) {
+                t.reject(item.index, s, modalityToString(Modality::Planned));
+                continue;
+            }
             if (written.isValid() && (!when.isValid() || written.year() < when.year()))
                 when = written;
             static const Re relative(
