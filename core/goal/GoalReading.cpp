@@ -506,11 +506,16 @@ int stageFromLetter(QChar c)
 }
 
 // The earliest round a goal accepts: "Series B+", "B or later", "post-B", "serie B o posterior",
-// "B-Runde", "series b/c/d" (the first one), "late stage".
+// "B-Runde", "a B round", "series b/c/d" (the first one), "late stage".
 int fundingStage(const QString &lower, const QString &goal)
 {
     static const QRegularExpression series(QStringLiteral("\\bseries?[- ]?([a-h])\\b"));
     static const QRegularExpression runde(QStringLiteral("\\b([a-h])-(runde|finanzierung)\\b"));
+    // A lettered round: "a B round", "b-round", "ronda B", "B-ronde". Lower-case "a" is the
+    // article ("raised a round"), so the letter A counts only as a capital.
+    static const QRegularExpression round(QStringLiteral(
+        "\\b(?:([A-H])|([b-h]))[- ](?i:rounds?|ronde|runde)\\b|"
+        "\\b(?i:round|ronda|ronde|tour)[- ](?:([A-H])|([b-h]))\\b"));
     // Bare letters need their capital and a sign of a round: "post-A", "B+", "C or later".
     static const QRegularExpression shorthand(
         QStringLiteral("(?:(?i:\\b(?:post|after|beyond|past|ab|vanaf|a partir de)[- ]?)([A-H])\\b)|"
@@ -522,6 +527,12 @@ int fundingStage(const QString &lower, const QString &goal)
         m = runde.match(lower);
     if (m.hasMatch())
         return stageFromLetter(m.captured(1).at(0));
+    m = round.match(goal);
+    if (m.hasMatch()) {
+        for (int k = 1; k <= 4; ++k)
+            if (!m.captured(k).isEmpty())
+                return stageFromLetter(m.captured(k).at(0));
+    }
     const QRegularExpressionMatch s = shorthand.match(goal);
     if (s.hasMatch()) {
         const QString letter = s.captured(1).isEmpty() ? s.captured(2) : s.captured(1);
