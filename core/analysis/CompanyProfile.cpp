@@ -580,11 +580,33 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
     return p.reading(0.6);
 }
 
+// Whether a sentence names two different kinds of people or businesses, one of them a side that
+// books or buys: "owners book a local sitter" does, "manufacturers and stores" does not.
+bool namesTwoSides(const QString &lower)
+{
+    QSet<QString> supply;
+    for (auto it = marketplace::supply().globalMatch(lower); it.hasNext();)
+        supply.insert(it.next().captured(0));
+    for (auto it = marketplace::demand().globalMatch(lower); it.hasNext();) {
+        const QString side = it.next().captured(0);
+        if (supply.size() > (supply.contains(side) ? 1 : 0))
+            return true;
+    }
+    return false;
+}
+
 ProfileReading readMarketplace(const QList<ProfileItem> &items)
 {
     Profile p(items);
     for (int i = 0; i < items.size(); ++i) {
         const ProfileItem &item = items.at(i);
+        // Who holds the money says marketplace only where the item names a side: a payments
+        // company "handles the payment" too.
+        bool itemSide = false;
+        for (const ProfileSentence &sent : item.sentences)
+            itemSide = itemSide || marketplace::supply().match(sent.lower).hasMatch()
+                || marketplace::demand().match(sent.lower).hasMatch()
+                || marketplace::peers().match(sent.lower).hasMatch();
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);
             const QString &lower = sent.lower;
@@ -630,6 +652,16 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
             if (supply)
                 p.offer(QStringLiteral("sides"), i, s, marketplace::demand(), 0.4,
                     QStringLiteral("names both sides"));
+            // Two kinds of people trading on it is what two-sided means, however each writer
+            // names them: "owners book a local sitter", "farmers post grain; mills bid".
+            if (namesTwoSides(lower))
+                p.offer(QStringLiteral("sides"), i, s, marketplace::transacts(), 0.5,
+                    QStringLiteral("two sides trade on it"));
+            p.offer(QStringLiteral("sides"), i, s, marketplace::peers(), 0.5,
+                QStringLiteral("peers trade with each other"));
+            if (itemSide && !item.posting)
+                p.offer(QStringLiteral("pays"), i, s, marketplace::holdsPayment(), 0.4,
+                    QStringLiteral("holds the money between the sides"));
         }
     }
     return p.reading(0.5);

@@ -1894,8 +1894,12 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             t.reject(item.index, s, modalityReason(Modality::SomeoneElse));
             continue;
         }
-        // A commission in a posting is the recruiter's pay, not the company's cut.
-        const bool sentFee = !item.posting && marketplace::takeRate().match(lower).hasMatch();
+        // A commission in a posting is the recruiter's pay, not the company's cut; "we never
+        // take a cut" is a directory's promise.
+        const auto feeHit = marketplace::takeRate().match(lower);
+        const bool sentFee = !item.posting && feeHit.hasMatch()
+            && modalityAt(lower, feeHit.capturedStart(), feeHit.capturedLength(), false)
+                != Modality::Negated;
         // Matching needs a side named in the item: "connect your clusters with an agent" and
         // "invoice matching for companies" are any software's.
         const bool sentMatch = (supplySeen || demandSeen)

@@ -26,7 +26,9 @@ const Re &supply()
         "werkstätten|garages|mécaniciens|limpiadores|cuidadores|niñeras|transportistas|"
         "transporteurs|vervoerders|\\w*eigenaren|\\w*eigenaars|propietarios|propriétaires|"
         "\\w*eigentümer|\\w*besitzer|\\w*bezitters|anfitriones|hôtes|gastgeber|verhuurders|"
-        "arrendadores|\\w*makers|particulieren|particulares|studios)\\b"));
+        "arrendadores|\\w*makers|particulieren|particulares|studios|crew|deckhands|"
+        "freelance (devs|developers|engineers|writers|designers)|rédacteurs|photographes|"
+        "loueurs|oppassers|ladeplätze)\\b"));
     return re;
 }
 
@@ -36,12 +38,13 @@ const Re &demand()
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
         "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
-        "production companies|firms|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
+        "production companies|firms|owners|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
         "habitants|locataires|residents|neighbou?rs|compradores|kopers|clientes|klanten|"
         "familias|familles|familien|gezinnen|eltern|padres|ouders|conductores|conducteurs|"
         "autofahrer|reizigers|viajeros|voyageurs|reisende|huurders|inquilinos|restaurantes|"
         "estudiantes|élèves|schüler|leerlingen|alumnos|pacientes|patienten|huéspedes|gäste|"
-        "gasten)\\b"));
+        "gasten|verladers|chargeurs|cargadores|marques|comensales|collectors|"
+        "sammler|verzamelaars)\\b"));
     return re;
 }
 
@@ -53,7 +56,7 @@ const Re &takeRate()
         "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
-        "pro|de|par)\\b|\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "pro|de|par)\\b|\\b(?!0 ?%)\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
         "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% "
         "-]{0,40}(fee|commission)|holds? "
         "the (payment|"
@@ -65,7 +68,20 @@ const Re &takeRate()
         "\\b(comisión|commissie)\\b|"
         // "we keep 18 %", "the owner receives 80% of the rental price".
         "\\b(behalten|behält|behouden|houden|conservons|conserve|gardons|nos quedamos con|"
-        "nous gardons|ontvangt|reçoit|recibe|erhält) (wir )?\\d+(,\\d+)? ?%"));
+        "nous gardons|ontvangt|reçoit|recibe|erhält) (wir )?\\d+(,\\d+)? ?%|"
+        // A side pays it, said with the side between: "charges buyers a 10% fee".
+        "\\b(charg\\w+|bill\\w*) (\\w+ ){1,2}(an? |the )?(\\d+(\\.\\d+)? ?% )?([\\w-]+ )?"
+        "(fee|commission|cut)s?\\b|"
+        // A fee of any name with its rate: "6.5% transaction fee", "buyer fee 3%".
+        "\\b(?!0 ?%)\\d+(\\.\\d+)? ?% [\\w-]+ (fee|commission)|\\b(buyer|seller|host|guest|booking|"
+        "service|platform|transaction|listing|placement|the company|our)('?s)? (fee|commission),? "
+        "(of )?\\d+(\\.\\d+)? ?%|"
+        "\\b(earn|earns|receive|receives|get|gets|keep|keeps|houdt|behoudt) (up to )?\\d+(\\.\\d+)? ?%|"
+        "\\bprélève (une commission de )?\\d+|\\bhoudt \\d+ ?% in\\b|"
+        // A price per booking paid by one side: "you pay 1.50 € per seated diner".
+        "\\b(pay|pays|pagas|paga|pagan|payez|betaal\\w*|zahl\\w*) (only |solo |nur )?[\\d,.]+ ?(€|\\$|£)? "
+        "(per|por|par|pro|je) (booking|reservation|cover|diner|comensal|guest|order|sale|"
+        "rental|ride|trip|lead|reserva|réservation|boeking|buchung|auftrag|vermittlung)"));
     return re;
 }
 
@@ -118,7 +134,10 @@ const Re &software()
         "(on|with)|for marketplace operators|marketplace operators|marketplace founders|"
         "you keep 100%|white-label marketplace|marketplace builder|for (online )?marketplaces|"
         "marketplace sellers|sellers on (amazon|ebay|etsy)|(amazon|ebay|etsy) sellers|"
-        "powers? payments for|internal (mobility|talent|projects|gigs?)|talent marketplace)\\b"));
+        "powers? payments for|on behalf of [\\w ]{0,20}(platforms|marketplaces)|internal (mobility|talent|projects|gigs?)|talent marketplace|"
+        // An agency building marketplaces for its clients runs none of them.
+        "(design|build|develop|launch)\\w* (and \\w+ )?marketplaces for|marketplaces? for (one of )?"
+        "(our|its|their) clients)\\b"));
     return re;
 }
 
@@ -141,7 +160,8 @@ const Re &plannedOne()
     static const Re re = wordPattern(QStringLiteral(
         "\\b(coming (soon|in|next)|plans? to (open|launch|build|add|become)|will (open|launch|"
         "become)|next year|roadmap|pilot\\w*|plans? (an? |its |to \\w+ )?[\\w -]{0,20}"
-        "marketplace|choosing|still deciding)\\b"));
+        "marketplace|choosing|still deciding|coming (later|this \\w+|in \\d{4}|\\d{4})|"
+        "(join|on) the waitlist|not (yet )?(live|launched|open))\\b"));
     return re;
 }
 
@@ -189,12 +209,16 @@ const Re &strong()
     static const Re re = wordPattern(QStringLiteral(
         "\\b(two-sided|two sided|multi-sided|multisided|both sides|buyers and sellers|sellers "
         "and buyers|hosts and guests|drivers and riders|riders and drivers|shippers and carriers|"
-        "carriers and shippers|freelancers and (clients|companies|businesses)|patients and "
+        "carriers and shippers|freelancers and (clients|companies|businesses)|(to|from) (each|either) side|"
+        "patients and "
         "(doctors|providers|therapists)|tutors and students|students and tutors|vendors and "
         "buyers|brands and (retailers|creators)|creators and brands|landlords and tenants|"
         "renters and owners|owners and renters|supply and demand|supply side|demand side|take "
         "rate|commission (on|from) (each|every)|matching engine|liquidity|gmv|gross merchandise "
-        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|connects? [\\w ,'&-]{2,50}? "
+        "(value|volume)|peer-to-peer|p2p|(?<side>\\w+)-to-\\k<side>|"
+        "(on|in|join|to) (the )?(the company|our) marketplace(?! listing)|"
+        // "Connect the company with your POS" is an integration, not a match.
+        "connects? (?!the company\\b)[\\w ,'&-]{2,50}? "
         "(with|to) [\\w ,'&-]{2,50}|matches "
         "[\\w ,'&-]{2,50}? (with|to) [\\w ,'&-]{2,50}|connecting [\\w ,'&-]{2,50}? (with|to|and) "
         "[\\w ,'&-]{2,50}|(a|our|the) marketplace (for|of|where|that|connecting|linking|"
@@ -214,7 +238,47 @@ const Re &channel()
         "marketplaces such as|marketplace integrations?|sells? on|storefronts?|"
         "third-party marketplaces?|online marketplaces (now )?(account|make|drive)|marketplace "
         "(sales|revenue)|(aca|health insurance|state) marketplace|marketplace (plans?|"
-        "enrollment|sign-ups))\\b"));
+        "enrollment|sign-ups)|(integrations?|apps?|plugins?|extensions?|add-ons?|templates?|"
+        "connectors?) marketplace|marketplace of (integrations|apps|plugins|connectors))\\b"));
+    return re;
+}
+
+// Private people or peers trading among themselves: "swap homes with each other", "resell
+// tickets to other fans", "location entre particuliers".
+const Re &peers()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(with each other|with one another|between (members|neighbou?rs|owners|fans)|"
+        "another member's|(to|from|on|with) (other|fellow) (fans|members|users|people|"
+        "neighbou?rs|owners|studios|sellers|buyers|hosts|travell?ers|students|parents|families|"
+        "collectors|riders|drivers|homeowners|gardeners|creators|makers|farmers)|entre "
+        "particuliers|tussen particulieren|van particulier|de particular a particular|entre "
+        "particulares|von privat an privat|zwischen privatpersonen)\\b"));
+    return re;
+}
+
+// What the sides do with each other on it: book, hire, rent, buy, sell, bid, swap.
+const Re &transacts()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(book|books|booked|booking|hire|hires|hiring|rent|rents|renting|buy|buys|sell|sells|"
+        "selling|resell|resells|bid|bids|bidding|swap|swaps|order|orders|reserve|reserves|"
+        "réserv\\w+|lou\\w+|boek\\w+|huren|verhuren|reserv\\w+|alquil\\w+|buch\\w+|miet\\w+|"
+        "bieden|bieten|pujan|enchér\\w+|kopen|verkopen|kaufen|verkaufen|achètent|vendent|"
+        "compran|venden)\\b"));
+    return re;
+}
+
+// The company in between holds the money: it collects from one side and pays the other.
+const Re &holdsPayment()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b((handles?|guarantees?|secures?|holds?|takes care of) (the )?payment(?!s)|escrow|"
+        "pays (the )?(crew|hosts?|sellers?|walkers?|sitters?|drivers?|carriers?|owners?|"
+        "freelancers?|makers?|tutors?)|pay(s)? safely (via|through|in)|betaalt veilig|"
+        "regelt de betaling|uitbetaling\\w*|sécurise (le )?paiement|garantit (le )?paiement|"
+        "(te|les) paga|gestiona el pago|garantiza el pago|übernimmt die (zahlung|abrechnung)|"
+        "weekly payouts?)\\b"));
     return re;
 }
 

@@ -35,5 +35,11 @@ const QRegularExpression &othersMarketplaces();
 const QRegularExpression &strong();
 // A marketplace as somebody's sales channel: "sells on Amazon Marketplace".
 const QRegularExpression &channel();
+// Peers trading among themselves: "swap homes with each other", "entre particuliers".
+const QRegularExpression &peers();
+// What the sides do with each other: book, hire, rent, buy, sell, bid, swap.
+const QRegularExpression &transacts();
+// The company in between holds the money: "guarantees payment", "pays crew", payouts.
+const QRegularExpression &holdsPayment();
 
 } // namespace gtm::marketplace

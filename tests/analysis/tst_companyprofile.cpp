@@ -109,6 +109,20 @@ private Q_SLOTS:
         QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
     }
 
+    void marketplace_sidesTradingOnOnePageAndTheMoneyHeldOnAnother_addUp()
+    {
+        // In Dutch, never the word: renters book vans from owners, and the company in between
+        // settles the payment. Two kinds of people trading and the money held add up.
+        const AnalysisOutcome o = analyze(kMarketplaceGoal, u"busdelen.nl"_s,
+            { evidence(u"https://busdelen.nl/"_s, u"Busdelen"_s,
+                  u"Huurders huren een bestelbus van eigenaren in de buurt."_s),
+                evidence(u"https://busdelen.nl/verhuurders"_s, u"Verhuur je bus"_s,
+                    u"Busdelen regelt de betaling en verzekert de eigenaren."_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+        const QString model = signalFor(o, u"business model: two-sided marketplace"_s);
+        QVERIFY2(model.contains(u"holds the money between the sides"_s), qPrintable(model));
+    }
+
     void marketplace_connectingYourToolsIsNoMatchingOfSides()
     {
         const AnalysisOutcome o = analyze(kMarketplaceGoal, u"nodewatch.io"_s,
