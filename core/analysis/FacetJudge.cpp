@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTextBoundaryFinder>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -139,6 +140,8 @@ const QList<Marker> &markers()
             "(away )?(off|from)|off of|switch\\w* (away )?from|replac\\w*|sunset\\w*|"
             "decommission\\w*|retir\\w*|no longer|ditch\\w*|dropp\\w*|abandon\\w*|phas\\w* out|"
             "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
+            "until (recently|(last|earlier this) (year|summer|winter|spring|autumn|fall|month|"
+            "quarter|week))|"
             "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
             "exited|wound down|winding down|switch\\w* off|pull\\w*|mov\\w* [\\w ]{0,25} off|"
             "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed|delet\\w*|tore down|"
@@ -147,7 +150,7 @@ const QList<Marker> &markers()
         add("\\b(nice[- ]to[- ]have|bonus|a plus|is a plus|preferred|preferably|ideally|"
             "familiarity|exposure to|or similar|or equivalent|or comparable|such as|e\\.g\\.|"
             "for example|any of|or another|optional|desirable|good to have|not required|would be "
-            "great|is helpful|beneficial|appreciated|or other)\\b",
+            "great|is helpful|beneficial|appreciated|or other|welcome(?! to| aboard| back))\\b",
             Modality::Option);
         add("\\b(integrat\\w*|connectors?|connects? (to|with)|connecting (to|with)|syncs?|"
             "syncing|synchroni[sz]\\w*|plug-?ins?|add-?ons?|app ?exchange|listed (on|in)|listing|"
@@ -162,7 +165,8 @@ const QList<Marker> &markers()
             "bring your own|export\\w* (to|into)|import\\w* from|push\\w* (data )?(to|into)|"
             "pull\\w* (data )?from|feeds? into|write-?back|supports?|supported|help(s|ed|ing)? "
             "(?!us\\b|our\\b|me\\b|the team\\b)[\\w-]+|for (our |their )?(customers|clients)|"
-            "(customers|clients)' |agencies|resellers?)\\b",
+            "(customers|clients)' |agencies|resellers?|export nach|für (unsere |ihre )?kunden|"
+            "intégrations?|integraciones|integración|koppeling\\w*)\\b",
             Modality::Offered);
         add("\\b(our clients?|a client|the client|for clients|for a client|clients'|on behalf "
             "of|recruit\\w* for|staffing|agency|portfolio|competitors?|rivals?|unlike|compared "
@@ -224,6 +228,7 @@ const Re &useVerb()
         "maintaining|building|scaling|managing)\\b|\\b(migrat\\w*|mov\\w*|switch\\w*|"
         "shift\\w*|port\\w*) [\\w\\s./-]{0,40}\\b(to|onto)\\b|"
         "\\b(runs on|running on|built on|powered by|in production|production|hosted on|"
+        "(everything|all|all-in|entirely|fully|100%) (runs? )?on|"
         "lives in|backbone|in-house|relies on|rely on|standard|stack|migrated to|moved to|"
         "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
         "hosted|built|modell?ed|stored|processed|shifts?|shifted|moves?|moving|migrates?|"
@@ -398,7 +403,14 @@ bool isJobBoardHost(const QString &host)
         || host.endsWith(QStringLiteral("lever.co")) || host.endsWith(QStringLiteral("ashbyhq.com"))
         || host.endsWith(QStringLiteral("workable.com"))
         || host.endsWith(QStringLiteral("personio.de"))
-        || host.endsWith(QStringLiteral("recruitee.com"));
+        || host.endsWith(QStringLiteral("personio.com"))
+        || host.endsWith(QStringLiteral("recruitee.com"))
+        || host.endsWith(QStringLiteral("welcometothejungle.com"))
+        || host.endsWith(QStringLiteral("teamtailor.com"))
+        || host.endsWith(QStringLiteral("smartrecruiters.com"))
+        || host.endsWith(QStringLiteral("join.com")) || host.endsWith(QStringLiteral("breezy.hr"))
+        || host.endsWith(QStringLiteral("bamboohr.com"))
+        || host.endsWith(QStringLiteral("myworkdayjobs.com"));
 }
 
 // Dates written in a sentence: "in March 2023", "(2024)". The latest one mentioned.
@@ -461,7 +473,8 @@ const Re &germanPlace()
 const Re &europePlace()
 {
     static const Re re(QStringLiteral(
-        "\\b(europe|european|eu|emea|dach|nordics?|benelux|uk|united kingdom|england|scotland|"
+        // Lookarounds rather than \\b: "Malmö" ends in a letter that \\b does not know.
+        "(?<!\\w)(europe|european|eu|emea|dach|nordics?|benelux|uk|united kingdom|england|scotland|"
         "wales|ireland|london|manchester|edinburgh|dublin|france|paris|lyon|spain|madrid|"
         "barcelona|portugal|lisbon|porto|italy|milan|rome|netherlands|amsterdam|rotterdam|"
         "belgium|brussels|switzerland|zurich|zürich|geneva|austria|vienna|wien|sweden|stockholm|"
@@ -473,7 +486,21 @@ const Re &europePlace()
         "antwerp|antwerpen|ghent|gent|liège|liege|lille|strasbourg|toulouse|marseille|bordeaux|"
         "nantes|turin|bologna|naples|valencia|seville|bilbao|gdansk|gdańsk|poznan|poznań|lodz|"
         "łódź|brno|ostrava|bratislava|slovakia|žilina|zilina|košice|ljubljana|slovenia|cet|"
-        "cest)\\b"));
+        "cest|"
+        // The towns as their own people write them, and more of them: a posting says
+        // "Lisboa", "Milano" or "Göteborg" in its title.
+        "europa|europe-west\\d?|lisboa|coimbra|braga|milano|roma|torino|napoli|firenze|"
+        "genova|padova|verona|göteborg|goteborg|malmö|malmo|uppsala|linköping|københavn|"
+        "kobenhavn|aarhus|odense|aalborg|bergen|trondheim|stavanger|tampere|espoo|turku|oulu|"
+        "warszawa|wrocław|katowice|szczecin|lublin|praha|bruxelles|brussel|leuven|mechelen|"
+        "genève|geneve|luzern|lucerne|winterthur|sevilla|zaragoza|málaga|malaga|palma|"
+        "alicante|cork|galway|limerick|belfast|bristol|birmingham|leeds|liverpool|glasgow|"
+        "oxford|newcastle|sheffield|nottingham|cardiff|brighton|southampton|aberdeen|"
+        "britain|great britain|thessaloniki|cluj|cluj-napoca|timișoara|timisoara|iași|iasi|"
+        "kyiv|kiev|lviv|ukraine|tartu|kaunas|montpellier|rennes|grenoble|delft|leiden|"
+        "haarlem|den bosch|malta|valletta|cyprus|nicosia|iceland|reykjavik|reykjavík|"
+        "monaco|andorra|norway|norge|sverige|danmark|suomi|polska|italia|españa|espana|"
+        "belgië|belgique|schweiz|suisse|svizzera|österreich|nederland)(?!\\w)"));
     return re;
 }
 
@@ -520,7 +547,7 @@ bool placeElsewhere(const QString &region, const QString &lower)
     if (region == u"Europe")
         return false;
     static const Re wholeEurope(
-        QStringLiteral("^\\W*(the )?(europe|european|eu|emea|dach|cet|cest)\\b"));
+        QStringLiteral("^\\W*(the )?(europe|european|europa|eu|emea|dach|cet|cest)\\b"));
     return europePlace().match(lower).hasMatch() && !wholeEurope.match(lower).hasMatch();
 }
 
@@ -774,7 +801,7 @@ const Re &notEquity()
     static const Re re(QStringLiteral(
         "\\b(debt|credit facility|credit line|loan facility|venture debt|notes? offering|"
         "convertible|warehouse facility|acquir\\w+|acquisition|merger|merges?|buyout|"
-        "grant|bonds?|municipal)\\b"));
+        "takeover|grant|bonds?|municipal)\\b"));
     return re;
 }
 
@@ -840,6 +867,15 @@ const RoleLexicon &roleLexicon(const QString &role)
     return it->second;
 }
 
+// "We are hiring" as a company says it in the other languages of its careers page.
+QString hiringNow()
+{
+    return QStringLiteral(
+        "wir suchen|wir stellen ein|nous recrutons|nous recherchons|on recrute|buscamos|"
+        "estamos contratando|contratamos|estamos a recrutar|cerchiamo|stiamo assumendo|"
+        "wij zoeken|we zoeken|vi söker|vi rekryterar|vi søger|vi søker|szukamy|rekrutujemy");
+}
+
 const Re &agencyMarkers()
 {
     static const Re re(QStringLiteral(
@@ -847,7 +883,12 @@ const Re &agencyMarkers()
         "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
         "recruiting for|our partner company|client company|placing|retained search|"
-        "headhunt\\w*|talent partner for)\\b"));
+        "headhunt\\w*|talent partner for|for our clients|client (projects?|engagements?|"
+        "campaigns?)|(for|with) (a|an|one of our) ([\\w-]+ ){0,2}client|"
+        // The same said in the languages the boards post in.
+        "nuestro cliente|para (un|una|nuestro) cliente|empresa cliente|für (unseren|einen) "
+        "kunden|pour (un|notre) client|notre client|voor (een|onze) klant|onze klant|per (un|il "
+        "nostro) cliente|nosso cliente)\\b"));
     return re;
 }
 
@@ -859,7 +900,8 @@ const Re &postingClosed()
         "job (is )?closed|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
         "hiring freeze|no current openings|we will (hire|be hiring|open)|plan to hire|"
         "planning to hire|next year we|future openings|talent pool|talent community|"
-        "general application|expired)\\b"));
+        "general application|expired|(hiring|role|position|search) (is |has been )?(paused|on "
+        "hold)|paused (hiring|the role|this role)|have paused|put on hold)\\b"));
     return re;
 }
 
@@ -1049,6 +1091,7 @@ private:
     Tally judgeFunding(const GoalFacet &f) const;
     Tally judgeHqLocation(const GoalFacet &f) const;
     Tally judgeSize(const GoalFacet &f) const;
+    bool officesOnlyIn(const QString &region) const;
     QList<FacetVerdict> judgeHiring(const GoalFacet &role, const QList<GoalFacet> &scoped) const;
     ProfileReading readProfile(const GoalFacet &f) const;
     void adoptProfile(FacetVerdict &v) const;
@@ -1084,6 +1127,14 @@ QString sentenceText(const Item &item, const QList<TextToken> &tokens)
     return tokens.isEmpty()
         ? QString()
         : item.text.mid(tokens.first().start, tokens.last().end - tokens.first().start);
+}
+
+// Whether the text right before `at` (spaces aside) is a listing's field bar.
+bool afterBar(const QString &text, qsizetype at)
+{
+    while (at > 0 && text.at(at - 1).isSpace())
+        --at;
+    return at > 0 && text.at(at - 1) == u'|';
 }
 
 Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
@@ -1173,16 +1224,22 @@ void Judge::readEvidence()
         const bool ownSite
             = !host.isEmpty() && (host == m_domain || host.endsWith(u'.' + m_domain));
         const bool board = isJobBoardHost(host);
-        // boards.greenhouse.io/keystone/jobs/50 is keystone-cards.com's board.
-        const QString slug = path.section(u'/', 1, 1);
+        // boards.greenhouse.io/keystone/jobs/50 is keystone-cards.com's board, and so are
+        // welcometothejungle.com/fr/companies/keystone/jobs/.. and lever.co/keystonehq/..
         const QString bare = QString(m_label).remove(u'-');
-        const bool ownBoard = board
-            && (slug == m_label || slug == bare
-                || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug))));
+        const QString joinedName = m_nameWords.join(QString()).toLower();
+        auto isOwnSlug = [this, &bare, &joinedName](const QString &slug) {
+            return slug == m_label || slug == bare || (joinedName.size() >= 4 && slug == joinedName)
+                || (slug.size() >= 4 && (m_label.startsWith(slug) || bare.startsWith(slug)))
+                || (bare.size() >= 5 && slug.startsWith(bare));
+        };
+        const QStringList slugs = path.split(u'/', Qt::SkipEmptyParts).mid(0, 3);
+        const bool ownBoard = board && std::any_of(slugs.cbegin(), slugs.cend(), isOwnSlug);
         static const Re careersPath(QStringLiteral(
             "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+|"
             "vacatures?|werken-bij|empleos?|trabaja-con-nosotros|carrieres|carrières|emplois?|"
-            "vagas|lavora-con-noi)\\b"));
+            "vagas|lavora-con-noi|carreiras|carreras|carriere|karriar|karriär|lediga-jobb|"
+            "kariera|praca|vacantes|recrutement|rejoignez-nous|werken)\\b"));
         const bool careersPage = ownSite && careersPath.match(path).hasMatch();
         item.posting = e.channel == channel::JobsSearch || board || careersPage;
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
@@ -1250,6 +1307,11 @@ void Judge::readEvidence()
                     tokens << t;
             s.entity = collision ? Entity::Other
                                  : sentenceEntity(item, tokens, namedBefore, itemNamed, s.lower);
+            // "Acme | Warsaw | BDR, Backend Engineer": the fields of a listing line after the
+            // company's name are the company's, whatever word a field starts with.
+            if (namedBefore && (s.entity == Entity::Continuation || s.entity == Entity::Unknown)
+                && afterBar(item.text, s.start))
+                s.entity = Entity::Named;
             // A staffing agency's or consultancy's posting is for someone else's role, unless
             // it names this company as the client.
             if (agency && !names(s.lower) && (item.ownVoice || !itemNamed))
@@ -1380,6 +1442,31 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
     return {};
 }
 
+// What a company sells or teaches for a technology is not its own use of it: "Kubernetes-
+// native backups", "cost dashboards for your clusters", "we sell to Kubernetes shops", "CKA
+// courses". Empty when the sentence says nothing of the kind around the hit.
+QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
+{
+    static const Re teaching(QStringLiteral(
+        "\\b(courses?|bootcamps?|taught|teach(es|ing)?|curriculum|exams?|"
+        "training (company|courses?|provider|academy|programs?)|workshops?|tutorials?|"
+        "schulung\\w*|kurse|formations?|cursos?)\\b"));
+    const qsizetype from = std::max<qsizetype>(0, pos - 40);
+    const QString near = lower.mid(from, pos + len + 40 - from);
+    if (teaching.match(near).hasMatch())
+        return QStringLiteral("taught to others, not run");
+    static const Re productBefore(QStringLiteral(
+        "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
+        "tooling|plugins?|policies|governance|compliance|scann\\w+) (for|of|on|across)|"
+        "monitors?|sells? to|selling to) (your |any |their |customers'? |a customer's )?(own )?$"));
+    static const Re productAfter(
+        QStringLiteral("^(-native|-first|-ready| shops\\b| users\\b| customers\\b)"));
+    if (productBefore.match(lower.left(pos)).hasMatch()
+        || productAfter.match(lower.mid(pos + len)).hasMatch())
+        return QStringLiteral("a product for its users, not its own use");
+    return {};
+}
+
 Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
 {
     Tally t;
@@ -1466,6 +1553,20 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
             if (crm) {
                 const QString why = crmNotUse(sent, span.first, len);
+                if (!why.isEmpty()) {
+                    t.reject(item.index, s, why);
+                    continue;
+                }
+            }
+            // "GKE isn't involved": the denial may follow the name.
+            static const Re deniedAfter(QStringLiteral(
+                "^\\W{0,3}(isn't|is not|aren't|are not|wasn't|was not|isn’t) (involved|used|in "
+                "use|part of|running|deployed|what we)"));
+            if (mod == Modality::Current
+                && deniedAfter.match(sent.lower.mid(span.first + len)).hasMatch())
+                mod = Modality::Negated;
+            if (mod == Modality::Current && !crm) {
+                const QString why = forOthersUse(sent.lower, span.first, len);
                 if (!why.isEmpty()) {
                     t.reject(item.index, s, why);
                     continue;
@@ -1972,7 +2073,8 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             qsizetype stageAt = -1;
             qsizetype stageLen = 0;
             // "our seed investors joining": backers named by an earlier round, not a round.
-            static const Re backers(QStringLiteral("^\\s*(investors?|backers?|funds?)\\b"));
+            static const Re backers(
+                QStringLiteral("^\\s*(investors?|backers?|funds?)\\b|^-backed\\b"));
             for (auto it = roundRe().globalMatch(lower); it.hasNext();) {
                 const auto m = it.next();
                 if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
@@ -2066,6 +2168,11 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             // When: the latest date written in the sentence, or the item's date.
             const QDate written = sentenceDate(lower);
             QDate when = item.date;
+            // "kicking off our Series B in Q1 2027", written in 2026: a round ahead.
+            if (written.isValid() && when.isValid() && written.year() > when.year()) {
+                t.reject(item.index, s, modalityToString(Modality::Planned));
+                continue;
+            }
             if (written.isValid() && (!when.isValid() || written.year() < when.year()))
                 when = written;
             static const Re relative(
@@ -2266,6 +2373,50 @@ Tally Judge::judgeSize(const GoalFacet &f) const
     return t;
 }
 
+// The stretch of a listing around the role it names, up to the next "..." or bar.
+QString roleStretch(const QString &lower, const QRegularExpression &role)
+{
+    const auto m = role.match(lower);
+    if (!m.hasMatch())
+        return lower;
+    static const Re cut(QStringLiteral("\\.\\.\\.|…|\\||·|•"));
+    qsizetype from = 0;
+    qsizetype to = lower.size();
+    for (auto it = cut.globalMatch(lower); it.hasNext();) {
+        const auto c = it.next();
+        if (c.capturedEnd() <= m.capturedStart())
+            from = c.capturedEnd();
+        else if (c.capturedStart() >= m.capturedEnd()) {
+            to = c.capturedStart();
+            break;
+        }
+    }
+    return lower.mid(from, to - from);
+}
+
+// Whether the company's own words put its offices in `region` and nowhere else.
+bool Judge::officesOnlyIn(const QString &region) const
+{
+    static const Re office(QStringLiteral(
+        "\\b(office|offices|headquarter\\w*|hq|based|sitz|standort|kontor|bureaux?|sede|"
+        "escritório|escritorio|oficina)\\b"));
+    bool in = false;
+    for (const Item &item : m_items) {
+        if (item.posting)
+            continue;
+        for (const Sentence &sent : item.sentences) {
+            if (sent.entity != Entity::Own && sent.entity != Entity::Named)
+                continue;
+            if (!office.match(sent.lower).hasMatch())
+                continue;
+            if (nonEuropePlace().match(sent.lower).hasMatch())
+                return false;
+            in = in || inRegion(region, sent.lower);
+        }
+    }
+    return in;
+}
+
 QList<FacetVerdict> Judge::judgeHiring(
     const GoalFacet &roleFacet, const QList<GoalFacet> &scoped) const
 {
@@ -2299,11 +2450,16 @@ QList<FacetVerdict> Judge::judgeHiring(
         if (!hitCounts(item, whose, sent.lower, 0, 0, {}, roles))
             continue;
         static const Re hiringWords(QStringLiteral(
-            "\\b(hiring|join|apply|we're looking|we are looking|looking for|open (role|position)|"
+            "\\b(hiring|join|apply|we're looking|we are looking|looking for|open "
+            "(roles?|positions?)|"
             "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"
-            "about the role|the role|job|position|full-time|part-time|permanent|wir suchen|"
-            "wij zoeken|we zoeken|buscamos|nous recherchons|recherchons|cerchiamo|"
-            "procuramos)\\b"));
+            "about the role|the role|job|position|full-time|part-time|permanent|recherchons|"
+            "procuramos|%1|"
+            // What a posting says of its contract in other languages: permanent, full time.
+            "cdi|cdd|à pourvoir|a pourvoir|tempo indeterminato|contratto|festanstellung|"
+            "unbefristet|vollzeit|teilzeit|tillsvidareanställning|heltid|fastansättning|"
+            "contrato|jornada completa|vaga|vacature|umowa|etat)\\b")
+                                        .arg(hiringNow()));
         const bool isPosting = item.posting && titleRole;
         if (!isPosting && !hiringWords.match(lowerText).hasMatch())
             continue;
@@ -2318,7 +2474,8 @@ QList<FacetVerdict> Judge::judgeHiring(
         static const Re openRoles(QStringLiteral(
             "\\b(open roles?|open positions?|openings|we're hiring|we are hiring|now hiring|is "
             "hiring|are hiring|join us as|join our team as|currently hiring|hiring for|job "
-            "openings|vacancies|who's hiring|who is hiring|apply)\\b"));
+            "openings|vacancies|who's hiring|who is hiring|apply|%1)\\b")
+                                      .arg(hiringNow()));
         const bool saysHiring = openRoles.match(lowerText).hasMatch();
         double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
             * entityFactor(sent.entity);
@@ -2350,7 +2507,8 @@ QList<FacetVerdict> Judge::judgeHiring(
                 // Where the role is: a "Location:" line, the title, then anywhere in the posting.
                 static const Re locLine(
                     QStringLiteral("\\b(location|based in|based out "
-                                   "of|office|remote|hybrid|on-?site|standort)\\b[^.]{0,60}"));
+                                   "of|office|remote|hybrid|on-?site|standort|arbeitsort|sede|"
+                                   "escritório|oficina|bureaux?|lieu|kontor)\\b[^.]{0,60}"));
                 // A "based in" line decides before the title: "SDR – EMEA, based in Dubai".
                 QString lines;
                 for (auto it = locLine.globalMatch(lowerText); it.hasNext();)
@@ -2365,10 +2523,26 @@ QList<FacetVerdict> Judge::judgeHiring(
                     in = inRegion(f.value, lowerText);
                     out = nonEuropePlace().match(lowerText).hasMatch();
                 }
+                // "SDR - London | Account Executive - New York": a list of roles says each
+                // role's place next to it. A territory ("SDR, EMEA") is not a seat.
+                if (out && inRegion(f.value, lowerText)) {
+                    static const Re territory(QStringLiteral(
+                        "\\b(europe|european|europa|eu|emea|dach|nordics?|benelux|cet|cest)\\b"));
+                    const QString own
+                        = roleStretch(sent.lower, lex.role).replace(territory, QStringLiteral(" "));
+                    if (inRegion(f.value, own) && !nonEuropePlace().match(own).hasMatch()) {
+                        in = true;
+                        out = false;
+                    }
+                }
                 // "Remote (Europe)" is in; "remote, anywhere" and a US city are not.
                 if (in && !out) {
                     scopedTallies[k].add(
                         item.index, roleSentence, 0.9, QStringLiteral("the role is there"));
+                } else if (!out && officesOnlyIn(f.value)) {
+                    // A posting that names no place is at the company's office.
+                    scopedTallies[k].add(item.index, roleSentence, 0.8,
+                        QStringLiteral("the company's office is there"));
                 } else {
                     all = false;
                     scopedTallies[k].reject(item.index, roleSentence,

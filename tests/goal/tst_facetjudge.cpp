@@ -195,6 +195,28 @@ private Q_SLOTS:
         QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
     }
 
+    // A posting that names no town is at the company's office; an office abroad is not.
+    void hiring_postingWithoutAPlace_isAtTheCompanysOffice_data()
+    {
+        QTest::addColumn<QString>("office");
+        QTest::addColumn<bool>("match");
+        QTest::newRow("in Galway") << u"Our one office is on Dock Road, Galway."_s << true;
+        QTest::newRow("in Galway and Boston") << u"Offices in Galway and Boston."_s << false;
+    }
+
+    void hiring_postingWithoutAPlace_isAtTheCompanysOffice()
+    {
+        QFETCH(QString, office);
+        QFETCH(bool, match);
+        const AnalysisOutcome o = judge(kSdr, u"acme.com"_s,
+            { evidence(u"https://jobs.lever.co/acme/9"_s, u"Sales Development Representative"_s,
+                  u"Four days a week in the office, Fridays from home."_s,
+                  { .channel = u"jobs_search"_s, .publishedAt = u"2026-11-01T00:00:00Z"_s }),
+                evidence(u"https://acme.com/contact"_s, u"Contact"_s, office,
+                    { .channel = u"website"_s }) });
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
+    }
+
     void marketplace_asASalesChannel_isNotOne()
     {
         const double channel = judge(kMarketplace, u"acme.io"_s,
