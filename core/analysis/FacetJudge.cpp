@@ -80,7 +80,7 @@ struct Item
     QList<TermHit> techHits;
     bool ownVoice = false;
     bool posting = false;
-    bool about = false; // the company's page about itself: its first line says what it is
+    bool about = false; // its About page or front page: the first line says what it is
     QString titleLower;
     QDate date;
     // What the whole item is: a hackathon write-up, a roadmap, a comparison page, docs for
@@ -110,8 +110,11 @@ const QList<Marker> &markers()
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
             m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
         };
+        // "Supply-chain planning", "berth planning": the noun before it names a kind of work.
         add("\\b((?<!-)(?<!health )(?<!pricing )plans?|(?<!route )(?<!tour )(?<!capacity "
-            ")(?<!demand )(?<!network )"
+            ")(?<!demand )(?<!network )(?<!chain )(?<!supply )(?<!inventory )(?<!berth )"
+            "(?<!shift )(?<!maintenance )(?<!delivery )(?<!schedule )(?<!workforce )"
+            "(?<!transport )(?<!-)"
             "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next "
             "(quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
@@ -295,10 +298,14 @@ Modality modalityAt(
                 QStringLiteral("^\\s+((by|about|over|more than|nearly|almost) )?[\\d₹$€£]"));
             static const Re scores(QStringLiteral("^\\s+(every|each|all|incoming)\\b"));
             const QString next = s.mid(m.capturedEnd(), 16);
+            // "Models that decide whether a payout goes through" do the deciding themselves.
+            static const Re decidingThing(QStringLiteral("\\b(that|which)\\s+$"));
             if ((mk.modality == Modality::Past && measure.match(next).hasMatch())
                 || (mk.modality == Modality::Evaluated
                     && m.captured(0).startsWith(QStringLiteral("evaluat"))
-                    && scores.match(next).hasMatch()))
+                    && scores.match(next).hasMatch())
+                || (mk.modality == Modality::Evaluated && m.captured(0).startsWith(u"decide")
+                    && decidingThing.match(s.mid(from, m.capturedStart() - from)).hasMatch()))
                 continue;
             if (m.capturedEnd() <= pos) {
                 if (pos - m.capturedEnd() > mk.reach)
@@ -572,7 +579,13 @@ const Re &industryTerms(const QString &id)
                 "send(ing)? money|money home|cash pickup|remesas?|préstamos?|prêts?|leningen|"
                 "betaalrekening\\w*|betaling\\w*|overboeking\\w*|bankier\\w*|"
                 "zahlungs\\w*|\\w*zahlungen|girokont\\w*|überweisung\\w*|kredit\\w*|"
-                "pagamentos?|pagos|paiements?|pix|adquirente|bancos?|banque|transaç\\w+)\\b")) },
+                "pagamentos?|pagos|paiements?|pix|adquirente|bancos?|banque|transaç\\w+|"
+                // Words of the trade in other spellings and languages: a neobank, pay-later, a
+                // bank account sold as the product, a transfer.
+                "n[eé]o-?banques?|neo-?bancos?|pay[- ]later|(current|checking|savings) accounts?|"
+                "business (bank|current|checking) accounts?|compte (pro|courant|bancaire|professionnel)\\w*|cuentas? (digital|"
+                "corriente|bancaria|online)\\w*|contas? (digital|corrente)\\w*|(giro|geschäfts|"
+                "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonifici)\\b")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
@@ -583,7 +596,8 @@ const Re &industryTerms(const QString &id)
                 "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
                 "drayage|customs brokerage|contract logistics|ports?|port operator|terminals?|"
                 "breakbulk|stevedor\\w*|haul\\w*|trucks?|trucking|locomotives|freight trains|"
-                "groupage|full loads|part loads|truckloads?|\\w*ladungen|stückgut|customs "
+                "groupage|full loads|part loads|truckloads?|\\w*ladungen|ladung\\w*|gefahrgut|"
+                "stückgut|customs "
                 "(broker\\w*|clearance)|zoll\\w*|inland port|car carriers|umschlag|"
                 "binnenhafen|hafen\\w*|\\w+(fracht|spedition|logistik|transporte|kurier)\\w*|"
                 "transportier\\w*|\\w*sattelz\\w+|lkw-?\\w*|verschiff\\w*|just-in-(sequence|time)|"
@@ -630,6 +644,28 @@ const Re &selfDescription()
         "ist \\w*(spezialist|partner|dienstleister|anbieter|experte)|wir (sind|betreiben|"
         "transportieren|verschiffen|liefern|bieten)|betreibt|transportiert|liefert|verschifft|"
         "est (un|une|le|la)|è (un|una|il|la)|es (un|una|el|la))\\b"));
+    return re;
+}
+
+// The opening of a sentence whose subject is a definite description: "The pay-later provider",
+// "Der Frankfurter Zahlungsdienstleister", "La néobanque bordelaise".
+const Re &definiteSubject()
+{
+    static const Re re(
+        QStringLiteral("^(the|der|die|das|le|la|l'|el|il|het) (\\S+ ){0,2}$"));
+    return re;
+}
+
+// An industry word that heads a noun for a kind of company: "pay-later provider", "néobanque",
+// "Zahlungsdienstleister", "freight forwarder".
+const Re &kindHead()
+{
+    static const Re re(QStringLiteral(
+        "^\\S*(anbieter|dienstleister|spezialist|logistiker|spediteur|bank|banque|banco|"
+        "fintech|forwarder|carrier|haulier|courier)\\b|^\\S+( \\S+)? (provider|company|"
+        "firm|startup|fintech|lender|processor|platform|app|exchange|operator|bank|specialist|"
+        "group|carrier|forwarder|haulier|insurer|broker|unternehmen|entreprise|empresa|"
+        "soci[eé]t[eé]|anbieter|dienstleister)\\b"));
     return re;
 }
 
@@ -908,16 +944,21 @@ const Re &postingClosed()
 const Re &fraudTerms()
 {
     static const Re re(QStringLiteral(
-        "\\b(fraud\\w*|chargebacks?|account takeovers?|ato|money laundering|aml|scams?|"
-        "synthetic identit\\w*|mule accounts?|identity theft|suspicious (transactions?|activity)|"
-        "transaction monitoring|risk scoring|card testing|friendly fraud|first-party fraud|"
-        "bust-out|kyc|financial[- ]crime|money mules?|mules|suspicious (transfers?|payments?|"
-        "logins?|accounts?|behaviou?r)|unauthori[sz]ed (transactions?|payments?)|betrug\\w*|"
-        "\\w*betrug|fraude\\w*|golpes?|frode|estafas?|"
+        "\\b(fraud\\w*|anti-?fraud\\w*|chargebacks?|account[- ]takeovers?|ato|money laundering|"
+        "aml|scams?|synthetic identit\\w*|mule accounts?|identity theft|suspicious "
+        "(transactions?|activity)|transaction[- ]monitoring|risk[- ]scoring|card[- ]testing|"
+        "friendly fraud|first-party fraud|bust-out|kyc|financial[- ]crime|money mules?|mules|"
+        "suspicious (transfers?|payments?|logins?|accounts?|behaviou?r)|unauthori[sz]ed "
+        "(transactions?|payments?)|betrug\\w*|\\w*betrug\\w*|fraude\\w*|golpes?|frode|estafas?|"
         // At a payments company "risk" is fraud risk; a credit risk is not.
         "(?<!credit )(?<!insurance )(?<!climate )risk (models?|scor\\w*|decisions?|platform|"
         "engines?|teams?|checks?)(?![\\w ]{0,12}\\b(insur\\w+|underwrit\\w+|credit|lend\\w*|"
-        "climate|flood|marine)))\\b"));
+        "climate|flood|marine))|"
+        "risiko[- ]?(modell\\w*|scor\\w*|team\\w*|bewertung\\w*|engine)|"
+        // A posting's title names the team the role sits in: "Data Engineer, Risk", "Risk Data
+        // Scientist".
+        "(engineer|scientist|analyst|developer|lead)\\w*\\s*[,\\-\u2013]\\s*risk$|"
+        "risk (data scien\\w*|analysts?|ml engineer|machine learning engineer))\\b"));
     return re;
 }
 
@@ -930,7 +971,11 @@ const Re &mlTerms()
         "learns|learning|llms?|graph neural|data scien\\w*|ai-powered|ai-driven|ml-powered|"
         "ml-based|ai-based|algorithm\\w*|behavioral biometrics|scoring engine|risk engine|"
         "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer|gnns?|"
-        "neural[- ]net\\w*|"
+        "neural[- ]net\\w*|anomaly[- ]scor\\w*|learned (\\w+ )?(scores?|models?|rules)|"
+        // Other languages: "KI" is German for AI; "trainiert", "entrenado" are "trained"; German
+        // compounds end in -modell ("Betrugserkennungsmodell").
+        "ki|trainiert\\w*|entrenad[oa]s?|entraîn[ée]\\w*|treinad[oa]s?|"
+        "\\w+(erkennungs|bewertungs|scoring|risiko|betrugs|prognose)-?modell\\w*|"
         "behaviou?ral analytics|aprendizado de máquina|aprendizaje automático|apprendimento "
         "automatico|apprentissage automatique|maschinelle\\w* lernen|künstliche\\w* "
         "intelligenz|ki-\\w+|ml-\\w+|intelig[eê]ncia artificial|intelligence artificielle|"
@@ -1256,8 +1301,12 @@ void Judge::readEvidence()
         static const Re aboutTitle(QStringLiteral(
             "^(about|who we are|our story|über|ueber|unternehmen|quiénes somos|quienes somos|"
             "sobre|over|à propos|a propos|qui sommes-nous|chi siamo)\\b"));
+        // The front page ("/", "/es/") opens with the company's one-line pitch, as the first line
+        // of an About page does: "Card acquiring for independent retailers."
+        static const Re frontPage(QStringLiteral("^/?([a-z]{2}([-_][a-z]{2})?/?)?$"));
         item.about = ownSite && !item.posting
-            && (aboutPath.match(path).hasMatch() || aboutTitle.match(item.titleLower).hasMatch());
+            && (aboutPath.match(path).hasMatch() || aboutTitle.match(item.titleLower).hasMatch()
+                || frontPage.match(path).hasMatch());
         item.tokens = tokenize(item.text);
         item.techHits
             = m_dict.findTechnologies(item.text, item.tokens, TechDictionary::Mode::Evidence);
@@ -1710,7 +1759,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                     { Modality::Planned, Modality::Past, Modality::Negated, Modality::SomeoneElse },
                     t))
                 continue;
-            // "We help retailers and logistics companies": its customers' industry, not its own.
+            // "We help retailers and logistics companies": its customers' industry, not its own;
+            // "fintech investors" invest in it.
             static const Re theirs(QStringLiteral(
                 "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
                 "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
@@ -1718,7 +1768,7 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 "[\\w\\s,&-]{0,30}$"));
             static const Re theirsAfter(QStringLiteral(
                 "^\\w*[\\w\\s,&-]{0,25}\\b(customers|clients|kunden|\\w+ trust us|use our|rely "
-                "on (us|our))\\b|^\\w*kunden"));
+                "on (us|our))\\b|^\\w*kunden|^\\w*[\\s-]+(investors?|vcs?|venture)\\b"));
             // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
             // business, not the business it is in.
             static const Re ownOps(QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
@@ -1754,9 +1804,14 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // "risk at Sendaro (remittances, US to LatAm)": what it is, in brackets after the
             // name.
             static const Re bracketAfterName(QStringLiteral("^[\\w\\s.-]{0,3}\\([^)]{0,20}$"));
+            // "Sneaker resale with built-in payments": what comes with the product is not what
+            // the company is.
+            static const Re accessory(QStringLiteral(
+                "\\b(with|mit|con|avec|com|met|including|featuring|plus|incl\\w*)\\b"));
             const auto named = m_nameRe.match(lower.left(m.capturedStart()));
             const bool describes = selfDescription().match(lower).hasMatch() || titleSays
-                || (item.about && s <= 1) || tagline.match(lower.left(m.capturedStart())).hasMatch()
+                || (item.about && s <= 1 && !accessory.match(lower.left(m.capturedStart())).hasMatch())
+                || tagline.match(lower.left(m.capturedStart())).hasMatch()
                 || (named.hasMatch()
                     && bracketAfterName
                            .match(lower.mid(
@@ -1765,12 +1820,19 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 || m_nameRe.match(subject.left(nameLength + 2)).hasMatch()
                 || (nameNext.hasMatch()
                     && wordBeforeName.match(next.left(nameNext.capturedStart(2))).hasMatch());
-            double base = describes ? 0.75 : 0.45;
-            if (item.posting && !describes)
+            // "Acme raises $80M. The pay-later provider ...": a later sentence whose subject is
+            // the kind says what the company named before is, as "Acme is a ..." does.
+            const bool kindAsSubject = sent.entity == Entity::Continuation
+                && definiteSubject().match(lower.left(m.capturedStart())).hasMatch()
+                && kindHead().match(lower.mid(m.capturedStart(), 60)).hasMatch();
+            const bool says = describes || kindAsSubject;
+            double base = says ? 0.75 : 0.45;
+            if (item.posting && !says)
                 base = 0.3;
-            t.add(item.index, s, base * entityFactor(sent.entity),
+            const double factor = kindAsSubject ? 1.0 : entityFactor(sent.entity);
+            t.add(item.index, s, base * factor,
                 QStringLiteral("%1, %2").arg(
-                    describes ? QStringLiteral("describes itself") : QStringLiteral("mentioned"),
+                    says ? QStringLiteral("describes itself") : QStringLiteral("mentioned"),
                     entityText(sent.entity)));
         }
     }
