@@ -1456,7 +1456,8 @@ const Re &crmWork()
         "forecast\\w*|dashboards?|reports?|reporting|flows|cpq|lead routing|renewals?|"
         "sales cloud|service cloud|health cloud|financial services cloud|account engagement|"
         "pardot|moved (to|onto)|switched to|migrated to|rolled (it )?out|implemented|uses?|"
-        "using|in (salesforce|hubspot|pipedrive|attio)|from (salesforce|hubspot|pipedrive))\\b"));
+        "using|in (salesforce|hubspot|pipedrive|attio)|from (salesforce|hubspot|pipedrive)|"
+        "been on|(we're|we are|are|is) (all )?on|stay\\w*)\\b"));
     return re;
 }
 
@@ -1476,7 +1477,7 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
         "exams?|courses?|design lead|employees|staff)\\b"));
     static const Re partOf(QStringLiteral(
         "\\b(part of|owned by|acquired by|a|an) $|\\b(at|for|include|includes|including|"
-        "like|such as|clients?|customers?|your|customers'|clients') ([\\w-]+ )?$"));
+        "like|such as|clients?|customers?|your|customers'|clients') (?!in )([\\w-]+ )?$"));
     if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
         return QStringLiteral("the company or its ecosystem, not its CRM in use");
     static const Re integration(QStringLiteral(
@@ -1636,7 +1637,20 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // partner page's "move workloads onto GKE" is work for clients.
             const bool chosen = selectedRightBefore(sent.lower, span.first)
                 && (item.context == Modality::Evaluated || item.context == Modality::Past);
-            if (mod == Modality::Current && !chosen)
+            // A docs page that says where the company itself runs ("Acme runs on Google Cloud:
+            // EU data in europe-west1", "from our NAT addresses in GCP") speaks of its own use.
+            static const Re ownInfra(QStringLiteral(
+                "\\b(we|our|it) (run|runs|are hosted|is hosted|host|live|lives)( \\w+)? (on|in)\\b|"
+                "\\bfrom our\\b"));
+            static const Re addressed(
+                QStringLiteral("\\b(you|your|yours|customers?'?|clients?'?|partners?)\\b"));
+            const bool ownUseOnDocs = item.context == Modality::Offered
+                && sent.entity != Entity::Unknown && !item.titleLower.contains(u"partner")
+                && (ownInfra.match(sent.lower).hasMatch()
+                    || ownInfra.match(QString(sent.lower).replace(m_nameRe, QStringLiteral(" it ")))
+                           .hasMatch())
+                && !addressed.match(sent.lower).hasMatch();
+            if (mod == Modality::Current && !chosen && !ownUseOnDocs)
                 mod = item.context;
             // Salesforce's other clouds are not its CRM.
             static const Re otherClouds(QStringLiteral(
