@@ -2156,7 +2156,10 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             qsizetype stageLen = 0;
             // "our seed investors joining": backers named by an earlier round, not a round.
             static const Re backers(
-                QStringLiteral("^\\s*(investors?|backers?|funds?)\\b|^-backed\\b"));
+                QStringLiteral("^\\s*(investors?|backers?|funds?)\\b|^-backed\\b|"
+                               // "a fund for Series B investments", "Series B companies": the
+                               // round names a stage of others, not a round raised.
+                               "^\\s*(investments?|stage|companies|startups|deals)\\b"));
             for (auto it = roundRe().globalMatch(lower); it.hasNext();) {
                 const auto m = it.next();
                 if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
