@@ -48,7 +48,8 @@ const Re &healthOrganisations()
         "krankenversicher\\w+|pflegedienste?|pflegeheime?|pflegeeinrichtungen|"
         "kassenärztliche\\w*|hôpitaux|centres? hospitaliers?|établissements (de santé|"
         "médico-sociaux)|ehpads?|cliniques|cabinets? (médica\\w*|dentaires?|de kiné\\w*)|"
-        "mutuelles|complémentaires? santé|assureurs santé|maisons de (retraite|santé)|"
+        "mutuelles|complémentaires? santé|laboratoires (hospitaliers|d'analyses|de biologie\\w*)|"
+        "chus?|centres hospitaliers universitaires|\\w*zorgorganisaties|assureurs santé|maisons de (retraite|santé)|"
         "ziekenhuizen|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
         "zorgverzekeraars|thuiszorg\\w*|verpleeghuizen|hospitais|clínicas|consultórios|"
         "operadoras de (saúde|planos)|planos de saúde|hospitales|centros (médicos|de salud)|"
@@ -60,7 +61,7 @@ const Re &healthOrganisations()
 const Re &healthOrganisationsInContext()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
+        "\\b((customer|client|member) (practice|clinic|hospital|lab)|clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
         "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s|einrichtungen|"
         "praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas)\\b"));
     return re;
@@ -80,7 +81,13 @@ const Re &healthRoles()
         "medical information) officers?|hospital (administrators|executives|leaders|it)|"
         "ärzt\\w*|pflegekräfte|pflegefachkräfte|médecins|infirmi\\w+|soignants|médicos|"
         "enfermer\\w+|enfermeir\\w+|huisartsen|behandelaars?|psychologen|verpleegkundigen|"
-        "medici|infermieri)\\b"));
+        "medici|infermieri|"
+        // Specialists by name: a dictionary's list, not one writer's.
+        "orthodontists|dermatologists|cardiologists|oncologists|ophthalmologists|optometrists|"
+        "podiatrists|chiropractors|psychiatrists|audiologists|urologists|neurologists|"
+        "gyna?ecologists|obstetricians|pa?ediatricians|(physio|occupational |speech )therapists|"
+        "physiotherapeut\\w*|ergotherapeut\\w*|logopäd\\w*|kinésithérapeutes|orthodontistes|"
+        "tandartsen|fysiotherapeuten)\\b"));
     return re;
 }
 
@@ -112,11 +119,16 @@ const Re &healthWork()
 const Re &healthContext()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(health\\w*|medical|medicine|clinical|clinicians?|patients?|hospitals?|physicians?|"
-        "doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
+        "\\b(health\\w*|medical|medicine|clinical|clinicians?|clinics?|patients?|hospitals?|"
+        "physicians?|doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
         "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*|"
         "santé|saúde|salud|sanitari\\w*|pflege\\w*|ärzt\\w*|arzt\\w*|praxis\\w*|soins|"
-        "médic\\w*|hospital\\w*|zorg\\w*|ggz|huisarts\\w*|clínic\\w*|médic\\w*)\\b"));
+        "médic\\w*|hospital\\w*|zorg\\w*|ggz|huisarts\\w*|clínic\\w*|médic\\w*|"
+        // German and Dutch write care words as compounds: "Gemeinschaftspraxis",
+        // "thuiszorgorganisaties", "wijkverpleging".
+        "\\w+(praxis|praxen|arzt|ärzt\\w*|klinik\\w*|pflege\\w*|zorg\\w*|verpleg\\w*|"
+        "kranken\\w*)|hospitali\\w+|chus?|\\w+ologists|orthodont\\w+|podiatr\\w+|"
+        "chiropract\\w+|optometr\\w+|pa?ediatric\\w*|orthopa?edic\\w*)\\b"));
     return re;
 }
 
@@ -125,7 +137,8 @@ const Re &buyerRelation()
 {
     static const Re re = wordPattern(QStringLiteral(
         "\\b(for|to|into|serv\\w+|help\\w*|used by|trusted by|relied on by|customers?|clients?|"
-        "sell\\w*|sold|built for|designed for|purpose-built|deployed|live (at|in|across)|rolled "
+        "sell\\w*|sold|built for|designed for|purpose-built|deployed|live (at|in|across)|signs|"
+        "selects|chooses|picks|rolled "
         "out|roll\\w* out|go[- ]lives?|went live|signed|chose|choose|selected|contracts? with|"
         "use|uses|using|run on|runs on|rely on|relies on|subscribe|licen[cs]e\\w*|implement\\w*|"
         "onboard\\w*|case stud\\w*|lets|allows?|gives|enables?|saves?|cuts?|reduces?|"
@@ -184,7 +197,7 @@ const Re &otherIndustries()
         "\\b(retail\\w*|banks?|banking|fintech|insurance companies|manufactur\\w+|logistics|"
         "education|schools|government|public sector|hospitality|restaurants|real estate|media|"
         "telecom\\w*|e-?commerce|construction|legal|law firms?|nonprofits?|automotive|energy|"
-        "utilities|universities|retailers|financial services|airlines|saas companies|"
+        "utilities|universities|retailers|financial services|airlines|saas companies|councils?|"
         "tech companies)\\b"));
     return re;
 }
@@ -215,7 +228,11 @@ const Re &softwareProduct()
         "ehrs?|emrs?|software|tools|platforms?)|(inside|within|from) (the|your|their) "
         "(ehr|emr|systems?|workflows?)|analytics|\\w+software|logiciel\\w*|plateformes?|"
         "plattform\\w*|plataformas?|cloud-\\w+|aus der cloud|en la nube|na nuvem|dans le "
-        "cloud|online software|in de cloud)\\b"));
+        "cloud|online software|in de cloud|"
+        // Delivered as software: "läuft im Browser", "nothing to install".
+        "(runs|läuft|fonctionne|draait|funciona) (in|im|dans|en|no) (the |le |de |el |o )?"
+        "(browser|navigateur|navegador)|(no|keine|aucune|geen|sin) (installation|install|"
+        "installatie|instalación)|nothing to install)\\b"));
     return re;
 }
 
@@ -240,16 +257,60 @@ const Re &softwareSold()
         "assinaturas?|pro (monat|jahr|nutzer|arzt|praxis|klient|bett|platz)|par (mois|an|"
         "utilisateur|lit|établissement|praticien)|per (maand|jaar|gebruiker|praktijk|"
         "behandelaar)|al mes|por (mes|usuario|clínica|profesional)|hébergement (certifié|hds)|"
-        "gehostet|hébergée?s?|déploiement|implantación|implementatie)\\b"));
+        "gehostet|hébergée?s?|déploiement|implantación|implementatie|"
+        // "29 € je Therapeut:in und Monat", "49 € pro Ärztin/Arzt", "per-provider pricing".
+        "(pro|je) [\\w:/]+ und (monat|jahr)|(pro|je) (ärzt\\w*|therapeut\\w*|behandler\\w*|"
+        "standort|lizenz|arbeitsplatz)|per-[\\w-]+ (pricing|fee|price|licen[cs]e|subscription)|"
+        "seat (fee|price|licen[cs]es?)|per (case|scanner|device|store|pharmacy|therapist)|"
+        "cloud(-based)? ([\\w-]+ ){0,2}(engine|software|service|app|tool|suite))\\b"));
     return re;
 }
 
-// Organisations it calls its customers, in any of its pages or postings.
+// Organisations it calls its customers, in any of its pages or postings, or counts by their
+// kind ("a book of 15 hospital customers"; a bare "2,300 clients" says how big it is).
 const Re &ownCustomers()
 {
     static const Re re = wordPattern(QStringLiteral(
         "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,2}(customers|"
-        "clients|kunden|klanten|clientes)\\b"));
+        "clients|kunden|klanten|clientes)\\b|\\b(\\d[\\d,]*|two|three|four|five|six|eight|ten|twelve|fifteen|twenty|"
+        "thirty|forty|fifty) ([^\\W\\d][\\w-]* ){1,2}(customers|clients|accounts)\\b"));
+    return re;
+}
+
+// Organisations said to use it, without a count: "for the hospitals that use them".
+const Re &organisationsUseIt()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(hospitals|clinics|practices|health systems|plans|payers|insurers|pharmacies|labs|"
+        "agencies|providers|customers|clients|teams|companies|organi[sz]ations) (that|who|which) "
+        "(use|run on|rely on|subscribe to|license|buy) (it|them|us|the company)\\b"));
+    return re;
+}
+
+// An organisation adopting it, as news says: "Blue Ridge Health Plan signs with ...".
+const Re &adoptionNews()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(hospital|health system|health plan|insurer|clinic|practice|trust|bank|retailer|"
+        "university|council|agency|group|network|carrier|chain)s? (signs|signed|selects|selected|"
+        "chooses|chose|picks|picked|taps|tapped|goes live|went live|renews|renewed|rolls out|"
+        "rolled out|deploys|deployed) (with |on )?\\b"));
+    return re;
+}
+
+// Its own pages that tell customers' stories: "/customers/lakeside-dermatology".
+const Re &storyPath()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "^/(\\w{2}/)?(customers|customer-stories|case-studies|stories|success-stories|kunden|"
+        "referenzen|references|clients|klanten|cas-clients|casos|clientes|temoignages)(/|$)"));
+    return re;
+}
+
+// Any sentence: for cues that a page gives by where it is, not by what it says.
+const Re &anySentence()
+{
+    static const Re re(QStringLiteral("\\S"));
     return re;
 }
 
@@ -271,7 +332,8 @@ const Re &vendorRoles()
 const Re &countedOrganisations()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+) "
+        "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+|\\b(two|three|four|"
+        "five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen)) "
         "(?:[\\w'&-]+ ){0,4}(?<org>hospitals|health "
         "systems|clinics|practices|plans|payers|agencies|"
         "customers|clients|organi[sz]ations|teams|companies|businesses|facilities|sites|"
@@ -279,7 +341,7 @@ const Re &countedOrganisations()
         "departments|networks|operators|employers|schools|retailers|brands|\\w*praxen|"
         "\\w*dienste|einrichtungen|kliniken|kunden|ehpads?|établissements|centres|cliniques|"
         "clients|instellingen|\\w*praktijken|ziekenhuizen|klanten|clínicas|clientes|hospitales|"
-        "centros|hospitais)\\b"));
+        "centros|hospitais|\\w*organisaties|\\w*organisationen|laboratoires|laboratories)\\b"));
     return re;
 }
 
@@ -295,7 +357,8 @@ const Re &usageVerb()
 {
     static const Re re = wordPattern(QStringLiteral(
         "\\b(use|uses|using|used|runs?|running|manages?|schedules?|tracks?|bills?|rely|relies|live|"
-        "signed|chose|choose|switched to|moved to|"
+        "signed|chose|choose|switched|moved|licensed|licenses|plannen|gèrent|"
+        "(with|mit|met|avec|con|com) the company|arbeiten (\\w+ )?mit|work (\\w+ )?(in|with)|"
         "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|"
         "nutzen|nutzt|arbeiten mit|setzen|vertrauen|utilisé\\w*|utilisent|font confiance|"
         "gebruiken|werken (ermee|met)|usan|utilizan|trabajan con|confían|usam|utilizam)\\b"));
@@ -494,6 +557,16 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
                     || organisationsUse;
             p.offer(QStringLiteral("customers"), i, s, ownCustomers(), 0.45,
                 QStringLiteral("organisations as its customers"));
+            p.offer(QStringLiteral("adopted"), i, s, organisationsUseIt(), 0.45,
+                QStringLiteral("organisations use it"));
+            if (sent.company)
+                p.offer(QStringLiteral("adopted"), i, s, adoptionNews(), 0.5,
+                    QStringLiteral("an organisation signs with it"));
+            // A software vendor shows its customers' stories on its own site; any business has
+            // customers, but few write up how an organisation works with what it sold.
+            if (item.own && s == 0 && storyPath().match(item.pathLower).hasMatch())
+                p.offer(QStringLiteral("stories"), i, s, anySentence(), 0.4,
+                    QStringLiteral("tells its customers' stories"));
             if (item.posting)
                 p.offer(QStringLiteral("roles"), i, s, vendorRoles(), 0.3,
                     QStringLiteral("hires the roles of a software vendor"));
@@ -532,7 +605,12 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
         // A page or a posting addressed to them: "For health plans", "/hospitals".
         const QString heading
             = item.titleLower + u' ' + QString(item.pathLower).replace(u'-', u' ');
-        const bool addressed = healthOrganisations().match(heading).hasMatch();
+        static const Re specialty = wordPattern(QStringLiteral(
+            "\\b(pa?ediatrics|orthopa?edics|dermatology|cardiology|oncology|urology|ophthalmology|"
+            "gastroenterology|obstetrics|family medicine|internal medicine|physiotherapy|"
+            "orthodontics|dental|eye care)\\b"));
+        const bool addressed = healthOrganisations().match(heading).hasMatch()
+            || specialty.match(heading).hasMatch();
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);
             if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {

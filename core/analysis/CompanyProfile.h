@@ -25,6 +25,7 @@ struct ProfileItem
     QString titleLower;
     QString pathLower;
     bool posting = false;
+    bool own = false; // its own site or job board
     QList<ProfileSentence> sentences; // someone else's sentences left out
     QList<int> sentenceIndexes; // the judge's sentence index of each
 };

@@ -2674,6 +2674,7 @@ ProfileReading Judge::readProfile(const GoalFacet &f) const
         p.titleLower = item.titleLower;
         p.pathLower = url.path().toLower();
         p.posting = item.posting;
+        p.own = item.ownVoice;
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             if (sent.entity == Entity::Other)

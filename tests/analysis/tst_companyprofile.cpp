@@ -70,6 +70,33 @@ private Q_SLOTS:
         QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
     }
 
+    void healthSaas_customerStoryAndSecurityPage_addUp()
+    {
+        // Never "software" nor a price: its own page telling a practice's story and its
+        // security page (SOC 2, a BAA with each client clinic) say it together.
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"ledgerleaf.health"_s,
+            { evidence(u"https://ledgerleaf.health/stories/harbour-orthopedics"_s,
+                  u"Harbour Orthopedics closes its month two days sooner"_s,
+                  u"Its billing team now clears claim denials in Ledgerleaf instead of on the "
+                  "phone."_s),
+                evidence(u"https://ledgerleaf.health/trust"_s, u"Trust"_s,
+                    u"SOC 2 Type II audited; a signed BAA with every client clinic."_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void healthSaas_customersCountedInAPostingAndHospitalsThatUseIt_addUp()
+    {
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"theatrely.com"_s,
+            { evidence(u"https://theatrely.com/"_s, u"Theatrely"_s,
+                  u"Operating-room schedules that rebuild themselves, for the hospitals that use "
+                  "them."_s),
+                evidence(u"https://boards.greenhouse.io/theatrely/jobs/77"_s,
+                    u"Customer Success Manager, Hospitals"_s,
+                    u"Look after 20 hospital customers and their perioperative leads."_s,
+                    kPosting) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
     void healthSaas_vendorToEveryIndustryWithAHospitalCaseStudy_isNoMatch()
     {
         const AnalysisOutcome o = analyze(kHealthSaasGoal, u"phishguard.com"_s,
