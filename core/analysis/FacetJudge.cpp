@@ -585,7 +585,9 @@ const Re &industryTerms(const QString &id)
                 "n[eé]o-?banques?|neo-?bancos?|pay[- ]later|(current|checking|savings) accounts?|"
                 "business (bank|current|checking) accounts?|compte (pro|courant|bancaire|professionnel)\\w*|cuentas? (digital|"
                 "corriente|bancaria|online)\\w*|contas? (digital|corrente)\\w*|(giro|geschäfts|"
-                "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonifici)\\b")) },
+                "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonific[io]|banca|banche|"
+                "pagamenti|conto (corrente|aziendale|business)|banken|\\w+zahlung|tarjetas?|"
+                "cart(ão|ões)|cartes? bancaires?|crédits?)\\b")) },
         { QStringLiteral("logistics"),
             Re(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
@@ -949,7 +951,9 @@ const Re &fraudTerms()
         "(transactions?|activity)|transaction[- ]monitoring|risk[- ]scoring|card[- ]testing|"
         "friendly fraud|first-party fraud|bust-out|kyc|financial[- ]crime|money mules?|mules|"
         "suspicious (transfers?|payments?|logins?|accounts?|behaviou?r)|unauthori[sz]ed "
-        "(transactions?|payments?)|betrug\\w*|\\w*betrug\\w*|fraude\\w*|golpes?|frode|estafas?|"
+        "(transactions?|payments?)|betrug\\w*|\\w*betrug\\w*|fraude\\w*|golpes?|frod[ei]|estafas?|"
+        "antifrode|geldwäsche|blanchiment|blanqueo|lavado de dinero|riciclaggio|lavagem de "
+        "dinheiro|witwassen|"
         // At a payments company "risk" is fraud risk; a credit risk is not.
         "(?<!credit )(?<!insurance )(?<!climate )risk (models?|scor\\w*|decisions?|platform|"
         "engines?|teams?|checks?)(?![\\w ]{0,12}\\b(insur\\w+|underwrit\\w+|credit|lend\\w*|"
@@ -972,9 +976,11 @@ const Re &mlTerms()
         "ml-based|ai-based|algorithm\\w*|behavioral biometrics|scoring engine|risk engine|"
         "tensorflow|pytorch|scikit-learn|sagemaker|vertex ai|embeddings?|transformer|gnns?|"
         "neural[- ]net\\w*|anomaly[- ]scor\\w*|learned (\\w+ )?(scores?|models?|rules)|"
-        // Other languages: "KI" is German for AI; "trainiert", "entrenado" are "trained"; German
+        // Other languages: "KI" is German for AI, "IA" French, Spanish and Italian; "trainiert",
+        // "entrenado" are "trained"; German
         // compounds end in -modell ("Betrugserkennungsmodell").
-        "ki|trainiert\\w*|entrenad[oa]s?|entraîn[ée]\\w*|treinad[oa]s?|"
+        "ki|ia|kunstmatige intelligentie|trainiert\\w*|entrenad[oa]s?|entraîn[ée]\\w*|"
+        "treinad[oa]s?|addestrat[oi]|getraind|"
         "\\w+(erkennungs|bewertungs|scoring|risiko|betrugs|prognose)-?modell\\w*|"
         "behaviou?ral analytics|aprendizado de máquina|aprendizaje automático|apprendimento "
         "automatico|apprentissage automatique|maschinelle\\w* lernen|künstliche\\w* "
