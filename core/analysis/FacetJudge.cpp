@@ -108,7 +108,7 @@ const QList<Marker> &markers()
     static const QList<Marker> list = [] {
         QList<Marker> m;
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
-            m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
+            m << Marker { Re(QString::fromUtf8(pattern)), modality, reach };
         };
         // "Supply-chain planning", "berth planning": the noun before it names a kind of work.
         add("\\b((?<!-)(?<!health )(?<!pricing )plans?|(?<!route )(?<!tour )(?<!capacity "
