@@ -19,7 +19,17 @@ namespace gtm {
 
 namespace {
 
-using Re = QRegularExpression;
+// Evidence comes in several languages: "é" and "ä" are letters of a word, so that \b and \w
+// read "sécurité" and "Kölner" as words (plain PCRE reads only ASCII letters as word letters).
+class Re : public QRegularExpression
+{
+public:
+    Re() = default;
+    explicit Re(const QString &pattern)
+        : QRegularExpression(pattern, QRegularExpression::UseUnicodePropertiesOption)
+    {
+    }
+};
 
 // How surely a sentence speaks about the company being researched.
 enum class Entity {
