@@ -5,6 +5,9 @@
 // files in tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
 // baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
 // is scored blind: per goal kind only, never a company, and it cannot be explained.
+// `--lowo` scores each tuning set by the calibration (core/analysis/Calibration.h) fitted on the
+// other writers' sets; `--fit-calibration` prints the table fitted on all of them.
+#include "CalibrationFit.h"
 #include "LabelledFixture.h"
 #include "analysis/FacetJudge.h"
 #include "goal/GoalParser.h"
@@ -66,8 +69,8 @@ void printMissCauses(QTextStream &out, const TechDictionary &dictionary,
 
 // `goalsOf`: another set whose goal texts replace each file's own (same ids), so that a score
 // measures the judgement of evidence alone, apart from the reading of the writer's goal text.
-int evaluate(const QStringList &files, double threshold, bool verbose, const QString &goalsOf,
-    bool causes)
+int evaluate(
+    const QStringList &files, double threshold, bool verbose, const QString &goalsOf, bool causes)
 {
     QTextStream out(stdout);
     const auto dictionary = TechDictionary::loadBuiltIn();
@@ -77,7 +80,8 @@ int evaluate(const QStringList &files, double threshold, bool verbose, const QSt
         QString error;
         const auto other = bench::loadFixture(bench::evalPath(goalsOf), &error);
         if (!other || bench::isBlindSet(goalsOf)) {
-            QTextStream(stderr) << (other ? QStringLiteral("blind goals stay unread") : error) << '\n';
+            QTextStream(stderr) << (other ? QStringLiteral("blind goals stay unread") : error)
+                                << '\n';
             return 1;
         }
         for (const auto &g : other->goals)
@@ -147,7 +151,8 @@ int evaluate(const QStringList &files, double threshold, bool verbose, const QSt
         // without showing a case.
         out << "goals as understood:\n";
         for (const auto &g : fx->goals)
-            out << "  " << g.id << ": " << parseGoalModel(*dictionary, g.text, fx->referenceDate).summary() << '\n';
+            out << "  " << g.id << ": "
+                << parseGoalModel(*dictionary, g.text, fx->referenceDate).summary() << '\n';
         if (causes)
             printMissCauses(out, *dictionary, *fx, threshold, analyzer);
         if (verbose && blind)
@@ -158,6 +163,35 @@ int evaluate(const QStringList &files, double threshold, bool verbose, const QSt
                     << QString::number(m.confidence, 'f', 2) << "  [" << m.note << "]\n";
         out << '\n';
     }
+    return 0;
+}
+
+// The five writers' tuning sets, or the sets named; never a blind one.
+int calibrate(QStringList sets, double threshold, bool lowo, const QString &combination,
+    double positiveWeight)
+{
+    if (sets.isEmpty())
+        sets = { QStringLiteral("dev"), QStringLiteral("heldout"), QStringLiteral("heldout2"),
+            QStringLiteral("heldout3"), QStringLiteral("heldout4") };
+    const auto dictionary = TechDictionary::loadBuiltIn();
+    QList<bench::CalibrationCase> cases;
+    for (const QString &set : std::as_const(sets)) {
+        QString error;
+        const auto fx = bench::loadFixture(bench::evalPath(set), &error);
+        if (!fx || bench::isBlindSet(set)) {
+            QTextStream(stderr) << (fx ? QStringLiteral("blind sets are never fitted on") : error)
+                                << '\n';
+            return 1;
+        }
+        cases << bench::calibrationCases(dictionary, *fx, set);
+    }
+    QTextStream out(stdout);
+    const Combination how = combination == u"min" ? Combination::Min : Combination::Product;
+    if (lowo) {
+        bench::printLeaveOneWriterOut(out, sets, cases, how, threshold, positiveWeight);
+        out << "\nFitted on all sets (--fit-calibration):\n";
+    }
+    bench::printFittedTable(out, cases, how, positiveWeight);
     return 0;
 }
 
@@ -185,6 +219,19 @@ int main(int argc, char **argv)
         QStringLiteral("With --eval: judge by this set's goal texts (same ids) instead of each "
                        "file's own, to tell reading the goal from judging the evidence."),
         QStringLiteral("set") });
+    parser.addOption({ QStringLiteral("lowo"),
+        QStringLiteral("Leave one writer out: score each tuning set (or each --eval set) by the "
+                       "calibration fitted on the others, next to the uncalibrated judge.") });
+    parser.addOption({ QStringLiteral("fit-calibration"),
+        QStringLiteral("Fit the calibration on the tuning sets (or the --eval sets) and print "
+                       "the table for core/analysis/Calibration.cpp.") });
+    parser.addOption({ QStringLiteral("combination"),
+        QStringLiteral("With --lowo / --fit-calibration: how facets combine, product or min."),
+        QStringLiteral("how"), QStringLiteral("product") });
+    parser.addOption({ QStringLiteral("positive-weight"),
+        QStringLiteral("With --lowo / --fit-calibration: how much a missed fit weighs against a "
+                       "false match in the fit."),
+        QStringLiteral("w"), QStringLiteral("1") });
     parser.addOption({ QStringLiteral("goal-facets"),
         QStringLiteral("Print the facets parsed from a goal, as JSON."), QStringLiteral("goal") });
     parser.addOption({ QStringLiteral("explain"),
@@ -216,6 +263,11 @@ int main(int argc, char **argv)
         out << QJsonDocument(m.toJson()).toJson(QJsonDocument::Indented);
         return 0;
     }
+    if (parser.isSet(QStringLiteral("lowo")) || parser.isSet(QStringLiteral("fit-calibration")))
+        return calibrate(parser.values(QStringLiteral("eval")),
+            parser.value(QStringLiteral("threshold")).toDouble(),
+            parser.isSet(QStringLiteral("lowo")), parser.value(QStringLiteral("combination")),
+            parser.value(QStringLiteral("positive-weight")).toDouble());
     if (parser.isSet(QStringLiteral("eval")))
         return evaluate(parser.values(QStringLiteral("eval")),
             parser.value(QStringLiteral("threshold")).toDouble(),

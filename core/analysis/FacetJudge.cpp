@@ -1156,6 +1156,7 @@ private:
     QList<FacetVerdict> judgeHiring(const GoalFacet &role, const QList<GoalFacet> &scoped) const;
     ProfileReading readProfile(const GoalFacet &f) const;
     void adoptProfile(FacetVerdict &v) const;
+    int sourcesOf(const QList<int> &evidence) const;
 
     const TechDictionary &m_dict;
     const GoalModel &m_goal;
@@ -2734,6 +2735,17 @@ void Judge::adoptProfile(FacetVerdict &v) const
     }
 }
 
+int Judge::sourcesOf(const QList<int> &evidence) const
+{
+    QSet<QString> sources;
+    for (int i : evidence) {
+        const Evidence &e = *m_items.at(i).evidence;
+        const QString host = QUrl(e.url).host();
+        sources.insert(host.isEmpty() ? e.sourceName : registrableLabel(host));
+    }
+    return int(sources.size());
+}
+
 FacetJudgement Judge::run()
 {
     FacetJudgement j;
@@ -2781,7 +2793,8 @@ FacetJudgement Judge::run()
     // A goal is the conjunction of its facets: the weakest one decides.
     double confidence = 1.0;
     int counted = 0;
-    for (const FacetVerdict &v : std::as_const(j.verdicts)) {
+    for (FacetVerdict &v : j.verdicts) {
+        v.sources = sourcesOf(v.evidence);
         if (!v.judged)
             continue;
         confidence = std::min(confidence, v.strength);
@@ -2831,6 +2844,12 @@ QString modalityToString(Modality modality)
         return QStringLiteral("negated");
     }
     return {};
+}
+
+FacetFeatures calibrationFeatures(const FacetVerdict &verdict)
+{
+    return FacetFeatures { calibrationGroup(verdict.facet), verdict.strength, verdict.against,
+        verdict.sources, !verdict.rejectedEvidence.isEmpty() };
 }
 
 FacetJudgement judgeFacets(const TechDictionary &dictionary, const GoalModel &goal,

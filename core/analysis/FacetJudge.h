@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Analyzer.h"
+#include "Calibration.h"
 #include "goal/GoalModel.h"
 
 #include <QDate>
@@ -31,12 +32,16 @@ struct FacetVerdict
     double against = 0.0; // the company's own word that it does not (any more)
     bool judged = true; // false: nothing in the evidence speaks to it (size), left out
     QList<int> evidence; // supporting evidence indexes, strongest first
+    int sources = 0; // independent sources (sites, providers) among `evidence`
     QString quote; // the deciding sentence
     QString reason; // "current use, own site", ...
     QList<int> rejectedEvidence; // the strongest sentence that looked like a match but is not
     QString rejectedQuote;
     QString rejectedReason; // "planned", "offered to customers", ...
 };
+
+// What the calibration reads of a verdict.
+FacetFeatures calibrationFeatures(const FacetVerdict &verdict);
 
 struct FacetJudgement
 {
