@@ -19,7 +19,17 @@ namespace gtm {
 
 namespace {
 
-using Re = QRegularExpression;
+// Evidence comes in several languages: "é" and "ä" are letters of a word, so that \b and \w
+// read "sécurité" and "Kölner" as words (plain PCRE reads only ASCII letters as word letters).
+class Re : public QRegularExpression
+{
+public:
+    Re() = default;
+    explicit Re(const QString &pattern)
+        : QRegularExpression(pattern, QRegularExpression::UseUnicodePropertiesOption)
+    {
+    }
+};
 
 // How surely a sentence speaks about the company being researched.
 enum class Entity {
@@ -108,7 +118,7 @@ const QList<Marker> &markers()
     static const QList<Marker> list = [] {
         QList<Marker> m;
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
-            m << Marker { Re(QString::fromLatin1(pattern)), modality, reach };
+            m << Marker { Re(QString::fromUtf8(pattern)), modality, reach };
         };
         // "Supply-chain planning", "berth planning": the noun before it names a kind of work.
         add("\\b((?<!-)(?<!health )(?<!pricing )plans?|(?<!route )(?<!tour )(?<!capacity "
