@@ -189,12 +189,12 @@ Scores scoreBaseline(
                 for (const TextToken &t : tokenize(e.title + u' ' + e.snippet))
                     list << t.lower;
             const QSet<QString> set(list.cbegin(), list.cend());
-            bool predicted = baseline == Baseline::AllWords;
-            for (const QString &w : baseline == Baseline::AllWords ? words : keys) {
-                const bool present = wordPresent(set, list, w);
-                predicted
-                    = baseline == Baseline::AllWords ? predicted && present : predicted || present;
-            }
+            qsizetype present = 0;
+            for (const QString &w : std::as_const(keys))
+                present += wordPresent(set, list, w) ? 1 : 0;
+            const bool predicted = baseline == Baseline::HalfKeyTerms
+                ? !keys.isEmpty() && 2 * present >= keys.size()
+                : present > 0;
             record(s, goal, c, predicted ? 1.0 : 0.0, predicted);
         }
     }
