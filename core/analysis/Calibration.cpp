@@ -17,16 +17,16 @@ namespace {
 // Not yet read by Judge::run: its LOWO gain was too small to adopt (docs/bench-analysis.md).
 // Inputs: bias, strength, strength above 0.7, found, further sources, against, refused sentence.
 constexpr CalibrationTable kFitted { {
-    { -3.666, 6.543, 0.100, 0.659, 0.035, -0.029, 0.215 }, // technology (6372 facets)
-    { -2.926, 6.288, 0.056, 0.292, 0.230, -0.050, 0.019 }, // industry (3186 facets)
-    { -3.152, 6.296, 0.045, 0.337, 0.112, 0.000, -0.027 }, // customer_segment (1593 facets)
-    { -3.617, 6.485, 0.143, 0.177, 0.186, -0.036, -0.125 }, // business_model (3186 facets)
-    { -3.621, 6.311, 0.076, 0.321, 0.010, 0.000, -0.070 }, // funding (1593 facets)
-    { -2.933, 6.351, 0.077, 0.385, 0.002, 0.000, 0.087 }, // hiring_role (3186 facets)
-    { -3.329, 6.184, 0.062, 0.117, 0.127, -0.041, -0.072 }, // location (1593 facets)
+    { -3.805, 6.596, 0.111, 0.731, 0.042, -0.017, 0.095 }, // technology (6372 facets)
+    { -3.138, 6.319, 0.076, 0.284, 0.237, -0.041, -0.012 }, // industry (3186 facets)
+    { -3.256, 6.316, 0.051, 0.345, 0.111, 0.000, -0.030 }, // customer_segment (1593 facets)
+    { -3.696, 6.517, 0.154, 0.148, 0.220, -0.037, -0.119 }, // business_model (3186 facets)
+    { -3.621, 6.316, 0.077, 0.323, 0.010, 0.000, -0.071 }, // funding (1593 facets)
+    { -2.934, 6.351, 0.077, 0.384, 0.002, 0.000, 0.086 }, // hiring_role (3186 facets)
+    { -3.332, 6.190, 0.063, 0.108, 0.135, -0.037, -0.066 }, // location (1593 facets)
     { -3.350, 6.000, 0.000, 0.000, 0.000, 0.000, 0.000 }, // size (0 facets)
-    { -2.987, 6.240, 0.043, 0.282, 0.000, 0.000, 0.044 }, // role_technology (1593 facets)
-    { -3.101, 6.267, 0.059, 0.298, 0.000, 0.000, 0.001 }, // role_location (1593 facets)
+    { -2.988, 6.239, 0.043, 0.281, 0.000, 0.000, 0.044 }, // role_technology (1593 facets)
+    { -3.101, 6.267, 0.059, 0.298, 0.001, 0.000, 0.001 }, // role_location (1593 facets)
 } };
 
 } // namespace
