@@ -1,6 +1,7 @@
 #include "CompanyProfile.h"
 
 #include "MarketplaceLexicon.h"
+#include "NoisyOr.h"
 #include "WordPattern.h"
 
 #include <QHash>
@@ -400,14 +401,6 @@ const Re &notSoftwareBusiness()
 }
 
 // --- Combining.
-
-double noisyOr(const QList<double> &values)
-{
-    double miss = 1.0;
-    for (double v : values)
-        miss *= 1.0 - std::clamp(v, 0.0, 1.0);
-    return 1.0 - miss;
-}
 
 // What a company is and whom it sells to is said as a fact: not as a plan ("plans to sell to
 // clinics"), the past ("used to serve hospitals") or in the negative ("not for hospitals"),

@@ -2,6 +2,7 @@
 
 #include "CompanyProfile.h"
 #include "MarketplaceLexicon.h"
+#include "NoisyOr.h"
 #include "domain/CompanyName.h"
 #include "lexicon/TechDictionary.h"
 #include "model/Channel.h"
@@ -21,11 +22,11 @@ namespace {
 
 // Evidence comes in several languages: "é" and "ä" are letters of a word, so that \b and \w
 // read "sécurité" and "Kölner" as words (plain PCRE reads only ASCII letters as word letters).
-class Re : public QRegularExpression
+class WordRe : public QRegularExpression
 {
 public:
-    Re() = default;
-    explicit Re(const QString &pattern)
+    WordRe() = default;
+    explicit WordRe(const QString &pattern)
         : QRegularExpression(pattern, QRegularExpression::UseUnicodePropertiesOption)
     {
     }
@@ -108,7 +109,7 @@ struct Item
 
 struct Marker
 {
-    Re re;
+    WordRe re;
     Modality modality;
     int reach; // characters between the marker and the hit, at most
 };
@@ -118,7 +119,7 @@ const QList<Marker> &markers()
     static const QList<Marker> list = [] {
         QList<Marker> m;
         auto add = [&m](const char *pattern, Modality modality, int reach = 160) {
-            m << Marker { Re(QString::fromUtf8(pattern)), modality, reach };
+            m << Marker { WordRe(QString::fromUtf8(pattern)), modality, reach };
         };
         // "Supply-chain planning", "berth planning": the noun before it names a kind of work.
         add("\\b((?<!-)(?<!health )(?<!pricing )plans?|(?<!route )(?<!tour )(?<!capacity "
@@ -198,9 +199,9 @@ const QList<Marker> &markers()
 }
 
 // A choice made: what follows is in use even after "evaluated" or "moved from".
-const Re &selection()
+const WordRe &selection()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
         "landed on|migrated to|moved to|moving to|switched to|consolidated on|onto|over to|"
         "(migrat|mov|switch|transition)\\w* (from )?[\\w./ -]{1,40}? to|replac\\w* [\\w./ "
@@ -219,17 +220,17 @@ bool selectedRightBefore(const QString &s, qsizetype pos)
     return false;
 }
 
-const Re &clauseBreak()
+const WordRe &clauseBreak()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(but|however|whereas|while|although|though|instead|rather than|yet)\\b|;| – | — | - "
         "|\\(|\\)"));
     return re;
 }
 
-const Re &useVerb()
+const WordRe &useVerb()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(we|we've|we're|our team|our engineers|the team|the company|it|they) "
         "(now |also |still |already |currently |heavily |primarily |mostly |all )?"
         "(run|runs|use|uses|rely|relies|operate|operates|deploy|deploys|host|hosts|built|build|"
@@ -253,7 +254,7 @@ const Re &useVerb()
 // Portuguese and Spanish "no" is "in the": "roda no Google Cloud" is no negation.
 bool isRomance(const QString &lower)
 {
-    static const Re romance(QStringLiteral(
+    static const WordRe romance(QStringLiteral(
         "\\b(não|nossa|nosso|nossos|nuestra|nuestro|nuestros|roda|rodam|usamos|utilizamos|"
         "está|estão|são|para|com|los|las|del)\\b"));
     return romance.match(lower).hasMatch();
@@ -304,12 +305,12 @@ Modality modalityAt(
                 continue;
             // "Models that evaluate every payment" score it; "losses dropped 40%" is a
             // measure: neither is a trial or a past use.
-            static const Re measure(
+            static const WordRe measure(
                 QStringLiteral("^\\s+((by|about|over|more than|nearly|almost) )?[\\d₹$€£]"));
-            static const Re scores(QStringLiteral("^\\s+(every|each|all|incoming)\\b"));
+            static const WordRe scores(QStringLiteral("^\\s+(every|each|all|incoming)\\b"));
             const QString next = s.mid(m.capturedEnd(), 16);
             // "Models that decide whether a payout goes through" do the deciding themselves.
-            static const Re decidingThing(QStringLiteral("\\b(that|which)\\s+$"));
+            static const WordRe decidingThing(QStringLiteral("\\b(that|which)\\s+$"));
             if ((mk.modality == Modality::Past && measure.match(next).hasMatch())
                 || (mk.modality == Modality::Evaluated
                     && m.captured(0).startsWith(QStringLiteral("evaluat"))
@@ -349,7 +350,7 @@ Modality modalityAt(
         return before;
     // "The assistant runs on Vertex AI, with customer documents in their own buckets": the
     // company's own use is said right before the hit; what follows is about the data.
-    static const Re usedRightBefore(QStringLiteral(
+    static const WordRe usedRightBefore(QStringLiteral(
         "\\b(runs?|running|built|hosted|powered|deployed|lives?) (on|by|in|through|with) "
         "([\\w-]+ ){0,4}$"));
     if (bestAfter >= 0 && (after == Modality::Offered || after == Modality::SomeoneElse)
@@ -360,8 +361,8 @@ Modality modalityAt(
     // The requirement may be said outside the clause: "experience with a cloud (AWS or GCP)".
     if (requirementsList) {
         // "Snowflake, BigQuery or Redshift": one of several will do.
-        static const Re orAfter(QStringLiteral("^[\\w .,/+#-]{0,50}?\\b(or|and/or)\\b"));
-        static const Re orBefore(QStringLiteral("\\b(or|and/or)\\s+$|/\\s*$"));
+        static const WordRe orAfter(QStringLiteral("^[\\w .,/+#-]{0,50}?\\b(or|and/or)\\b"));
+        static const WordRe orBefore(QStringLiteral("\\b(or|and/or)\\s+$|/\\s*$"));
         const QString tail = s.mid(pos + len, to - pos - len);
         if (orAfter.match(tail).hasMatch() || orBefore.match(s.mid(from, pos - from)).hasMatch()
             || tail.startsWith(u'/'))
@@ -372,23 +373,23 @@ Modality modalityAt(
 
 Modality itemContext(const QString &title, const QString &path, bool ownVoice, bool posting)
 {
-    static const Re evaluated(QStringLiteral(
+    static const WordRe evaluated(QStringLiteral(
         "\\b(hackathon|hackweek|hack week|hack day|hackday|prototype|proof of concept|poc|"
         "preview environments?|sandbox|staging|spike|experiment\\w*|pilot|trial|bake-?off|"
         "weighs|mulls|eyes|considers|evaluat\\w+|tests?)\\b"));
-    static const Re planned(QStringLiteral(
+    static const WordRe planned(QStringLiteral(
         "\\b(roadmap|plans? (for|to)|what's next|looking ahead|rfp|request for proposals?|"
         "next year|in 20\\d\\d we will)\\b"));
-    static const Re other(
+    static const WordRe other(
         QStringLiteral("\\b(vs\\.?|versus|alternatives? to|compared|comparison|competitors?)\\b"));
-    static const Re story(QStringLiteral("\\b(case stud(y|ies)|customer stor(y|ies)|success "
-                                         "stor(y|ies))\\b|/customers/|/case-studies/"));
-    static const Re offered(QStringLiteral(
+    static const WordRe story(QStringLiteral("\\b(case stud(y|ies)|customer stor(y|ies)|success "
+                                             "stor(y|ies))\\b|/customers/|/case-studies/"));
+    static const WordRe offered(QStringLiteral(
         "/docs?/|/documentation|/integrations?\\b|/partners?\\b|/find-a-partner|/apps?/"
         "|appexchange|"
         "\\b(integration|integrations|connector|install|helm chart|self-host\\w*|quickstart|"
         "getting started|deploy \\w+ on|premier partner|partner|marketplace listing)\\b"));
-    static const Re past(QStringLiteral(
+    static const WordRe past(QStringLiteral(
         "\\b(why we left|moved off|moving off|migrat\\w+ (away )?(from|off)|goodbye|leaving|"
         "retir\\w+|sunset\\w*|pulls?|switch\\w* off|ditch\\w*)\\b"));
     const QString both = title + u' ' + path;
@@ -404,14 +405,6 @@ Modality itemContext(const QString &title, const QString &path, bool ownVoice, b
     if (!posting && offered.match(both).hasMatch())
         return Modality::Offered;
     return Modality::Current;
-}
-
-double noisyOr(const QList<double> &values)
-{
-    double miss = 1.0;
-    for (double v : values)
-        miss *= 1.0 - std::clamp(v, 0.0, 1.0);
-    return 1.0 - miss;
 }
 
 bool isJobBoardHost(const QString &host)
@@ -433,8 +426,9 @@ bool isJobBoardHost(const QString &host)
 // Dates written in a sentence: "in March 2023", "(2024)". The latest one mentioned.
 QDate sentenceDate(const QString &lower)
 {
-    static const Re re(QStringLiteral("\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]"
-                                      "*\\.? )?((?:19|20)\\d\\d)\\b"));
+    static const WordRe re(
+        QStringLiteral("\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]"
+                       "*\\.? )?((?:19|20)\\d\\d)\\b"));
     QDate best;
     for (auto it = re.globalMatch(lower); it.hasNext();) {
         const auto m = it.next();
@@ -464,9 +458,9 @@ QString germanCityAdjectives()
         "kasseler|hallenser|potsdamer|oldenburger|bremerhavener|cuxhavener");
 }
 
-const Re &germanPlace()
+const WordRe &germanPlace()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(germany|german|deutschland|berlin|munich|münchen|muenchen|hamburg|frankfurt|cologne|"
         "köln|koeln|düsseldorf|dusseldorf|duesseldorf|stuttgart|leipzig|dresden|bremen|hanover|"
         "hannover|nuremberg|nürnberg|nuernberg|dortmund|essen|duisburg|bonn|mannheim|karlsruhe|"
@@ -483,13 +477,13 @@ const Re &germanPlace()
         "thuringia|thüringen|brandenburg|schleswig-holstein|westphalia|westfalen|"
         "rhineland|rheinland|ruhr|rhine-ruhr|ruhrgebiet|swabia|franconia|baden-württemberg|"
         "saarland|mecklenburg|nrw|%1)\\b")
-                           .arg(germanCityAdjectives()));
+                               .arg(germanCityAdjectives()));
     return re;
 }
 
-const Re &europePlace()
+const WordRe &europePlace()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         // Lookarounds rather than \\b: "Malmö" ends in a letter that \\b does not know.
         "(?<!\\w)(europe|european|eu|emea|dach|nordics?|benelux|uk|united kingdom|england|scotland|"
         "wales|ireland|london|manchester|edinburgh|dublin|france|paris|lyon|spain|madrid|"
@@ -521,9 +515,9 @@ const Re &europePlace()
     return re;
 }
 
-const Re &nonEuropePlace()
+const WordRe &nonEuropePlace()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(\\(us\\)|remote[ ,(-]*us|us[- ]based|us[- ]only|in the us|us remote|us time ?zones?|"
         "u\\.s\\.|usa|united states|america|americas|north america|nyc|new york|san "
         "francisco|sf|bay area|austin|boston|chicago|seattle|denver|atlanta|los angeles|miami|"
@@ -546,7 +540,7 @@ bool inRegion(const QString &region, const QString &lower)
     if (region == u"Europe")
         return europePlace().match(lower).hasMatch() || germanPlace().match(lower).hasMatch();
     if (region == u"United States") {
-        static const Re us(
+        static const WordRe us(
             QStringLiteral("\\b(us|usa|united states|new york|nyc|san francisco|austin|boston|"
                            "chicago|seattle|denver|atlanta|los angeles)\\b"));
         return us.match(lower).hasMatch();
@@ -563,17 +557,17 @@ bool placeElsewhere(const QString &region, const QString &lower)
         return true;
     if (region == u"Europe")
         return false;
-    static const Re wholeEurope(
+    static const WordRe wholeEurope(
         QStringLiteral("^\\W*(the )?(europe|european|europa|eu|emea|dach|cet|cest)\\b"));
     return europePlace().match(lower).hasMatch() && !wholeEurope.match(lower).hasMatch();
 }
 
 // --- Lexicons of the facets other than technologies.
-const Re &industryTerms(const QString &id)
+const WordRe &industryTerms(const QString &id)
 {
-    static const QHash<QString, Re> terms {
+    static const QHash<QString, WordRe> terms {
         { QStringLiteral("fintech"),
-            Re(QStringLiteral(
+            WordRe(QStringLiteral(
                 "\\b(fintechs?|financial services|financial technology|payments?|payment "
                 "(processing|processor|platform|provider|infrastructure|service provider)|"
                 "psp|acquir(er|ing)|issuer|card issuing|cards?|banks?|banking|neobanks?|digital "
@@ -593,13 +587,14 @@ const Re &industryTerms(const QString &id)
                 // Words of the trade in other spellings and languages: a neobank, pay-later, a
                 // bank account sold as the product, a transfer.
                 "n[eé]o-?banques?|neo-?bancos?|pay[- ]later|(current|checking|savings) accounts?|"
-                "business (bank|current|checking) accounts?|compte (pro|courant|bancaire|professionnel)\\w*|cuentas? (digital|"
+                "business (bank|current|checking) accounts?|compte "
+                "(pro|courant|bancaire|professionnel)\\w*|cuentas? (digital|"
                 "corriente|bancaria|online)\\w*|contas? (digital|corrente)\\w*|(giro|geschäfts|"
                 "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonific[io]|banca|banche|"
                 "pagamenti|conto (corrente|aziendale|business)|banken|\\w+zahlung|tarjetas?|"
                 "cart(ão|ões)|cartes? bancaires?|crédits?)\\b")) },
         { QStringLiteral("logistics"),
-            Re(QStringLiteral(
+            WordRe(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
                 "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfil?ment|warehous\\w*|"
                 "parcel|last[- ]mile|transport(ation)?|spedition|intralogistics|cargo|containers?|"
@@ -616,36 +611,37 @@ const Re &industryTerms(const QString &id)
                 "versorgungszentr\\w*|inbound logistics|short[- ]sea|liniendienst\\w*|"
                 "reederei\\w*|shipping lines?|feeder services?|ro-?ro|ferry lines?)\\b")) },
         { QStringLiteral("healthcare"),
-            Re(QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
-                              "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
-                              "health systems?|health plans?)\\b")) },
+            WordRe(
+                QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
+                               "patients?|physicians?|doctors?|nurses?|care teams?|payers?|"
+                               "health systems?|health plans?)\\b")) },
         { QStringLiteral("ecommerce"),
-            Re(QStringLiteral("\\b(e-?commerce|online (store|shop|retailer)s?|retail(er|ers)?|"
-                              "shoppers?|dtc|d2c)\\b")) },
+            WordRe(QStringLiteral("\\b(e-?commerce|online (store|shop|retailer)s?|retail(er|ers)?|"
+                                  "shoppers?|dtc|d2c)\\b")) },
         { QStringLiteral("insurance"),
-            Re(QStringLiteral("\\b(insurance|insurtech|insurers?|underwrit\\w*|claims)\\b")) },
+            WordRe(QStringLiteral("\\b(insurance|insurtech|insurers?|underwrit\\w*|claims)\\b")) },
         { QStringLiteral("education"),
-            Re(QStringLiteral(
+            WordRe(QStringLiteral(
                 "\\b(education|edtech|schools?|students|universit\\w+|learning)\\b")) },
         { QStringLiteral("real_estate"),
-            Re(QStringLiteral(
+            WordRe(QStringLiteral(
                 "\\b(real estate|proptech|property|properties|landlords?|tenants?)\\b")) },
         { QStringLiteral("manufacturing"),
-            Re(QStringLiteral("\\b(manufactur\\w+|factor(y|ies)|industrial|plants?)\\b")) },
+            WordRe(QStringLiteral("\\b(manufactur\\w+|factor(y|ies)|industrial|plants?)\\b")) },
         { QStringLiteral("cybersecurity"),
-            Re(QStringLiteral("\\b(cyber ?security|security|threats?|infosec|soc)\\b")) },
+            WordRe(QStringLiteral("\\b(cyber ?security|security|threats?|infosec|soc)\\b")) },
         { QStringLiteral("energy"),
-            Re(QStringLiteral("\\b(energy|utilit(y|ies)|solar|renewables?|grid|power)\\b")) },
+            WordRe(QStringLiteral("\\b(energy|utilit(y|ies)|solar|renewables?|grid|power)\\b")) },
     };
-    static const Re none(QStringLiteral("(?!)"));
+    static const WordRe none(QStringLiteral("(?!)"));
     const auto it = terms.constFind(id);
     return it == terms.cend() ? none : *it;
 }
 
 // "X is a ... company", "we build ...": a sentence that says what the company is or does.
-const Re &selfDescription()
+const WordRe &selfDescription()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(is an?|are an?|is the|are the|we are|we're|we build|we built|we make|we provide|we "
         "offer|we help|we run|we operate|we move|we ship|we deliver|we connect|builds|provides|"
         "offers|operates|makes|helps|runs|moves|ships|delivers|processes|handles|powers|"
@@ -661,18 +657,17 @@ const Re &selfDescription()
 
 // The opening of a sentence whose subject is a definite description: "The pay-later provider",
 // "Der Frankfurter Zahlungsdienstleister", "La néobanque bordelaise".
-const Re &definiteSubject()
+const WordRe &definiteSubject()
 {
-    static const Re re(
-        QStringLiteral("^(the|der|die|das|le|la|l'|el|il|het) (\\S+ ){0,2}$"));
+    static const WordRe re(QStringLiteral("^(the|der|die|das|le|la|l'|el|il|het) (\\S+ ){0,2}$"));
     return re;
 }
 
 // An industry word that heads a noun for a kind of company: "pay-later provider", "néobanque",
 // "Zahlungsdienstleister", "freight forwarder".
-const Re &kindHead()
+const WordRe &kindHead()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "^\\S*(anbieter|dienstleister|spezialist|logistiker|spediteur|bank|banque|banco|"
         "fintech|forwarder|carrier|haulier|courier)\\b|^\\S+( \\S+)? (provider|company|"
         "firm|startup|fintech|lender|processor|platform|app|exchange|operator|bank|specialist|"
@@ -682,9 +677,9 @@ const Re &kindHead()
 }
 
 // Healthcare providers and payers as buyers: words that name them whatever the context.
-const Re &healthBuyers()
+const WordRe &healthBuyers()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(hospitals?|health systems?|health boards?|nhs|hospital groups?|clinic groups?|"
         "physician (groups?|practices?)|medical (groups?|practices?|cent(er|re)s?|staff)|"
         "(gp|dental|private|ambulatory|outpatient|specialty|primary care) (practices?|"
@@ -706,9 +701,9 @@ const Re &healthBuyers()
 
 // Words that name providers or payers only when the item speaks of health: "insurers",
 // "providers", "practices", "labs", "claims".
-const Re &healthBuyersInContext()
+const WordRe &healthBuyersInContext()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(clinics?|(?<!good clinical )(?<!best )practices?|providers|payers?|insurers|labs|"
         "agencies|trusts|doctors|"
         "physicians|therapists|dentists|revenue cycle|rcm|prior auth\\w*|claims? (processing|"
@@ -718,9 +713,9 @@ const Re &healthBuyersInContext()
     return re;
 }
 
-const Re &healthContext()
+const WordRe &facetHealthContext()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(health\\w*|medical|medicine|clinical|patients?|hospitals?|physicians?|doctors?|"
         "nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
         "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*)\\b"));
@@ -729,9 +724,9 @@ const Re &healthContext()
 
 // The company is itself a provider or a payer (it buys software), or an investor in those
 // who sell to them.
-const Re &healthBuyerItself()
+const WordRe &healthBuyerItself()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(we|which|that) (operate|run|own)s? [\\w\\s,-]{0,40}(hospitals|clinics|practices|"
         "pharmacies|care homes|nursing homes|cent(er|re)s)\\b|"
         "\\b(is|are|we're) (a|an|the) (?:(?!for\\b|to\\b|software\\b|platform\\b|vendor\\b|saas\\b|"
@@ -744,18 +739,18 @@ const Re &healthBuyerItself()
     return re;
 }
 
-const Re &investor()
+const WordRe &investor()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(we invest|we back|invests? in|to invest in|venture (capital|firm|fund)|vc firm|"
         "our portfolio|portfolio compan\\w+|backing|has backed|we've backed|fund (i|ii|iii|iv|"
         "v|\\d))\\b"));
     return re;
 }
 
-const Re &sellsTo()
+const WordRe &sellsTo()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(for|to|serv\\w+|help\\w*|used by|trusted by|relied on by|customers|clients|"
         "sell\\w*|built for|designed for|purpose-built|partners? with|work\\w* with|deployed "
         "(at|in|across)|live (at|in)|across|empower\\w*|enabl\\w*|lets|allows?|gives|use|uses|"
@@ -765,9 +760,9 @@ const Re &sellsTo()
 
 // How software is sold says SaaS more surely than any word for it: a subscription, a price per
 // seat, clinician or site, "billed monthly".
-const Re &saasPricing()
+const WordRe &saasPricing()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
         "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
         "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
@@ -780,25 +775,25 @@ const Re &saasPricing()
     return re;
 }
 
-const Re &b2bSaasTerms()
+const WordRe &b2bSaasTerms()
 {
-    static const Re re(
+    static const WordRe re(
         QStringLiteral("\\b(software|platform|b2b|web app|mobile app|portal|apis?|ehr|emr|copilot|"
                        "ai-powered)\\b"));
     return re;
 }
 
-const Re &notSaasVendor()
+const WordRe &notSaasVendor()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\bnot an? (software|saas|tech\\w*) (vendor|company|provider|firm|business)\\b|"
         "\\b(no|not plan an?|never) (subscription|saas)\\b|\\bbuy (them|it|the \\w+) outright\\b"));
     return re;
 }
 
-const Re &consumerTerms()
+const WordRe &consumerTerms()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(app store|google play|download (the|our) app|consumers?|for individuals|"
         "direct-to-consumer|d2c|b2c|our members|members can|users can|for patients|patients "
         "(can|use|download|book)|book (a|an) (visit|appointment|consult)|subscribers?|monthly "
@@ -808,9 +803,9 @@ const Re &consumerTerms()
     return re;
 }
 
-const Re &notSoftwareTerms()
+const WordRe &notSoftwareTerms()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(consultancy|consulting firm|staffing (agency|firm)|recruit(ment|ing) agency|"
         "agency|law firm|clinic operator|hardware|devices?|medical device|manufacturer|"
         "distributor|wholesaler|we distribute|distributes|device maker|outsourcing|services "
@@ -819,9 +814,9 @@ const Re &notSoftwareTerms()
 }
 
 // --- Funding.
-const Re &roundRe()
+const WordRe &roundRe()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(?:series|serie|série|serie-)[- ]?([a-h])\\b|\\b([a-h])[- ]?(?:runde|round)\\b|"
         "\\b(pre-seed|seed|angel|growth (?:round|equity|financing)|pre-ipo|late-stage round|"
         "mezzanine)\\b|"
@@ -830,9 +825,9 @@ const Re &roundRe()
     return re;
 }
 
-const Re &fundingVerb()
+const WordRe &fundingVerb()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(rais\\w+|closed|closes|closing|secur\\w+|announc\\w+|lands?|landed|bags?|bagged|"
         "nets?|netted|completed?|led by|co-led|funding|financing|round|investment|invest\\w*|"
         "backed|finanzierungsrunde|extension|injection|capital|\\$|€|£|million|billion|\\d+m\\b|"
@@ -844,18 +839,18 @@ const Re &fundingVerb()
     return re;
 }
 
-const Re &notEquity()
+const WordRe &notEquity()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(debt|credit facility|credit line|loan facility|venture debt|notes? offering|"
         "convertible|warehouse facility|acquir\\w+|acquisition|merger|merges?|buyout|"
         "takeover|grant|bonds?|municipal)\\b"));
     return re;
 }
 
-const Re &fundingPlanned()
+const WordRe &fundingPlanned()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(in talks|talks to|seeking|seeks|looking to raise|plans? to raise|planning to raise|"
         "aims? to raise|hopes? to raise|is raising|reportedly raising|expected to (close|raise)|"
         "would raise|could raise|will raise|preparing|rumou?red|targets?|next round|"
@@ -866,41 +861,41 @@ const Re &fundingPlanned()
 // --- Hiring.
 struct RoleLexicon
 {
-    Re role;
-    Re notRole; // a title that is close but is not it
+    WordRe role;
+    WordRe notRole; // a title that is close but is not it
 };
 
 RoleLexicon makeRoleLexicon(const QString &role)
 {
     if (role == u"sdr")
         return {
-            Re(QStringLiteral(
+            WordRe(QStringLiteral(
                 "\\b(sdrs?|bdrs?|sales development|business development rep\\w*|"
                 "business development associates?|outbound (sales )?rep\\w*|"
                 "sales development rep\\w*|lead generation rep\\w*|pipeline generation rep\\w*|"
                 "inbound sales rep\\w*|sales hunter|lead development rep\\w*|ldrs?)\\b")),
             // "SDR" is also a software-defined radio.
-            Re(QStringLiteral("\\b(business development manager|bdm|sdr manager|head of sales "
-                              "development|director of sales development|sales development "
-                              "(manager|lead|leader|director)|sdr (firmware|engineer|developer|"
-                              "hardware)|software[- ]?defined|radio)\\b"))
+            WordRe(QStringLiteral("\\b(business development manager|bdm|sdr manager|head of sales "
+                                  "development|director of sales development|sales development "
+                                  "(manager|lead|leader|director)|sdr (firmware|engineer|developer|"
+                                  "hardware)|software[- ]?defined|radio)\\b"))
         };
     if (role == u"data engineer")
-        return { Re(QStringLiteral(
+        return { WordRe(QStringLiteral(
                      "\\b(data engineers?|data engineering|data platform engineers?|"
                      "data infrastructure engineers?|etl (engineers?|developers?)|"
                      "big data engineers?|dataops engineers?|data pipeline engineers?|"
                      "ingenier[oa](/a)?s? de datos|ingénieur(\\(e\\)|e)?s? (data|de données)|"
                      "dateningenieur\\w*|engenheir[oa](/a)?s? de dados|ingegnere dei dati)\\b")),
-            Re(QStringLiteral("\\b(data analysts?|analytics engineers?|business analysts?|"
-                              "data scientists?|bi analysts?|data engineering manager|"
-                              "head of data)\\b")) };
+            WordRe(QStringLiteral("\\b(data analysts?|analytics engineers?|business analysts?|"
+                                  "data scientists?|bi analysts?|data engineering manager|"
+                                  "head of data)\\b")) };
     QString pattern = QRegularExpression::escape(role);
     if (!role.endsWith(u's'))
         pattern += QStringLiteral("s?");
     if (role == u"developer" || role == u"any role")
         pattern = QStringLiteral("developers?|engineers?|programmers?|\\w+ (engineer|developer)s?");
-    return { Re(QStringLiteral("\\b(%1)\\b").arg(pattern)), Re(QStringLiteral("(?!)")) };
+    return { WordRe(QStringLiteral("\\b(%1)\\b").arg(pattern)), WordRe(QStringLiteral("(?!)")) };
 }
 
 // Every company of a run asks for the same role: its patterns are compiled once.
@@ -924,9 +919,9 @@ QString hiringNow()
         "wij zoeken|we zoeken|vi söker|vi rekryterar|vi søger|vi søker|szukamy|rekrutujemy");
 }
 
-const Re &agencyMarkers()
+const WordRe &agencyMarkers()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(our client(?! data| platform| portal| reporting| base| services| success| app)|a "
         "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
@@ -940,9 +935,9 @@ const Re &agencyMarkers()
     return re;
 }
 
-const Re &postingClosed()
+const WordRe &postingClosed()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(no longer accepting|position (has been |was )?filled|role (has been |was )?filled|"
         "this (job|position|role) (is|has been) (closed|filled)|applications (are )?closed|"
         "job (is )?closed|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
@@ -953,9 +948,9 @@ const Re &postingClosed()
     return re;
 }
 
-const Re &fraudTerms()
+const WordRe &fraudTerms()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(fraud\\w*|anti-?fraud\\w*|chargebacks?|account[- ]takeovers?|ato|money laundering|"
         "aml|scams?|synthetic identit\\w*|mule accounts?|identity theft|suspicious "
         "(transactions?|activity)|transaction[- ]monitoring|risk[- ]scoring|card[- ]testing|"
@@ -976,9 +971,9 @@ const Re &fraudTerms()
     return re;
 }
 
-const Re &mlTerms()
+const WordRe &mlTerms()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(machine[- ]learn\\w*|ml|ai|a\\.i\\.|artificial intelligence|deep learning|"
         "models?|modell?ing|gradient[- ]boost\\w*|xgboost|lightgbm|"
         "random forests?|classifiers?|anomaly[- ]detection|predictive|trained|training data|"
@@ -1207,7 +1202,7 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
         if (t.lower != m_domain && t.lower.startsWith(m_label + u'.') && t.lower.count(u'.') <= 2
             && !t.lower.endsWith(QStringLiteral(".js")))
             return Entity::Other;
-    static const Re namesake(QStringLiteral(
+    static const WordRe namesake(QStringLiteral(
         "\\b(not to be confused|no relation|unrelated|not affiliated|no affiliation|namesake|"
         "different company|same name|similarly named|não tem relação|sem relação|de mesmo nome|"
         "sin relación|del mismo nombre|même nom|aucun lien|gleichnamig\\w*|nicht verwandt)\\b"));
@@ -1218,15 +1213,15 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
         return Entity::Own;
     if (named)
         return Entity::Named;
-    static const Re firstPerson(QStringLiteral("\\b(we|our|we're|we've|us)\\b"));
-    static const Re pronoun(QStringLiteral(
+    static const WordRe firstPerson(QStringLiteral("\\b(we|our|we're|we've|us)\\b"));
+    static const WordRe pronoun(QStringLiteral(
         "^\\W*(it|its|the company|the company's|the startup|the startup's|the firm|the firm's|"
         "they|their|the business|the platform|the round|the funding|the raise|the team|the "
         "new (funding|capital)|this|founded|headquartered|based)\\b"));
     if (namedBefore && (firstPerson.match(lower).hasMatch() || pronoun.match(lower).hasMatch()))
         return Entity::Named;
     // "Sardine, a fraud prevention company, uses ...": another company is the subject.
-    static const Re otherSubject(QStringLiteral(
+    static const WordRe otherSubject(QStringLiteral(
         "^\\W*(?!The |This |That |These |It |Its |We |Our |They |Their |In |On |At |For |With |"
         "As |After |Since |Last |Next |Today |Now |A |An |And |But |Both |Each |Every |Most )"
         "[A-Z][\\w&.-]+( [A-Z][\\w&.-]+){0,2}('s|,| (is|was|uses|used|said|says|has|had|raised|"
@@ -1247,28 +1242,28 @@ void Judge::readEvidence()
     m_nameWords = phraseWords(name);
     if (m_nameWords.size() > 1 && m_nameWords.first().size() >= 5)
         m_shortName = m_nameWords.first();
-    QStringList alternatives { Re::escape(m_nameWords.join(u' ')), Re::escape(m_label) };
+    QStringList alternatives { WordRe::escape(m_nameWords.join(u' ')), WordRe::escape(m_label) };
     if (!m_shortName.isEmpty())
-        alternatives << Re::escape(m_shortName);
+        alternatives << WordRe::escape(m_shortName);
     alternatives.removeAll(QString());
     // "Kestrel Bank" names kestrelbank.com: the label's letters with optional spaces.
     QString bare = QString(m_label).remove(u'-');
     if (bare.size() >= 6) {
         QStringList letters;
         for (QChar c : std::as_const(bare))
-            letters << Re::escape(QString(c));
+            letters << WordRe::escape(QString(c));
         alternatives << letters.join(QStringLiteral("[\\s-]?"));
     }
     // Every goal of a company judges it with the same name pattern: compiled once per thread
     // for the last companies seen.
-    thread_local QHash<QString, Re> recentNames;
+    thread_local QHash<QString, WordRe> recentNames;
     const QString pattern
         = QStringLiteral("(^|[^\\w.])(%1)($|[^\\w])").arg(alternatives.join(u'|'));
     auto known = recentNames.constFind(pattern);
     if (known == recentNames.cend()) {
         if (recentNames.size() >= 64)
             recentNames.clear();
-        known = recentNames.insert(pattern, Re(pattern));
+        known = recentNames.insert(pattern, WordRe(pattern));
     }
     m_nameRe = *known;
 
@@ -1297,7 +1292,7 @@ void Judge::readEvidence()
         };
         const QStringList slugs = path.split(u'/', Qt::SkipEmptyParts).mid(0, 3);
         const bool ownBoard = board && std::any_of(slugs.cbegin(), slugs.cend(), isOwnSlug);
-        static const Re careersPath(QStringLiteral(
+        static const WordRe careersPath(QStringLiteral(
             "/(careers?|jobs?|join|positions?|openings?|karriere|stellen\\w*|jobs-\\w+|"
             "vacatures?|werken-bij|empleos?|trabaja-con-nosotros|carrieres|carrières|emplois?|"
             "vagas|lavora-con-noi|carreiras|carreras|carriere|karriar|karriär|lediga-jobb|"
@@ -1311,16 +1306,16 @@ void Judge::readEvidence()
         const bool collision
             = !ownSite && !host.isEmpty() && registrableLabel(host) == m_label && !board;
         item.context = itemContext(item.titleLower, path, item.ownVoice, item.posting);
-        static const Re aboutPath(QStringLiteral(
+        static const WordRe aboutPath(QStringLiteral(
             "/(about|about-us|company|who-we-are|our-story|ueber-uns|uber-uns|über-uns|"
             "unternehmen|quienes-somos|quiénes-somos|sobre|sobre-nos|over|over-ons|a-propos|"
             "qui-sommes-nous|chi-siamo)/?$"));
-        static const Re aboutTitle(QStringLiteral(
+        static const WordRe aboutTitle(QStringLiteral(
             "^(about|who we are|our story|über|ueber|unternehmen|quiénes somos|quienes somos|"
             "sobre|over|à propos|a propos|qui sommes-nous|chi siamo)\\b"));
         // The front page ("/", "/es/") opens with the company's one-line pitch, as the first line
         // of an About page does: "Card acquiring for independent retailers."
-        static const Re frontPage(QStringLiteral("^/?([a-z]{2}([-_][a-z]{2})?/?)?$"));
+        static const WordRe frontPage(QStringLiteral("^/?([a-z]{2}([-_][a-z]{2})?/?)?$"));
         item.about = ownSite && !item.posting
             && (aboutPath.match(path).hasMatch() || aboutTitle.match(item.titleLower).hasMatch()
                 || frontPage.match(path).hasMatch());
@@ -1402,7 +1397,7 @@ void Judge::readEvidence()
 QSet<int> Judge::techTargets(const GoalFacet &f) const
 {
     QSet<int> wanted;
-    static const Re either(QStringLiteral(" or | and "));
+    static const WordRe either(QStringLiteral(" or | and "));
     const QStringList names = f.value.split(either);
     for (int t = 0; t < m_dict.technologies().size(); ++t)
         for (const QString &n : names)
@@ -1459,9 +1454,9 @@ bool isCrm(const QString &technology)
     return crms.contains(technology);
 }
 
-const Re &crmWork()
+const WordRe &crmWork()
 {
-    static const Re re(QStringLiteral(
+    static const WordRe re(QStringLiteral(
         "\\b(track\\w*|log|logs|logged|logging|manag\\w*|works?|working|worked|runs?|running|"
         "lives?|living|record\\w*|pipeline\\w*|opportunit\\w*|org|instance|admin\\w*|crm|"
         "forecast\\w*|dashboards?|reports?|reporting|flows|cpq|lead routing|renewals?|"
@@ -1477,33 +1472,33 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
     const QString before = sent.lower.left(pos);
     const QString after = sent.lower.mid(pos + len);
     // "doubles its salesforce": the sales team, written in lower case.
-    static const Re salesForce(QStringLiteral("\\b(its|our|their|a|the|his|her|whose) $"));
+    static const WordRe salesForce(QStringLiteral("\\b(its|our|their|a|the|his|her|whose) $"));
     const QString written = sent.text.mid(pos, len);
     if (written.size() == len && written == written.toLower()
         && salesForce.match(before).hasMatch())
         return QStringLiteral("the sales force, not the product");
-    static const Re notProduct(QStringLiteral(
+    static const WordRe notProduct(QStringLiteral(
         "^\\W*(tower|ventures|park|arena|world tour|foundation|certifi\\w*|consultants?|"
         "consulting|partners?|summit|customers|users|ecosystem|admin\\w* (exam|cert\\w*)|"
         "exams?|courses?|design lead|employees|staff)\\b"));
-    static const Re partOf(QStringLiteral(
+    static const WordRe partOf(QStringLiteral(
         "\\b(part of|owned by|acquired by|a|an) $|\\b(at|for|include|includes|including|"
         "like|such as|clients?|customers?|your|customers'|clients') (?!in )([\\w-]+ )?$"));
     if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
         return QStringLiteral("the company or its ecosystem, not its CRM in use");
-    static const Re integration(QStringLiteral(
+    static const WordRe integration(QStringLiteral(
         "\\b(integrat\\w*|connects?|connectors?|sync\\w*|push\\w*|writes?|into your|with your|"
         "for your) ([\\w-]+ ){0,2}$"));
-    static const Re integrationAfter(QStringLiteral(
+    static const WordRe integrationAfter(QStringLiteral(
         "^\\W*(integration|connector|app|package|managed package|appexchange|listing|plugin|"
         "add-on)\\b"));
-    static const Re consultancy(QStringLiteral(
+    static const WordRe consultancy(QStringLiteral(
         "\\b(for (our|their) clients|client (projects|delivery|implementations)|implementations "
         "for|consulting partner|summit partner|certified consultants)\\b"));
     if (integration.match(before).hasMatch() || integrationAfter.match(after).hasMatch()
         || consultancy.match(sent.lower).hasMatch())
         return modalityToString(Modality::Offered);
-    static const Re chosenAgainst(QStringLiteral("\\b(over|instead of|rather than) $"));
+    static const WordRe chosenAgainst(QStringLiteral("\\b(over|instead of|rather than) $"));
     if (chosenAgainst.match(before).hasMatch())
         return QStringLiteral("chosen against");
     return {};
@@ -1514,7 +1509,7 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
 // courses". Empty when the sentence says nothing of the kind around the hit.
 QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
 {
-    static const Re teaching(QStringLiteral(
+    static const WordRe teaching(QStringLiteral(
         "\\b(courses?|bootcamps?|taught|teach(es|ing)?|curriculum|exams?|"
         "training (company|courses?|provider|academy|programs?)|workshops?|tutorials?|"
         "schulung\\w*|kurse|formations?|cursos?)\\b"));
@@ -1522,11 +1517,11 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
     const QString near = lower.mid(from, pos + len + 40 - from);
     if (teaching.match(near).hasMatch())
         return QStringLiteral("taught to others, not run");
-    static const Re productBefore(QStringLiteral(
+    static const WordRe productBefore(QStringLiteral(
         "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
         "tooling|plugins?|policies|governance|compliance|scann\\w+) (for|of|on|across)|"
         "monitors?|sells? to|selling to) (your |any |their |customers'? |a customer's )?(own )?$"));
-    static const Re productAfter(
+    static const WordRe productAfter(
         QStringLiteral("^(-native|-first|-ready| shops\\b| users\\b| customers\\b)"));
     if (productBefore.match(lower.left(pos)).hasMatch()
         || productAfter.match(lower.mid(pos + len)).hasMatch())
@@ -1539,7 +1534,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
     Tally t;
     const QSet<int> targets = techTargets(f);
     QSet<int> named; // the technologies the goal names, without the products of their family
-    static const Re either(QStringLiteral(" or | and "));
+    static const WordRe either(QStringLiteral(" or | and "));
     const QStringList names = f.value.split(either);
     for (int id : targets)
         for (const QString &n : names)
@@ -1553,7 +1548,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
     for (const Item &item : m_items) {
         if (!onlyItems.isEmpty() && !onlyItems.contains(item.index))
             continue;
-        static const Re requirement(QStringLiteral(
+        static const WordRe requirement(QStringLiteral(
             "\\b(experience|familiar\\w*|knowledge|proficien\\w*|skills?|expertise|background|"
             "worked with|hands-on|exposure|understanding|requirements?|qualifications|you have|"
             "you bring|we'd love|we would love|stack|tools?|technologies)\\b"));
@@ -1578,10 +1573,10 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // "Acme fights card fraud. Its models score every payment": the purpose may be said
             // in the item's title or the sentence next to the model, unless that sentence says
             // fraud is handled some other way, or the model has a purpose of its own.
-            static const Re handledOtherwise(QStringLiteral(
+            static const WordRe handledOtherwise(QStringLiteral(
                 "\\b(manual\\w*|rules?|third-party|partners?|operations team|handled by|"
                 "done by|performed by)\\b"));
-            static const Re otherPurpose(QStringLiteral(
+            static const WordRe otherPurpose(QStringLiteral(
                 "\\b(credit (model|scor\\w*|decision\\w*|limit\\w*)|assistant|"
                 "chat\\w*|support|recommend\\w*|pricing|personali[sz]\\w*|search|marketing|"
                 "forecast\\w*|churn)\\b"));
@@ -1626,7 +1621,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 }
             }
             // "GKE isn't involved": the denial may follow the name.
-            static const Re deniedAfter(QStringLiteral(
+            static const WordRe deniedAfter(QStringLiteral(
                 "^\\W{0,3}(isn't|is not|aren't|are not|wasn't|was not|isn’t) (involved|used|in "
                 "use|part of|running|deployed|what we)"));
             if (mod == Modality::Current
@@ -1650,10 +1645,10 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 && (item.context == Modality::Evaluated || item.context == Modality::Past);
             // A docs page that says where the company itself runs ("Acme runs on Google Cloud:
             // EU data in europe-west1", "from our NAT addresses in GCP") speaks of its own use.
-            static const Re ownInfra(QStringLiteral(
+            static const WordRe ownInfra(QStringLiteral(
                 "\\b(we|our|it) (run|runs|are hosted|is hosted|host|live|lives)( \\w+)? (on|in)\\b|"
                 "\\bfrom our\\b"));
-            static const Re addressed(
+            static const WordRe addressed(
                 QStringLiteral("\\b(you|your|yours|customers?'?|clients?'?|partners?)\\b"));
             const bool ownUseOnDocs = item.context == Modality::Offered
                 && sent.entity != Entity::Unknown && !item.titleLower.contains(u"partner")
@@ -1664,7 +1659,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             if (mod == Modality::Current && !chosen && !ownUseOnDocs)
                 mod = item.context;
             // Salesforce's other clouds are not its CRM.
-            static const Re otherClouds(QStringLiteral(
+            static const WordRe otherClouds(QStringLiteral(
                 "^[\\w ]{0,12}(commerce cloud|marketing cloud|tableau|mulesoft|sfcc)"));
             if (f.value == u"Salesforce" && mod == Modality::Current
                 && otherClouds.match(sent.lower.mid(span.first)).hasMatch()) {
@@ -1739,25 +1734,25 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
 Tally Judge::judgeIndustry(const GoalFacet &f) const
 {
     Tally t;
-    const Re &terms = industryTerms(f.value);
+    const WordRe &terms = industryTerms(f.value);
     // "Trailer maker Brenner", "Sabre Cloud is an IT hosting provider": what the company says it
     // is outweighs the industry of the customers it names.
-    static const Re otherKind(QStringLiteral(
+    static const WordRe otherKind(QStringLiteral(
         "\\b(energy supplier|utility|online retailer|retailer|\\w*händler|manufacturer|maker|"
         "hosting provider|research institute|institute|university|bank|insurer|law firm|"
         "agency|consultancy|software (company|vendor)|saas (company|vendor)|\\w*studio|"
         "publisher|\\w*zulieferer|\\w*hersteller|(parts|component|components) supplier|"
         "payment institution|zahlungsinstitut|factoring (company|firm|provider))\\b"));
-    static const Re kindCue(QStringLiteral(
+    static const WordRe kindCue(QStringLiteral(
         "(\\b(is|are|we're|we are|ist|sind) (an?|the|ein|eine|der|die|das)|, (an?|the))"
         "[\\w\\s-]{0,30}$"));
-    static const Re kindFirst(QStringLiteral("^[\\w\\s-]{0,30}$"));
+    static const WordRe kindFirst(QStringLiteral("^[\\w\\s-]{0,30}$"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             const QString &lower = sent.lower;
             // "Der Autozulieferer aus Chemnitz ...": a later sentence whose subject is the kind.
-            static const Re theKind(QStringLiteral("^(the|der|die|das|le|la|il|el) $"));
+            static const WordRe theKind(QStringLiteral("^(the|der|die|das|le|la|il|el) $"));
             // The kind said of the company, not a word of its name ("Ravenmoor Bank is a ...").
             const auto inName = m_nameRe.match(lower);
             QRegularExpressionMatch k;
@@ -1792,17 +1787,18 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 continue;
             // "We help retailers and logistics companies": its customers' industry, not its own;
             // "fintech investors" invest in it.
-            static const Re theirs(QStringLiteral(
+            static const WordRe theirs(QStringLiteral(
                 "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
                 "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
                 "partner\\w* with|(projects|contracts) with|demand from|supplies|supplying)\\b"
                 "[\\w\\s,&-]{0,30}$"));
-            static const Re theirsAfter(QStringLiteral(
+            static const WordRe theirsAfter(QStringLiteral(
                 "^\\w*[\\w\\s,&-]{0,25}\\b(customers|clients|kunden|\\w+ trust us|use our|rely "
                 "on (us|our))\\b|^\\w*kunden|^\\w*[\\s-]+(investors?|vcs?|venture)\\b"));
             // "Its own warehouses", "die Logistik bleibt im eigenen Haus": how it runs its own
             // business, not the business it is in.
-            static const Re ownOps(QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
+            static const WordRe ownOps(
+                QStringLiteral("\\b(own|in-house|eigene\\w*) ([\\w-]+ ){0,2}$"));
             if ((theirs.match(lower.left(m.capturedStart())).hasMatch()
                     || theirsAfter.match(lower.mid(m.capturedStart())).hasMatch())
                 && !names(lower.left(m.capturedStart()))) {
@@ -1820,8 +1816,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // requirement list does not.
             // "The Magdeburg-based haulier Elbe Kühltransporte": the word right before the name
             // says what it is, as "X is a haulier" does.
-            static const Re article(QStringLiteral("^(the|die|der|das|le|la|il) "));
-            static const Re wordBeforeName(QStringLiteral("^\\w*[\\s-]+(\\w+ )?$"));
+            static const WordRe article(QStringLiteral("^(the|die|der|das|le|la|il) "));
+            static const WordRe wordBeforeName(QStringLiteral("^\\w*[\\s-]+(\\w+ )?$"));
             const qsizetype nameLength = m_nameWords.join(u' ').size();
             const QString subject = QString(lower).remove(article);
             const QString next = lower.mid(m.capturedEnd(), nameLength + 12);
@@ -1830,14 +1826,14 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             const bool titleSays
                 = s == 0 && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
             // "Een duurzame bank uit Rotterdam": a line that names what it is, with no verb.
-            static const Re tagline(
+            static const WordRe tagline(
                 QStringLiteral("^(an?|one|een|ein|eine|un|una|une|uma|um) ([\\w-]+ ){0,3}$"));
             // "risk at Sendaro (remittances, US to LatAm)": what it is, in brackets after the
             // name.
-            static const Re bracketAfterName(QStringLiteral("^[\\w\\s.-]{0,3}\\([^)]{0,20}$"));
+            static const WordRe bracketAfterName(QStringLiteral("^[\\w\\s.-]{0,3}\\([^)]{0,20}$"));
             // "Sneaker resale with built-in payments": what comes with the product is not what
             // the company is.
-            static const Re accessory(QStringLiteral(
+            static const WordRe accessory(QStringLiteral(
                 "\\b(with|mit|con|avec|com|met|including|featuring|plus|incl\\w*)\\b"));
             const auto named = m_nameRe.match(lower.left(m.capturedStart()));
             const bool describes = selfDescription().match(lower).hasMatch() || titleSays
@@ -1868,14 +1864,16 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
         }
     }
     // "Caldera Pay", "Nordfracht": a name chosen to say what the company does is a hint.
-    static const QHash<QString, Re> nameCues {
+    static const QHash<QString, WordRe> nameCues {
         { QStringLiteral("fintech"),
-            Re(QStringLiteral("(pay|bank|banc|banq|fin|lend|card|cash|money|capital|credit|coin|"
-                              "wallet|ledger|vault|remit|kredit|geld|pago)")) },
+            WordRe(
+                QStringLiteral("(pay|bank|banc|banq|fin|lend|card|cash|money|capital|credit|coin|"
+                               "wallet|ledger|vault|remit|kredit|geld|pago)")) },
         { QStringLiteral("logistics"),
-            Re(QStringLiteral("(freight|logist|cargo|ship|haul|fleet|transport|parcel|fracht|"
-                              "spedition|carrier|cargo|log$)")) },
-        { QStringLiteral("healthcare"), Re(QStringLiteral("(health|med|care|clinic|pharma|bio)")) },
+            WordRe(QStringLiteral("(freight|logist|cargo|ship|haul|fleet|transport|parcel|fracht|"
+                                  "spedition|carrier|cargo|log$)")) },
+        { QStringLiteral("healthcare"),
+            WordRe(QStringLiteral("(health|med|care|clinic|pharma|bio)")) },
     };
     // With one mention in the company's own words (0.45) it reaches the threshold; alone it
     // does not.
@@ -1888,8 +1886,8 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
 {
     Tally t;
     const bool health = f.value == u"healthcare";
-    const Re &buyers = health ? healthBuyers() : industryTerms(f.value);
-    static const Re otherIndustries(QStringLiteral(
+    const WordRe &buyers = health ? healthBuyers() : industryTerms(f.value);
+    static const WordRe otherIndustries(QStringLiteral(
         "\\b(retail\\w*|banks?|banking|fintech|manufactur\\w+|logistics|education|schools|"
         "government|hospitality|restaurants|real estate|media|telecom|"
         "e-?commerce|construction|legal|law firms?|councils?|nonprofits?|automotive|energy|"
@@ -1897,24 +1895,24 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
     // Who a company sells to is said in the present; "rather than hospitals" and "plans to
     // sell to clinics" name buyers it does not have. (The general modality markers read
     // "replaces spreadsheets" as past use, which says nothing about the buyers.)
-    static const Re notBuyer(QStringLiteral(
+    static const WordRe notBuyer(QStringLiteral(
         "\\b(rather than|instead of|not|never|other than|except|no longer|used to|formerly|"
         "previously|pivoted \\w+ from)\\b[\\w\\s,-]{0,25}$"));
-    static const Re plannedBuyer(QStringLiteral(
+    static const WordRe plannedBuyer(QStringLiteral(
         "\\b(plans? to|planning|planned|aims? to|hopes? to|will (expand|enter|sell|move|launch|"
         "target)|"
         "next (year|quarter)|roadmap|eventually|exploring|considering|pilot\\w*)\\b"));
     // "Kestrel Hospital Group operates four hospitals": a provider, which buys software.
-    static const Re runsSites(QStringLiteral(
+    static const WordRe runsSites(QStringLiteral(
         "^[\\w\\s.'&-]{0,40}\\b(operates|runs|owns) (?:(?!for\\b|at\\b|in\\b|across\\b|to\\b|"
         "on\\b)[\\w,-]+\\s){0,5}(hospitals|clinics|practices|pharmacies|care homes|nursing "
         "homes|cent(er|re)s)\\b"));
     for (const Item &item : m_items) {
         // Vets treat animals: their clinics and "patients" are not healthcare buyers.
-        static const Re animals(QStringLiteral("\\b(veterinar\\w*|vets?|pets?|animals?)\\b"));
+        static const WordRe animals(QStringLiteral("\\b(veterinar\\w*|vets?|pets?|animals?)\\b"));
         const bool forAnimals = health && animals.match(item.text.toLower()).hasMatch();
         const bool healthItem
-            = health && healthContext().match(item.text.toLower()).hasMatch() && !forAnimals;
+            = health && facetHealthContext().match(item.text.toLower()).hasMatch() && !forAnimals;
         for (int s = 0; s < item.sentences.size() && !forAnimals; ++s) {
             const Sentence &sent = item.sentences.at(s);
             auto m = buyers.match(sent.lower);
@@ -2166,7 +2164,7 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             qsizetype stageAt = -1;
             qsizetype stageLen = 0;
             // "our seed investors joining": backers named by an earlier round, not a round.
-            static const Re backers(
+            static const WordRe backers(
                 QStringLiteral("^\\s*(investors?|backers?|funds?)\\b|^-backed\\b|"
                                // "a fund for Series B investments", "Series B companies": the
                                // round names a stage of others, not a round raised.
@@ -2176,7 +2174,7 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 if (backers.match(lower.mid(m.capturedEnd())).hasMatch())
                     continue;
                 // "will look at a Series B next year": a round ahead is not one raised.
-                static const Re ahead(QStringLiteral(
+                static const WordRe ahead(QStringLiteral(
                     "\\b(will|would|plans? to|planning to|aims? to|hopes? to|look(ing)? (at|to)|"
                     "eyes|eyeing|ahead of|before)\\b((?!rais|clos|secur|land|announc|complet)"
                     "[\\w\\s$€£.,-]){0,30}$"));
@@ -2205,7 +2203,7 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 }
             }
             // "raised $60 million" without a letter: a round of unknown stage.
-            static const Re bigRaise(QStringLiteral(
+            static const WordRe bigRaise(QStringLiteral(
                 "\\b(rais\\w+|secur\\w+|closed|clos\\w+|lands?|landed|bags?|nets?)\\b[^.]{0,40}"
                 "(\\$|€|£|usd|eur)\\s?(\\d+(?:[.,]\\d+)?)\\s?(m|mn|million|b|bn|billion)\\b"));
             const auto big = bigRaise.match(lower);
@@ -2217,7 +2215,7 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             if (!hitCounts(item, s, lower, roundAt, stage >= 0 ? stageLen : big.capturedLength(),
                     {}, t, Speaker::Company))
                 continue;
-            static const Re bonds(QStringLiteral("\\b(bonds?|municipal|notes due)\\b"));
+            static const WordRe bonds(QStringLiteral("\\b(bonds?|municipal|notes due)\\b"));
             if ((notEquity().match(lower).hasMatch() && stage <= 0)
                 || bonds.match(lower).hasMatch()) {
                 t.reject(item.index, s,
@@ -2225,10 +2223,10 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 continue;
             }
             // "Harlow Ventures led the Series B of ...", "we co-led": the company invested.
-            static const Re ledIt(QStringLiteral(
+            static const WordRe ledIt(QStringLiteral(
                 "^\\W{0,3}(\\w+ ){0,2}(led|co-led|co-leads|leads|joined|joins|participated|"
                 "invested|backed|backs)\\b"));
-            static const Re weLed(QStringLiteral(
+            static const WordRe weLed(QStringLiteral(
                 "\\bwe(('re| are) (thrilled|proud|excited|delighted|happy) to)? (led|co-led|lead|"
                 "co-lead|joined|participated|invested|backed)\\b|\\b(led|co-led) by $|"
                 "participation (from|of) $|\\bfund (i|ii|iii|iv|v|vi|\\d)\\b|\\b(first|second|"
@@ -2271,7 +2269,7 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
             }
             if (written.isValid() && (!when.isValid() || written.year() < when.year()))
                 when = written;
-            static const Re relative(
+            static const WordRe relative(
                 QStringLiteral("\\b(last year|(two|three|four|2|3|4) years (ago|after|since)|back "
                                "in)\\b"));
             if (when.isValid() && relative.match(lower).hasMatch())
@@ -2302,20 +2300,20 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     Tally t;
     // "headquartered in Chicago, with offices in Berlin": the place right after the
     // headquarters word decides, not every place in the sentence.
-    static const Re hq(QStringLiteral(
+    static const WordRe hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
         "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|sitzt|"
         "hauptverwaltung|ansässig|domiciled)\\b[\\s:,]*(is |are "
         "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
         "[A-Z]?[^\\s,.;()]+)?)"));
-    static const Re notHq(QStringLiteral(
+    static const WordRe notHq(QStringLiteral(
         "\\b(office\\w* in|opened|opens|opening|new office|branch|subsidiary|subsidiaries|hub "
         "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
         "expan\\w+|outpost|warehouse in|depot in|sales office|team in|engineers in|presence in|"
         "also in|niederlassung|tochter\\w*|zweigstelle)\\b"));
-    static const Re based(
+    static const WordRe based(
         QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b"));
-    static const Re foreign(QStringLiteral(
+    static const WordRe foreign(QStringLiteral(
         "\\b(swiss|austrian|dutch|french|british|uk|american|us|u\\.s\\.|polish|danish|swedish|"
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
         "japanese|australian) (operator|company|firm|startup|scale-?up|carrier|forwarder|group|"
@@ -2337,12 +2335,12 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 // The place named right after the word, up to the end of its phrase: "in
                 // Rosenheim in Upper Bavaria, ...". A place the gazetteer does not know is
                 // not a place elsewhere: the rest of the sentence may still say where it is.
-                static const Re phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
+                static const WordRe phraseEnd(QStringLiteral("[,.;()]|\\b(with|and|but|while)\\b"));
                 // A move names the old seat after "from" and the new one after "to".
-                static const Re moved(QStringLiteral(
+                static const WordRe moved(QStringLiteral(
                     "^[\\s:,]*(from|von|aus) [^,.;]{1,40}?\\b(to|nach|into|ins|in die|in den)\\b"));
                 // "in Venlo, the Netherlands": a country after the comma belongs to the place.
-                static const Re countryNext(
+                static const WordRe countryNext(
                     QStringLiteral("^,\\s*(the )?[\\w\\x{00C0}-\\x{017F}-]+( [\\w-]+)?"));
                 QString rest = lower.mid(h.capturedEnd(1));
                 if (const auto mv = moved.match(rest); mv.hasMatch())
@@ -2381,7 +2379,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 }
             }
             // "Standort: Würzburg (Hauptsitz)": the headquarters word after the place.
-            static const Re seatAfter(
+            static const WordRe seatAfter(
                 QStringLiteral("([\\w\\x{00C0}-\\x{017F}-]+)\\s*\\((hauptsitz|firmensitz|zentrale|"
                                "headquarters|hq|head office)\\)"));
             if (const auto a = seatAfter.match(lower); a.hasMatch()) {
@@ -2420,7 +2418,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 continue;
             }
             // "a German freight forwarder", an address line, a legal form.
-            static const Re adjective(QStringLiteral(
+            static const WordRe adjective(QStringLiteral(
                 "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
                 "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
                 "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
@@ -2428,7 +2426,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 "(die|der|das|ein|"
                 "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             // "Die Nürnberger Frachtbörse", "der Spediteur aus Kiel".
-            static const Re townAdjective(
+            static const WordRe townAdjective(
                 QStringLiteral("\\b(der|die|das|des|dem|den) ((%1) [\\w-]+|[\\w-]+ aus \\w+)")
                     .arg(germanCityAdjectives()));
             const bool strong
@@ -2447,7 +2445,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
 Tally Judge::judgeSize(const GoalFacet &f) const
 {
     Tally t;
-    static const Re people(QStringLiteral(
+    static const WordRe people(QStringLiteral(
         "\\b(\\d[\\d,.]*)\\s*\\+?\\s*(k\\s)?(employees|people|staff|team members|colleagues|"
         "mitarbeiter)\\b|\\bteam of (\\d[\\d,]*)\\b"));
     for (const Item &item : m_items) {
@@ -2475,7 +2473,7 @@ QString roleStretch(const QString &lower, const QRegularExpression &role)
     const auto m = role.match(lower);
     if (!m.hasMatch())
         return lower;
-    static const Re cut(QStringLiteral("\\.\\.\\.|…|\\||·|•"));
+    static const WordRe cut(QStringLiteral("\\.\\.\\.|…|\\||·|•"));
     qsizetype from = 0;
     qsizetype to = lower.size();
     for (auto it = cut.globalMatch(lower); it.hasNext();) {
@@ -2493,7 +2491,7 @@ QString roleStretch(const QString &lower, const QRegularExpression &role)
 // Whether the company's own words put its offices in `region` and nowhere else.
 bool Judge::officesOnlyIn(const QString &region) const
 {
-    static const Re office(QStringLiteral(
+    static const WordRe office(QStringLiteral(
         "\\b(office|offices|headquarter\\w*|hq|based|sitz|standort|kontor|bureaux?|sede|"
         "escritório|escritorio|oficina)\\b"));
     bool in = false;
@@ -2545,7 +2543,7 @@ QList<FacetVerdict> Judge::judgeHiring(
         const int whose = item.sentences.first().entity == Entity::Other ? 0 : roleSentence;
         if (!hitCounts(item, whose, sent.lower, 0, 0, {}, roles))
             continue;
-        static const Re hiringWords(QStringLiteral(
+        static const WordRe hiringWords(QStringLiteral(
             "\\b(hiring|join|apply|we're looking|we are looking|looking for|open "
             "(roles?|positions?)|"
             "seeking|wanted|vacanc\\w*|you will|you'll|responsibilities|requirements|what you|"
@@ -2555,7 +2553,7 @@ QList<FacetVerdict> Judge::judgeHiring(
             "cdi|cdd|à pourvoir|a pourvoir|tempo indeterminato|contratto|festanstellung|"
             "unbefristet|vollzeit|teilzeit|tillsvidareanställning|heltid|fastansättning|"
             "contrato|jornada completa|vaga|vacature|umowa|etat)\\b")
-                                        .arg(hiringNow()));
+                                            .arg(hiringNow()));
         const bool isPosting = item.posting && titleRole;
         if (!isPosting && !hiringWords.match(lowerText).hasMatch())
             continue;
@@ -2567,11 +2565,11 @@ QList<FacetVerdict> Judge::judgeHiring(
             roles.reject(item.index, roleSentence, QStringLiteral("an old posting"));
             continue;
         }
-        static const Re openRoles(QStringLiteral(
+        static const WordRe openRoles(QStringLiteral(
             "\\b(open roles?|open positions?|openings|we're hiring|we are hiring|now hiring|is "
             "hiring|are hiring|join us as|join our team as|currently hiring|hiring for|job "
             "openings|vacancies|who's hiring|who is hiring|apply|%1)\\b")
-                                      .arg(hiringNow()));
+                                          .arg(hiringNow()));
         const bool saysHiring = openRoles.match(lowerText).hasMatch();
         double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
             * entityFactor(sent.entity);
@@ -2601,7 +2599,7 @@ QList<FacetVerdict> Judge::judgeHiring(
                 strength = std::min(strength, std::max(s, 0.75));
             } else if (f.kind == FacetKind::Location) {
                 // Where the role is: a "Location:" line, the title, then anywhere in the posting.
-                static const Re locLine(
+                static const WordRe locLine(
                     QStringLiteral("\\b(location|based in|based out "
                                    "of|office|remote|hybrid|on-?site|standort|arbeitsort|sede|"
                                    "escritório|oficina|bureaux?|lieu|kontor)\\b[^.]{0,60}"));
@@ -2622,7 +2620,7 @@ QList<FacetVerdict> Judge::judgeHiring(
                 // "SDR - London | Account Executive - New York": a list of roles says each
                 // role's place next to it. A territory ("SDR, EMEA") is not a seat.
                 if (out && inRegion(f.value, lowerText)) {
-                    static const Re territory(QStringLiteral(
+                    static const WordRe territory(QStringLiteral(
                         "\\b(europe|european|europa|eu|emea|dach|nordics?|benelux|cet|cest)\\b"));
                     const QString own
                         = roleStretch(sent.lower, lex.role).replace(territory, QStringLiteral(" "));

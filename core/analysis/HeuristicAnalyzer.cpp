@@ -70,14 +70,14 @@ GoalModel readGoal(
     return model;
 }
 
-bool isJobBoardHost(const QString &host)
+bool isAtsHost(const QString &host)
 {
     return host.endsWith(QStringLiteral("greenhouse.io"))
         || host.endsWith(QStringLiteral("lever.co")) || host.endsWith(QStringLiteral("ashbyhq.com"))
         || host.endsWith(QStringLiteral("workable.com"));
 }
 
-struct Item
+struct ScoredItem
 {
     QString text;
     QList<TextToken> tokens;
@@ -122,7 +122,7 @@ struct NeedResult
 
 // "Sardine (AI fraud prevention)": a parenthesis describing another named company. Not
 // "Go (Golang)": a technology explained is still the technology.
-bool describesAnotherName(const Item &item, const TermHit &hit)
+bool describesAnotherName(const ScoredItem &item, const TermHit &hit)
 {
     const qsizetype at = item.tokens.at(hit.firstToken).start;
     const qsizetype open = item.text.lastIndexOf(u'(', at);
@@ -143,7 +143,7 @@ bool describesAnotherName(const Item &item, const TermHit &hit)
     return false;
 }
 
-QString excerpt(const Item &item, int token)
+QString excerpt(const ScoredItem &item, int token)
 {
     if (token < 0 || token >= item.tokens.size())
         return {};
@@ -166,7 +166,7 @@ QString excerpt(const Item &item, int token)
     return s;
 }
 
-bool phraseWordPresent(const Item &item, const QString &word)
+bool phraseWordPresent(const ScoredItem &item, const QString &word)
 {
     // A light stem: "accounting" finds "accountants" by its first letters.
     const QString stem = word.size() >= 6 ? word.left(5) : word;
@@ -248,10 +248,10 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     const QStringList nameWords = phraseWords(companyName);
 
     // --- The evidence, read once.
-    QList<Item> items;
+    QList<ScoredItem> items;
     QList<QStringList> documents;
     for (const Evidence &e : input.evidence) {
-        Item item;
+        ScoredItem item;
         item.text = e.title + QStringLiteral(".\n") + e.snippet;
         item.tokens = tokenize(item.text);
         item.source = e.sourceName.isEmpty() ? e.channel : e.sourceName;
@@ -260,14 +260,14 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
         const QString host = QUrl(e.url).host().toLower();
         const QString path = QUrl(e.url).path().toLower();
         const bool ownSite = !host.isEmpty() && (host == domain || host.endsWith(u'.' + domain));
-        const bool jobBoard = isJobBoardHost(host) && path.contains(label);
+        const bool jobBoard = isAtsHost(host) && path.contains(label);
         // A careers page may say "we are not hiring": only postings count as hiring by themselves.
         item.jobPosting = e.channel == channel::JobsSearch || jobBoard;
         item.ownVoice = ownSite || jobBoard || e.channel == channel::JobsSearch
             || e.channel == channel::Website;
 
-        bool collision = !ownSite && !host.isEmpty() && registrableLabel(host) == label
-            && !isJobBoardHost(host);
+        bool collision
+            = !ownSite && !host.isEmpty() && registrableLabel(host) == label && !isAtsHost(host);
         bool mentionsOwnDomain = false;
         for (const TextToken &t : item.tokens) {
             if (t.lower == domain)
@@ -400,7 +400,7 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
 
     // One item's word on one need: +weight, -weight for a negation, 0 for nothing.
     auto judge = [&](const Need &need, int index, int *token, QSet<int> *sentences) -> double {
-        const Item &item = items.at(index);
+        const ScoredItem &item = items.at(index);
         auto attributed = [&item](const TermHit &h) {
             const int sentence = item.tokens.at(h.firstToken).sentence;
             if (item.otherPartySentences.contains(sentence) || describesAnotherName(item, h))
@@ -621,7 +621,7 @@ AnalysisOutcome HeuristicAnalyzer::analyzeNow(const AnalysisInput &input) const
     // --- Technologies the company itself shows, targets first.
     QHash<int, double> techWeight;
     QHash<int, double> techAgainst;
-    for (const Item &item : std::as_const(items)) {
+    for (const ScoredItem &item : std::as_const(items)) {
         if (item.about < 0.9)
             continue;
         QSet<int> seen;

@@ -16,7 +16,7 @@ namespace gtm {
 
 namespace {
 
-const QString Provider = QStringLiteral("newsapi");
+const QString NewsApiProvider = QStringLiteral("newsapi");
 
 // Query operators and brackets that must not be left dangling at the end of a cut query.
 bool isDanglingOperator(const QString &word)
@@ -71,7 +71,7 @@ QString waitHint(const HttpResponse &response)
 NewsApiSource::NewsApiSource(HttpClient *http, SourceSettings settings)
     : m_http(http)
     , m_settings(std::move(settings))
-    , m_key(m_settings.apiKeys.value(Provider))
+    , m_key(m_settings.apiKeys.value(NewsApiProvider))
 {
 }
 
@@ -155,17 +155,18 @@ QCoro::Task<SourceOutcome> NewsApiSource::search(SearchContext context)
     const int pageSize = sources::resultsForDepth(context.depth);
 
     HttpRequest request;
-    request.url = sources::endpoint(m_settings, Provider, QStringLiteral("https://newsapi.org"),
-        QStringLiteral("/v2/everything"));
+    request.url = sources::endpoint(m_settings, NewsApiProvider,
+        QStringLiteral("https://newsapi.org"), QStringLiteral("/v2/everything"));
     const QString query = QStringLiteral("q=") + encoded(q)
         + QStringLiteral("&language=en&sortBy=relevancy&pageSize=") + QString::number(pageSize)
         + QStringLiteral("&page=1");
     request.url.setQuery(query, QUrl::StrictMode);
-    request.provider = Provider;
+    request.provider = NewsApiProvider;
     request.headers = { { QByteArrayLiteral("X-Api-Key"), m_key.toUtf8() } };
     // The URL names the service (a mirror's answers are not the real one's) and the query; the
     // key travels in a header and is not part of it.
-    request.cacheKey = (Provider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
+    request.cacheKey
+        = (NewsApiProvider + u'\n' + request.url.toString(QUrl::FullyEncoded)).toUtf8();
 
     request.cancel = context.cancel;
 

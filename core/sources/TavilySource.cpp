@@ -16,7 +16,7 @@ namespace gtm {
 
 namespace {
 
-const QString Provider = QStringLiteral("tavily");
+const QString TavilyProvider = QStringLiteral("tavily");
 
 // Tavily's own words for an error sit in {"detail":{"error":"..."}}; a 422 carries the
 // validation list {"detail":[{"type","loc":["body","max_results"],"msg"}]}.
@@ -99,7 +99,7 @@ SourceOutcome failure(const HttpResponse &response)
 TavilySource::TavilySource(HttpClient *http, SourceSettings settings)
     : m_http(http)
     , m_settings(std::move(settings))
-    , m_key(m_settings.apiKeys.value(Provider))
+    , m_key(m_settings.apiKeys.value(TavilyProvider))
 {
 }
 
@@ -144,9 +144,9 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
 
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
-    request.url = sources::endpoint(
-        m_settings, Provider, QStringLiteral("https://api.tavily.com"), QStringLiteral("/search"));
-    request.provider = Provider;
+    request.url = sources::endpoint(m_settings, TavilyProvider,
+        QStringLiteral("https://api.tavily.com"), QStringLiteral("/search"));
+    request.provider = TavilyProvider;
     request.headers = {
         { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_key.toUtf8() },
         { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") },
@@ -169,7 +169,8 @@ QCoro::Task<SourceOutcome> TavilySource::search(SearchContext context)
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     // What decides the answer: the service, the query, its depth and size. The key is in a
     // header, never in here.
-    request.cacheKey = Provider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;
+    request.cacheKey
+        = TavilyProvider.toUtf8() + '\n' + request.url.toEncoded() + '\n' + request.body;
 
     request.cancel = context.cancel;
 

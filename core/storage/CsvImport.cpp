@@ -1,5 +1,7 @@
 #include "CsvImport.h"
 
+#include "ErrorOut.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
@@ -9,12 +11,6 @@
 namespace gtm {
 
 namespace {
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 // CRM exports come as UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode
 // text"), or the Windows code page of whoever saved them; domains survive Latin-1 decoding.

@@ -1,5 +1,6 @@
 #include "Exporters.h"
 
+#include "ErrorOut.h"
 #include "SessionFile.h"
 
 #include <QBuffer>
@@ -15,12 +16,6 @@ namespace gtm {
 namespace {
 
 const QString kListSeparator = QStringLiteral("; ");
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 QString topEvidenceUrl(const CompanyResult &result)
 {

@@ -1,6 +1,7 @@
 #include "SessionFile.h"
 
 #include "BoundedRead.h"
+#include "ErrorOut.h"
 #include "Version.h"
 #include "domain/DomainNormalizer.h"
 #include "goal/GoalModel.h"
@@ -31,12 +32,6 @@ namespace {
 
 const QString kFormatName = QStringLiteral("gtm-research-session");
 // Sessions of a few thousand companies are tens of megabytes; anything this big is not one.
-
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
 
 // Query parameters that carry credentials in some services' URLs (NewsAPI takes apiKey=...).
 // A source should never put one into an evidence URL; if one does, it stops here.
