@@ -36,10 +36,10 @@ QString evalPath(const QString &nameOrPath)
 
 bool isBlindSet(const QString &nameOrPath)
 {
-    // heldout4 was the blind set until session 6 (2026-12-01); it is tuning data since. Two
-    // writers wrote the blind sets of session 6 side by side.
+    // heldout5 and heldout6 were the blind sets of session 6; they are tuning data since session
+    // 7 (2026-12-01), whose two writers wrote these side by side.
     const QString name = QFileInfo(nameOrPath).completeBaseName();
-    return name == u"heldout5" || name == u"heldout6";
+    return name == u"heldout7" || name == u"heldout8";
 }
 
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)

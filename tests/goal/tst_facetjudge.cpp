@@ -3,7 +3,9 @@
 #include "analysis/HeuristicAnalyzer.h"
 #include "lexicon/TechDictionary.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -351,7 +353,8 @@ private Q_SLOTS:
     void analystReading() { verifyReading(u"https://acme.com/about"_s); }
 
     // Readings that hold on phrasing the tuning sets did not use (session 5), one evidence item
-    // each on the page it was found on: tests/data/analysis/facet-readings.json says which.
+    // each on the page it was found on: the files of tests/data/analysis/facet-readings/ (one per
+    // concern) say which.
     void readingOnItsPage_data()
     {
         QTest::addColumn<QString>("goal");
@@ -362,16 +365,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("channel"); // empty: a search result
         QTest::addColumn<QString>("published"); // empty: undated
         QTest::addColumn<QString>("domain");
-        QFile file(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/facet-readings.json"_s);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-        const QJsonArray readings = QJsonDocument::fromJson(file.readAll())[u"readings"].toArray();
-        QVERIFY(!readings.isEmpty());
-        for (const QJsonValue &r : readings)
-            QTest::newRow(qPrintable(r[u"name"].toString()))
-                << r[u"goal"].toString() << r[u"url"].toString() << r[u"title"].toString()
-                << r[u"snippet"].toString() << r[u"match"].toBool()
-                << r[u"channel"].toString(u"google_search"_s) << r[u"published"].toString()
-                << r[u"domain"].toString(u"acme.com"_s);
+        const QDir folder(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/facet-readings"_s);
+        const QStringList files = folder.entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
+        QVERIFY2(files.size() >= 6, qPrintable(folder.path()));
+        for (const QString &name : files) {
+            QFile file(folder.filePath(name));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+            QVERIFY2(!doc.isNull(), qPrintable(name + u": "_s + error.errorString()));
+            const QJsonArray readings = doc[u"readings"].toArray();
+            QVERIFY2(!readings.isEmpty(), qPrintable(name));
+            for (const QJsonValue &r : readings)
+                QTest::addRow("%s: %s", qPrintable(QFileInfo(name).completeBaseName()),
+                    qPrintable(r[u"name"].toString()))
+                    << r[u"goal"].toString() << r[u"url"].toString() << r[u"title"].toString()
+                    << r[u"snippet"].toString() << r[u"match"].toBool()
+                    << r[u"channel"].toString(u"google_search"_s) << r[u"published"].toString()
+                    << r[u"domain"].toString(u"acme.com"_s);
+        }
     }
 
     void readingOnItsPage()
