@@ -1,4 +1,5 @@
 #include "EvidenceBuilder.h"
+#include "analysis/AnalyzerFactory.h"
 #include "analysis/HeuristicAnalyzer.h"
 #include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
@@ -68,6 +69,23 @@ private Q_SLOTS:
         for (const QString &n :
             { u"Salesforce"_s, u"HubSpot"_s, u"Kubernetes"_s, u"PostgreSQL"_s, u"TensorFlow"_s })
             QVERIFY2(names.contains(n), qPrintable(n));
+    }
+
+    // Every engine built (a run started, Settings accepted) asks the factory for two analyzers;
+    // the dictionary behind them is parsed from the resources once and shared, immutable.
+    void analyzerFactory_everyAnalyzerSharesOneDictionary()
+    {
+        const auto dictionaryOf = [](const std::unique_ptr<Analyzer> &analyzer) {
+            const auto *heuristic = dynamic_cast<const HeuristicAnalyzer *>(analyzer.get());
+            return heuristic ? heuristic->dictionary().get() : nullptr;
+        };
+        const auto offline = createOfflineAnalyzer();
+        const auto nextEngine = createOfflineAnalyzer();
+        const auto automatic = createAnalyzer(nullptr, LlmSettings {});
+        QVERIFY(dictionaryOf(offline));
+        QCOMPARE(dictionaryOf(nextEngine), dictionaryOf(offline));
+        QCOMPARE(dictionaryOf(automatic), dictionaryOf(offline));
+        QCOMPARE(TechDictionary::loadBuiltIn().get(), dictionaryOf(offline));
     }
 
     void guards_keepCommonWordsFromCountingAsTechnologies_data()
