@@ -71,6 +71,21 @@ private Q_SLOTS:
             QVERIFY2(names.contains(n), qPrintable(n));
     }
 
+    // One technology, one entry with all its names: two entries sharing a name leave the
+    // matcher's pick to chance and split one product's mentions in the results.
+    void dictionary_noNameBelongsToTwoTechnologies()
+    {
+        QHash<QString, QString> owner; // lower-cased name or alias -> technology
+        for (const Technology &t : dict()->technologies()) {
+            for (const QString &name : QStringList { t.name } + t.aliases + t.ambiguous) {
+                const QString other = owner.value(name.toLower(), t.name);
+                QVERIFY2(
+                    other == t.name, qPrintable(u"\"%1\": %2 and %3"_s.arg(name, other, t.name)));
+                owner.insert(name.toLower(), t.name);
+            }
+        }
+    }
+
     // Every engine built (a run started, Settings accepted) asks the factory for two analyzers;
     // the dictionary behind them is parsed from the resources once and shared, immutable.
     void analyzerFactory_everyAnalyzerSharesOneDictionary()
