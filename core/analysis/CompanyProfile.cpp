@@ -673,33 +673,6 @@ bool namesTwoSides(const QString &lower)
     return false;
 }
 
-// Whether a sentence names a side that provides and one that buys side by side, in either order:
-// "guests and hosts", "Landlords und Mieter". Words for anybody's customers do not count: "shops
-// and their customers" is any point-of-sale vendor's.
-bool pairsTwoSides(const QString &lower)
-{
-    static const Re pair = wordPattern(QStringLiteral(
-        "\\b([\\w-]+) (and|&|und|et|y|en|or) ([\\w-]+)\\b"));
-    static const Re generic = wordPattern(
-        QStringLiteral("^(customers|clients|businesses|firms|owners|brands|restaurants|\\w*kunden|"
-                       "clientes|klanten)$"));
-    const auto onlySupply = [](const QString &w) {
-        return marketplace::supply().match(w).hasMatch() && !marketplace::demand().match(w).hasMatch();
-    };
-    const auto onlyDemand = [](const QString &w) {
-        return !generic.match(w).hasMatch() && marketplace::demand().match(w).hasMatch()
-            && !marketplace::supply().match(w).hasMatch();
-    };
-    for (auto it = pair.globalMatch(lower); it.hasNext();) {
-        const auto m = it.next();
-        const QString a = m.captured(1);
-        const QString b = m.captured(3);
-        if ((onlySupply(a) && onlyDemand(b)) || (onlyDemand(a) && onlySupply(b)))
-            return true;
-    }
-    return false;
-}
-
 // A fee taken as a share of each deal, not a price for the service: "we take 30%", "a seller
 // commission", "a fee per booked job", against "employers pay a per-employee fee".
 bool isCut(const QString &lower)
@@ -781,9 +754,6 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                     QStringLiteral("two sides trade on it"));
             p.offer(QStringLiteral("sides"), i, s, marketplace::peers(), 0.5,
                 QStringLiteral("peers trade with each other"));
-            if (pairsTwoSides(lower))
-                p.offer(QStringLiteral("sides"), i, s, marketplace::supply(), 0.45,
-                    QStringLiteral("names both sides together"));
             // The roles said without naming the model: a buyer books someone else's service,
             // the company vets who provides it, those who provide are paid through it, a team
             // grows the supply side. Each is weak alone; two of them are a marketplace.

@@ -330,8 +330,9 @@ const Re &vetsProviders()
 {
     static const Re re = wordPattern(QStringLiteral(
         "(?<!our )\\b(vetted|verified|screened|background[- ]checked|geprüfte?n?|vérifiés?|"
-        "verificad[oa]s|gescreende|gecontroleerde) ([\\w-]+ ){0,2}%1\\b|\\b%1 are (all )?"
-        "(vetted|screened|background[- ]checked|verified|geprüft)\\b").arg(provider));
+        "verificad[oa]s|gescreende|gecontroleerde) ([\\w-]+ ){0,2}%1\\b|\\b%1 (is|are) (all )?"
+        "(vetted|screened|background[- ]checked|verified|geprüft)\\b|\\b(vet|vets|screen|screens|"
+        "verify|verifies|background-checks?) (every|each|all) ([\\w-]+ ){0,2}%1\\b").arg(provider));
     return re;
 }
 
