@@ -125,8 +125,8 @@ const QList<Marker> &markers()
             ")(?<!demand )(?<!network )(?<!chain )(?<!supply )(?<!inventory )(?<!berth )"
             "(?<!shift )(?<!maintenance )(?<!delivery )(?<!schedule )(?<!workforce )"
             "(?<!transport )(?<!-)"
-            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next "
-            "(quarter|year|month|sprint|phase)|later "
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next"
+            "[- ](quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
@@ -142,7 +142,8 @@ const QList<Marker> &markers()
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
-            "weekend projects?|spikes?|toy|deciding|decide|undecided|choosing between|staging|"
+            "weekend projects?|home ?labs?|hobby|spikes?|toy|deciding|decide|undecided|choosing "
+            "between|staging|"
             "preview environments?|internal demo|demo|looked (at|into)|testumgebung|"
             "test-?cluster|evaluier\\w*|getestet|testen|ambiente de (teste|pruebas))\\b",
             Modality::Evaluated);
@@ -184,7 +185,8 @@ const QList<Marker> &markers()
         add("\\b(our clients?|a client|the client|for clients|for a client|clients'|on behalf "
             "of|recruit\\w* for|staffing|agency|portfolio|competitors?|rivals?|unlike|compared "
             "(to|with)|vs\\.?|versus|alternatives? to|customers? (like|such as|including)|"
-            "(used|trusted) by|(companies|founders|startups|teams|brands|customers|clients) "
+            "(used|trusted) by|for ([\\w-]+ ){1,2}(clients|customers)\\b(?!')|"
+            "(companies|founders|startups|teams|brands|customers|clients) "
             "like|we "
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
@@ -246,7 +248,11 @@ const Re &useVerb()
         "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
         "hosted|built|modell?ed|stored|processed|shifts?|shifted|moves?|moving|migrates?|"
         "adopts?|adopted|standardi[sz]es) (on|to|in|into|onto|with)|(is|are) (now )?"
-        "(built|hosted|deployed|modell?ed|stored|processed|powered|orchestrated|managed))\\b"));
+        "(built|hosted|deployed|modell?ed|stored|processed|powered|orchestrated|managed))\\b|"
+        // The same verbs in the other languages evidence comes in.
+        "\\b(betreib\\w*|läuft|laufen|nutz(t|en)|setz(t|en) auf|fait tourner|font tourner|"
+        "tourne(nt)? sur|utilis(e|ent)|héberg\\w*|utiliza\\w*|corren? en|funcionan? en|"
+        "rodam? n[oa]s?|draai\\w*|gebruik\\w*)\\b"));
     return re;
 }
 
@@ -264,16 +270,27 @@ Modality modalityAt(
     const QString &s, qsizetype pos, qsizetype len, bool requirementsList, bool onlyOwnUse = false)
 {
     qsizetype from = 0;
+    qsizetype outerFrom = 0; // where the clause starts if the last break is no break
     qsizetype to = s.size();
     for (auto it = clauseBreak().globalMatch(s); it.hasNext();) {
         const auto m = it.next();
-        if (m.capturedEnd() <= pos)
+        if (m.capturedEnd() <= pos) {
+            outerFrom = from;
             from = m.capturedEnd();
-        else if (m.capturedStart() >= pos + len) {
+        } else if (m.capturedStart() >= pos + len) {
             to = m.capturedStart();
             break;
         }
     }
+    // "Evaluate orchestration options (ECS, Kubernetes, Nomad)": a list in brackets after a
+    // word for choices names them, so the clause's plan or trial is the list's. After a
+    // product's name ("Snowflake (Snowpipe, Streams)") it names the product's parts.
+    static const Re choicesBefore(QStringLiteral(
+        "\\b(options|alternatives|candidates|choices|contenders|tools|vendors|platforms|"
+        "orchestrators|providers|clouds|engines|frameworks|technologies|solutions) \\($"));
+    if (from > 0 && s.at(from - 1) == u'(' && to < s.size() && s.at(to) == u')'
+        && s.mid(from, to - from).contains(u',') && choicesBefore.match(s.left(from)).hasMatch())
+        from = outerFrom;
     // A choice made right before the hit wins over an earlier "evaluated".
     qsizetype selectedAt = -1;
     for (auto it = selection().globalMatch(s.left(pos)); it.hasNext();) {
@@ -1303,7 +1320,10 @@ void Judge::readEvidence()
             "vagas|lavora-con-noi|carreiras|carreras|carriere|karriar|karriär|lediga-jobb|"
             "kariera|praca|vacantes|recrutement|rejoignez-nous|werken)\\b"));
         const bool careersPage = ownSite && careersPath.match(path).hasMatch();
-        item.posting = e.channel == channel::JobsSearch || board || careersPage;
+        // A "Who is hiring" thread on Hacker News holds the companies' own job posts.
+        static const Re hiringThread(QStringLiteral("\\bwho('s| is) hiring\\b"));
+        item.posting = e.channel == channel::JobsSearch || board || careersPage
+            || (e.channel == channel::HackerNews && hiringThread.match(item.titleLower).hasMatch());
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
         item.ownVoice = ownSite || ownBoard
             || (!foreignBoard && (e.channel == channel::JobsSearch || e.channel == channel::Website)
@@ -1525,7 +1545,8 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
     static const Re productBefore(QStringLiteral(
         "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
         "tooling|plugins?|policies|governance|compliance|scann\\w+) (for|of|on|across)|"
-        "monitors?|sells? to|selling to) (your |any |their |customers'? |a customer's )?(own )?$"));
+        "(software|tools?|products?|solutions?) for|monitors?|sells? to|selling to) (your |any "
+        "|their |customers'? |a customer's )?(own )?$"));
     static const Re productAfter(
         QStringLiteral("^(-native|-first|-ready| shops\\b| users\\b| customers\\b)"));
     if (productBefore.match(lower.left(pos)).hasMatch()
@@ -1683,13 +1704,24 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 // team working in it.
                 // A company's own posting naming its CRM as a tool of the job: the team works in
                 // it.
+                // "Servers running Talos", "a box running k3s": the verb that governs the name.
+                static const Re verbRightBefore(QStringLiteral(
+                    "(?<!customers )(?<!clients )(?<!users )(?<!teams )(?<!companies )"
+                    "(?<!anyone "
+                    ")\\b(run|runs|running|ran|use|uses|using|install|installs|installed|"
+                    "deploy|deploys|deployed|operate|operates|operating)( [\\w-]+)? $"));
                 const bool used = topic
                     || (crm ? (item.posting && sent.entity == Entity::Own)
                                 || crmWork()
                                        .match(clauseAround(sent.lower, span.first, len))
                                        .hasMatch()
-                            : useVerb().match(sent.lower).hasMatch());
-                double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                            : useVerb().match(sent.lower).hasMatch()
+                                || verbRightBefore.match(sent.lower.left(span.first)).hasMatch());
+                // A posting's stack line names the team's tools, whether the company's own board
+                // or a board line that names it ("Acme | SRE | Go, GKE, Terraform").
+                const bool ownStack
+                    = sent.entity == Entity::Own || (item.posting && sent.entity == Entity::Named);
+                double base = used ? 0.9 : (ownStack ? 0.75 : 0.65);
                 if (joined.contains(s))
                     base = 0.75;
                 if (crm && !used)
@@ -1717,9 +1749,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
         }
         // An item that says in one sentence that it is a plan, a trial or past use does not
         // count as use through its title or a passing mention in another.
+        // A sentence about someone else's use ("we run it for clients") doubts it too; one
+        // about a namesake does not.
         bool doubted = false;
         for (const Contribution &c : std::as_const(t.rejected))
-            doubted = doubted || (c.item == item.index && c.reason != entityText(Entity::Other));
+            doubted = doubted
+                || (c.item == item.index && c.sentence >= 0
+                    && item.sentences.at(c.sentence).entity != Entity::Other);
         for (const Contribution &c : std::as_const(t.against))
             doubted = doubted || c.item == item.index;
         if (doubted)
