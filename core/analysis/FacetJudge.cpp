@@ -610,7 +610,8 @@ const Re &industryTerms(const QString &id)
                 // Words of the trade in other spellings and languages: a neobank, pay-later, a
                 // bank account sold as the product, a transfer.
                 "n[eé]o-?banques?|neo-?bancos?|pay[- ]later|(current|checking|savings) accounts?|"
-                "business (bank|current|checking) accounts?|compte (pro|courant|bancaire|professionnel)\\w*|cuentas? (digital|"
+                "business (bank|current|checking) accounts?|compte "
+                "(pro|courant|bancaire|professionnel)\\w*|cuentas? (digital|"
                 "corriente|bancaria|online)\\w*|contas? (digital|corrente)\\w*|(giro|geschäfts|"
                 "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonific[io]|banca|banche|"
                 "pagamenti|conto (corrente|aziendale|business)|banken|\\w+zahlung|tarjetas?|"
@@ -619,7 +620,9 @@ const Re &industryTerms(const QString &id)
             Re(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
                 "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfil?ment|warehous\\w*|"
-                "parcel|last[- ]mile|transport(ation)?|spedition|intralogistics|cargo|containers?|"
+                "parcel|last[- "
+                "]mile|transport(ation)?|spedition|spediteur\\w*|intralogistics|cargo|"
+                "containers?|"
                 "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
                 "logistik\\w*|\\w*paket\\w*|\\w*kurier\\w*|spedition\\w*|fracht\\w*|sendungen|"
                 "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
@@ -657,6 +660,28 @@ const Re &industryTerms(const QString &id)
     static const Re none(QStringLiteral("(?!)"));
     const auto it = terms.constFind(id);
     return it == terms.cend() ? none : *it;
+}
+
+// German names a thing by the last part of a compound: "Lagerverwaltungssoftware" is software
+// and "Logistikimmobilien" real estate, both made for the trade, while "Luftfrachtspedition"
+// and "Transportunternehmen" are the trade itself. Whether the word around [start, end) of
+// `lower` joins a word of the trade to a thing made for it or about it, said last.
+bool compoundHeadedElsewhere(const QString &lower, qsizetype start, qsizetype end)
+{
+    // A hyphen starts a word of its own: "Lkw-Ersatzteile" says "für" with the parts.
+    while (start > 0 && lower.at(start - 1).isLetter())
+        --start;
+    while (end < lower.size() && lower.at(end).isLetter())
+        ++end;
+    const QString word = lower.mid(start, end - start);
+    static const Re germanStem(QStringLiteral(
+        "(logistik|fracht|spedition|lager|lkw|paket|kurier|transport|zustell|ladung|hafen|zoll)"));
+    static const Re madeForIt(QStringLiteral(
+        "(software|programm|systeme?|technik|technologien?|anlagen?|maschinen?|geräte?|"
+        "teile|immobilien|parks?|flächen|akademie|schulen?|schulungen|seminare?|beratung|"
+        "berater|versicherung(en)?|messen?|verband|verbände|magazin|zeitung|verlag)$"));
+    return germanStem.match(word).hasMatch() && madeForIt.match(word).hasMatch()
+        && !germanStem.match(word).captured(0).endsWith(word);
 }
 
 // "X is a ... company", "we build ...": a sentence that says what the company is or does.
@@ -857,7 +882,7 @@ const Re &fundingVerb()
         "cerró|financiación|liderada|tour de table|our (latest |new |recent )?"
         "(series|serie|série)[- ]?[a-h]|"
         "valuation|\\w*finanzierung\\w*|abgeschlossen|sammelt|erhält|millionen|mio|levée|lève|"
-        "millions|runde)\\b"));
+        "millions|runde|preferred (stock|shares)|form d|first sale)\\b"));
     return re;
 }
 
@@ -876,7 +901,9 @@ const Re &fundingPlanned()
         "\\b(in talks|talks to|seeking|seeks|looking to raise|plans? to raise|planning to raise|"
         "aims? to raise|hopes? to raise|is raising|reportedly raising|expected to (close|raise)|"
         "would raise|could raise|will raise|preparing|rumou?red|targets?|next round|"
-        "ahead of (its|a|our) series|before (its|a|our) series)\\b"));
+        "ahead of (its|a|our) series|before (its|a|our) series|next[- ](quarter|year|month|spring|"
+        "summer|autumn|fall|winter)|(start|starting|kick off|kicking off|begin|beginning|open|"
+        "opening) (our|its|a|the) (series|serie|round))\\b"));
     return re;
 }
 
@@ -1819,7 +1846,14 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                     continue;
                 }
             }
-            const auto m = terms.match(lower);
+            // The first word of the trade that names it, not a thing made for it.
+            QRegularExpressionMatch m;
+            for (auto it = terms.globalMatch(lower); it.hasNext() && !m.hasMatch();) {
+                const auto c = it.next();
+                if (!(f.value == u"logistics"
+                        && compoundHeadedElsewhere(lower, c.capturedStart(), c.capturedEnd())))
+                    m = c;
+            }
             if (!m.hasMatch())
                 continue;
             if (!hitCounts(item, s, lower, m.capturedStart(), m.capturedLength(),
@@ -1829,7 +1863,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // "We help retailers and logistics companies": its customers' industry, not its own;
             // "fintech investors" invest in it.
             static const Re theirs(QStringLiteral(
-                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
+                "\\b(help\\w*|serv(e|es|ing)|for|für|clients? (like|such as|include|including|"
+                "are)|"
                 "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
                 "partner\\w* with|(projects|contracts) with|demand from|supplies|supplying)\\b"
                 "[\\w\\s,&-]{0,30}$"));
@@ -2185,10 +2220,32 @@ Tally Judge::judgeModel(const GoalFacet &f) const
 Tally Judge::judgeFunding(const GoalFacet &f) const
 {
     Tally t;
+    // "We are bootstrapped", "never raised outside capital": the company's own word that a
+    // round found elsewhere is a namesake's or its parent's.
+    static const Re selfFunded(QStringLiteral(
+        "\\b(bootstrapped|self-funded|self-financed|never (raised|taken) (any )?(outside |external "
+        "|venture )?(capital|money|funding|investment)|no (outside|external|venture) (capital|"
+        "funding|investors?)|not (vc|venture)[- ]backed|eigenfinanziert|ohne (investoren|"
+        "risikokapital)|autofinancée?)\\b"));
+    // "Our customer Harborly raised ...", "the lead investor led Series B rounds elsewhere":
+    // another company's round.
+    static const Re othersRound(QStringLiteral(
+        "\\b(our|a|one of our) (customers?|clients?|partners?|portfolio compan(y|ies))\\b|"
+        "\\b(investors?|backers?|vcs?|funds?) (\\w+ ){0,2}(led|co-led|backed|joined)\\b"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             const QString &lower = sent.lower;
+            if (const auto own = selfFunded.match(lower);
+                own.hasMatch() && (sent.entity == Entity::Own || sent.entity == Entity::Named)) {
+                if (hitCounts(item, s, lower, own.capturedStart(), own.capturedLength(),
+                        { Modality::Past, Modality::Planned, Modality::Negated }, t))
+                    t.oppose(
+                        item.index, s, 0.9, QStringLiteral("says it raised no outside capital"));
+                continue;
+            }
+            // A question asks about rounds; it tells of none ("Ask HN: raising a Series B?").
+            static const Re question(QStringLiteral("^(re: )?ask hn\\b|\\?\\s*$"));
             // The round nearest to the company's name: round-ups name several companies.
             qsizetype nameAt = -1;
             for (const QString &w : { m_domain, m_nameWords.join(u' '), m_label, m_shortName }) {
@@ -2281,6 +2338,14 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 t.reject(item.index, s, modalityToString(Modality::Planned));
                 continue;
             }
+            if (question.match(lower).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("a question, not a round"));
+                continue;
+            }
+            if (othersRound.match(lower.left(roundAt)).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("another company's round"));
+                continue;
+            }
             if (stage >= 0 && stage < f.minStage) {
                 t.reject(item.index, s, QStringLiteral("an earlier stage than asked for"));
                 continue;
@@ -2309,7 +2374,8 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 when = written;
             static const Re relative(
                 QStringLiteral("\\b(last year|(two|three|four|2|3|4) years (ago|after|since)|back "
-                               "in)\\b"));
+                               "in|(one|a) year (ago|since|after)|(twelve|12) months (since|after)|"
+                               "anniversary)\\b"));
             if (when.isValid() && relative.match(lower).hasMatch())
                 when = when.addYears(-1);
             if (f.withinMonths > 0) {
@@ -2341,7 +2407,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     static const Re hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
         "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|sitzt|"
-        "hauptverwaltung|ansässig|domiciled)\\b[\\s:,]*(is |are "
+        "hauptverwaltung|ansässig|domiciled|gevestigd)\\b[\\s:,]*(is |are "
         "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
         "[A-Z]?[^\\s,.;()]+)?)"));
     static const Re notHq(QStringLiteral(
@@ -2349,8 +2415,9 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
         "expan\\w+|outpost|warehouse in|depot in|sales office|team in|engineers in|presence in|"
         "also in|niederlassung|tochter\\w*|zweigstelle)\\b"));
-    static const Re based(
-        QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b"));
+    // "Chicago-based", and Dutch "het in Frankfurt gevestigde ...".
+    static const Re based(QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b|"
+                                         "\\bin ([\\w\\x{00C0}-\\x{017F}]+) gevestigde?\\b"));
     static const Re foreign(QStringLiteral(
         "\\b(swiss|austrian|dutch|french|british|uk|american|us|u\\.s\\.|polish|danish|swedish|"
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
@@ -2367,7 +2434,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             const auto h = hq.match(lower);
             // "Chicago-based broker X has opened an office in Hamburg": the words after
             // "-based" are not a place (the pattern for "Chicago-based" reads it below).
-            const bool compound = h.hasMatch() && h.captured(1) == u"based"
+            const bool compound = h.hasMatch()
+                && (h.captured(1) == u"based" || h.captured(1).startsWith(u"head"))
                 && h.capturedStart(1) > 0 && lower.at(h.capturedStart(1) - 1) == u'-';
             if (h.hasMatch() && !compound) {
                 // The place named right after the word, up to the end of its phrase: "in
@@ -2385,6 +2453,17 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                     rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
                 QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
+                // "mit Sitz in Wien eröffnet einen Standort in Passau": the first place named
+                // is the seat; a later one is what the sentence goes on to tell.
+                qsizetype firstEnd = -1, firstStart = place.size();
+                for (const Re *gazetteer : { &germanPlace(), &europePlace(), &nonEuropePlace() })
+                    if (const auto g = gazetteer->match(place);
+                        g.hasMatch() && g.capturedStart() < firstStart) {
+                        firstStart = g.capturedStart();
+                        firstEnd = g.capturedEnd();
+                    }
+                if (firstEnd >= 0)
+                    place = place.left(firstEnd);
                 const auto country = end.hasMatch()
                     ? countryNext.match(rest.mid(end.capturedStart()))
                     : QRegularExpressionMatch();
@@ -2418,29 +2497,34 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             }
             // "Standort: Würzburg (Hauptsitz)": the headquarters word after the place.
             static const Re seatAfter(
-                QStringLiteral("([\\w\\x{00C0}-\\x{017F}-]+)\\s*\\((hauptsitz|firmensitz|zentrale|"
-                               "headquarters|hq|head office)\\)"));
+                QStringLiteral("([\\w\\x{00C0}-\\x{017F}-]+)\\s*(\\((hauptsitz|firmensitz|zentrale|"
+                               "headquarters|hq|"
+                               "head office)\\)|(hq|headquarters)\\b(?! (in|at|of)\\b))|\\b(in|at) "
+                               "([\\w\\x{00C0}-\\x{017F}-]+),? where ([\\w']+ "
+                               "){0,4}(headquarter\\w*|hq|head office)\\b"));
             if (const auto a = seatAfter.match(lower); a.hasMatch()) {
-                if (inRegion(f.value, a.captured(1))) {
+                const QString seat = a.captured(1).isEmpty() ? a.captured(7) : a.captured(1);
+                if (inRegion(f.value, seat)) {
                     t.add(item.index, s, 0.9 * entityFactor(sent.entity),
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
-                if (placeElsewhere(f.value, a.captured(1)) && firm) {
+                if (placeElsewhere(f.value, seat) && firm) {
                     t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
                     continue;
                 }
             }
             const auto b = based.match(lower);
+            const QString basedIn = b.captured(1).isEmpty() ? b.captured(3) : b.captured(1);
             if (b.hasMatch()) {
-                if (inRegion(f.value, b.captured(1))) {
+                if (inRegion(f.value, basedIn)) {
                     t.add(item.index, s, 0.85 * entityFactor(sent.entity),
                         QStringLiteral("based there, %1").arg(entityText(sent.entity)));
                     continue;
                 }
                 if (firm
-                    && (nonEuropePlace().match(b.captured(1)).hasMatch()
-                        || europePlace().match(b.captured(1)).hasMatch())) {
+                    && (nonEuropePlace().match(basedIn).hasMatch()
+                        || europePlace().match(basedIn).hasMatch())) {
                     t.oppose(item.index, s, 0.6, QStringLiteral("based elsewhere"));
                     continue;
                 }
@@ -2457,15 +2541,18 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             }
             // "a German freight forwarder", an address line, a legal form.
             static const Re adjective(QStringLiteral(
-                "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
-                "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
-                "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
+                "\\b(german|germany's|deutsche[rns]?|duitse|allemande?|alemana?|tedesc[ao]) "
+                "[\\w -]{0,30}(company|startup|firm|forwarder|carrier|provider|operator|group|"
+                "logistics|platform|scale-?up|leader|player|specialist|unternehmen|spedition|"
+                "dienst|"
+                "anbieter|\\w*expediteur|\\w*vervoerder|\\w*transporteur|bedrijf)\\b|\\b\\d{5} "
                 "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) "
                 "(die|der|das|ein|"
                 "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             // "Die Nürnberger Frachtbörse", "der Spediteur aus Kiel".
             static const Re townAdjective(
-                QStringLiteral("\\b(der|die|das|des|dem|den) ((%1) [\\w-]+|[\\w-]+ aus \\w+)")
+                QStringLiteral("\\b(der|die|das|des|dem|den|ihre?|unsere?|eine?) ((%1) [\\w-]+|"
+                               "([\\w-]+ ){1,3}aus \\w+)")
                     .arg(germanCityAdjectives()));
             const bool strong
                 = adjective.match(lower).hasMatch() || townAdjective.match(lower).hasMatch();
