@@ -381,7 +381,7 @@ const Re &softwareSold()
         "practice|clinic|facility|room|operating room|patient|member|employee|"
         "agent|month|year|chair|encounter|claim|reading \\w+)|priced per|"
         // "99 €/mes", "$49/user".
-        "\\d ?(€|\\$|£|eur|usd|chf)? ?/ ?(mo|month|mes|mois|monat|maand|jahr|year|yr|user|seat|"
+        "\\d+ ?(€|\\$|£|eur|usd|chf)? ?/ ?(mo|month|mes|mois|monat|maand|jahr|year|yr|user|seat|"
         "nutzer|utilisateur|usuario)|(monthly|annual|yearly) ([\\w-]+ )?(fee|licen[cs]e)|"
         "(enterprise|multi-year|site) (agreements?|contracts?)|licen[cs]ed per|"
         "licen[cs]es?|lizenz\\w*|licencias?|licenties?|billed (monthly|annually|yearly|per)|"
