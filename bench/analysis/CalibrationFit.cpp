@@ -173,7 +173,7 @@ void printLeaveOneWriterOut(QTextStream &out, const QStringList &sets,
         << "rules were written reading all of these sets, so this estimates only how the fitted\n"
         << "parameters generalise to a writer they were not fitted on, not the rules.\n\n";
     auto uncalibrated = [](const CalibrationCase &c) { return c.uncalibrated; };
-    auto shipped = [](const CalibrationCase &c) {
+    auto kept = [](const CalibrationCase &c) {
         return calibratedConfidence(c, fittedCalibration(), kCombination);
     };
     const CalibrationTable all = fitCalibration(cases, combination, priorTable(), positiveWeight);
@@ -191,7 +191,7 @@ void printLeaveOneWriterOut(QTextStream &out, const QStringList &sets,
             return calibratedConfidence(c, table, combination);
         };
         scores[set] = { scoreCases(cases, set, threshold, uncalibrated),
-            scoreCases(cases, set, threshold, lowo), scoreCases(cases, set, threshold, shipped),
+            scoreCases(cases, set, threshold, lowo), scoreCases(cases, set, threshold, kept),
             scoreCases(cases, set, threshold, fitAll) };
         for (const CalibrationCase &c : cases) {
             if (c.set != set)
@@ -201,7 +201,7 @@ void printLeaveOneWriterOut(QTextStream &out, const QStringList &sets,
         }
     }
     const QStringList columns { QStringLiteral("uncalibrated"), QStringLiteral("LOWO"),
-        QStringLiteral("table in core"), QStringLiteral("fit, all sets") };
+        QStringLiteral("kept table"), QStringLiteral("fit, all sets") };
     out << QStringLiteral("%1").arg(QStringLiteral("macro F1"), -24);
     for (const QString &c : columns)
         out << QStringLiteral("%1").arg(c, 15);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "FacetCalibration.h"
 #include "LabelledFixture.h"
-#include "analysis/Calibration.h"
 
 #include <QTextStream>
 
@@ -32,13 +32,13 @@ double calibratedConfidence(
     const CalibrationCase &c, const CalibrationTable &table, Combination combination);
 
 // `--lowo`: each set scored by the parameters fitted on the others, next to the uncalibrated
-// judge, the table in core and the fit on all sets; a reliability table of the held-out
-// predictions.
+// judge, the table last fitted (FacetCalibration.cpp) and the fit on all sets; a reliability table
+// of the held-out predictions.
 void printLeaveOneWriterOut(QTextStream &out, const QStringList &sets,
     const QList<CalibrationCase> &cases, Combination combination, double threshold,
     double positiveWeight = 1.0);
 
-// `--fit-calibration`: the table fitted on all `cases`, as C++ rows for Calibration.cpp.
+// `--fit-calibration`: the table fitted on all `cases`, as C++ rows for FacetCalibration.cpp.
 void printFittedTable(QTextStream &out, const QList<CalibrationCase> &cases,
     Combination combination, double positiveWeight = 1.0);
 

@@ -2,6 +2,7 @@
 
 #include "goal/GoalParser.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 
 namespace gtm::bench {
 
@@ -25,11 +27,20 @@ QString Counts::line() const
         .arg(tn);
 }
 
+namespace {
+
+// "dev", "heldout", "heldout2", ...: a file of the evaluation set by its name.
+const QRegularExpression &evalSetName()
+{
+    static const QRegularExpression name(QStringLiteral("^(dev|heldout(\\d*))$"));
+    return name;
+}
+
+} // namespace
+
 QString evalPath(const QString &nameOrPath)
 {
-    // "dev", "heldout", "heldout2", ...: a file of the evaluation set by its name.
-    static const QRegularExpression name(QStringLiteral("^(dev|heldout\\d*)$"));
-    if (name.match(nameOrPath).hasMatch())
+    if (evalSetName().match(nameOrPath).hasMatch())
         return QStringLiteral(GTM_EVAL_DIR "/%1.json").arg(nameOrPath);
     return nameOrPath;
 }
@@ -40,6 +51,30 @@ bool isBlindSet(const QString &nameOrPath)
     // 7 (2026-12-01), whose two writers wrote these side by side.
     const QString name = QFileInfo(nameOrPath).completeBaseName();
     return name == u"heldout7" || name == u"heldout8";
+}
+
+QStringList tuningSets()
+{
+    return tuningSets(QStringLiteral(GTM_EVAL_DIR));
+}
+
+QStringList tuningSets(const QString &dir)
+{
+    QList<std::pair<int, QString>> sets; // dev 0, heldout 1, heldout2 2, ...
+    const QStringList files = QDir(dir).entryList({ QStringLiteral("*.json") }, QDir::Files);
+    for (const QString &file : files) {
+        const QString name = QFileInfo(file).completeBaseName();
+        const QRegularExpressionMatch m = evalSetName().match(name);
+        if (!m.hasMatch() || isBlindSet(name))
+            continue;
+        const int order = name == u"dev" ? 0 : std::max(1, m.captured(2).toInt());
+        sets << std::pair { order, name };
+    }
+    std::sort(sets.begin(), sets.end());
+    QStringList names;
+    for (const auto &s : std::as_const(sets))
+        names << s.second;
+    return names;
 }
 
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error)

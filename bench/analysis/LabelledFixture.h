@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace gtm::bench {
 
@@ -39,6 +40,12 @@ QString evalPath(const QString &nameOrPath);
 // The fresh held-out set nobody reads: benches score it per goal kind only, never a company.
 // Once its cases have been read it becomes tuning data and the next fresh set takes its place.
 bool isBlindSet(const QString &nameOrPath);
+
+// Every evaluation set that is not blind, by name in the order written ("dev", "heldout",
+// "heldout2", ...): a set joins the tuning data when isBlindSet lets it go, without an edit here.
+// Blind files are only listed, never opened. `dir`: tests/data/analysis/eval unless given.
+QStringList tuningSets();
+QStringList tuningSets(const QString &dir);
 
 // Reads the old fixture (tests/data/analysis/labelled-companies.json) and the evaluation files
 // (tests/data/analysis/eval/*.json, format in tests/data/analysis/eval/README.md) alike.

@@ -5,8 +5,8 @@
 // files in tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
 // baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
 // is scored blind: per goal kind only, never a company, and it cannot be explained.
-// `--lowo` scores each tuning set by the calibration (core/analysis/Calibration.h) fitted on the
-// other writers' sets; `--fit-calibration` prints the table fitted on all of them.
+// `--lowo` scores each tuning set (every set not blind) by the calibration (FacetCalibration.h)
+// fitted on the other writers' sets; `--fit-calibration` prints the table fitted on all of them.
 #include "CalibrationFit.h"
 #include "LabelledFixture.h"
 #include "analysis/FacetJudge.h"
@@ -167,13 +167,12 @@ int evaluate(
     return 0;
 }
 
-// The five writers' tuning sets, or the sets named; never a blind one.
+// Every tuning set (bench::tuningSets), or the sets named; never a blind one.
 int calibrate(QStringList sets, double threshold, bool lowo, const QString &combination,
     double positiveWeight)
 {
     if (sets.isEmpty())
-        sets = { QStringLiteral("dev"), QStringLiteral("heldout"), QStringLiteral("heldout2"),
-            QStringLiteral("heldout3"), QStringLiteral("heldout4") };
+        sets = bench::tuningSets();
     const auto dictionary = TechDictionary::loadBuiltIn();
     QList<bench::CalibrationCase> cases;
     for (const QString &set : std::as_const(sets)) {
@@ -187,7 +186,7 @@ int calibrate(QStringList sets, double threshold, bool lowo, const QString &comb
         cases << bench::calibrationCases(dictionary, *fx, set);
     }
     QTextStream out(stdout);
-    const Combination how = combination == u"min" ? Combination::Min : Combination::Product;
+    const auto how = combination == u"min" ? bench::Combination::Min : bench::Combination::Product;
     if (lowo) {
         bench::printLeaveOneWriterOut(out, sets, cases, how, threshold, positiveWeight);
         out << "\nFitted on all sets (--fit-calibration):\n";
@@ -225,7 +224,7 @@ int main(int argc, char **argv)
                        "calibration fitted on the others, next to the uncalibrated judge.") });
     parser.addOption({ QStringLiteral("fit-calibration"),
         QStringLiteral("Fit the calibration on the tuning sets (or the --eval sets) and print "
-                       "the table for core/analysis/Calibration.cpp.") });
+                       "the table for bench/analysis/FacetCalibration.cpp.") });
     parser.addOption({ QStringLiteral("combination"),
         QStringLiteral("With --lowo / --fit-calibration: how facets combine, product or min."),
         QStringLiteral("how"), QStringLiteral("product") });

@@ -2,8 +2,8 @@
 // returned it, goes through the free-first decision of the pipeline (pipeline/FreeFirst.h)
 // and through today's plan, where every query is sent. Prints the paid queries each way and
 // the pooled F1 each way, per evaluation file.
-//   build/bench/analysis/bench_freefirst [--eval dev] [--eval heldout] [--threshold 0.7]
-//                                        [--depth standard]
+//   build/bin/bench_freefirst [--eval dev] [--eval heldout] [--threshold 0.7] [--depth standard]
+// Without --eval: every evaluation set that is not blind (bench::tuningSets).
 // The plan is the built-in template strategies for the goal at that depth. A paid channel's
 // items are dealt round-robin over that channel's queries, in plan order, so each query
 // brings its own share; the free channels' items (website, jobs, Hacker News) come first.
@@ -118,7 +118,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({ QStringLiteral("eval"),
-        QStringLiteral("An evaluation file: dev, heldout or a path (repeatable)."),
+        QStringLiteral("An evaluation file: dev, heldout, heldout2, ... or a path (repeatable; "
+                       "default: every set not blind)."),
         QStringLiteral("file") });
     parser.addOption({ QStringLiteral("threshold"), QStringLiteral("Match threshold."),
         QStringLiteral("t"), QStringLiteral("0.7") });
@@ -130,7 +131,7 @@ int main(int argc, char **argv)
 
     QStringList files = parser.values(QStringLiteral("eval"));
     if (files.isEmpty())
-        files = { QStringLiteral("dev"), QStringLiteral("heldout") };
+        files = bench::tuningSets();
     const double threshold = parser.value(QStringLiteral("threshold")).toDouble();
     const auto depth = depthFromString(parser.value(QStringLiteral("depth")));
     const auto dictionary = TechDictionary::loadBuiltIn();

@@ -921,6 +921,21 @@ bool namesTwoSides(const QString &lower)
     return false;
 }
 
+// A fee taken as a share of each deal, not a price for the service: "we take 30%", "a seller
+// commission", "a fee per booked job", against "employers pay a per-employee fee".
+bool isCut(const QString &lower)
+{
+    static const Re share = wordPattern(QStringLiteral(
+        "%|\\b(commission|\\w*provision|premium|comisión|commissie|each side|both sides)\\b|"
+        "\\b(per|por|par|pro|je) "
+        "(booked |completed |successful )?(jobs?|bookings?|reservations?|covers?|diners?|"
+        "comensal|guests?|orders?|sales?|rentals?|rides?|trips?|reservas?|réservations?|"
+        "boekings?|buchung|auftrag|vermittlung|trades?|transactions?|stays?|lessons?|deals?)\\b"));
+    const auto m = marketplace::takeRate().match(lower);
+    // What the fee is charged per follows it: "a fee per booked job".
+    return m.hasMatch() && share.match(lower.mid(m.capturedStart(), m.capturedLength() + 24)).hasMatch();
+}
+
 ProfileReading readMarketplace(const QList<ProfileItem> &items)
 {
     Profile p(items);
@@ -968,11 +983,13 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                     QStringLiteral("matches two sides"));
                 p.offer(QStringLiteral("matches"), i, s, marketplace::matching(), 0.45,
                     QStringLiteral("the sides meet on it"));
-                // A commission in a posting is the recruiter's pay, not the company's cut.
-                if (!item.posting)
-                    p.offer(QStringLiteral("cut"), i, s, marketplace::takeRate(), 0.5,
-                        QStringLiteral("takes a cut"));
             }
+            // A commission in a posting is the recruiter's pay, not the company's cut. The side
+            // it is taken from may be named in the item's other sentence: "Sell originals to
+            // collectors. We take 30% when your work sells."
+            if ((side || (itemSide && isCut(lower))) && !item.posting)
+                p.offer(QStringLiteral("cut"), i, s, marketplace::takeRate(), 0.5,
+                    QStringLiteral("takes a cut"));
             p.offer(QStringLiteral("lists"), i, s, marketplace::listing(), 0.4,
                 QStringLiteral("one side lists or posts"));
             if (supply)
@@ -985,6 +1002,18 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                     QStringLiteral("two sides trade on it"));
             p.offer(QStringLiteral("sides"), i, s, marketplace::peers(), 0.5,
                 QStringLiteral("peers trade with each other"));
+            // The roles said without naming the model: a buyer books someone else's service,
+            // the company vets who provides it, those who provide are paid through it, a team
+            // grows the supply side. Each is weak alone; two of them are a marketplace.
+            p.offer(QStringLiteral("books"), i, s, marketplace::buyerBooks(), 0.45,
+                QStringLiteral("buyers book someone else's service"));
+            p.offer(QStringLiteral("vets"), i, s, marketplace::vetsProviders(), 0.4,
+                QStringLiteral("vets those who provide"));
+            if (!item.posting && !marketplace::referral().match(lower).hasMatch())
+                p.offer(QStringLiteral("earns"), i, s, marketplace::supplyEarns(), 0.5,
+                    QStringLiteral("those who provide are paid through it"));
+            p.offer(QStringLiteral("supply"), i, s, marketplace::supplyTeam(), 0.4,
+                QStringLiteral("grows a supply side"));
             if (itemSide && !item.posting)
                 p.offer(QStringLiteral("pays"), i, s, marketplace::holdsPayment(), 0.4,
                     QStringLiteral("holds the money between the sides"));

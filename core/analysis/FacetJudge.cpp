@@ -2846,12 +2846,6 @@ QString modalityToString(Modality modality)
     return {};
 }
 
-FacetFeatures calibrationFeatures(const FacetVerdict &verdict)
-{
-    return FacetFeatures { calibrationGroup(verdict.facet), verdict.strength, verdict.against,
-        verdict.sources, !verdict.rejectedEvidence.isEmpty() };
-}
-
 FacetJudgement judgeFacets(const TechDictionary &dictionary, const GoalModel &goal,
     const AnalysisInput &input, QDate reference)
 {

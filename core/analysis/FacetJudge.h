@@ -1,7 +1,6 @@
 #pragma once
 
 #include "Analyzer.h"
-#include "Calibration.h"
 #include "goal/GoalModel.h"
 
 #include <QDate>
@@ -39,9 +38,6 @@ struct FacetVerdict
     QString rejectedQuote;
     QString rejectedReason; // "planned", "offered to customers", ...
 };
-
-// What the calibration reads of a verdict.
-FacetFeatures calibrationFeatures(const FacetVerdict &verdict);
 
 struct FacetJudgement
 {

@@ -11,10 +11,13 @@ const Re &supply()
     static const Re re = wordPattern(QStringLiteral(
         "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
-        "professionals|pros|cleaners?|sitters?|therapists?|contractors?|tradespeople|experts|"
+        // Compounds and plain synonyms: "babysitters", "landowners", "factories", "Handwerker".
+        "\\w*sitters?|\\w+owners|factories|teachers|artists|doctors|locums|movers|"
+        "(removal|moving|cleaning) (companies|firms)|handwerker\\w*|dienstleister|"
+        "professionals|pros|cleaners?|therapists?|contractors?|tradespeople|experts|"
         "growers?|farmers?|manufacturers|mechanics|caregivers|carers|nannies|photographers|"
         "instructors|coaches|consultants|owners|hauliers|haulage (firms|companies)|truckers|"
-        "translators|cooks|chefs|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
+        "translators|cooks|chefs(?! de)|pilots|workers|nurses|hostels|hotels|shops|stores|grocers|"
         "restaurants|kitchens|händler|anbieter|verkäufer|cuisiniers|vendeurs|merchants|"
         "commerçants|vermieter\\w*|particuliers|classmates|\\w*spediteure|frachtführer|"
         "transportunternehmen|"
@@ -38,7 +41,8 @@ const Re &demand()
         "\\b(buyers?|shoppers?|customers|guests?|riders?|shippers?|fans?|clients|renters?|"
         "tenants|students|patients|homeowners|retailers|businesses|travell?ers|diners|"
         "families|parents|learners|brands|restaurants|bidders?|facilities|care homes|"
-        "production companies|firms|owners|käufer|kunden|verlader|clients|acheteurs|mieter\\w*|"
+        "production companies|firms|owners|käufer|\\w*kunden|verlader|clients|acheteurs|mieter\\w*|"
+        "members|auftraggeber|charterers|campers|boaters|schippers|"
         "habitants|locataires|residents|neighbou?rs|compradores|kopers|clientes|klanten|"
         "familias|familles|familien|gezinnen|eltern|padres|ouders|conductores|conducteurs|"
         "autofahrer|reizigers|viajeros|voyageurs|reisende|huurders|inquilinos|restaurantes|"
@@ -76,12 +80,22 @@ const Re &takeRate()
         "\\b(?!0 ?%)\\d+(\\.\\d+)? ?% [\\w-]+ (fee|commission)|\\b(buyer|seller|host|guest|booking|"
         "service|platform|transaction|listing|placement|the company|our)('?s)? (fee|commission),? "
         "(of )?\\d+(\\.\\d+)? ?%|"
-        "\\b(earn|earns|receive|receives|get|gets|keep|keeps|houdt|behoudt) (up to )?\\d+(\\.\\d+)? ?%|"
+        "\\b(earn|earns|receive|receives|get|gets|keep|keeps|houdt|behoudt) (up to )?(?!100 ?%)"
+        "\\d+(\\.\\d+)? ?%|"
         "\\bprélève (une commission de )?\\d+|\\bhoudt \\d+ ?% in\\b|"
         // A price per booking paid by one side: "you pay 1.50 € per seated diner".
         "\\b(pay|pays|pagas|paga|pagan|payez|betaal\\w*|zahl\\w*) (only |solo |nur )?[\\d,.]+ ?(€|\\$|£)? "
         "(per|por|par|pro|je) (booking|reservation|cover|diner|comensal|guest|order|sale|"
-        "rental|ride|trip|lead|reserva|réservation|boeking|buchung|auftrag|vermittlung)"));
+        "rental|ride|trip|lead|reserva|réservation|boeking|buchung|auftrag|vermittlung)|"
+        // A rate per deal between the sides: "1.2% per trade", "8% on charters".
+        "\\b(?!0 ?%)\\d+(\\.\\d+)? ?% (per|on|on each|on every|of each|of every) (trade|sale|"
+        "booking|order|job|transaction|deal|charter|ride|rental|stay|visit|lesson)s?\\b|"
+        // An auction's cut is the buyer's premium; German and Dutch names of the fee.
+        "\\b(buyer|seller)'?s? premium|\\b\\w+provision\\b|\\beine provision\\b|"
+        "\\bvermittlungsgebühr\\w*|\\bservicekosten\\b|\\b(rekenen|rekent|berekenen) (\\w+ ){0,2}"
+        "\\d+ ?%|\\bcharg\\w+ \\w+ \\d+(\\.\\d+)? ?%|"
+        // A fee from both sides is a cut between them: "charges $1/tonne to each side".
+        "\\bcharg\\w+ [^.;]{0,30}\\b(to|from) (each|both|either) sides?\\b"));
     return re;
 }
 
@@ -101,7 +115,14 @@ const Re &matching()
         "nuestra|notre|la) (platform|plattform|plataforma|plateforme)|kopen en verkopen|"
         "compran y venden|comprar y vender|achètent et vendent|kaufen und verkaufen|"
         "compram e vendem|reserva online|boeken|buchen|réservent|reservan|elige entre|kies uit|"
-        "choisissez parmi|wähle aus)\\b"));
+        "choisissez parmi|wähle aus|"
+        // The company brings one side to the other: "we find you students", "providers quote".
+        "(we )?finds? you (students|clients|customers|jobs|work|guests|renters|buyers|gigs|"
+        "tenants|riders|patients)|send (rfqs?|requests? for quotes?)|\\w+ senden angebote|"
+        "angebote senden|envoient des devis|sturen offertes|bids? (online|for)|\\w+s bid|apply (directly|"
+        "for (the |their )?(shifts?|jobs?|gigs?))|sell\\w* (through|via|über|sur|op|en|por) "
+        "the company (to|an|à|aan|a)|(verkaufen|vermieten|vendent|louent|venden|alquilan|verkopen|"
+        "verhuren) [\\w ]{0,30}(über|via|sur|por|op) the company (an|à|a|aan))\\b"));
     return re;
 }
 
@@ -122,7 +143,10 @@ const Re &listing()
         "offer (their|your)|set (their|your) own (rates|prices|fees|hours)|publican|publiceren|"
         "plaatsen|inserieren|fijan (sus? )?(precios?|tarifas?)|legen (ihren|ihre) preis\\w*|"
         "bepalen (zelf )?(hun|de) prijs|proponen un precio|proposent un prix|verhuren|alquilan|"
-        "louent)\\b"));
+        "louent|set (their|your) (own )?(rates?|prices?|fees?|hours|menus?|schedules?)|"
+        "\\w+s set (their )?(own )?(menus?|rates?|prices?)|\\w+s (post|offer|upload|advertise) "
+        "[\\w ]{1,25} for (sale|rent|hire)|add your [\\w ]{0,20}to the company|"
+        "post ([\\w-]+ )?(shifts|jobs|loads|projects|gigs|tasks)|rent out (your|their))\\b"));
     return re;
 }
 
@@ -137,7 +161,10 @@ const Re &software()
         "powers? payments for|on behalf of [\\w ]{0,20}(platforms|marketplaces)|internal (mobility|talent|projects|gigs?)|talent marketplace|"
         // An agency building marketplaces for its clients runs none of them.
         "(design|build|develop|launch)\\w* (and \\w+ )?marketplaces for|marketplaces? for (one of )?"
-        "(our|its|their) clients)\\b"));
+        "(our|its|their) clients|"
+        // Software the intermediaries run on: "the TMS brokers use to manage carriers".
+        "(tms|crm|erp|software|system|tool)s? [\\w ]{0,30}\\b(use|uses|rely on|relies on) to "
+        "(manage|run|track|dispatch)|per-seat pricing|priced per seat)\\b"));
     return re;
 }
 
@@ -253,7 +280,12 @@ const Re &peers()
         "neighbou?rs|owners|studios|sellers|buyers|hosts|travell?ers|students|parents|families|"
         "collectors|riders|drivers|homeowners|gardeners|creators|makers|farmers)|entre "
         "particuliers|tussen particulieren|van particulier|de particular a particular|entre "
-        "particulares|von privat an privat|zwischen privatpersonen)\\b"));
+        "particulares|von privat an privat|zwischen privatpersonen|"
+        // "Brewers sell surplus contracts to other brewers", "swap homes with members".
+        "(sell|sells|resell|resells|trade|trades|swap|swaps|rent|rents|lend|lends) "
+        "[\\w ]{0,40}(to|from|with) other \\w+s|swap (\\w+ ){0,2}with)\\b|"
+        // Addressed to users who do both: "Buy and sell hop contracts."
+        "^(buy|kaufe|achetez|compra|koop) (and|&|und|et|y|en) (sell|verkaufe|vendez|vende|verkoop)\\b"));
     return re;
 }
 
@@ -279,6 +311,74 @@ const Re &holdsPayment()
         "regelt de betaling|uitbetaling\\w*|sécurise (le )?paiement|garantit (le )?paiement|"
         "(te|les) paga|gestiona el pago|garantiza el pago|übernimmt die (zahlung|abrechnung)|"
         "weekly payouts?)\\b"));
+    return re;
+}
+
+// Someone who provides the service, one or many: the noun a buyer books or the company vets.
+static const QString provider = QStringLiteral(
+    "(chefs?(?! de)|cooks?|\\w*sitters?|nann(y|ies)|tutors?|teachers?|photographers?|drivers?|"
+    "couriers?|cleaners?|plumbers?|electricians?|handym[ae]n|tradespeople|tradesperson|movers?|"
+    "(removal|moving|cleaning|haulage) (compan(y|ies)|firms?)|translators?|freelancers?|"
+    "freelance \\w+|designers?|devs|instructors?|coach(es)?|therapists?|trainers?|walkers?|"
+    "hosts?|owners?|landlords?|mechanics?|garages?|carers?|caregivers?|pros?|professionals?|"
+    "experts?|sellers?|dealers?|makers?|artisans?|farmers?|growers?|guides?|captains?|"
+    "factor(y|ies)|manufacturers?|suppliers?|carriers?|hauliers?|workshops?|studios?|"
+    "restaurants?|hotels?|handwerker\\w*|händler\\w*|anbieter\\w*|dienstleister\\w*|"
+    "prestataires?|profesionales|proveedores|talleres|restaurantes|aanbieders|vakmensen)");
+
+const Re &vetsProviders()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "(?<!our )\\b(vetted|verified|screened|background[- ]checked|geprüfte?n?|vérifiés?|"
+        "verificad[oa]s|gescreende|gecontroleerde) ([\\w-]+ ){0,2}%1\\b|\\b%1 (is|are) (all )?"
+        "(vetted|screened|background[- ]checked|verified|geprüft)\\b|\\b(vet|vets|screen|screens|"
+        "verify|verifies|background-checks?) (every|each|all) ([\\w-]+ ){0,2}%1\\b").arg(provider));
+    return re;
+}
+
+const Re &buyerBooks()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "(^|[-–|:] )(book|hire|order|rent|charter|reserve|get (quotes|offers|bids) from|reserva|"
+        "buche|buchen|réservez|boek|huur|contrata|bestel|commandez|pide)\\b[^.;]{0,40}?\\b(from|"
+        "a|an|with|en|bei|chez|bij|de|von|van|\\d[\\d,.]*) "
+        // Ordering from one's own suppliers is procurement: "order from every supplier".
+        "(?!(every|all|any|your|our|their|its|existing)\\b)([\\w-]+ ){0,2}%1\\b|"
+        // Whoever does the work, by its agent noun: "book a groomer", "hire a plumber".
+        "(^|[-–|:] )(book|hire) (a|an) ([\\w-]+ )?\\w{3,}(er|or|ist|ian)\\b").arg(provider));
+    return re;
+}
+
+const Re &supplyEarns()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(you|they|\\w+s) (keep|keeps|earn|earns|earned|receive|receives|take home|behalten|"
+        "verdienen|gagnent|gagnez|ganan|verdienen) (up to )?((?!100 ?%)\\d+(\\.\\d+)? ?%|[€$£] ?\\d|"
+        "per \\w+)|\\b(get|gets|are|is) paid (per|for each|every|weekly|monthly|within|after)\\b|"
+        "\\bpay (you|them|\\w+s) (weekly|monthly|every|within|out|per)\\b|\\bminus (our|a|the) "
+        "(fee|commission|cut)\\b|\\b(the rest|the remainder|the balance) goes (straight |"
+        "directly )?to\\b|\\b(earn|make) money (from|with|by renting|renting) your\\b"));
+    return re;
+}
+
+const Re &supplyTeam()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(supply (growth|acquisition|onboarding|side|partnerships)|head of supply|grow (our|"
+        "the) (pool|supply|network) of|the \\w+ side of (our|the|its) (platform|marketplace|"
+        "network)|balance supply and demand|"
+        // Recruiting who provides: "onboard 5,000 new farmer sellers", "captarás nuevos talleres".
+        // Hiring staff is not: "nous recrutons des chefs de projet".
+        "(onboard|sign up|captar\\w*|acquire) ([\\d,.]+ )?(new|nuevos|nuevas|nouveaux|nieuwe) "
+        "([\\w-]+ )?%1)\\b").arg(provider));
+    return re;
+}
+
+const Re &referral()
+{
+    static const Re re = wordPattern(
+        QStringLiteral("\\b(referr\\w*|refer a|affiliates?|recurring|partner program\\w*|"
+                       "resell\\w*|cashback)\\b"));
     return re;
 }
 

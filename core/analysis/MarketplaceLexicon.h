@@ -42,4 +42,18 @@ const QRegularExpression &transacts();
 // The company in between holds the money: "guarantees payment", "pays crew", payouts.
 const QRegularExpression &holdsPayment();
 
+// The company vets those who provide: "vetted removal companies", "sitters are screened".
+const QRegularExpression &vetsProviders();
+// Addressed to a buyer who books someone else's service: "Book a private chef", "Order dinner
+// from a home cook", "Get quotes from vetted movers".
+const QRegularExpression &buyerBooks();
+// Those who provide are paid through it: "you keep 85%", "hosts earn per night", "we pay you
+// weekly, minus our fee".
+const QRegularExpression &supplyEarns();
+// The supply side as a function of the company: "Head of Supply", "the doctor side of our
+// platform", "balance supply and demand".
+const QRegularExpression &supplyTeam();
+// A referral or affiliate programme pays partners too, for sending customers, not serving them.
+const QRegularExpression &referral();
+
 } // namespace gtm::marketplace

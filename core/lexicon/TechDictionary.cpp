@@ -383,13 +383,19 @@ QList<TermHit> PhraseMatcher::find(const QList<TextToken> &tokens, bool consume)
 
 std::shared_ptr<const TechDictionary> TechDictionary::loadBuiltIn()
 {
-    static const bool once = (initLexiconResources(), true);
-    Q_UNUSED(once);
-    QFile f(QStringLiteral(":/lexicon/technologies.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        return nullptr;
-    QString error;
-    return fromJson(f.readAll(), &error);
+    // Parsed once per process: every engine built (each run, each Settings change) asks for it
+    // several times, and the dictionary is immutable, so all of them share one instance. The
+    // static's initialisation is thread-safe.
+    static const std::shared_ptr<const TechDictionary> builtIn
+        = []() -> std::shared_ptr<const TechDictionary> {
+        initLexiconResources();
+        QFile f(QStringLiteral(":/lexicon/technologies.json"));
+        if (!f.open(QIODevice::ReadOnly))
+            return nullptr;
+        QString error;
+        return fromJson(f.readAll(), &error);
+    }();
+    return builtIn;
 }
 
 std::shared_ptr<const TechDictionary> TechDictionary::fromJson(

@@ -77,6 +77,7 @@ public:
         Goal, // a goal names technologies on purpose: the exact case is enough
     };
 
+    // The one built-in instance, parsed on first use; null if the resource is missing.
     static std::shared_ptr<const TechDictionary> loadBuiltIn();
     static std::shared_ptr<const TechDictionary> fromJson(const QByteArray &json, QString *error);
 

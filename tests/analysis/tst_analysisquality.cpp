@@ -1,5 +1,7 @@
 #include "LabelledFixture.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gtm;
@@ -68,6 +70,19 @@ private Q_SLOTS:
     // judge reads "Go or Java" in a requirement list as an option, as the evaluation set's
     // labelling rule says, where this fixture counted it: its floor is lower than the old
     // analyzer's 0.985 for that reason (docs/bench-analysis.md lists the differences).
+    // The benches fit and compare on the tuning sets: a held-out set joins them the day
+    // isBlindSet lets it go, and a blind one is never among them.
+    void tuningSets_everyEvaluationSetButTheBlindOnes_inTheOrderWritten()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const QString name : { u"heldout10"_s, u"heldout2"_s, u"dev"_s, u"heldout7"_s,
+                 u"heldout8"_s, u"heldout"_s, u"heldout6"_s, u"labelled-companies"_s })
+            QVERIFY(QFile(dir.filePath(name + u".json"_s)).open(QIODevice::WriteOnly));
+        QCOMPARE(bench::tuningSets(dir.path()),
+            QStringList({ u"dev"_s, u"heldout"_s, u"heldout2"_s, u"heldout6"_s, u"heldout10"_s }));
+    }
+
     void f1OnLabelledFixture_staysAtTheLevelReached()
     {
         QString error;

@@ -1,4 +1,5 @@
 #include "EvidenceBuilder.h"
+#include "analysis/AnalyzerFactory.h"
 #include "analysis/HeuristicAnalyzer.h"
 #include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
@@ -68,6 +69,38 @@ private Q_SLOTS:
         for (const QString &n :
             { u"Salesforce"_s, u"HubSpot"_s, u"Kubernetes"_s, u"PostgreSQL"_s, u"TensorFlow"_s })
             QVERIFY2(names.contains(n), qPrintable(n));
+    }
+
+    // One technology, one entry with all its names: two entries sharing a name leave the
+    // matcher's pick to chance and split one product's mentions in the results.
+    void dictionary_noNameBelongsToTwoTechnologies()
+    {
+        QHash<QString, QString> owner; // lower-cased name or alias -> technology
+        for (const Technology &t : dict()->technologies()) {
+            for (const QString &name : QStringList { t.name } + t.aliases + t.ambiguous) {
+                const QString other = owner.value(name.toLower(), t.name);
+                QVERIFY2(
+                    other == t.name, qPrintable(u"\"%1\": %2 and %3"_s.arg(name, other, t.name)));
+                owner.insert(name.toLower(), t.name);
+            }
+        }
+    }
+
+    // Every engine built (a run started, Settings accepted) asks the factory for two analyzers;
+    // the dictionary behind them is parsed from the resources once and shared, immutable.
+    void analyzerFactory_everyAnalyzerSharesOneDictionary()
+    {
+        const auto dictionaryOf = [](const std::unique_ptr<Analyzer> &analyzer) {
+            const auto *heuristic = dynamic_cast<const HeuristicAnalyzer *>(analyzer.get());
+            return heuristic ? heuristic->dictionary().get() : nullptr;
+        };
+        const auto offline = createOfflineAnalyzer();
+        const auto nextEngine = createOfflineAnalyzer();
+        const auto automatic = createAnalyzer(nullptr, LlmSettings {});
+        QVERIFY(dictionaryOf(offline));
+        QCOMPARE(dictionaryOf(nextEngine), dictionaryOf(offline));
+        QCOMPARE(dictionaryOf(automatic), dictionaryOf(offline));
+        QCOMPARE(TechDictionary::loadBuiltIn().get(), dictionaryOf(offline));
     }
 
     void guards_keepCommonWordsFromCountingAsTechnologies_data()

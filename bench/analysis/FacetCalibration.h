@@ -6,12 +6,18 @@
 #include <array>
 
 namespace gtm {
+struct FacetVerdict;
+}
+
+namespace gtm::bench {
 
 // Facet verdicts turned into the probability that the company fits, by a small logistic model
 // per facet group fitted on five writers' labelled sets (docs/bench-analysis.md, "Calibration
 // across writers"). The hand-set strengths of the judges are heights tuned while reading those
 // sets; the calibration learns what a given height has meant across writers, so that 0.7 reads
 // "about seven in ten such companies fit" whichever judge produced it.
+// Measured, not adopted (heldout5: 0.859 calibrated, 0.870 not), so it lives with the bench
+// that fits and scores it; the analyzer's confidence is the judges' own.
 
 // The calibration's rows: one per facet kind, a role's technology and place apart (they hold
 // only as far as a fitting posting does, so their strengths mean something else).
@@ -47,17 +53,20 @@ inline constexpr int kCalibrationInputs = 7;
 using CalibrationInputs = std::array<double, kCalibrationInputs>;
 CalibrationInputs calibrationInputs(const FacetFeatures &f);
 
+// What the calibration reads of a verdict.
+FacetFeatures calibrationFeatures(const FacetVerdict &verdict);
+
 using CalibrationRow = std::array<double, kCalibrationInputs>; // weight of each input
 using CalibrationTable = std::array<CalibrationRow, kCalibrationGroups>;
 
 // How facet probabilities make the goal's: a goal is the conjunction of its facets.
 enum class Combination { Min, Product };
 
-// The table in use, fitted offline (Calibration.cpp says how to refit it).
+// The table last fitted (FacetCalibration.cpp says how to refit it).
 const CalibrationTable &fittedCalibration();
 inline constexpr Combination kCombination = Combination::Product;
 
 double facetProbability(const FacetFeatures &f, const CalibrationTable &table);
 double combineFacets(const QList<double> &probabilities, Combination combination);
 
-} // namespace gtm
+} // namespace gtm::bench

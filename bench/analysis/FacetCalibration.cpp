@@ -1,9 +1,11 @@
-#include "Calibration.h"
+#include "FacetCalibration.h"
+
+#include "analysis/FacetJudge.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace gtm {
+namespace gtm::bench {
 
 namespace {
 
@@ -14,7 +16,7 @@ namespace {
 // missed fit weighs three false matches in the fit, so that 0.7 is where a rep should look:
 // above it the confidence is about the share that fit, below it an over-estimate
 // (docs/bench-analysis.md, reliability table). Refit after the judges change their strengths.
-// Not yet read by Judge::run: its LOWO gain was too small to adopt (docs/bench-analysis.md).
+// Not read by the analyzer: heldout5 decided against it (docs/bench-analysis.md).
 // Inputs: bias, strength, strength above 0.7, found, further sources, against, refused sentence.
 constexpr CalibrationTable kFitted { {
     { -3.805, 6.596, 0.111, 0.731, 0.042, -0.017, 0.095 }, // technology (6372 facets)
@@ -62,6 +64,12 @@ QString calibrationGroupName(CalibrationGroup group)
     return QString::fromLatin1(names[int(group)]);
 }
 
+FacetFeatures calibrationFeatures(const FacetVerdict &verdict)
+{
+    return FacetFeatures { calibrationGroup(verdict.facet), verdict.strength, verdict.against,
+        verdict.sources, !verdict.rejectedEvidence.isEmpty() };
+}
+
 CalibrationInputs calibrationInputs(const FacetFeatures &f)
 {
     const bool found = f.strength > 0.0;
@@ -94,4 +102,4 @@ double combineFacets(const QList<double> &probabilities, Combination combination
     return p;
 }
 
-} // namespace gtm
+} // namespace gtm::bench

@@ -1,8 +1,9 @@
-#include "analysis/Calibration.h"
+#include "FacetCalibration.h"
 
 #include <QTest>
 
 using namespace gtm;
+using namespace gtm::bench;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -16,10 +17,10 @@ double fits(CalibrationGroup group, double strength, int sources = 1, double aga
 
 } // namespace
 
-// The calibration table (core/analysis/Calibration): whatever a refit gives, a stronger find is
-// likelier to fit, a clear one is a match, nothing found is not, and a conjunction is no surer
+// The calibration table (bench/analysis/FacetCalibration): whatever a refit gives, a stronger find
+// is likelier to fit, a clear one is a match, nothing found is not, and a conjunction is no surer
 // than its weakest facet.
-class TestCalibration : public QObject
+class TestFacetCalibration : public QObject
 {
     Q_OBJECT
 
@@ -54,5 +55,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCalibration)
-#include "tst_calibration.moc"
+QTEST_GUILESS_MAIN(TestFacetCalibration)
+#include "tst_facetcalibration.moc"
