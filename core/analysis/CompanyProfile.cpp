@@ -961,6 +961,9 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                     p.oppose(i, s, 0.7, QStringLiteral("not a marketplace"));
                 continue;
             }
+            // A directory may name both sides and a fee; the deal never passes through it.
+            if (sent.company && marketplace::directory().match(lower).hasMatch())
+                p.oppose(i, s, 0.5, QStringLiteral("a directory, the sides deal directly"));
             const bool called = marketplace::calledOne().match(lower).hasMatch();
             if (marketplace::agencyModel().match(lower).hasMatch() && !called) {
                 if (sent.company)
