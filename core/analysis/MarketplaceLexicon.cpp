@@ -82,7 +82,9 @@ const Re &takeRate()
         "(of )?\\d+(\\.\\d+)? ?%|"
         "\\b(earn|earns|receive|receives|get|gets|keep|keeps|houdt|behoudt) (up to )?(?!100 ?%)"
         "\\d+(\\.\\d+)? ?%|"
-        "\\bprélève (une commission de )?\\d+|\\bhoudt \\d+ ?% in\\b|"
+        "\\bprélev\\w+ (une commission de )?\\d+|"
+        // "Sellers pay 9% when an item sells".
+        "\\b(pay|pays|paid) (only )?(?!0 ?%)\\d+(\\.\\d+)? ?%|\\bhoudt \\d+ ?% in\\b|"
         // A price per booking paid by one side: "you pay 1.50 € per seated diner".
         "\\b(pay|pays|pagas|paga|pagan|payez|betaal\\w*|zahl\\w*) (only |solo |nur )?[\\d,.]+ ?(€|\\$|£)? "
         "(per|por|par|pro|je) (booking|reservation|cover|diner|comensal|guest|order|sale|"
@@ -175,7 +177,8 @@ const Re &notOne()
         "marketplace|(don't|do not|never) (run|operate) one|never show them other|"
         "we (buy|own|hold) (all |our own )?(the )?(inventory|stock)|first-party|our own "
         "inventory|we sell directly|(closed|closing|shut|shutting|shuttered) (down )?(the |our "
-        "|its )?[\\w ]{0,20}marketplace|after (shutting|closing) (down )?(its|the|our) "
+        "|its )?[\\w ]{0,20}marketplace|marketplace (closed|shut down|was (closed|shut)|is (closed|"
+        "shut)|wound down)|after (shutting|closing) (down )?(its|the|our) "
         "marketplace|bought and shipped by|employs? (all|every|each) [\\w ]{0,30}(directly|"
         "itself|in-house)|employs all \\d+ of its|(cleaners|drivers|nurses|staff|tutors|"
         "couriers|workers) are (our own )?employees)\\b"));
@@ -283,7 +286,7 @@ const Re &peers()
         "particulares|von privat an privat|zwischen privatpersonen|"
         // "Brewers sell surplus contracts to other brewers", "swap homes with members".
         "(sell|sells|resell|resells|trade|trades|swap|swaps|rent|rents|lend|lends) "
-        "[\\w ]{0,40}(to|from|with) other \\w+s|swap (\\w+ ){0,2}with)\\b|"
+        "[\\w ,'-]{0,40}(to|from|with) other \\w+s|swap (\\w+ ){0,2}with)\\b|"
         // Addressed to users who do both: "Buy and sell hop contracts."
         "^(buy|kaufe|achetez|compra|koop) (and|&|und|et|y|en) (sell|verkaufe|vendez|vende|verkoop)\\b"));
     return re;
@@ -352,7 +355,7 @@ const Re &buyerBooks()
 const Re &supplyEarns()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(you|they|\\w+s) (keep|keeps|earn|earns|earned|receive|receives|take home|behalten|"
+        "(?<!our )\\b(you|they|\\w+s) (keep|keeps|earn|earns|earned|receive|receives|take home|behalten|"
         "verdienen|gagnent|gagnez|ganan|verdienen) (up to )?((?!100 ?%)\\d+(\\.\\d+)? ?%|[€$£] ?\\d|"
         "per \\w+)|\\b(get|gets|are|is) paid (per|for each|every|weekly|monthly|within|after)\\b|"
         "\\bpay (you|them|\\w+s) (weekly|monthly|every|within|out|per)\\b|\\bminus (our|a|the) "
@@ -371,6 +374,15 @@ const Re &supplyTeam()
         // Hiring staff is not: "nous recrutons des chefs de projet".
         "(onboard|sign up|captar\\w*|acquire) ([\\d,.]+ )?(new|nuevos|nuevas|nouveaux|nieuwe) "
         "([\\w-]+ )?%1)\\b").arg(provider));
+    return re;
+}
+
+const Re &directory()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b((contact|call|phone|message|email) (them|the \\w+|each other) directly|get listed for|"
+        "(monthly|yearly|annual) listing fee|(a|per|/) ?(month|year) for (a|their|your) listing|"
+        "listing (costs|is) [^.;]{0,12}(a|per|/) ?(month|year))\\b"));
     return re;
 }
 

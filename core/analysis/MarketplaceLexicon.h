@@ -53,6 +53,8 @@ const QRegularExpression &supplyEarns();
 // The supply side as a function of the company: "Head of Supply", "the doctor side of our
 // platform", "balance supply and demand".
 const QRegularExpression &supplyTeam();
+// A directory: providers pay to be listed and the sides deal directly, nothing passes through.
+const QRegularExpression &directory();
 // A referral or affiliate programme pays partners too, for sending customers, not serving them.
 const QRegularExpression &referral();
 
