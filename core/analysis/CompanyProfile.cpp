@@ -18,11 +18,12 @@ using Re = QRegularExpression;
 // --- Who buys: organisations that deliver or pay for care, the people who work in them and
 // the work they do. Word classes, not sentences: any writer names a clinic a clinic.
 
-// Organisations that are providers or payers whatever the context.
-const Re &healthOrganisations()
+// Organisations that are providers or payers whatever the context: the alternatives, for
+// patterns that build on them.
+const QString &healthOrganisationNames()
 {
-    static const Re re = wordPattern(QStringLiteral(
-        "\\b(hospitals?|health ?systems?|hospital (groups?|networks?|chains?|systems?)|"
+    static const QString names = QStringLiteral(
+        "hospitals?|health ?systems?|hospital (groups?|networks?|chains?|systems?)|"
         "health ?care (organi[sz]ations?|providers?|facilities|networks?|groups?)|"
         "provider (groups?|organi[sz]ations?|networks?)|medical (groups?|cent(er|re)s?|"
         "practices?|offices?|clinics?)|physicians?'? (groups?|practices?|offices?)|"
@@ -50,11 +51,40 @@ const Re &healthOrganisations()
         "kassenärztliche\\w*|hôpitaux|centres? hospitaliers?|établissements (de santé|"
         "médico-sociaux)|ehpads?|cliniques|cabinets? (médica\\w*|dentaires?|de kiné\\w*)|"
         "mutuelles|complémentaires? santé|laboratoires (hospitaliers|d'analyses|de biologie\\w*)|"
-        "chus?|centres hospitaliers universitaires|\\w*zorgorganisaties|assureurs santé|maisons de (retraite|santé)|"
+        "chus?|centres hospitaliers universitaires|\\w*zorgorganisaties|assureurs santé|maisons de "
+        "(retraite|santé)|"
         "ziekenhuizen|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
         "zorgverzekeraars|thuiszorg\\w*|verpleeghuizen|hospitais|clínicas|consultórios|"
         "operadoras de (saúde|planos)|planos de saúde|hospitales|centros (médicos|de salud)|"
-        "aseguradoras de salud|ospedali|cliniche|ambulatori|studi (medici|dentistici))\\b"));
+        "aseguradoras de salud|ospedali|cliniche|ambulatori|studi (medici|dentistici)|"
+        // Compounds of hospital pharmacies and care homes: "ziekenhuisapotheken", "Pflegeheime".
+        "\\w*apotheken|\\w*pflegeheime");
+    return names;
+}
+
+const Re &healthOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral("\\b(%1)\\b").arg(healthOrganisationNames()));
+    return re;
+}
+
+// How many: "180", "1,100", "forty-two", "dozens of".
+QString countPattern()
+{
+    return QStringLiteral(
+        "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+|\\b(two|three|"
+        "four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+        "sixty|seventy|eighty|ninety)(-\\w+)?|\\ba dozen|\\bmeer dan \\d+|\\büber \\d+|"
+        "\\bplus de \\d+|\\bmás de \\d+)");
+}
+
+// Providers or payers counted by kind, "180 hospitals", "34 ziekenhuizen", "260 ASCs": a
+// company counts its customers so, not the organisations of a market it studies.
+const Re &countedHealthOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "%1 (?:[\\w'&-]+ ){0,3}(%2|clinics|practices|labs|agencies|payers|insurers)\\b")
+                                         .arg(countPattern(), healthOrganisationNames()));
     return re;
 }
 
@@ -62,7 +92,11 @@ const Re &healthOrganisations()
 const Re &healthOrganisationsInContext()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b((customer|client|member) (practice|clinic|hospital|lab)|clinics?|(?<!good clinical )(?<!best )(?<!business )practices|providers|payers?|"
+        "\\b((customer|client|member) (practice|clinic|hospital|lab)|"
+        // "a book of hospital customers", "every practice customer", "80 agency customers".
+        "(practice|clinic|hospital|health system|health plan|plan|payer|provider|pharmacy|lab|"
+        "agency|trust|praxis|klinik) (customers?|clients?|kunden)|clinics?|(?<!good clinical "
+        ")(?<!best )(?<!business )practices|providers|payers?|"
         "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s|einrichtungen|"
         "praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas)\\b"));
     return re;
@@ -106,7 +140,8 @@ const Re &healthWork()
         "discharges?|readmissions?|value-based (care|contracts)|risk adjustment|hedis|star "
         "ratings|payment integrity|(medical|health|professional|facility) claims|claims? "
         "(editing|processing|denials?|review|scrubbing|adjudication|submission)|denials?|"
-        "remittances?|electronic visit verification|evv|e-?prescribing|pacs|radiology "
+        "remittances?|business associates?( agreements?)?|baas?|electronic visit "
+        "verification|evv|e-?prescribing|pacs|radiology "
         "(reads?|reading|workflows?|worklists?)|reading radiologists?|lab results|ambient "
         "(scribe|documentation)|remote patient monitoring|member (enrollment|services|"
         "outreach)|provider (directories|data|networks?)|hipaa|hitrust|\\bphi\\b|fhir|hl7|epic|"
@@ -121,14 +156,16 @@ const Re &healthContext()
 {
     static const Re re = wordPattern(QStringLiteral(
         "\\b(health\\w*|medical|medicine|clinical|clinicians?|clinics?|patients?|hospitals?|"
-        "physicians?|doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|medicaid|nhs|"
+        "physicians?|doctors?|nurs\\w+|dental|dentists?|hipaa|ehrs?|emrs?|fhir|hl7|medicare|"
+        "medicaid|nhs|"
         "therap\\w+|physio\\w*|diagnos\\w+|care|surg\\w+|pharma\\w*|gp|gesundheit\\w*|"
         "santé|saúde|salud|sanitari\\w*|pflege\\w*|ärzt\\w*|arzt\\w*|praxis\\w*|soins|"
         "médic\\w*|hospital\\w*|zorg\\w*|ggz|huisarts\\w*|clínic\\w*|médic\\w*|"
         // German and Dutch write care words as compounds: "Gemeinschaftspraxis",
         // "thuiszorgorganisaties", "wijkverpleging".
         "\\w+(praxis|praxen|arzt|ärzt\\w*|klinik\\w*|pflege\\w*|zorg\\w*|verpleg\\w*|"
-        "kranken\\w*)|hospitali\\w+|chus?|\\w+ologists|orthodont\\w+|podiatr\\w+|"
+        "kranken\\w*|apothe\\w*)|ziekenhui\\w+|apothe\\w+|hospitali\\w+|chus?|\\w+ologists|"
+        "orthodont\\w+|podiatr\\w+|"
         "chiropract\\w+|optometr\\w+|pa?ediatric\\w*|orthopa?edic\\w*)\\b"));
     return re;
 }
@@ -148,7 +185,39 @@ const Re &buyerRelation()
     return re;
 }
 
+// A price per bed, clinician or pharmacy: the unit a provider buys in.
+const Re &providerPricing()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(per ([\\w-]+ )?(bed|clinician|provider|physician|doctor|nurse|practitioner|"
+        "practice|pharmacy|clinic|therapist|dentist|chair|resident|hospital|encounter|"
+        "study|read|scan)|per-(bed|clinician|provider|physician|practice|pharmacy)|"
+        "(pro|je) ([\\w:/]+ )?(bett|bewohner\\w*|ärzt\\w*|arzt|praxis|therapeut\\w*|"
+        "behandler\\w*)|par (lit|praticien|établissement|médecin)|per (praktijk|"
+        "behandelaar|huisarts)|por (clínica|profesional|médico|cama))\\b"));
+    return re;
+}
+
+// One provider named on a page that tells a customer's story: "St. Aldric Hospital Lab".
+const Re &providerNamed()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(hospital|clinic|practice|health|medical|lab|pharmacy|care home|hospice|surgery|"
+        "dental|klinik\\w*|praxis|krankenhaus|ziekenhuis|huisartsen|clinique|hôpital|clínica|"
+        "chu|nhs)\\b"));
+    return re;
+}
+
 // --- Against a health buyer segment.
+
+// Animals' doctors and their clinics: "clínicas veterinarias", "Tierarztpraxen".
+const Re &animalCare()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(veterinar\\w*|vétérinaire\\w*|tierärzt\\w*|tierarzt\\w*|dierenart\\w*|"
+        "dierenkliniek\\w*|vets?|pets?|animals?|mascotas|haustier\\w*|equine|livestock)\\b"));
+    return re;
+}
 
 // The company is a provider or payer itself: it employs the clinicians and runs the sites.
 const Re &itselfProvider()
@@ -168,6 +237,7 @@ const Re &itselfProvider()
         "dental group|(medical |physician-owned |private |family )?practice(?! management| "
         "software| systems?| platform))\\b|"
         "\\bour (clinic|hospital|practice|pharmacy)(?=[.,;]|$| (in|on|at|is|has|team|staff)\\b)|"
+        "\\bour \\d+-bed\\b|"
         "\\bour (clinics|hospitals|pharmacies|wards)\\b(?! (customers?|clients?|partners?|users?|"
         "buyers?))|"
         "\\bwe use (a|an|our) [\\w -]{0,20}(ehr|emr)\\b|"
@@ -176,6 +246,19 @@ const Re &itselfProvider()
         "\\bwe (see|treat|care for|admit) [\\w ,]{0,20}patients\\b|\\bin-person (visits|care)\\b|"
         "\\baccept\\w* (most )?(insurance|medicare|medicaid)\\b|\\b(insurance|plans) "
         "accepted\\b|\\bin-network with\\b"));
+    return re;
+}
+
+// Its own page opening with what it is, without a verb: "A nonprofit health system with four
+// hospitals and 30 clinics."
+const Re &providerAppositive()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "^(a|an|the|our) (?!company\\b)(?:(?!for\\b|to\\b|with\\b)[\\w-]+ ){0,3}(health "
+        "system|hospital|hospital group|medical cent(er|re)|"
+        "clinic|clinic chain|medical group|physician group|health plan|pharmacy chain|nursing "
+        "home|care home|hospice|practice)s?( (with|in|of|serving|based|for "
+        "over|since)\\b|[,.;]|$)"));
     return re;
 }
 
@@ -212,10 +295,62 @@ const Re &softwareSelf()
         "ai)|digital health|health it|enterprise software|b2b|ai|cloud|analytics|ehr|emr|"
         "workflow) (company|vendor|startup|provider|firm|maker|business|scale-?up)|software "
         "(vendor|maker|house|provider|company)|healthtech|(is|as|, the|, an?|are) [\\w -]{0,40}?"
-        "(platform|software|saas|app|application|api)|(we|it|which) (build|builds|make|makes|"
-        "develop|develops|sell|sells) [\\w -]{0,40}(software|tools|platforms?|apps?)|"
-        "(ist|est|is|es|é) (ein|eine|un|une|een|uma?) [\\w -]{0,30}(software|logiciel|saas|"
-        "plattform|plateforme|plataforma))\\b"));
+        "(platform|software|saas|app|application|api)|(we|it|which)( \\([\\w .-]+\\))? (build|"
+        "builds|make|makes|develop|develops|sell|sells) [\\w -]{0,40}(software|tools|"
+        "platforms?|apps?|dashboards?|systems)|"
+        // German, Dutch and French write the product as a compound, with either article: "ist
+        // die cloudbasierte Praxissoftware", "is het medicatiebewakingsplatform".
+        "(ist|est|is|es|é) (ein|eine|un|une|een|uma?|der|die|das|het|de|le|la|el|o|a) "
+        "[\\w -]{0,30}(software|logiciel|saas|plattform|plateforme|plataforma|platform|systeem|"
+        "système|sistema))\\b"));
+    return re;
+}
+
+// A page's headline that names what the company sells as software: "Radiology worklist
+// software.", "Yarrow – software para clínicas", "cloud laboratory information system". Read
+// in the part of a title after its last separator; a service sells its work ("software
+// implementation consulting"), not software, so the noun must end the phrase.
+const Re &softwareHeadline()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        // "Digital anesthesia records for ...": a record or a document made digital is software;
+        // digital marketing, agencies and transformation are services.
+        "^\\W*(digital|digitale|digitalen|digitaal|numérique|digitales?) (?!marketing|agen\\w+|"
+        "transformation|services|consult\\w+|beratung)(?:[\\w'&/-]+ ){0,3}[\\w-]+ (for|für|pour|"
+        "para|voor)\\b|"
+        "^\\W*(?!custom |bespoke |individuelle )(?:[\\w'&/-]+,? ){0,5}(software|saas|logiciel|"
+        "plattform|plateforme|plataforma|platform|\\w+software|\\w+platform|\\w+plattform|"
+        "information system|informatiesysteem|\\w+systeem)(?![\\w-])\\s*($|[.:;,!(]|(for|für|"
+        "pour|para|voor|per|to|that|built|designed|in|aus|de|van|du|zur|zum)\\b)"));
+    return re;
+}
+
+QString headlineOf(const QString &title)
+{
+    static const Re separator(QStringLiteral("\\s[–—|:-]\\s|^[^:]{0,30}:\\s"));
+    qsizetype from = 0;
+    for (auto it = separator.globalMatch(title); it.hasNext();)
+        from = it.next().capturedEnd();
+    return title.mid(from);
+}
+
+// A posting's work on the customers' side of a sale: bringing organisations live on the
+// product, onboarding them, renewing them. Only a vendor's staff do that for customers.
+const Re &customerLifecycle()
+{
+    static const Re re = wordPattern(
+        QStringLiteral("\\b(onboard\\w*|implementations?|implementatie|implementierung|einführung|"
+                       "déploiement|implantación|implementación|renewals?|go[- ]lives?|adoption|"
+                       "inbetriebnahme|mise en place)\\b"));
+    return re;
+}
+
+// The organisations a posting works with as customers.
+const Re &customerOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(customers?|clients?|accounts|\\w*kunden|klanten|clientes|onto the company|"
+        "(with|mit|met) the company)\\b"));
     return re;
 }
 
@@ -229,7 +364,7 @@ const Re &softwareProduct()
         "ehrs?|emrs?|software|tools|platforms?)|(inside|within|from) (the|your|their) "
         "(ehr|emr|systems?|workflows?)|analytics|\\w+software|logiciel\\w*|plateformes?|"
         "plattform\\w*|plataformas?|cloud-\\w+|aus der cloud|en la nube|na nuvem|dans le "
-        "cloud|online software|in de cloud|"
+        "cloud|online software|in de cloud|logins?|"
         // Delivered as software: "läuft im Browser", "nothing to install".
         "(runs|läuft|fonctionne|draait|funciona) (in|im|dans|en|no) (the |le |de |el |o )?"
         "(browser|navigateur|navegador)|(no|keine|aucune|geen|sin) (installation|install|"
@@ -242,11 +377,16 @@ const Re &softwareProduct()
 const Re &softwareSold()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(saas|software-as-a-service|subscriptions?|subscribe|per (seat|user|provider|"
-        "clinician|practitioner|physician|doctor|nurse|location|site|bed|licensed bed|trust|"
-        "practice|clinic|facility|room|operating room|active patient|patient|member|employee|"
-        "agent|month|year|chair|encounter|claim|reading \\w+)|priced per|licen[cs]ed per|"
-        "licen[cs]es?|billed (monthly|annually|yearly|per)|monthly (fee|plan|price|pricing)|"
+        "\\b(saas|software-as-a-service|subscriptions?|subscribe|per ([\\w-]+ )?(seat|user|"
+        "provider|clinician|practitioner|physician|doctor|nurse|location|site|bed|trust|"
+        "practice|clinic|facility|room|operating room|patient|member|employee|"
+        "agent|month|year|chair|encounter|claim|reading \\w+)|priced per|"
+        // "99 €/mes", "$49/user".
+        "\\d+ ?(€|\\$|£|eur|usd|chf)? ?/ ?(mo|month|mes|mois|monat|maand|jahr|year|yr|user|seat|"
+        "nutzer|utilisateur|usuario)|(monthly|annual|yearly) ([\\w-]+ )?(fee|licen[cs]e)|"
+        "(enterprise|multi-year|site) (agreements?|contracts?)|licen[cs]ed per|"
+        "licen[cs]es?|lizenz\\w*|licencias?|licenties?|billed (monthly|annually|yearly|per)|"
+        "churn|net (revenue |dollar )?retention|monthly (fee|plan|price|pricing)|"
         "annual (plan|contract)|pricing (starts|plans?)|per member per month|pmpm|"
         "cloud[- ](based|hosted|native|software|platform)|hosted (software|platform)|"
         "go[- ]lives?|went live|goes live|live in (\\d+|a few|six|four|eight|two|three) "
@@ -255,7 +395,8 @@ const Re &softwareSold()
         "iso ?27001|hitrust|hipaa[- ](compliant|ready|secure)|baas?|business associate|single "
         "sign-on|sso|uptime|multi-tenant|per customer|each customer|customer "
         "success|abo|abos|abonnements?|suscripci\\w+|"
-        "assinaturas?|pro (monat|jahr|nutzer|arzt|praxis|klient|bett|platz)|par (mois|an|"
+        "assinaturas?|pro (monat|jahr|nutzer|arzt|praxis|klient|bett|platz|mitarbeiter\\w*)|par "
+        "(mois|an|"
         "utilisateur|lit|établissement|praticien)|per (maand|jaar|gebruiker|praktijk|"
         "behandelaar)|al mes|por (mes|usuario|clínica|profesional)|hébergement (certifié|hds)|"
         "gehostet|hébergée?s?|déploiement|implantación|implementatie|"
@@ -273,7 +414,8 @@ const Re &ownCustomers()
 {
     static const Re re = wordPattern(QStringLiteral(
         "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,2}(customers|"
-        "clients|kunden|klanten|clientes)\\b|\\b(\\d[\\d,]*|two|three|four|five|six|eight|ten|twelve|fifteen|twenty|"
+        "clients|kunden|klanten|clientes)\\b|\\b(\\d[\\d,]*|two|three|four|five|six|eight|ten|"
+        "twelve|fifteen|twenty|"
         "thirty|forty|fifty) ([^\\W\\d][\\w-]* ){1,2}(customers|clients|accounts)\\b"));
     return re;
 }
@@ -284,7 +426,11 @@ const Re &organisationsUseIt()
     static const Re re = wordPattern(QStringLiteral(
         "\\b(hospitals|clinics|practices|health systems|plans|payers|insurers|pharmacies|labs|"
         "agencies|providers|customers|clients|teams|companies|organi[sz]ations) (that|who|which) "
-        "(use|run on|rely on|subscribe to|license|buy) (it|them|us|the company)\\b"));
+        "(use|run on|rely on|subscribe to|license|buy) (it|them|us|the company)\\b|"
+        "\\b(hospitals|clinics|practices|health systems|health plans|payers|insurers|pharmacies|"
+        "labs|agencies|providers) (use|run on|rely on|license) the company\\b|"
+        "\\b(is|are) used by (\\w+ ){0,3}(hospitals|clinics|practices|health systems|plans|payers|"
+        "insurers|pharmacies|labs|agencies|providers|organi[sz]ations)\\b"));
     return re;
 }
 
@@ -295,7 +441,15 @@ const Re &adoptionNews()
         "\\b(hospital|health system|health plan|insurer|clinic|practice|trust|bank|retailer|"
         "university|council|agency|group|network|carrier|chain)s? (signs|signed|selects|selected|"
         "chooses|chose|picks|picked|taps|tapped|goes live|went live|renews|renewed|rolls out|"
-        "rolled out|deploys|deployed) (with |on )?\\b"));
+        "rolled out|deploys|deployed) (with |on )?\\b|"
+        // The company's side of the same news: "X signs two Blue plans", "goes live at".
+        "\\b(signs|signed|wins|won|lands|landed|adds|added) (\\w+ ){0,2}(hospitals?|health "
+        "systems?|health plans?|plans|payers|insurers|clinics|practices|trusts|pharmacies)\\b|"
+        "\\b(goes|went|is|are) live (at|in|across)\\b|"
+        // A founder on a customer: "our first hospital took 14 months to sign".
+        "\\b(our|their) (first|newest|latest|largest|biggest) (\\w+ )?(hospital|health system|"
+        "clinic|practice|health plan|payer|customer|client)s? [\\w ]{0,30}\\b(sign|signed|went "
+        "live|goes live|go live|renewed)\\b"));
     return re;
 }
 
@@ -322,10 +476,37 @@ const Re &vendorRoles()
         "\\b((software|backend|back-end|frontend|front-end|full[- ]stack|platform|mobile|ios|"
         "android|devops|site reliability|qa|integration|interface) (engineers?|developers?)|"
         "product (managers?|designers?|owners?)|implementation (managers?|specialists?|"
-        "consultants?|leads?)|customer success|solutions? (engineers?|consultants?|architects?)|"
+        "consultants?|leads?)|customer success|\\w+ success (managers?|leads?|specialists?|"
+        "associates?|team)|solutions? (engineers?|consultants?|architects?)|"
         "sales engineers?|account executives?|sales development|business development "
         "representatives?|sdrs?|bdrs?|(software)?entwickler\\w*|développeu\\w+|"
         "chefs? de projet|accountmanagers?|desarrollador\\w*|ontwikkelaars?)\\b"));
+    return re;
+}
+
+// Seats that keep customers after the sale: a vendor's, whose customers renew.
+const Re &postSaleRoles()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(\\w+ success|onboarding|implementation) (managers?|specialists?|leads?|associates?)|"
+        "kundenerfolg\\w*|klantsucces\\w*|customer success\\b"));
+    return re;
+}
+
+// Its own security and compliance page, which a vendor writes for the customers' reviewers.
+const Re &trustPath()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "^/(\\w{2}/)?(legal/)?(security|trust|trust-center|hipaa|compliance|baa|soc-?2|"
+        "sicherheit|securite|beveiliging|seguridad)(/|$)"));
+    return re;
+}
+
+const Re &complianceTerms()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(hipaa|soc ?2|baas?|business associate|iso ?27001|hds|hitrust|encrypt\\w*|"
+        "verschlüssel\\w*|chiffr\\w*|versleutel\\w*|cifrad\\w*)\\b"));
     return re;
 }
 
@@ -333,16 +514,15 @@ const Re &vendorRoles()
 const Re &countedOrganisations()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "(\\b\\d[\\d,.]*\\+?|\\b(hundreds|dozens|thousands) of|\\bmore than \\d+|\\b(two|three|four|"
-        "five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen)) "
-        "(?:[\\w'&-]+ ){0,4}(?<org>hospitals|health "
+        "%1 (?:[\\w'&-]+ ){0,4}(?<org>%2|hospitals|health "
         "systems|clinics|practices|plans|payers|agencies|"
         "customers|clients|organi[sz]ations|teams|companies|businesses|facilities|sites|"
         "locations|pharmacies|labs|providers|groups|trusts|cent(er|re)s|firms|insurers|"
         "departments|networks|operators|employers|schools|retailers|brands|\\w*praxen|"
         "\\w*dienste|einrichtungen|kliniken|kunden|ehpads?|établissements|centres|cliniques|"
         "clients|instellingen|\\w*praktijken|ziekenhuizen|klanten|clínicas|clientes|hospitales|"
-        "centros|hospitais|\\w*organisaties|\\w*organisationen|laboratoires|laboratories)\\b"));
+        "centros|hospitais|\\w*organisaties|\\w*organisationen|laboratoires|laboratories)\\b")
+                                         .arg(countPattern(), healthOrganisationNames()));
     return re;
 }
 
@@ -360,7 +540,8 @@ const Re &usageVerb()
         "\\b(use|uses|using|used|runs?|running|manages?|schedules?|tracks?|bills?|rely|relies|live|"
         "signed|chose|choose|switched|moved|licensed|licenses|plannen|gèrent|"
         "(with|mit|met|avec|con|com) the company|arbeiten (\\w+ )?mit|work (\\w+ )?(in|with)|"
-        "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|"
+        "subscribe|license|deploy\\w*|customers|clients|trust|are on|work in|schedule|serves?|"
+        "serving|served|kunden|klanten|clientes|zählt|compte|cuenta con|"
         "nutzen|nutzt|arbeiten mit|setzen|vertrauen|utilisé\\w*|utilisent|font confiance|"
         "gebruiken|werken (ermee|met)|usan|utilizan|trabajan con|confían|usam|utilizam)\\b"));
     return re;
@@ -376,7 +557,7 @@ const Re &consumersPay()
         "subscribe|download|sign up)|members pay|out of pocket|for you and your family|"
         "(a|per|/) ?month for (you|patients|members|individuals|families)|sell\\w* directly to "
         "(students|consumers|patients|individuals|families|parents)|(student|individual|personal|"
-        "family) plans?)\\b"));
+        "family) plans?)\\b|\\bconsumer (apps?|products?|brands?)\\b"));
     return re;
 }
 
@@ -388,16 +569,38 @@ const Re &notSoftwareBusiness()
         "device (maker|company|manufacturer)|manufacturer|distributor|wholesaler|outsourc\\w+ "
         "(firm|company|provider|partner)|services (company|firm|provider)|drugmaker|"
         "pharmaceutical company|pharma company|biotech|contract research organi[sz]ation|"
-        "billing (company|service))\\b|\\bwe (supply|place|staff|manufacture|distribute|"
+        "billing (company|service))\\b|\\b(we|the company) (supply|supplies|place|places|staff|"
+        "staffs|manufacture|distribute|"
         "outsource)\\b|\\bnot an? (software|saas|tech\\w*) (vendor|company|provider|firm|"
         "business)\\b|\\b(no|never) (subscription|saas)\\b|"
         "\\b(designs? and )?manufactur(es|e|ing) [\\w ,-]{0,40}(devices?|pumps?|monitors?|"
         "scanners?|equipment|hardware|instruments?)\\b|\\bour (devices|hardware|pumps|scanners|"
         "monitors|instruments)\\b|"
         "\\bbuy (them|it|the \\w+) outright\\b|"
+        // It sells people's work, priced by the hour or minute as work is, or pays the people
+        // who do it: "on-demand medical interpreters", "pays workers weekly".
+        "\\b(billed|charged?|charges) [\\w ]{0,30}(per|by the|an?) (hour|minute)\\b|"
+        "\\bhourly ([\\w-]+ )?fee\\b|\\b(pays?|paying) (its |the |our )?(workers|nurses|carers|"
+        "clinicians|interpreters|contractors|staff)\\b|\\b(travel nurs\\w+|locum\\w*)\\b|"
+        // Advice on other vendors' systems, equipment sold as such.
+        "\\bvendor-neutral\\b|\\bhelps? (\\w+ ){1,3}(select|choose|evaluate) |"
+        "\\bcapital equipment\\b|\\b(our|its) robot(ic [\\w-]+|s)?\\b|"
+        "\\b(on-demand|certified|qualified|vetted) ([\\w-]+ ){0,2}(interpreters|translators|"
+        "nurses|locums?|physicians|doctors|coders|scribes|clinicians|staff)\\b|"
         "\\b(we invest|we back|invests? in|venture (capital|firm|fund)|vc firm|our portfolio|"
         "portfolio compan\\w+)\\b"));
     return re;
+}
+
+// Whether a sentence says the company is a provider or payer itself.
+bool itselfAProvider(const ProfileItem &item, const ProfileSentence &sent)
+{
+    if (!sent.company)
+        return false;
+    if (itselfProvider().match(sent.lower).hasMatch())
+        return true;
+    return item.own && !storyPath().match(item.pathLower).hasMatch()
+        && providerAppositive().match(sent.lower).hasMatch();
 }
 
 // --- Combining.
@@ -417,7 +620,9 @@ bool saidAsFact(const QString &lower, qsizetype pos)
         "next (year|quarter|month)|later this year|roadmap|eventually|soon|upcoming|considering|"
         "exploring|would|could|might|prévoit|prévoient|compte|plant|planen|will|wil|gaat|"
         "planea|prevé|pretende|vuole|intende)\\b|\\b(used to|formerly|previously|no longer|"
-        "pivoted|stopped|discontinued|früher|ehemals|anciennement|voorheen|antes)\\b|\\b(not|"
+        "pivoted|stopped|discontinued|früher|ehemals|anciennement|voorheen|antes)\\b|"
+        // A business sold off is the past: "sold its clinic EHR business".
+        "\\b(sold|divested|spun off|carved out) (off )?(its|their|the)\\b|\\b(not|"
         "never|n't|nor|rather than|instead of|other than|except|nicht|kein\\w*|pas|jamais|geen|"
         "niet|nunca)\\b"));
     qsizetype from = 0;
@@ -514,18 +719,38 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
     bool organisationsUse = false;
     for (int i = 0; i < items.size(); ++i) {
         const ProfileItem &item = items.at(i);
+        // A customer-success seat for a named kind of customer ("Customer Success Manager,
+        // Health Systems") is a vendor's more surely than an engineer's.
+        const bool keepsCustomers = item.posting
+            && postSaleRoles().match(item.titleLower).hasMatch()
+            && std::any_of(
+                item.sentences.cbegin(), item.sentences.cend(), [](const ProfileSentence &sent) {
+                    return customerOrganisations().match(sent.lower).hasMatch()
+                        || healthOrganisations().match(sent.lower).hasMatch();
+                });
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);
             if (sent.company && notSoftwareBusiness().match(sent.lower).hasMatch()) {
                 p.oppose(i, s, 0.7, QStringLiteral("not a software vendor"));
                 continue;
             }
-            if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {
+            if (itselfAProvider(item, sent)) {
                 p.oppose(i, s, 0.6, QStringLiteral("runs the service itself"));
                 continue;
             }
             p.offer(QStringLiteral("self"), i, s, softwareSelf(), 0.55,
                 QStringLiteral("calls itself a software company"));
+            // Its own headline or tagline, the title and the sentence under it, names the
+            // product: the same word as "a software product", said more surely.
+            if (item.own && !item.posting && s <= 1) {
+                const QString headline = s == 0 ? headlineOf(sent.lower) : sent.lower;
+                if (softwareHeadline().match(headline).hasMatch())
+                    p.offer(QStringLiteral("product"), i, s, anySentence(), 0.55,
+                        QStringLiteral("its headline names software"));
+            }
+            if (item.posting && customerOrganisations().match(sent.lower).hasMatch())
+                p.offer(QStringLiteral("sold"), i, s, customerLifecycle(), 0.45,
+                    QStringLiteral("brings its customers live on it"));
             // A posting's tools are the team's, not the product ("tracked in Service Cloud").
             if (!item.posting) {
                 p.offer(QStringLiteral("product"), i, s, softwareProduct(), 0.4,
@@ -548,6 +773,11 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
                                                                                         : 0.55,
                           QStringLiteral("organisations counted as its users"))
                     || organisationsUse;
+            // Providers counted by kind in its own words, "180 hospitals.": its customers.
+            if (sent.company && !organisationsUse
+                && countedHealthOrganisations().match(sent.lower).hasMatch())
+                organisationsUse = p.offer(QStringLiteral("adopted"), i, s,
+                    countedHealthOrganisations(), 0.4, QStringLiteral("providers counted"));
             p.offer(QStringLiteral("customers"), i, s, ownCustomers(), 0.45,
                 QStringLiteral("organisations as its customers"));
             p.offer(QStringLiteral("adopted"), i, s, organisationsUseIt(), 0.45,
@@ -561,8 +791,12 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
                 p.offer(QStringLiteral("stories"), i, s, anySentence(), 0.4,
                     QStringLiteral("tells its customers' stories"));
             if (item.posting)
-                p.offer(QStringLiteral("roles"), i, s, vendorRoles(), 0.3,
-                    QStringLiteral("hires the roles of a software vendor"));
+                p.offer(QStringLiteral("roles"), i, s, vendorRoles(), keepsCustomers ? 0.5 : 0.3,
+                    keepsCustomers ? QStringLiteral("hires to keep its customers")
+                                   : QStringLiteral("hires the roles of a software vendor"));
+            if (item.own && !item.posting && trustPath().match(item.pathLower).hasMatch())
+                p.offer(QStringLiteral("trust"), i, s, complianceTerms(), 0.4,
+                    QStringLiteral("a security page for its customers"));
         }
     }
     // Patients using a tool their clinic bought is how B2B health software works; consumers
@@ -606,8 +840,13 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
             || specialty.match(heading).hasMatch();
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);
-            if (sent.company && itselfProvider().match(sent.lower).hasMatch()) {
+            if (itselfAProvider(item, sent)) {
                 p.oppose(i, s, 0.7, QStringLiteral("is itself a provider or payer"));
+                continue;
+            }
+            if (animalCare().match(sent.lower).hasMatch()) {
+                if (sent.company)
+                    p.oppose(i, s, 0.6, QStringLiteral("its clinics treat animals"));
                 continue;
             }
             if (sent.company && otherBuyers().match(sent.lower).hasMatch()
@@ -623,7 +862,9 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
             // A vendor to every industry that lists hospitals among them.
             if (others >= 2)
                 continue;
-            const bool related = buyerRelation().match(sent.lower).hasMatch();
+            // Counting them ("180 hospitals.") says they are its customers.
+            const bool related = buyerRelation().match(sent.lower).hasMatch()
+                || countedHealthOrganisations().match(sent.lower).hasMatch();
             const Re &org = named ? healthOrganisations() : healthOrganisationsInContext();
             if (named || inContext)
                 p.offer(QStringLiteral("buyers"), i, s, org,
@@ -637,6 +878,13 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
             if (addressed && s == 0)
                 p.offer(QStringLiteral("addressed"), i, s, healthContext(), 0.35,
                     QStringLiteral("a page addressed to providers or payers"));
+            if (!item.posting)
+                p.offer(QStringLiteral("priced"), i, s, providerPricing(), 0.4,
+                    QStringLiteral("priced per bed, clinician or provider"));
+            // Its own page telling how one provider works with it.
+            if (item.own && s <= 1 && storyPath().match(item.pathLower).hasMatch())
+                p.offer(QStringLiteral("buyers"), i, s, providerNamed(), 0.55,
+                    QStringLiteral("tells a provider's story"));
         }
     }
     // Health is one vertical among many.

@@ -126,8 +126,8 @@ const QList<Marker> &markers()
             ")(?<!demand )(?<!network )(?<!chain )(?<!supply )(?<!inventory )(?<!berth )"
             "(?<!shift )(?<!maintenance )(?<!delivery )(?<!schedule )(?<!workforce )"
             "(?<!transport )(?<!-)"
-            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next "
-            "(quarter|year|month|sprint|phase)|later "
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next"
+            "[- ](quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
             "(will|'ll|shall) (move|migrate|adopt|roll|start|begin|switch|introduce|deploy|launch|"
@@ -143,7 +143,8 @@ const QList<Marker> &markers()
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
-            "weekend projects?|spikes?|toy|deciding|decide|undecided|choosing between|staging|"
+            "weekend projects?|home ?labs?|hobby|spikes?|toy|deciding|decide|undecided|choosing "
+            "between|staging|"
             "preview environments?|internal demo|demo|looked (at|into)|testumgebung|"
             "test-?cluster|evaluier\\w*|getestet|testen|ambiente de (teste|pruebas))\\b",
             Modality::Evaluated);
@@ -185,7 +186,8 @@ const QList<Marker> &markers()
         add("\\b(our clients?|a client|the client|for clients|for a client|clients'|on behalf "
             "of|recruit\\w* for|staffing|agency|portfolio|competitors?|rivals?|unlike|compared "
             "(to|with)|vs\\.?|versus|alternatives? to|customers? (like|such as|including)|"
-            "(used|trusted) by|(companies|founders|startups|teams|brands|customers|clients) "
+            "(used|trusted) by|for ([\\w-]+ ){1,2}(clients|customers)\\b(?!')|"
+            "(companies|founders|startups|teams|brands|customers|clients) "
             "like|we "
             "back|we invest\\w*|we've backed|invested in|our investments?)\\b",
             Modality::SomeoneElse);
@@ -247,7 +249,11 @@ const WordRe &useVerb()
         "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
         "hosted|built|modell?ed|stored|processed|shifts?|shifted|moves?|moving|migrates?|"
         "adopts?|adopted|standardi[sz]es) (on|to|in|into|onto|with)|(is|are) (now )?"
-        "(built|hosted|deployed|modell?ed|stored|processed|powered|orchestrated|managed))\\b"));
+        "(built|hosted|deployed|modell?ed|stored|processed|powered|orchestrated|managed))\\b|"
+        // The same verbs in the other languages evidence comes in.
+        "\\b(betreib\\w*|läuft|laufen|nutz(t|en)|setz(t|en) auf|fait tourner|font tourner|"
+        "tourne(nt)? sur|utilis(e|ent)|héberg\\w*|utiliza\\w*|corren? en|funcionan? en|"
+        "rodam? n[oa]s?|draai\\w*|gebruik\\w*)\\b"));
     return re;
 }
 
@@ -265,16 +271,27 @@ Modality modalityAt(
     const QString &s, qsizetype pos, qsizetype len, bool requirementsList, bool onlyOwnUse = false)
 {
     qsizetype from = 0;
+    qsizetype outerFrom = 0; // where the clause starts if the last break is no break
     qsizetype to = s.size();
     for (auto it = clauseBreak().globalMatch(s); it.hasNext();) {
         const auto m = it.next();
-        if (m.capturedEnd() <= pos)
+        if (m.capturedEnd() <= pos) {
+            outerFrom = from;
             from = m.capturedEnd();
-        else if (m.capturedStart() >= pos + len) {
+        } else if (m.capturedStart() >= pos + len) {
             to = m.capturedStart();
             break;
         }
     }
+    // "Evaluate orchestration options (ECS, Kubernetes, Nomad)": a list in brackets after a
+    // word for choices names them, so the clause's plan or trial is the list's. After a
+    // product's name ("Snowflake (Snowpipe, Streams)") it names the product's parts.
+    static const WordRe choicesBefore(QStringLiteral(
+        "\\b(options|alternatives|candidates|choices|contenders|tools|vendors|platforms|"
+        "orchestrators|providers|clouds|engines|frameworks|technologies|solutions) \\($"));
+    if (from > 0 && s.at(from - 1) == u'(' && to < s.size() && s.at(to) == u')'
+        && s.mid(from, to - from).contains(u',') && choicesBefore.match(s.left(from)).hasMatch())
+        from = outerFrom;
     // A choice made right before the hit wins over an earlier "evaluated".
     qsizetype selectedAt = -1;
     for (auto it = selection().globalMatch(s.left(pos)); it.hasNext();) {
@@ -597,7 +614,9 @@ const WordRe &industryTerms(const QString &id)
             WordRe(QStringLiteral(
                 "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
                 "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfil?ment|warehous\\w*|"
-                "parcel|last[- ]mile|transport(ation)?|spedition|intralogistics|cargo|containers?|"
+                "parcel|last[- "
+                "]mile|transport(ation)?|spedition|spediteur\\w*|intralogistics|cargo|"
+                "containers?|"
                 "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
                 "logistik\\w*|\\w*paket\\w*|\\w*kurier\\w*|spedition\\w*|fracht\\w*|sendungen|"
                 "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
@@ -636,6 +655,28 @@ const WordRe &industryTerms(const QString &id)
     static const WordRe none(QStringLiteral("(?!)"));
     const auto it = terms.constFind(id);
     return it == terms.cend() ? none : *it;
+}
+
+// German names a thing by the last part of a compound: "Lagerverwaltungssoftware" is software
+// and "Logistikimmobilien" real estate, both made for the trade, while "Luftfrachtspedition"
+// and "Transportunternehmen" are the trade itself. Whether the word around [start, end) of
+// `lower` joins a word of the trade to a thing made for it or about it, said last.
+bool compoundHeadedElsewhere(const QString &lower, qsizetype start, qsizetype end)
+{
+    // A hyphen starts a word of its own: "Lkw-Ersatzteile" says "für" with the parts.
+    while (start > 0 && lower.at(start - 1).isLetter())
+        --start;
+    while (end < lower.size() && lower.at(end).isLetter())
+        ++end;
+    const QString word = lower.mid(start, end - start);
+    static const WordRe germanStem(QStringLiteral(
+        "(logistik|fracht|spedition|lager|lkw|paket|kurier|transport|zustell|ladung|hafen|zoll)"));
+    static const WordRe madeForIt(QStringLiteral(
+        "(software|programm|systeme?|technik|technologien?|anlagen?|maschinen?|geräte?|"
+        "teile|immobilien|parks?|flächen|akademie|schulen?|schulungen|seminare?|beratung|"
+        "berater|versicherung(en)?|messen?|verband|verbände|magazin|zeitung|verlag)$"));
+    return germanStem.match(word).hasMatch() && madeForIt.match(word).hasMatch()
+        && !germanStem.match(word).captured(0).endsWith(word);
 }
 
 // "X is a ... company", "we build ...": a sentence that says what the company is or does.
@@ -835,7 +876,7 @@ const WordRe &fundingVerb()
         "cerró|financiación|liderada|tour de table|our (latest |new |recent )?"
         "(series|serie|série)[- ]?[a-h]|"
         "valuation|\\w*finanzierung\\w*|abgeschlossen|sammelt|erhält|millionen|mio|levée|lève|"
-        "millions|runde)\\b"));
+        "millions|runde|preferred (stock|shares)|form d|first sale)\\b"));
     return re;
 }
 
@@ -854,7 +895,9 @@ const WordRe &fundingPlanned()
         "\\b(in talks|talks to|seeking|seeks|looking to raise|plans? to raise|planning to raise|"
         "aims? to raise|hopes? to raise|is raising|reportedly raising|expected to (close|raise)|"
         "would raise|could raise|will raise|preparing|rumou?red|targets?|next round|"
-        "ahead of (its|a|our) series|before (its|a|our) series)\\b"));
+        "ahead of (its|a|our) series|before (its|a|our) series|next[- ](quarter|year|month|spring|"
+        "summer|autumn|fall|winter)|(start|starting|kick off|kicking off|begin|beginning|open|"
+        "opening) (our|its|a|the) (series|serie|round))\\b"));
     return re;
 }
 
@@ -1298,7 +1341,10 @@ void Judge::readEvidence()
             "vagas|lavora-con-noi|carreiras|carreras|carriere|karriar|karriär|lediga-jobb|"
             "kariera|praca|vacantes|recrutement|rejoignez-nous|werken)\\b"));
         const bool careersPage = ownSite && careersPath.match(path).hasMatch();
-        item.posting = e.channel == channel::JobsSearch || board || careersPage;
+        // A "Who is hiring" thread on Hacker News holds the companies' own job posts.
+        static const WordRe hiringThread(QStringLiteral("\\bwho('s| is) hiring\\b"));
+        item.posting = e.channel == channel::JobsSearch || board || careersPage
+            || (e.channel == channel::HackerNews && hiringThread.match(item.titleLower).hasMatch());
         const bool foreignBoard = board && !ownBoard && !path.isEmpty() && path != u"/";
         item.ownVoice = ownSite || ownBoard
             || (!foreignBoard && (e.channel == channel::JobsSearch || e.channel == channel::Website)
@@ -1520,7 +1566,8 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
     static const WordRe productBefore(QStringLiteral(
         "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
         "tooling|plugins?|policies|governance|compliance|scann\\w+) (for|of|on|across)|"
-        "monitors?|sells? to|selling to) (your |any |their |customers'? |a customer's )?(own )?$"));
+        "(software|tools?|products?|solutions?) for|monitors?|sells? to|selling to) (your |any "
+        "|their |customers'? |a customer's )?(own )?$"));
     static const WordRe productAfter(
         QStringLiteral("^(-native|-first|-ready| shops\\b| users\\b| customers\\b)"));
     if (productBefore.match(lower.left(pos)).hasMatch()
@@ -1678,13 +1725,24 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                 // team working in it.
                 // A company's own posting naming its CRM as a tool of the job: the team works in
                 // it.
+                // "Servers running Talos", "a box running k3s": the verb that governs the name.
+                static const WordRe verbRightBefore(QStringLiteral(
+                    "(?<!customers )(?<!clients )(?<!users )(?<!teams )(?<!companies )"
+                    "(?<!anyone "
+                    ")\\b(run|runs|running|ran|use|uses|using|install|installs|installed|"
+                    "deploy|deploys|deployed|operate|operates|operating)( [\\w-]+)? $"));
                 const bool used = topic
                     || (crm ? (item.posting && sent.entity == Entity::Own)
                                 || crmWork()
                                        .match(clauseAround(sent.lower, span.first, len))
                                        .hasMatch()
-                            : useVerb().match(sent.lower).hasMatch());
-                double base = used ? 0.9 : (sent.entity == Entity::Own ? 0.75 : 0.65);
+                            : useVerb().match(sent.lower).hasMatch()
+                                || verbRightBefore.match(sent.lower.left(span.first)).hasMatch());
+                // A posting's stack line names the team's tools, whether the company's own board
+                // or a board line that names it ("Acme | SRE | Go, GKE, Terraform").
+                const bool ownStack
+                    = sent.entity == Entity::Own || (item.posting && sent.entity == Entity::Named);
+                double base = used ? 0.9 : (ownStack ? 0.75 : 0.65);
                 if (joined.contains(s))
                     base = 0.75;
                 if (crm && !used)
@@ -1712,9 +1770,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
         }
         // An item that says in one sentence that it is a plan, a trial or past use does not
         // count as use through its title or a passing mention in another.
+        // A sentence about someone else's use ("we run it for clients") doubts it too; one
+        // about a namesake does not.
         bool doubted = false;
         for (const Contribution &c : std::as_const(t.rejected))
-            doubted = doubted || (c.item == item.index && c.reason != entityText(Entity::Other));
+            doubted = doubted
+                || (c.item == item.index && c.sentence >= 0
+                    && item.sentences.at(c.sentence).entity != Entity::Other);
         for (const Contribution &c : std::as_const(t.against))
             doubted = doubted || c.item == item.index;
         if (doubted)
@@ -1778,7 +1840,14 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                     continue;
                 }
             }
-            const auto m = terms.match(lower);
+            // The first word of the trade that names it, not a thing made for it.
+            QRegularExpressionMatch m;
+            for (auto it = terms.globalMatch(lower); it.hasNext() && !m.hasMatch();) {
+                const auto c = it.next();
+                if (!(f.value == u"logistics"
+                        && compoundHeadedElsewhere(lower, c.capturedStart(), c.capturedEnd())))
+                    m = c;
+            }
             if (!m.hasMatch())
                 continue;
             if (!hitCounts(item, s, lower, m.capturedStart(), m.capturedLength(),
@@ -1788,7 +1857,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             // "We help retailers and logistics companies": its customers' industry, not its own;
             // "fintech investors" invest in it.
             static const WordRe theirs(QStringLiteral(
-                "\\b(help\\w*|serv(e|es|ing)|for|clients? (like|such as|include|including|are)|"
+                "\\b(help\\w*|serv(e|es|ing)|for|für|clients? (like|such as|include|including|"
+                "are)|"
                 "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
                 "partner\\w* with|(projects|contracts) with|demand from|supplies|supplying)\\b"
                 "[\\w\\s,&-]{0,30}$"));
@@ -2147,10 +2217,32 @@ Tally Judge::judgeModel(const GoalFacet &f) const
 Tally Judge::judgeFunding(const GoalFacet &f) const
 {
     Tally t;
+    // "We are bootstrapped", "never raised outside capital": the company's own word that a
+    // round found elsewhere is a namesake's or its parent's.
+    static const WordRe selfFunded(QStringLiteral(
+        "\\b(bootstrapped|self-funded|self-financed|never (raised|taken) (any )?(outside |external "
+        "|venture )?(capital|money|funding|investment)|no (outside|external|venture) (capital|"
+        "funding|investors?)|not (vc|venture)[- ]backed|eigenfinanziert|ohne (investoren|"
+        "risikokapital)|autofinancée?)\\b"));
+    // "Our customer Harborly raised ...", "the lead investor led Series B rounds elsewhere":
+    // another company's round.
+    static const WordRe othersRound(QStringLiteral(
+        "\\b(our|a|one of our) (customers?|clients?|partners?|portfolio compan(y|ies))\\b|"
+        "\\b(investors?|backers?|vcs?|funds?) (\\w+ ){0,2}(led|co-led|backed|joined)\\b"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
             const QString &lower = sent.lower;
+            if (const auto own = selfFunded.match(lower);
+                own.hasMatch() && (sent.entity == Entity::Own || sent.entity == Entity::Named)) {
+                if (hitCounts(item, s, lower, own.capturedStart(), own.capturedLength(),
+                        { Modality::Past, Modality::Planned, Modality::Negated }, t))
+                    t.oppose(
+                        item.index, s, 0.9, QStringLiteral("says it raised no outside capital"));
+                continue;
+            }
+            // A question asks about rounds; it tells of none ("Ask HN: raising a Series B?").
+            static const WordRe question(QStringLiteral("^(re: )?ask hn\\b|\\?\\s*$"));
             // The round nearest to the company's name: round-ups name several companies.
             qsizetype nameAt = -1;
             for (const QString &w : { m_domain, m_nameWords.join(u' '), m_label, m_shortName }) {
@@ -2243,6 +2335,14 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 t.reject(item.index, s, modalityToString(Modality::Planned));
                 continue;
             }
+            if (question.match(lower).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("a question, not a round"));
+                continue;
+            }
+            if (othersRound.match(lower.left(roundAt)).hasMatch()) {
+                t.reject(item.index, s, QStringLiteral("another company's round"));
+                continue;
+            }
             if (stage >= 0 && stage < f.minStage) {
                 t.reject(item.index, s, QStringLiteral("an earlier stage than asked for"));
                 continue;
@@ -2271,7 +2371,8 @@ Tally Judge::judgeFunding(const GoalFacet &f) const
                 when = written;
             static const WordRe relative(
                 QStringLiteral("\\b(last year|(two|three|four|2|3|4) years (ago|after|since)|back "
-                               "in)\\b"));
+                               "in|(one|a) year (ago|since|after)|(twelve|12) months (since|after)|"
+                               "anniversary)\\b"));
             if (when.isValid() && relative.match(lower).hasMatch())
                 when = when.addYears(-1);
             if (f.withinMonths > 0) {
@@ -2303,7 +2404,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     static const WordRe hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
         "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|sitzt|"
-        "hauptverwaltung|ansässig|domiciled)\\b[\\s:,]*(is |are "
+        "hauptverwaltung|ansässig|domiciled|gevestigd)\\b[\\s:,]*(is |are "
         "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
         "[A-Z]?[^\\s,.;()]+)?)"));
     static const WordRe notHq(QStringLiteral(
@@ -2311,8 +2412,10 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
         "expan\\w+|outpost|warehouse in|depot in|sales office|team in|engineers in|presence in|"
         "also in|niederlassung|tochter\\w*|zweigstelle)\\b"));
+    // "Chicago-based", and Dutch "het in Frankfurt gevestigde ...".
     static const WordRe based(
-        QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b"));
+        QStringLiteral("\\b([\\w\\x{00C0}-\\x{017F}]+)-(based|headquartered)\\b|"
+                       "\\bin ([\\w\\x{00C0}-\\x{017F}]+) gevestigde?\\b"));
     static const WordRe foreign(QStringLiteral(
         "\\b(swiss|austrian|dutch|french|british|uk|american|us|u\\.s\\.|polish|danish|swedish|"
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
@@ -2329,7 +2432,8 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             const auto h = hq.match(lower);
             // "Chicago-based broker X has opened an office in Hamburg": the words after
             // "-based" are not a place (the pattern for "Chicago-based" reads it below).
-            const bool compound = h.hasMatch() && h.captured(1) == u"based"
+            const bool compound = h.hasMatch()
+                && (h.captured(1) == u"based" || h.captured(1).startsWith(u"head"))
                 && h.capturedStart(1) > 0 && lower.at(h.capturedStart(1) - 1) == u'-';
             if (h.hasMatch() && !compound) {
                 // The place named right after the word, up to the end of its phrase: "in
@@ -2347,6 +2451,18 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                     rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
                 QString place = end.hasMatch() ? rest.left(end.capturedStart()) : rest;
+                // "mit Sitz in Wien eröffnet einen Standort in Passau": the first place named
+                // is the seat; a later one is what the sentence goes on to tell.
+                qsizetype firstEnd = -1, firstStart = place.size();
+                for (const WordRe *gazetteer :
+                    { &germanPlace(), &europePlace(), &nonEuropePlace() })
+                    if (const auto g = gazetteer->match(place);
+                        g.hasMatch() && g.capturedStart() < firstStart) {
+                        firstStart = g.capturedStart();
+                        firstEnd = g.capturedEnd();
+                    }
+                if (firstEnd >= 0)
+                    place = place.left(firstEnd);
                 const auto country = end.hasMatch()
                     ? countryNext.match(rest.mid(end.capturedStart()))
                     : QRegularExpressionMatch();
@@ -2380,29 +2496,34 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             }
             // "Standort: Würzburg (Hauptsitz)": the headquarters word after the place.
             static const WordRe seatAfter(
-                QStringLiteral("([\\w\\x{00C0}-\\x{017F}-]+)\\s*\\((hauptsitz|firmensitz|zentrale|"
-                               "headquarters|hq|head office)\\)"));
+                QStringLiteral("([\\w\\x{00C0}-\\x{017F}-]+)\\s*(\\((hauptsitz|firmensitz|zentrale|"
+                               "headquarters|hq|"
+                               "head office)\\)|(hq|headquarters)\\b(?! (in|at|of)\\b))|\\b(in|at) "
+                               "([\\w\\x{00C0}-\\x{017F}-]+),? where ([\\w']+ "
+                               "){0,4}(headquarter\\w*|hq|head office)\\b"));
             if (const auto a = seatAfter.match(lower); a.hasMatch()) {
-                if (inRegion(f.value, a.captured(1))) {
+                const QString seat = a.captured(1).isEmpty() ? a.captured(7) : a.captured(1);
+                if (inRegion(f.value, seat)) {
                     t.add(item.index, s, 0.9 * entityFactor(sent.entity),
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
-                if (placeElsewhere(f.value, a.captured(1)) && firm) {
+                if (placeElsewhere(f.value, seat) && firm) {
                     t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
                     continue;
                 }
             }
             const auto b = based.match(lower);
+            const QString basedIn = b.captured(1).isEmpty() ? b.captured(3) : b.captured(1);
             if (b.hasMatch()) {
-                if (inRegion(f.value, b.captured(1))) {
+                if (inRegion(f.value, basedIn)) {
                     t.add(item.index, s, 0.85 * entityFactor(sent.entity),
                         QStringLiteral("based there, %1").arg(entityText(sent.entity)));
                     continue;
                 }
                 if (firm
-                    && (nonEuropePlace().match(b.captured(1)).hasMatch()
-                        || europePlace().match(b.captured(1)).hasMatch())) {
+                    && (nonEuropePlace().match(basedIn).hasMatch()
+                        || europePlace().match(basedIn).hasMatch())) {
                     t.oppose(item.index, s, 0.6, QStringLiteral("based elsewhere"));
                     continue;
                 }
@@ -2419,15 +2540,18 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             }
             // "a German freight forwarder", an address line, a legal form.
             static const WordRe adjective(QStringLiteral(
-                "\\b(german|germany's|deutsche[rns]?) [\\w -]{0,30}(company|startup|firm|"
-                "forwarder|carrier|provider|operator|group|logistics|platform|scale-?up|leader|"
-                "player|specialist|unternehmen|spedition|dienst|anbieter)\\b|\\b\\d{5} "
+                "\\b(german|germany's|deutsche[rns]?|duitse|allemande?|alemana?|tedesc[ao]) "
+                "[\\w -]{0,30}(company|startup|firm|forwarder|carrier|provider|operator|group|"
+                "logistics|platform|scale-?up|leader|player|specialist|unternehmen|spedition|"
+                "dienst|"
+                "anbieter|\\w*expediteur|\\w*vervoerder|\\w*transporteur|bedrijf)\\b|\\b\\d{5} "
                 "[a-zäöüß]+\\b|\\bgmbh\\b|\\b(ug|ag|se|kg)\\b|\\b(ist|sind|is|are) "
                 "(die|der|das|ein|"
                 "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             // "Die Nürnberger Frachtbörse", "der Spediteur aus Kiel".
             static const WordRe townAdjective(
-                QStringLiteral("\\b(der|die|das|des|dem|den) ((%1) [\\w-]+|[\\w-]+ aus \\w+)")
+                QStringLiteral("\\b(der|die|das|des|dem|den|ihre?|unsere?|eine?) ((%1) [\\w-]+|"
+                               "([\\w-]+ ){1,3}aus \\w+)")
                     .arg(germanCityAdjectives()));
             const bool strong
                 = adjective.match(lower).hasMatch() || townAdjective.match(lower).hasMatch();

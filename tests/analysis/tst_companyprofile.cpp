@@ -111,6 +111,100 @@ private Q_SLOTS:
         const QString segment = signalFor(o, u"Not counted for sells to healthcare"_s);
         QVERIFY2(segment.contains(u"one vertical among many"_s), qPrintable(segment));
     }
+    void healthSaas_headlineNamingSoftwareAndProvidersCounted_addUp()
+    {
+        // The home page's headline names the product as software and counts its hospices; a
+        // posting brings new agencies live on it. No price, no "SaaS".
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"vigilnote.com"_s,
+            { evidence(u"https://vigilnote.com/"_s, u"Vigilnote - bereavement follow-up software"_s,
+                  u"Family calls and grief visits planned for you. 140 hospices."_s),
+                evidence(u"https://boards.greenhouse.io/vigilnote/jobs/12"_s,
+                    u"Onboarding Specialist"_s,
+                    u"Run the onboarding of new hospice clients, from data import to first "
+                    "visit."_s,
+                    kPosting) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+        const QString model = signalFor(o, u"business model: B2B SaaS"_s);
+        QVERIFY2(model.contains(u"its headline names software"_s), qPrintable(model));
+    }
+
+    void healthSaas_customerSuccessSeatForNamedCustomersAndASecurityPage_addUp()
+    {
+        // A product never called software: a customer-success seat for a named kind of
+        // customer and a security page written for their reviewers say vendor together.
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"dialtone.health"_s,
+            { evidence(u"https://dialtone.health/"_s, u"Dialtone"_s,
+                  u"After-hours phone triage for pediatric practices."_s),
+                evidence(u"https://jobs.lever.co/dialtone/csm"_s,
+                    u"Customer Success Manager, Pediatric Groups"_s,
+                    u"Keep our practice customers renewing year after year."_s, kPosting),
+                evidence(u"https://dialtone.health/security"_s, u"Security"_s,
+                    u"Call recordings are encrypted and we sign a BAA on request."_s) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+        const QString model = signalFor(o, u"business model: B2B SaaS"_s);
+        QVERIFY2(model.contains(u"hires to keep its customers"_s), qPrintable(model));
+    }
+
+    void healthSaas_inDutch_hospitalPharmaciesAreItsBuyers()
+    {
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"doseerwijzer.nl"_s,
+            { evidence(u"https://doseerwijzer.nl/"_s, u"Doseerwijzer"_s,
+                  u"Doseerwijzer is het controleplatform voor ziekenhuisapotheken: 21 ziekenhuizen "
+                  "werken ermee, per jaar gelicenseerd."_s),
+                evidence(u"https://jobs.lever.co/doseerwijzer/impl"_s,
+                    u"Implementatieconsultant Ziekenhuizen"_s,
+                    u"Je begeleidt nieuwe klanten bij de implementatie."_s, kPosting) });
+        QVERIFY2(o.confidence >= 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void healthSaas_staffingPricedByTheHour_isNoMatch()
+    {
+        // Hospitals are its customers and it bills them, but it sells its people's hours.
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"wardcover.com"_s,
+            { evidence(u"https://wardcover.com/hospitals"_s, u"For hospitals"_s,
+                  u"Wardcover sends locum anaesthetists to 90 hospitals, billed per hour worked. "
+                  "Book cover in our app."_s),
+                evidence(u"https://jobs.lever.co/wardcover/am"_s,
+                    u"Customer Success Manager, NHS Trusts"_s,
+                    u"Keep our trust customers happy with cover that turns up."_s, kPosting) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void healthSaas_softwareForVeterinaryClinics_isNoMatch()
+    {
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"pawchart.de"_s,
+            { evidence(u"https://pawchart.de/"_s, u"Pawchart – Praxissoftware für Tierarztpraxen"_s,
+                  u"Terminplanung und Abrechnung für Tierärzte, 49 € pro Monat."_s),
+                evidence(u"https://jobs.lever.co/pawchart/cs"_s,
+                    u"Customer Success Manager Kleintierpraxen"_s,
+                    u"Du betreust 200 Praxiskunden im Onboarding."_s, kPosting) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void healthSaas_hospitalDescribingItselfAndItsTools_isNoMatch()
+    {
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"stmungo.org"_s,
+            { evidence(u"https://stmungo.org/about"_s, u"About St Mungo's"_s,
+                  u"A teaching hospital with 520 beds and three outpatient clinics."_s),
+                evidence(u"https://stmungo.org/careers/it"_s, u"Digital at St Mungo's"_s,
+                    u"Our digital team runs a cloud EHR, a patient portal and 30 SaaS tools for "
+                    "our 520-bed hospital."_s) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    void healthSaas_aClinicSoftwareBusinessSoldOff_isNoMatch()
+    {
+        // The clinics counted were the customers of a business it no longer has.
+        const AnalysisOutcome o = analyze(kHealthSaasGoal, u"lumenfit.com"_s,
+            { evidence(u"https://www.digitalhealthwire.example/lumenfit"_s,
+                  u"Lumenfit leaves clinic software"_s,
+                  u"Lumenfit sold its physiotherapy practice platform, used by 300 clinics, to a "
+                  "rival in 2025."_s),
+                evidence(u"https://lumenfit.com/"_s, u"Lumenfit"_s,
+                    u"Home workouts with a coach who checks in every week."_s) });
+        QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
     void marketplace_cuesSpreadOverPages_addUp()
     {
         // Each page shows one way a marketplace works; none says all of it.

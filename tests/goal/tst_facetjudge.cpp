@@ -154,6 +154,24 @@ private Q_SLOTS:
         QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
     }
 
+    void funding_ownWordOfNoOutsideCapital_outweighsARoundFoundElsewhere()
+    {
+        // A round in the press under the same short name, and the company's own About page.
+        const QList<Evidence> items {
+            evidence(u"https://news.example/acme-robotics"_s, u"Acme raises $35M Series B"_s,
+                u"Acme, the Osaka robot arm maker, closed its Series B this week."_s,
+                { .channel = u"news_search"_s, .publishedAt = u"2026-06-03T00:00:00Z"_s }),
+            evidence(u"https://acme.io/about"_s, u"About Acme"_s,
+                u"Acme is a bootstrapped design studio in Porto; we have never taken outside "
+                u"money."_s,
+                { .channel = u"website"_s }),
+        };
+        const double pressOnly = judge(kSeriesB, u"acme.io"_s, items.mid(0, 1)).confidence;
+        const double both = judge(kSeriesB, u"acme.io"_s, items).confidence;
+        QVERIFY2(pressOnly >= 0.7, qPrintable(QString::number(pressOnly)));
+        QVERIFY2(both < 0.7, qPrintable(QString::number(both)));
+    }
+
     void hiring_roleAndPlaceInOnePosting_data()
     {
         QTest::addColumn<QString>("title");
