@@ -79,7 +79,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        for (const QString name : { u"heldout10"_s, u"heldout2"_s, u"dev"_s, u"heldout7"_s,
+        for (const QString &name : { u"heldout10"_s, u"heldout2"_s, u"dev"_s, u"heldout7"_s,
                  u"heldout8"_s, u"heldout"_s, u"heldout6"_s, u"labelled-companies"_s })
             QVERIFY(QFile(dir.filePath(name + u".json"_s)).open(QIODevice::WriteOnly));
         QCOMPARE(bench::tuningSets(dir.path()),
