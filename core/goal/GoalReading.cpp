@@ -6,6 +6,8 @@
 #include "goal/GoalParser.h"
 #include "lexicon/TechDictionary.h"
 
+#include <algorithm>
+
 #include <QDate>
 #include <QHash>
 #include <QMutex>
@@ -322,6 +324,20 @@ constexpr PlaceTrigger kPlaces[] = {
         u"nyc|bay area|boston|seattle|austin|chicago)\\b",
         u"\\b(US|U\\.S\\.)" },
 };
+
+// Whether the place named at `at` is an example of another: inside brackets, or after "e.g.",
+// "such as", "z. B.", "wie", "par exemple", "por ejemplo", "zoals" ... in the same clause.
+bool namedAsExample(const QString &folded, qsizetype at)
+{
+    const QString before = folded.left(at);
+    if (before.count(u'(') > before.count(u')'))
+        return true;
+    return matches(before,
+        u"\\b(e\\.? ?g\\.?|eg|such as|like|including|incl\\.?|especially|z\\. ?b\\.?|zb|etwa|"
+        u"wie|insbesondere|besonders|vor allem|p\\. ?ex\\.?|par exemple|comme|notamment|"
+        u"por ejemplo|p\\. ?ej\\.?|como|sobre todo|bijvoorbeeld|bv\\.?|zoals|vooral)"
+        u"[^.;!?]{0,40}$");
+}
 
 // Where the company sits, rather than where the role is.
 constexpr const char16_t *kHeadquarters
@@ -898,19 +914,32 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
 
     // --- Location: of the role when named after the hiring ask ("SDRs in Europe"), of the
     // headquarters when named before it ("German fintechs hiring") or as a seat ("HQ in").
+    // Places given as examples of another ("in Europa (UK, DACH)", "in Europe, e.g. London")
+    // only illustrate it: the place named outside them is the one meant.
+    struct Named
+    {
+        const PlaceTrigger *place;
+        qsizetype at;
+    };
+    QList<Named> named;
     for (const PlaceTrigger &p : kPlaces) {
         QRegularExpressionMatch at = find(lower, p.pattern);
         if (!at.hasMatch() && p.code)
             at = find(text, p.code);
-        if (!at.hasMatch())
-            continue;
+        if (at.hasMatch())
+            named.append({ &p, at.capturedStart(0) });
+    }
+    const auto isExample = [&lower](const Named &n) { return namedAsExample(lower, n.at); };
+    if (!std::all_of(named.cbegin(), named.cend(), isExample))
+        named.removeIf(isExample);
+    if (!named.isEmpty()) {
+        const Named &n = named.constFirst();
         GoalFacet f;
         f.kind = FacetKind::Location;
-        f.value = QString::fromUtf16(p.value);
-        f.roleScope = hiring && at.capturedStart(0) > hiringAt
-            && !matches(lower.left(at.capturedStart(0)), kHeadquarters);
+        f.value = QString::fromUtf16(n.place->value);
+        f.roleScope
+            = hiring && n.at > hiringAt && !matches(lower.left(n.at), kHeadquarters);
         m.facets << f;
-        break;
     }
 
     if (const auto size = sizeFacet(lower))
