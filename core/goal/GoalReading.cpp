@@ -662,8 +662,8 @@ QList<NamedTechnology> namedTechnologies(const TechDictionary &dict, const Parse
                 || (negations().contains(words.at(k))
                     && tokens.at(k).sentence == tokens.at(h.firstToken).sentence);
         const int root = family(h.id);
-        // The dictionary may hold one product twice ("Azure", "Microsoft Azure"): the same
-        // words name one technology.
+        // Two entries may match from the same word (a name and a longer one that begins with
+        // it): the goal names one technology there, the first found.
         bool sameWords = false;
         for (const NamedTechnology &t : std::as_const(out))
             sameWords = sameWords || t.token == h.firstToken;

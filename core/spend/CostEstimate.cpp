@@ -186,7 +186,7 @@ EstimateInput estimateInputFor(const ResearchRequest &request,
     input.strategies = strategies;
     if (strategies.isEmpty()) {
         input.strategiesFromLlm = !input.llmProvider.isEmpty();
-        static const auto dictionary = TechDictionary::loadBuiltIn();
+        const auto dictionary = TechDictionary::loadBuiltIn(); // parsed once per process
         // The run plans for the user's edited facets: so does its estimate.
         QString ignored;
         const auto edited = request.goalFacets.isEmpty()
