@@ -31,8 +31,10 @@ const QString &healthOrganisationNames()
         "physical therapy|therapy|rehab\\w*|behaviou?ral[- ]health|mental[- ]health|primary[- "
         "]care|"
         "specialty|family medicine|pediatric|paediatric|oncology|cardiology|radiology|fertility|"
-        "urgent[- ]care|outpatient|ambulatory|teleradiology) (practices?|clinics?|groups?|"
-        "cent(er|re)s?|offices?|providers?|agencies|chains?|networks?)|(surgery|surgical|imaging|"
+        "urgent[- ]care|outpatient|ambulatory|teleradiology|dialysis|infusion|sleep|imaging|"
+        "pain|wound|eye|vision|hearing|urology|neurology|gastroenterology|pathology) "
+        "(practices?|clinics?|groups?|cent(er|re)s?|offices?|providers?|agencies|chains?|"
+        "networks?|institutes?|labs?|units?)|(surgery|surgical|imaging|"
         "dialysis|cancer|infusion|birth|urgent[- ]care) cent(er|re)s|ascs|health (plans?|"
         "insurers?|insurance companies|payers?|boards?|authorities)|(medicaid|medicare|medicare "
         "advantage|managed[- ]care|commercial|regional|blue cross|dental) (health )?plans|"
@@ -48,12 +50,14 @@ const QString &healthOrganisationNames()
         // German, French, Dutch, Spanish, Italian and Portuguese names of the same.
         "krankenh(ä|ae)us\\w*|kliniken|klinikum|\\w*praxen|arztpraxis|\\w*kassen|"
         "krankenversicher\\w+|pflegedienste?|pflegeheime?|pflegeeinrichtungen|"
-        "kassenärztliche\\w*|hôpitaux|centres? hospitaliers?|établissements (de santé|"
+        "kassenärztliche\\w*|hôpitaux|centres? hospitaliers?|"
+        "services hospitaliers|cabinets (de |d')(?!avocats|conseil|recrutement|expertise)\\w+|"
+        "centres (du|de) (sommeil|dialyse|radiologie|imagerie|santé)|établissements (de santé|"
         "médico-sociaux)|ehpads?|cliniques|cabinets? (médica\\w*|dentaires?|de kiné\\w*)|"
         "mutuelles|complémentaires? santé|laboratoires (hospitaliers|d'analyses|de biologie\\w*)|"
         "chus?|centres hospitaliers universitaires|\\w*zorgorganisaties|assureurs santé|maisons de "
         "(retraite|santé)|"
-        "ziekenhuizen|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
+        "ziekenhuizen|\\w*zorggroep(en)?|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
         "zorgverzekeraars|thuiszorg\\w*|verpleeghuizen|hospitais|clínicas|consultórios|"
         "operadoras de (saúde|planos)|planos de saúde|hospitales|centros (médicos|de salud)|"
         "aseguradoras de salud|ospedali|cliniche|ambulatori|studi (medici|dentistici)|"
@@ -88,6 +92,18 @@ const Re &countedHealthOrganisations()
     return re;
 }
 
+// The same counted in a page about care, by the words that name them only there: "120
+// cabinets clients", "48 Institute arbeiten mit ...", "300 providers".
+const Re &countedCareOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "%1 (?:[\\w'&-]+ ){0,3}(%2|clinics|practices|labs|agencies|payers|insurers|providers|"
+        "facilities|cent(er|re)s|institutes?|instituts?|instituten|cabinets|labore|laboratoires|"
+        "einrichtungen|établissements|instellingen|centros|clínicas)\\b")
+                                         .arg(countPattern(), healthOrganisationNames()));
+    return re;
+}
+
 // Words that name providers or payers only in an item that speaks of health.
 const Re &healthOrganisationsInContext()
 {
@@ -97,8 +113,12 @@ const Re &healthOrganisationsInContext()
         "(practice|clinic|hospital|health system|health plan|plan|payer|provider|pharmacy|lab|"
         "agency|trust|praxis|klinik) (customers?|clients?|kunden)|clinics?|(?<!good clinical "
         ")(?<!best )(?<!business )practices|providers|payers?|"
-        "insurers|labs|agencies|trusts|plans|facilities|(?<!data )cent(er|re)s|einrichtungen|"
-        "praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas)\\b"));
+        "insurers|labs|agencies|trusts|plans|"
+        // A hospital's facilities team keeps its buildings, not its patients.
+        "facilities(?! (teams?|departments?|directors?|managers?|management))|"
+        "(?<!data )cent(er|re)s|einrichtungen|praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas|"
+        // Where care is given, in a page about care: "48 Institute", "Labore", "cabinets".
+        "institutes?|instituts?|instituten|institutos|labore|laboratoires|cabinets)\\b"));
     return re;
 }
 
@@ -148,8 +168,28 @@ const Re &healthWork()
         "cerner|meditech|athenahealth|\\w*dokumentation|abrechnung mit|terminvergabe|"
         "telematikinfrastruktur|dossiers? (de soins|patients?|médica\\w*)|dossiervoering|"
         "declaratie|triage|e-consult\\w*|historia clínica|facturación a aseguradoras|"
-        "prontuário)\\b"));
+        "prontuário|"
+        // Reading diagnostic tests is clinicians' work: "interprétation des Holter",
+        // "Befundung", "sleep studies".
+        "ecgs?|ekgs?|holters?|polysomnogra\\w*|sleep stud(y|ies)|mri|mammogra\\w*|ultrasounds?|"
+        "x-rays?|biops(y|ies)|histolog\\w*|\\w*befundung|radiographies?|échographies?|irm)\\b"));
     return re;
+}
+
+// Medicine's fields (a dictionary's list, with the German, French, Dutch and Spanish
+// endings), treatments only clinicians give, and prescriptions.
+QString medicalFields()
+{
+    return QStringLiteral(
+        "(onco|cardio|kardio|radio|patho|dermato|neuro|uro|nephro|gastroentero|endocrino|"
+        "rheumato|ophthalmo|ophtalmo|oftalmo|gyn(a|ae|ä)?eco|gynäko|h(a)?emato|hämato|pneumo|"
+        "pulmono|allergo|audio|anesthesio|anaesthesio|anästhesio|immuno|traumato|stomato)"
+        "log(y|ie|ía|ia|ue|ues|en|e|ical|isch\\w*|ique\\w*)|pa?ediatr\\w*|pädiatr\\w*|pédiatr\\w*|"
+        "psychiatr\\w*|geriatr\\w*|gériatr\\w*|dialys\\w*|dialyse\\w*|diálisis|infusion\\w*|"
+        "chemotherap\\w*|polysomnogra\\w*|prescription\\w*|prescrib\\w*|e-prescri\\w*|"
+        "ordonnances?|rezepte?|"
+        "recetas? médicas?|hospice\\w*|befund\\w*|ouderenzorg|gehandicaptenzorg|"
+        "altenpflege|ehpad\\w*");
 }
 
 const Re &healthContext()
@@ -166,7 +206,11 @@ const Re &healthContext()
         "\\w+(praxis|praxen|arzt|ärzt\\w*|klinik\\w*|pflege\\w*|zorg\\w*|verpleg\\w*|"
         "kranken\\w*|apothe\\w*)|ziekenhui\\w+|apothe\\w+|hospitali\\w+|chus?|\\w+ologists|"
         "orthodont\\w+|podiatr\\w+|"
-        "chiropract\\w+|optometr\\w+|pa?ediatric\\w*|orthopa?edic\\w*)\\b"));
+        "chiropract\\w+|optometr\\w+|pa?ediatric\\w*|orthopa?edic\\w*|"
+        // The fields of medicine and their treatments, in the languages of the lexicon: a page
+        // on "oncology practices", "Pathologie-Institute" or "per dialysis station" speaks of
+        // care without any of the words above.
+        "%1)\\b").arg(medicalFields()));
     return re;
 }
 
@@ -282,7 +326,8 @@ const Re &otherIndustries()
         "education|schools|government|public sector|hospitality|restaurants|real estate|media|"
         "telecom\\w*|e-?commerce|construction|legal|law firms?|nonprofits?|automotive|energy|"
         "utilities|universities|retailers|financial services|airlines|saas companies|councils?|"
-        "tech companies)\\b"));
+        "tech companies|(architecture|accounting|engineering|construction) firms|"
+        "(?<!health )(?<!care )(?<!home )(?<!hospice )(?<!nursing )(?<!staffing )agencies)\\b"));
     return re;
 }
 
@@ -320,8 +365,29 @@ const Re &softwareHeadline()
         "para|voor)\\b|"
         "^\\W*(?!custom |bespoke |individuelle )(?:[\\w'&/-]+,? ){0,5}(software|saas|logiciel|"
         "plattform|plateforme|plataforma|platform|\\w+software|\\w+platform|\\w+plattform|"
-        "information system|informatiesysteem|\\w+systeem)(?![\\w-])\\s*($|[.:;,!(]|(for|für|"
-        "pour|para|voor|per|to|that|built|designed|in|aus|de|van|du|zur|zum)\\b)"));
+        "information system|informatiesysteem|\\w+systeem|"
+        // A record kept as software is a product: "The pediatric EHR", "Het elektronisch
+        // cliëntdossier", "die digitale Patientenakte".
+        "ehr|emr|\\w+dossier|\\w+akte|dossier (patient|médical|de soins)( informatisé)?|"
+        "electronic (health|medical|patient) record)(?![\\w-])\\s*"
+        "($|[.:;,!(]|(for|für|pour|para|voor|per|to|that|which|your|you|built|designed|in|aus|"
+        "de|van|du|zur|zum)\\b)"));
+    return re;
+}
+
+// Where a headline says whom the product is for.
+const Re &headlineBuyers()
+{
+    static const Re re = wordPattern(QStringLiteral("\\b(for|für|pour|para|voor)\\b"));
+    return re;
+}
+
+// Organisations of any trade, as buyers.
+const Re &organisationKinds()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(businesses|companies|enterprises|organi[sz]ations|firms|teams|departments|"
+        "unternehmen|betriebe|entreprises|empresas|bedrijven|organisaties)\\b"));
     return re;
 }
 
@@ -404,7 +470,14 @@ const Re &softwareSold()
         "(pro|je) [\\w:/]+ und (monat|jahr)|(pro|je) (ärzt\\w*|therapeut\\w*|behandler\\w*|"
         "standort|lizenz|arbeitsplatz)|per-[\\w-]+ (pricing|fee|price|licen[cs]e|subscription)|"
         "seat (fee|price|licen[cs]es?)|per (case|scanner|device|store|pharmacy|therapist)|"
-        "cloud(-based)? ([\\w-]+ ){0,2}(engine|software|service|app|tool|suite))\\b"));
+        "cloud(-based)? ([\\w-]+ ){0,2}(engine|software|service|app|tool|suite)|"
+        // Run for the customer as a service: "hosted and maintained for you", "delivered as a
+        // hosted service", "Betrieb in einem zertifizierten Rechenzentrum", "pro Fall".
+        "hosted (service|solution|for you|and (maintained|managed|updated|supported))|"
+        "delivered as a ([\\w-]+ )?service|(betrieb|betrieben|gehostet|hosted|runs?|läuft|"
+        "hébergée?s?) (in|im|dans) (einem|unserem|a|our|un|des)? ?([\\w-]+ ){0,2}"
+        "(rechenzentr\\w*|data ?cent(er|re)s?|datacenters?|centres? de données)|"
+        "(pro|je) (fall|befund|untersuchung|einsendung))\\b"));
     return re;
 }
 
@@ -413,7 +486,7 @@ const Re &softwareSold()
 const Re &ownCustomers()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,2}(customers|"
+        "\\b(our|its|their|nos|unsere\\w*|onze|nuestros|nossos) (?:[\\w-]+ ){0,3}(customers|"
         "clients|kunden|klanten|clientes)\\b|\\b(\\d[\\d,]*|two|three|four|five|six|eight|ten|"
         "twelve|fifteen|twenty|"
         "thirty|forty|fifty) ([^\\W\\d][\\w-]* ){1,2}(customers|clients|accounts)\\b"));
@@ -446,6 +519,14 @@ const Re &adoptionNews()
         "\\b(signs|signed|wins|won|lands|landed|adds|added) (\\w+ ){0,2}(hospitals?|health "
         "systems?|health plans?|plans|payers|insurers|clinics|practices|trusts|pharmacies)\\b|"
         "\\b(goes|went|is|are) live (at|in|across)\\b|"
+        // A customer moving its work onto it: "replaced spreadsheets with X", "moved to X",
+        // "standardizes on X", "kiest X", "entscheidet sich für X", "choisit X".
+        "\\b(replaced|replaces|swapped|swaps) [\\w' -]{1,30} (with|for) the company\\b|"
+        "\\b(moved|moves|switched|switches|migrated|migrates) (\\w+ ){0,3}(to|onto) the company\\b|"
+        "\\bstandardi[sz](es|ed|e) on the company\\b|\\b(kiest|koos|kozen) (voor )?the "
+        "company\\b|\\b(entscheidet|entschied) sich für the company\\b|\\b(setzt|setzen) auf the "
+        "company\\b|\\b(choisit|choisissent|adopte|adoptent) the company\\b|\\b(elige|eligen|"
+        "adopta) the company\\b|"
         // A founder on a customer: "our first hospital took 14 months to sign".
         "\\b(our|their) (first|newest|latest|largest|biggest) (\\w+ )?(hospital|health system|"
         "clinic|practice|health plan|payer|customer|client)s? [\\w ]{0,30}\\b(sign|signed|went "
@@ -457,8 +538,11 @@ const Re &adoptionNews()
 const Re &storyPath()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "^/(\\w{2}/)?(customers|customer-stories|case-studies|stories|success-stories|kunden|"
-        "referenzen|references|clients|klanten|cas-clients|casos|clientes|temoignages)(/|$)"));
+        "^/(\\w{2}/)?(customers|customer-stories|case-studies|case-study|stories|success-stories|"
+        "kunden|referenzen|references|clients|klanten|cas-clients|casos|clientes|temoignages|"
+        // The same in other languages: "/nl/klantverhalen/", "/de/kundengeschichten/".
+        "klantverhalen|klantcases|referenties|kundengeschichten|erfolgsgeschichten|"
+        "anwenderberichte|histoires-clients|casos-de-exito|casos-de-éxito|historias)(/|$)"));
     return re;
 }
 
@@ -490,6 +574,37 @@ const Re &postSaleRoles()
     static const Re re = wordPattern(QStringLiteral(
         "\\b(\\w+ success|onboarding|implementation) (managers?|specialists?|leads?|associates?)|"
         "kundenerfolg\\w*|klantsucces\\w*|customer success\\b"));
+    return re;
+}
+
+// Seats that hold customers' accounts: any business has them, a vendor names them for a kind
+// of customer organisation ("Client Partner, Health Plans").
+const Re &accountSeats()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(client|account) (partners?|managers?|executives?|directors?)\\b"));
+    return re;
+}
+
+// A kind of customer organisation named in a seat's title, after the seat: "Account
+// Executive, Provider Groups", "Client Partner – Health Plans".
+const Re &seatForOrganisations()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "[,–—(:-] ?(?:[\\w&-]+ ){0,2}(%1|groups|plans|providers|payers|practices|clinics|labs|"
+        "enterprise|mid-market|accounts)\\b")
+                                         .arg(healthOrganisationNames()));
+    return re;
+}
+
+// A posting naming the product it works on as the company's own, with the customers it is
+// sold to: "Manage hospital customers of our reconciliation platform", "Sell our platform
+// to medical groups". A posting's other tools are the team's ("tracked in Service Cloud").
+const Re &ownProductSold()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b(our|its) (?:[\\w-]+ ){0,3}(platform|software|product|app|application|saas|suite|"
+        "ehr|emr)\\b"));
     return re;
 }
 
@@ -547,6 +662,17 @@ const Re &usageVerb()
     return re;
 }
 
+// Organisations counted, and a verb of use elsewhere in the sentence: "60 hospitals run on
+// it", "Ruim 200 zorgorganisaties werken met ...". The count alone ("2,300 clients") says how
+// big a company is.
+bool countedAsUsers(const QRegularExpressionMatch &counted, const QString &lower)
+{
+    return counted.hasMatch()
+        && usageVerb()
+               .match(QString(lower).remove(counted.capturedStart(), counted.capturedLength()))
+               .hasMatch();
+}
+
 // --- Against a software vendor.
 
 const Re &consumersPay()
@@ -589,6 +715,19 @@ const Re &notSoftwareBusiness()
         "nurses|locums?|physicians|doctors|coders|scribes|clinicians|staff)\\b|"
         "\\b(we invest|we back|invests? in|venture (capital|firm|fund)|vc firm|our portfolio|"
         "portfolio compan\\w+)\\b"));
+    return re;
+}
+
+// A product not sold yet: a waitlist, a launch ahead, no customers so far.
+const Re &notLaunched()
+{
+    static const Re re = wordPattern(QStringLiteral(
+        "\\b((join|sign up (for|to)|get on|add yourself to) (the |our )?wait ?list|(auf|in) die "
+        "warteliste|sur (la|notre) liste d'attente|(op|aan) de wachtlijst|a la lista de espera|"
+        "coming soon|"
+        "pre-?launch|not (yet )?launched|launch(ing)? (is )?(planned|geplant|prévu|gepland|"
+        "previsto)|no (paying )?customers yet|noch keine kunden|pas encore de clients|nog geen "
+        "klanten|todavía sin clientes|(entwickeln|bauen) gerade)\\b"));
     return re;
 }
 
@@ -721,13 +860,16 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
         const ProfileItem &item = items.at(i);
         // A customer-success seat for a named kind of customer ("Customer Success Manager,
         // Health Systems") is a vendor's more surely than an engineer's.
+        const bool forOrganisations = seatForOrganisations().match(item.titleLower).hasMatch();
         const bool keepsCustomers = item.posting
-            && postSaleRoles().match(item.titleLower).hasMatch()
-            && std::any_of(
-                item.sentences.cbegin(), item.sentences.cend(), [](const ProfileSentence &sent) {
-                    return customerOrganisations().match(sent.lower).hasMatch()
-                        || healthOrganisations().match(sent.lower).hasMatch();
-                });
+            && ((postSaleRoles().match(item.titleLower).hasMatch()
+                    && (forOrganisations
+                        || std::any_of(item.sentences.cbegin(), item.sentences.cend(),
+                            [](const ProfileSentence &sent) {
+                                return customerOrganisations().match(sent.lower).hasMatch()
+                                    || healthOrganisations().match(sent.lower).hasMatch();
+                            })))
+                || (accountSeats().match(item.titleLower).hasMatch() && forOrganisations));
         for (int s = 0; s < item.sentences.size(); ++s) {
             const ProfileSentence &sent = item.sentences.at(s);
             if (sent.company && notSoftwareBusiness().match(sent.lower).hasMatch()) {
@@ -738,15 +880,30 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
                 p.oppose(i, s, 0.6, QStringLiteral("runs the service itself"));
                 continue;
             }
+            if (sent.company && notLaunched().match(sent.lower).hasMatch()) {
+                p.oppose(i, s, 0.6, QStringLiteral("sells nothing yet"));
+                continue;
+            }
             p.offer(QStringLiteral("self"), i, s, softwareSelf(), 0.55,
                 QStringLiteral("calls itself a software company"));
             // Its own headline or tagline, the title and the sentence under it, names the
             // product: the same word as "a software product", said more surely.
             if (item.own && !item.posting && s <= 1) {
                 const QString headline = s == 0 ? headlineOf(sent.lower) : sent.lower;
-                if (softwareHeadline().match(headline).hasMatch())
+                if (softwareHeadline().match(headline).hasMatch()) {
                     p.offer(QStringLiteral("product"), i, s, anySentence(), 0.55,
                         QStringLiteral("its headline names software"));
+                    // "Nurse triage software for health system call centers": whom it is for
+                    // are organisations, which is what B2B says.
+                    // A tagline, not a sentence about the company ("X édite un logiciel pour
+                    // ...").
+                    if (const auto m = headlineBuyers().match(headline); m.hasMatch()
+                        && !headline.startsWith(QStringLiteral("the company"))
+                        && (healthOrganisations().match(headline, m.capturedStart()).hasMatch()
+                            || organisationKinds().match(headline, m.capturedStart()).hasMatch()))
+                        p.offer(QStringLiteral("customers"), i, s, anySentence(), 0.45,
+                            QStringLiteral("its headline names organisations as its buyers"));
+                }
             }
             if (item.posting && customerOrganisations().match(sent.lower).hasMatch())
                 p.offer(QStringLiteral("sold"), i, s, customerLifecycle(), 0.45,
@@ -762,11 +919,7 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
             // clients in France") says how big it is, and any business has clients: a verb of
             // use must come with it, and named kinds of organisations say more.
             const auto counted = countedOrganisations().match(sent.lower);
-            if (counted.hasMatch()
-                && usageVerb()
-                       .match(QString(sent.lower)
-                                  .remove(counted.capturedStart(), counted.capturedLength()))
-                       .hasMatch())
+            if (countedAsUsers(counted, sent.lower))
                 organisationsUse
                     = p.offer(QStringLiteral("adopted"), i, s, countedOrganisations(),
                           genericCustomers().match(counted.captured(u"org")).hasMatch() ? 0.4
@@ -790,10 +943,17 @@ ProfileReading readSoftwareVendor(const QList<ProfileItem> &items)
             if (item.own && s == 0 && storyPath().match(item.pathLower).hasMatch())
                 p.offer(QStringLiteral("stories"), i, s, anySentence(), 0.4,
                     QStringLiteral("tells its customers' stories"));
-            if (item.posting)
-                p.offer(QStringLiteral("roles"), i, s, vendorRoles(), keepsCustomers ? 0.5 : 0.3,
-                    keepsCustomers ? QStringLiteral("hires to keep its customers")
-                                   : QStringLiteral("hires the roles of a software vendor"));
+            if (item.posting && keepsCustomers && s == 0)
+                p.offer(QStringLiteral("roles"), i, s, anySentence(), 0.5,
+                    QStringLiteral("hires to keep its customers"));
+            else if (item.posting)
+                p.offer(QStringLiteral("roles"), i, s, vendorRoles(), 0.3,
+                    QStringLiteral("hires the roles of a software vendor"));
+            if (item.posting
+                && (customerOrganisations().match(sent.lower).hasMatch()
+                    || healthOrganisations().match(sent.lower).hasMatch()))
+                p.offer(QStringLiteral("product"), i, s, ownProductSold(), 0.4,
+                    QStringLiteral("a posting names its product and its customers"));
             if (item.own && !item.posting && trustPath().match(item.pathLower).hasMatch())
                 p.offer(QStringLiteral("trust"), i, s, complianceTerms(), 0.4,
                     QStringLiteral("a security page for its customers"));
@@ -818,14 +978,19 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
     Profile p(items);
     int healthSentences = 0;
     QSet<QString> industries;
+    int listed = 0; // the most other industries one of its sentences lists
     for (int i = 0; i < items.size(); ++i) {
         const ProfileItem &item = items.at(i);
         QString whole = item.titleLower;
         for (const ProfileSentence &sent : item.sentences) {
             whole += u' ' + sent.lower;
-            if (sent.company)
-                for (auto it = otherIndustries().globalMatch(sent.lower); it.hasNext();)
-                    industries.insert(it.next().captured(0));
+            if (!sent.company)
+                continue;
+            QSet<QString> here;
+            for (auto it = otherIndustries().globalMatch(sent.lower); it.hasNext();)
+                here.insert(it.next().captured(0));
+            industries.unite(here);
+            listed = std::max(listed, int(here.size()));
         }
         if (!healthContext().match(whole).hasMatch())
             continue;
@@ -857,12 +1022,17 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
                 ++others;
             const bool named = healthOrganisations().match(sent.lower).hasMatch();
             const bool inContext = healthOrganisationsInContext().match(sent.lower).hasMatch();
-            if (named || inContext)
+            if ((named || inContext) && others == 0)
                 ++healthSentences;
             // A vendor to every industry that lists hospitals among them.
             if (others >= 2)
                 continue;
-            // Counting them ("180 hospitals.") says they are its customers.
+            // Counting them ("180 hospitals.") says they are its customers; counted with a verb
+            // of use ("90 centres hospitaliers l'utilisent"), they are its users, the surest
+            // word a vendor has for whom it sells to.
+            if (countedAsUsers(countedCareOrganisations().match(sent.lower), sent.lower))
+                p.offer(QStringLiteral("buyers"), i, s, countedCareOrganisations(), 0.75,
+                    QStringLiteral("providers or payers counted as its users"));
             const bool related = buyerRelation().match(sent.lower).hasMatch()
                 || countedHealthOrganisations().match(sent.lower).hasMatch();
             const Re &org = named ? healthOrganisations() : healthOrganisationsInContext();
@@ -888,7 +1058,9 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
         }
     }
     // Health is one vertical among many.
-    if (industries.size() >= 3 && healthSentences <= industries.size())
+    // "Finance teams in SaaS, manufacturing, retail and services run on it": a list of trades
+    // in its own words says so as surely as three named across its pages.
+    if ((industries.size() >= 3 || listed >= 2) && healthSentences <= industries.size())
         for (int i = 0; i < items.size(); ++i)
             for (int s = 0; s < items.at(i).sentences.size(); ++s)
                 if (items.at(i).sentences.at(s).company
