@@ -44,7 +44,9 @@ const QString &healthOrganisationNames()
         "senior[- ]living (communities|operators|facilities)|assisted[- ]living (communities|"
         "facilities)|long-term[- ]care (facilities|operators|providers)|post-acute (providers|"
         "facilities)|(clinical|diagnostic|pathology|reference|hospital) lab(s|oratories)|"
-        "pharmacies|pharmacy (chains|groups)|nhs|(hospital|acute|ambulance|mental health|"
+        "pharmacies|pharmacy (chains|groups)|nhs|"
+        // HIPAA's word for providers, payers and clearinghouses.
+        "covered entit(y|ies)|(hospital|acute|ambulance|mental health|"
         "foundation) trusts|integrated care (boards|systems)|dsos|dental (groups|chains|offices|"
         "support organi[sz]ations)|emergency departments|"
         // German, French, Dutch, Spanish, Italian and Portuguese names of the same.
@@ -224,6 +226,8 @@ const Re &buyerRelation()
         "out|roll\\w* out|go[- ]lives?|went live|signed|chose|choose|selected|contracts? with|"
         "use|uses|using|run on|runs on|rely on|relies on|subscribe|licen[cs]e\\w*|implement\\w*|"
         "onboard\\w*|case stud\\w*|lets|allows?|gives|enables?|saves?|cuts?|reduces?|"
+        "standardi[sz]\\w* on|switch\\w* to|mov\\w* to|replac\\w* [\\w ]{1,30} with|kiest|kozen|"
+        "choisi\\w*|adopt\\w*|"
         "recover\\w*|für|pour|para|per|voor|mit|met|con|com|kunden|clients|klanten|"
         "clientes|utilisé\\w*|gebruik\\w*|nutz\\w+)\\b"));
     return re;
@@ -314,7 +318,10 @@ const Re &otherBuyers()
         "life[- ]sciences? (companies|teams|customers)|cros|contract research|clinical trial "
         "sponsors|medtech (companies|makers)|device makers|medical (students|schools)|"
         "universities|veterinar\\w*|vets|pet owners|pets|employers|hr teams|benefits "
-        "(teams|leaders)|gyms|fitness studios)\\b"));
+        "(teams|leaders)|gyms|fitness studios|"
+        // Other vendors build on it: "built for digital health startups".
+        "(digital health|health ?tech|health ?care software|health it) (startups|companies|"
+        "vendors|developers|teams|apps)|(app|software) (developers|vendors|makers))\\b"));
     return re;
 }
 
@@ -502,8 +509,9 @@ const Re &organisationsUseIt()
         "(use|run on|rely on|subscribe to|license|buy) (it|them|us|the company)\\b|"
         "\\b(hospitals|clinics|practices|health systems|health plans|payers|insurers|pharmacies|"
         "labs|agencies|providers) (use|run on|rely on|license) the company\\b|"
-        "\\b(is|are) used by (\\w+ ){0,3}(hospitals|clinics|practices|health systems|plans|payers|"
-        "insurers|pharmacies|labs|agencies|providers|organi[sz]ations)\\b"));
+        "\\b((is|are) used|trusted|relied on) by (\\w+ ){0,3}(hospitals|clinics|practices|health "
+        "systems|plans|payers|insurers|pharmacies|labs|agencies|providers|organi[sz]ations|"
+        "teams|departments)\\b"));
     return re;
 }
 
@@ -683,7 +691,12 @@ const Re &consumersPay()
         "subscribe|download|sign up)|members pay|out of pocket|for you and your family|"
         "(a|per|/) ?month for (you|patients|members|individuals|families)|sell\\w* directly to "
         "(students|consumers|patients|individuals|families|parents)|(student|individual|personal|"
-        "family) plans?)\\b|\\bconsumer (apps?|products?|brands?)\\b"));
+        "family) plans?)\\b|\\bconsumer (apps?|products?|brands?)\\b|"
+        // Sold in the app stores, counted in people: "Free on iOS and Android", "Used by 80,000
+        // students".
+        "\\b(free|available|download\\w*) (on|for|in|from) (ios|android|iphone|the app store)\\b|"
+        "\\b(used|trusted|loved) by (over |more than )?\\d[\\d,.]*k?\\+? (students|learners|users|"
+        "people|parents|patients|families|moms|individuals|consumers)\\b"));
     return re;
 }
 
