@@ -174,7 +174,7 @@ const Re &healthWork()
         // Reading diagnostic tests is clinicians' work: "interprétation des Holter",
         // "Befundung", "sleep studies".
         "ecgs?|ekgs?|holters?|polysomnogra\\w*|sleep stud(y|ies)|mri|mammogra\\w*|ultrasounds?|"
-        "x-rays?|biops(y|ies)|histolog\\w*|\\w*befundung|radiographies?|échographies?|irm)\\b"));
+        "x-rays?|biops(y|ies)|histolog\\w*|\\w*befund\\w*|radiographies?|échographies?|irm)\\b"));
     return re;
 }
 

@@ -2,6 +2,12 @@
 #include "analysis/HeuristicAnalyzer.h"
 #include "lexicon/TechDictionary.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace gtm;
@@ -203,6 +209,49 @@ private Q_SLOTS:
                 evidence(u"https://lumenfit.com/"_s, u"Lumenfit"_s,
                     u"Home workouts with a coach who checks in every week."_s) });
         QVERIFY2(o.confidence < 0.7, qPrintable(QString::number(o.confidence)));
+    }
+
+    // Companies read as a whole, one per row of tests/data/analysis/company-readings/ (one file
+    // per concern): the cases of the cue classes added in session 8 and after.
+    void companyReading_data()
+    {
+        QTest::addColumn<QString>("goal");
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<QList<Evidence>>("items");
+        QTest::addColumn<bool>("match");
+        const QDir folder(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/company-readings"_s);
+        const QStringList files = folder.entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(), qPrintable(folder.path()));
+        for (const QString &name : files) {
+            QFile file(folder.filePath(name));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+            QVERIFY2(!doc.isNull(), qPrintable(name + u": "_s + error.errorString()));
+            for (const QJsonValue &r : doc[u"readings"].toArray()) {
+                QList<Evidence> items;
+                for (const QJsonValue &e : r[u"evidence"].toArray())
+                    items << evidence(e[u"url"].toString(), e[u"title"].toString(),
+                        e[u"snippet"].toString(),
+                        { .name = e[u"source"].toString(u"Tavily"_s),
+                            .channel = e[u"channel"].toString(u"google_search"_s),
+                            .publishedAt = e[u"published"].toString() });
+                QTest::addRow("%s: %s", qPrintable(QFileInfo(name).completeBaseName()),
+                    qPrintable(r[u"name"].toString()))
+                    << r[u"goal"].toString() << r[u"domain"].toString() << items
+                    << r[u"match"].toBool();
+            }
+        }
+    }
+
+    void companyReading()
+    {
+        QFETCH(QString, goal);
+        QFETCH(QString, domain);
+        QFETCH(QList<Evidence>, items);
+        QFETCH(bool, match);
+        const AnalysisOutcome o = analyze(goal, domain, items);
+        QVERIFY2((o.confidence >= 0.7) == match, qPrintable(QString::number(o.confidence)));
     }
 
     void marketplace_cuesSpreadOverPages_addUp()
