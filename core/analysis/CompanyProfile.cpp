@@ -136,7 +136,7 @@ const Re &healthRoles()
         "owners)|(utili[sz]ation|care|case)[- ]management (nurses|teams?|reviewers|leaders)|"
         "revenue[- ]cycle (teams?|leaders|staff|directors)|cmios?|cnos?|chief (medical|nursing|"
         "medical information) officers?|hospital (administrators|executives|leaders|it)|"
-        "ärzt\\w*|pflegekräfte|pflegefachkräfte|médecins|infirmi\\w+|soignants|médicos|"
+        "\\w*ärzt\\w*|\\w*pflege(fach)?kräfte|\\w*therapeut\\w*|médecins|infirmi\\w+|soignants|médicos|"
         "enfermer\\w+|enfermeir\\w+|huisartsen|behandelaars?|psychologen|verpleegkundigen|"
         "medici|infermieri|"
         // Specialists by name: a dictionary's list, not one writer's.
@@ -530,7 +530,8 @@ const Re &adoptionNews()
         // A customer moving its work onto it: "replaced spreadsheets with X", "moved to X",
         // "standardizes on X", "kiest X", "entscheidet sich für X", "choisit X".
         "\\b(replaced|replaces|swapped|swaps) [\\w' -]{1,30} (with|for) the company\\b|"
-        "\\b(moved|moves|switched|switches|migrated|migrates) (\\w+ ){0,3}(to|onto) the company\\b|"
+        // A plural subject: "the nurses switched to X"; "Jane moved to X as CTO" is a hire.
+        "\\b(\\w+s|we|they) (all )?(moved|switched|migrated) (\\w+ ){0,3}(to|onto) the company\\b|"
         "\\bstandardi[sz](es|ed|e) on the company\\b|\\b(kiest|koos|kozen) (voor )?the "
         "company\\b|\\b(entscheidet|entschied) sich für the company\\b|\\b(setzt|setzen) auf the "
         "company\\b|\\b(choisit|choisissent|adopte|adoptent) the company\\b|\\b(elige|eligen|"
@@ -1043,13 +1044,15 @@ ProfileReading readHealthBuyers(const QList<ProfileItem> &items)
             // Counting them ("180 hospitals.") says they are its customers; counted with a verb
             // of use ("90 centres hospitaliers l'utilisent"), they are its users, the surest
             // word a vendor has for whom it sells to.
-            if (countedAsUsers(countedCareOrganisations().match(sent.lower), sent.lower))
-                p.offer(QStringLiteral("buyers"), i, s, countedCareOrganisations(), 0.75,
+            const bool countedUsers
+                = countedAsUsers(countedCareOrganisations().match(sent.lower), sent.lower);
+            if (countedUsers)
+                p.offer(QStringLiteral("users"), i, s, countedCareOrganisations(), 0.75,
                     QStringLiteral("providers or payers counted as its users"));
             const bool related = buyerRelation().match(sent.lower).hasMatch()
                 || countedHealthOrganisations().match(sent.lower).hasMatch();
             const Re &org = named ? healthOrganisations() : healthOrganisationsInContext();
-            if (named || inContext)
+            if ((named || inContext) && !countedUsers)
                 p.offer(QStringLiteral("buyers"), i, s, org,
                     (related ? 0.6 : 0.4) * (named ? 1.0 : 0.8),
                     related ? QStringLiteral("providers or payers as its customers")
