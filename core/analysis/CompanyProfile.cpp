@@ -59,7 +59,8 @@ const QString &healthOrganisationNames()
         "mutuelles|complémentaires? santé|laboratoires (hospitaliers|d'analyses|de biologie\\w*)|"
         "chus?|centres hospitaliers universitaires|\\w*zorgorganisaties|assureurs santé|maisons de "
         "(retraite|santé)|"
-        "ziekenhuizen|\\w*zorggroep(en)?|\\w*praktijken|ggz-instellingen|zorginstellingen|zorgaanbieders|"
+        "ziekenhuizen|\\w*zorggroep(en)?|\\w*praktijken|ggz-instellingen|zorginstellingen|"
+        "zorgaanbieders|"
         "zorgverzekeraars|thuiszorg\\w*|verpleeghuizen|hospitais|clínicas|consultórios|"
         "operadoras de (saúde|planos)|planos de saúde|hospitales|centros (médicos|de salud)|"
         "aseguradoras de salud|ospedali|cliniche|ambulatori|studi (medici|dentistici)|"
@@ -118,7 +119,8 @@ const Re &healthOrganisationsInContext()
         "insurers|labs|agencies|trusts|plans|"
         // A hospital's facilities team keeps its buildings, not its patients.
         "facilities(?! (teams?|departments?|directors?|managers?|management))|"
-        "(?<!data )cent(er|re)s|einrichtungen|praxis|établissements|instellingen|praktijken|aseguradoras|centros|clínicas|"
+        "(?<!data )cent(er|re)s|einrichtungen|praxis|établissements|instellingen|"
+        "praktijken|aseguradoras|centros|clínicas|"
         // Where care is given, in a page about care: "48 Institute", "Labore", "cabinets".
         "institutes?|instituts?|instituten|institutos|labore|laboratoires|cabinets)\\b"));
     return re;
@@ -136,7 +138,8 @@ const Re &healthRoles()
         "owners)|(utili[sz]ation|care|case)[- ]management (nurses|teams?|reviewers|leaders)|"
         "revenue[- ]cycle (teams?|leaders|staff|directors)|cmios?|cnos?|chief (medical|nursing|"
         "medical information) officers?|hospital (administrators|executives|leaders|it)|"
-        "\\w*ärzt\\w*|\\w*pflege(fach)?kräfte|\\w*therapeut\\w*|médecins|infirmi\\w+|soignants|médicos|"
+        "\\w*ärzt\\w*|\\w*pflege(fach)?kräfte|\\w*therapeut\\w*|médecins|infirmi\\w+|soignants|"
+        "médicos|"
         "enfermer\\w+|enfermeir\\w+|huisartsen|behandelaars?|psychologen|verpleegkundigen|"
         "medici|infermieri|"
         // Specialists by name: a dictionary's list, not one writer's.
@@ -212,7 +215,8 @@ const Re &healthContext()
         // The fields of medicine and their treatments, in the languages of the lexicon: a page
         // on "oncology practices", "Pathologie-Institute" or "per dialysis station" speaks of
         // care without any of the words above.
-        "%1)\\b").arg(medicalFields()));
+        "%1)\\b")
+                                         .arg(medicalFields()));
     return re;
 }
 
@@ -590,8 +594,8 @@ const Re &postSaleRoles()
 // of customer organisation ("Client Partner, Health Plans").
 const Re &accountSeats()
 {
-    static const Re re = wordPattern(QStringLiteral(
-        "\\b(client|account) (partners?|managers?|executives?|directors?)\\b"));
+    static const Re re = wordPattern(
+        QStringLiteral("\\b(client|account) (partners?|managers?|executives?|directors?)\\b"));
     return re;
 }
 

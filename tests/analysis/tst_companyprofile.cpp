@@ -1,12 +1,8 @@
 #include "EvidenceBuilder.h"
+#include "ReadingFiles.h"
 #include "analysis/HeuristicAnalyzer.h"
 #include "lexicon/TechDictionary.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -219,16 +215,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("domain");
         QTest::addColumn<QList<Evidence>>("items");
         QTest::addColumn<bool>("match");
-        const QDir folder(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/company-readings"_s);
-        const QStringList files = folder.entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
-        QVERIFY2(!files.isEmpty(), qPrintable(folder.path()));
-        for (const QString &name : files) {
-            QFile file(folder.filePath(name));
-            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-            QVERIFY2(!doc.isNull(), qPrintable(name + u": "_s + error.errorString()));
-            for (const QJsonValue &r : doc[u"readings"].toArray()) {
+        const QList<test::ReadingFile> files = test::readingFiles(u"analysis/company-readings"_s);
+        QVERIFY2(!files.isEmpty(), "tests/data/analysis/company-readings");
+        for (const test::ReadingFile &file : files) {
+            QVERIFY2(file.error.isEmpty(), qPrintable(file.name + u": "_s + file.error));
+            for (const QJsonValue &r : file.readings) {
                 QList<Evidence> items;
                 for (const QJsonValue &e : r[u"evidence"].toArray())
                     items << evidence(e[u"url"].toString(), e[u"title"].toString(),
@@ -236,8 +227,7 @@ private Q_SLOTS:
                         { .name = e[u"source"].toString(u"Tavily"_s),
                             .channel = e[u"channel"].toString(u"google_search"_s),
                             .publishedAt = e[u"published"].toString() });
-                QTest::addRow("%s: %s", qPrintable(QFileInfo(name).completeBaseName()),
-                    qPrintable(r[u"name"].toString()))
+                QTest::addRow("%s: %s", qPrintable(file.name), qPrintable(r[u"name"].toString()))
                     << r[u"goal"].toString() << r[u"domain"].toString() << items
                     << r[u"match"].toBool();
             }

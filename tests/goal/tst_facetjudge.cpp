@@ -1,13 +1,9 @@
 #include "EvidenceBuilder.h"
+#include "ReadingFiles.h"
 #include "analysis/FacetJudge.h"
 #include "analysis/HeuristicAnalyzer.h"
 #include "lexicon/TechDictionary.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace gtm;
@@ -383,20 +379,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("channel"); // empty: a search result
         QTest::addColumn<QString>("published"); // empty: undated
         QTest::addColumn<QString>("domain");
-        const QDir folder(qEnvironmentVariable("GTM_TEST_DATA") + u"/analysis/facet-readings"_s);
-        const QStringList files = folder.entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
-        QVERIFY2(files.size() >= 6, qPrintable(folder.path()));
-        for (const QString &name : files) {
-            QFile file(folder.filePath(name));
-            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-            QVERIFY2(!doc.isNull(), qPrintable(name + u": "_s + error.errorString()));
-            const QJsonArray readings = doc[u"readings"].toArray();
-            QVERIFY2(!readings.isEmpty(), qPrintable(name));
-            for (const QJsonValue &r : readings)
-                QTest::addRow("%s: %s", qPrintable(QFileInfo(name).completeBaseName()),
-                    qPrintable(r[u"name"].toString()))
+        const QList<test::ReadingFile> files = test::readingFiles(u"analysis/facet-readings"_s);
+        QVERIFY2(files.size() >= 6, "tests/data/analysis/facet-readings");
+        for (const test::ReadingFile &file : files) {
+            QVERIFY2(file.error.isEmpty(), qPrintable(file.name + u": "_s + file.error));
+            QVERIFY2(!file.readings.isEmpty(), qPrintable(file.name));
+            for (const QJsonValue &r : file.readings)
+                QTest::addRow("%s: %s", qPrintable(file.name), qPrintable(r[u"name"].toString()))
                     << r[u"goal"].toString() << r[u"url"].toString() << r[u"title"].toString()
                     << r[u"snippet"].toString() << r[u"match"].toBool()
                     << r[u"channel"].toString(u"google_search"_s) << r[u"published"].toString()
