@@ -487,6 +487,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
         &CostEstimateView::scheduleUpdate);
     connect(
         m_maxParallel, &QSpinBox::valueChanged, m_costEstimate, &CostEstimateView::scheduleUpdate);
+    connect(m_allQueries, &QCheckBox::toggled, m_costEstimate, &CostEstimateView::scheduleUpdate);
 
     auto *runLayout = new QVBoxLayout(runPanel);
     runLayout->addWidget(m_costEstimate);

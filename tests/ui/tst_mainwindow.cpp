@@ -566,6 +566,11 @@ void TestMainWindow::costEstimate_followsTheForm()
     const int standardQueries = view->estimate().strategies;
     m_window->findChild<QComboBox *>(u"depthCombo"_s)->setCurrentIndex(2); // comprehensive
     QTRY_VERIFY(view->estimate().strategies > standardQueries);
+    // Free first bills at most what the estimate counts; every query sent bills all of it.
+    QVERIFY2(view->text().contains(u"Tavily: at most"_s), qPrintable(view->text()));
+    m_window->findChild<QCheckBox *>(u"allQueriesCheck"_s)->setChecked(true);
+    QTRY_VERIFY2(!view->text().contains(u"at most"_s), qPrintable(view->text()));
+    QVERIFY(view->text().contains(u"Tavily: "_s));
     // Nothing was sent to estimate.
     QCOMPARE(m_server->requestCount(), 0);
 }
