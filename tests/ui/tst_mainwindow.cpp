@@ -199,7 +199,7 @@ void TestMainWindow::domainEditor_marksRejectedLinesAndCounts()
     QTest::keyClicks(editor, u"192.168.1.1"_s);
     QTest::keyClick(editor, Qt::Key_Return);
     QTest::keyClicks(editor, u"https://www.Stripe.com/about, adyen.com"_s);
-    QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 1 rejected · 1 duplicates"_s);
+    QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 1 rejected · 1 duplicate"_s);
     QVERIFY(editor->lineProblem(1).isEmpty());
     QVERIFY2(editor->lineProblem(2).contains(u"IP address"_s), qPrintable(editor->lineProblem(2)));
     QVERIFY(editor->lineProblem(3).contains(u"already listed"_s));
