@@ -958,7 +958,9 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
             if (sent.company && marketplace::directory().match(lower).hasMatch())
                 p.oppose(i, s, 0.5, QStringLiteral("a directory, the sides deal directly"));
             const bool called = marketplace::calledOne().match(lower).hasMatch();
-            if (marketplace::agencyModel().match(lower).hasMatch() && !called) {
+            // "We aren't a staffing agency" denies being one, as a marketplace says of itself.
+            const auto agency = marketplace::agencyModel().match(lower);
+            if (agency.hasMatch() && !called && saidAsFact(lower, agency.capturedStart())) {
                 if (sent.company)
                     p.oppose(i, s, 0.5, QStringLiteral("a staffing agency"));
                 continue;
@@ -983,7 +985,8 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
             // A commission in a posting is the recruiter's pay, not the company's cut. The side
             // it is taken from may be named in the item's other sentence: "Sell originals to
             // collectors. We take 30% when your work sells."
-            if ((side || (itemSide && isCut(lower))) && !item.posting)
+            const bool referral = marketplace::referral().match(lower).hasMatch();
+            if ((side || (itemSide && isCut(lower))) && !item.posting && !referral)
                 p.offer(QStringLiteral("cut"), i, s, marketplace::takeRate(), 0.5,
                     QStringLiteral("takes a cut"));
             p.offer(QStringLiteral("lists"), i, s, marketplace::listing(), 0.4,
@@ -1005,7 +1008,7 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                 QStringLiteral("buyers book someone else's service"));
             p.offer(QStringLiteral("vets"), i, s, marketplace::vetsProviders(), 0.4,
                 QStringLiteral("vets those who provide"));
-            if (!item.posting && !marketplace::referral().match(lower).hasMatch())
+            if (!item.posting && !referral)
                 p.offer(QStringLiteral("earns"), i, s, marketplace::supplyEarns(), 0.5,
                     QStringLiteral("those who provide are paid through it"));
             p.offer(QStringLiteral("supply"), i, s, marketplace::supplyTeam(), 0.4,

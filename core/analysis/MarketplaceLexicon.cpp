@@ -9,7 +9,9 @@ using Re = QRegularExpression;
 const Re &supply()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
+        "\\b(sellers?|dealers?|walkers?|carriers?|providers?|freelancers?|drivers?|"
+        // "We host all our servers" is a verb.
+        "hosts?(?! (all|our|their|its|the|your|it|them|everything|a|an)\\b)|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
         // Compounds and plain synonyms: "babysitters", "landowners", "factories", "Handwerker".
         "\\w*sitters?|\\w+owners|factories|teachers|artists|doctors|locums|movers|"
@@ -181,7 +183,14 @@ const Re &notOne()
         "shut)|wound down)|after (shutting|closing) (down )?(its|the|our) "
         "marketplace|bought and shipped by|employs? (all|every|each) [\\w ]{0,30}(directly|"
         "itself|in-house)|employs all \\d+ of its|(cleaners|drivers|nurses|staff|tutors|"
-        "couriers|workers) are (our own )?employees)\\b"));
+        "couriers|workers) are (our own )?employees|"
+        // Closed: "shuts down its resale app", "is no longer operating", "stopped being a ...".
+        "(shuts|shut|shutting) down (its|the|our) [\\w -]{0,30}(app|marketplace|platform|"
+        "service|business)|(is|are) no longer operating|(ceased|ceases|stopped) (operations|"
+        "operating|trading)|stopped being (a|an) |"
+        // Its own stock, bought and resold: a wholesaler or a shop, whatever it calls itself.
+        "(stocked|held|stored|kept) in our own|(shipped|stocked|packed|fulfilled) by us|"
+        "we (buy|purchase|source) [\\w ,]{0,40}\\b(and|to) (re)?sell)\\b"));
     return re;
 }
 
