@@ -921,7 +921,7 @@ bool isCut(const QString &lower)
     static const Re share = wordPattern(QStringLiteral(
         "%|\\b(commission|\\w*provision|premium|comisión|commissie|each side|both sides)\\b|"
         "\\b(per|por|par|pro|je) "
-        "(booked |completed |successful )?(jobs?|bookings?|reservations?|covers?|diners?|"
+        "([\\w-]+ )?(jobs?|bookings?|reservations?|covers?|diners?|"
         "comensal|guests?|orders?|sales?|rentals?|rides?|trips?|reservas?|réservations?|"
         "boekings?|buchung|auftrag|vermittlung|trades?|transactions?|stays?|lessons?|deals?)\\b"));
     const auto m = marketplace::takeRate().match(lower);
@@ -952,6 +952,10 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
             if (marketplace::notOne().match(lower).hasMatch()) {
                 if (sent.company)
                     p.oppose(i, s, 0.7, QStringLiteral("not a marketplace"));
+                continue;
+            }
+            if (sent.company && marketplace::notLiveYet().match(lower).hasMatch()) {
+                p.oppose(i, s, 0.6, QStringLiteral("not launched yet"));
                 continue;
             }
             // A directory may name both sides and a fee; the deal never passes through it.
