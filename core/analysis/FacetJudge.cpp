@@ -618,7 +618,17 @@ const WordRe &industryTerms(const QString &id)
                 "corriente|bancaria|online)\\w*|contas? (digital|corrente)\\w*|(giro|geschäfts|"
                 "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonific[io]|banca|banche|"
                 "pagamenti|conto (corrente|aziendale|business)|banken|\\w+zahlung|tarjetas?|"
-                "cart(ão|ões)|cartes? bancaires?|crédits?)\\b")) },
+                "cart(ão|ões)|cartes? bancaires?|crédits?|"
+                // What it processes, in more words and languages: accounts for businesses, Dutch
+                // "betaal-" and "incasso", German credit compounds ("Ratenkredite"), cards and
+                // wallets in French and Spanish, transactions, investing, wage advances.
+                "(business|personal|joint|multi-currency|corporate|sme|company) (bank )?accounts?|"
+                "\\w*betaal\\w*|incasso\\w*|(?!akkredit)\\w*kredit\\w*|cartes? (prépayées?|"
+                "de (crédit|débit|paiement)|virtuelles?|professionnelles?|d'entreprise)|émetteur "
+                "de cartes|monedero\\w*|billetera\\w*|portefeuilles? (électronique|numérique|"
+                "mobile)s?|carteira digital|portafoglio (digitale|elettronico)|e-?wallets?|"
+                "transactie\\w*|transaktion\\w*|transacci\\w+|transazion\\w*|beleggen|"
+                "belegging\\w*|earned[- ]wage[- ]access)\\b")) },
         { QStringLiteral("logistics"),
             WordRe(QStringLiteral(
                 "\\b(logisti\\w+|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
@@ -1037,6 +1047,17 @@ const WordRe &postingClosed()
     return re;
 }
 
+// What a payments company watches move, in the languages of its customers.
+QString movedMoney()
+{
+    return QStringLiteral(
+        "(transactions?|payments?|transfers?|withdrawals?|log-?ins?|sign-ins?|activity|"
+        "behaviou?r|chargebacks?|transacties|betalingen|opnames|overboekingen|gedrag|"
+        "transaktion\\w*|zahlung\\w*|überweisung\\w*|abhebung\\w*|anmeldung\\w*|"
+        "transacciones|pagos|transferencias|retiros|operaciones|paiements|virements|retraits|"
+        "transazioni|pagamenti|bonifici|prelievi|transações|pagamentos|saques)");
+}
+
 const WordRe &fraudTerms()
 {
     static const WordRe re(QStringLiteral(
@@ -1047,7 +1068,16 @@ const WordRe &fraudTerms()
         "suspicious (transfers?|payments?|logins?|accounts?|behaviou?r)|unauthori[sz]ed "
         "(transactions?|payments?)|betrug\\w*|\\w*betrug\\w*|fraude\\w*|golpes?|frod[ei]|estafas?|"
         "antifrode|geldwäsche|blanchiment|blanqueo|lavado de dinero|riciclaggio|lavagem de "
-        "dinheiro|witwassen|"
+        "dinheiro|witwassen|\\w+fraude\\w*|identidad(es)? sintéticas?|identités? synthétiques?|"
+        "synthetische\\w* identität\\w*|identità sintetich?e|suplantación de identidad|"
+        "usurpation d'identité|identitätsdiebstahl|"
+        // Money that moves oddly is what fraud screening looks for, in any language: "unusual
+        // activity", "hold suspicious withdrawals", "verdachte logins", "ungewöhnliche
+        // Zahlungen", "transaction anomaly detection".
+        "(suspicious|unusual|anomal\\w*|abnormal|atypical|verdacht\\w*|verdächtig\\w*|"
+        "ungewöhnlich\\w*|auffällig\\w*|afwijkend\\w*|ongebruikelijk\\w*|sospechos\\w*|"
+        "inusual\\w*|anómal\\w*|anormal\\w*|suspect\\w*|inhabituel\\w*|sospett\\w*|insolit\\w*|"
+        "suspeit\\w*)\\W+(\\w+\\W+){0,3}%1|%1\\W+(\\w+\\W+){0,8}(anomal\\w*|anomalie\\w*)|"
         // At a payments company "risk" is fraud risk; a credit risk is not.
         "(?<!credit )(?<!insurance )(?<!climate )risk (models?|scor\\w*|decisions?|platform|"
         "engines?|teams?|checks?)(?![\\w ]{0,12}\\b(insur\\w+|underwrit\\w+|credit|lend\\w*|"
@@ -1055,8 +1085,9 @@ const WordRe &fraudTerms()
         "risiko[- ]?(modell\\w*|scor\\w*|team\\w*|bewertung\\w*|engine)|"
         // A posting's title names the team the role sits in: "Data Engineer, Risk", "Risk Data
         // Scientist".
-        "(engineer|scientist|analyst|developer|lead)\\w*\\s*[,\\-\u2013]\\s*risk$|"
-        "risk (data scien\\w*|analysts?|ml engineer|machine learning engineer))\\b"));
+        "(engineer|scientist|analyst|developer|lead)\\w*\\s*[,\\-\u2013]\\s*(\\w+ )?risk$|"
+        "risk (data scien\\w*|analysts?|ml engineer|machine learning engineer))\\b")
+                               .arg(movedMoney()));
     return re;
 }
 
