@@ -1058,6 +1058,16 @@ QString movedMoney()
         "transazioni|pagamenti|bonifici|prelievi|transações|pagamentos|saques)");
 }
 
+// How that money may move: oddly, in the same languages.
+QString oddlyWords()
+{
+    return QStringLiteral(
+        "(suspicious|unusual|anomal\\w*|abnormal|atypical|verdacht\\w*|verdächtig\\w*|"
+        "ungewöhnlich\\w*|auffällig\\w*|afwijkend\\w*|ongebruikelijk\\w*|sospechos\\w*|"
+        "inusual\\w*|anómal\\w*|anormal\\w*|suspect\\w*|inhabituel\\w*|sospett\\w*|insolit\\w*|"
+        "suspeit\\w*)");
+}
+
 const WordRe &fraudTerms()
 {
     static const WordRe re(QStringLiteral(
@@ -1074,10 +1084,8 @@ const WordRe &fraudTerms()
         // Money that moves oddly is what fraud screening looks for, in any language: "unusual
         // activity", "hold suspicious withdrawals", "verdachte logins", "ungewöhnliche
         // Zahlungen", "transaction anomaly detection".
-        "(suspicious|unusual|anomal\\w*|abnormal|atypical|verdacht\\w*|verdächtig\\w*|"
-        "ungewöhnlich\\w*|auffällig\\w*|afwijkend\\w*|ongebruikelijk\\w*|sospechos\\w*|"
-        "inusual\\w*|anómal\\w*|anormal\\w*|suspect\\w*|inhabituel\\w*|sospett\\w*|insolit\\w*|"
-        "suspeit\\w*)\\W+(\\w+\\W+){0,3}%1|%1\\W+(\\w+\\W+){0,8}(anomal\\w*|anomalie\\w*)|"
+        // Romance adjectives follow the noun: "transacciones sospechosas".
+        "%2\\W+(\\w+\\W+){0,3}%1|%1\\W+(\\w+\\W+){0,8}%2|"
         // At a payments company "risk" is fraud risk; a credit risk is not.
         "(?<!credit )(?<!insurance )(?<!climate )risk (models?|scor\\w*|decisions?|platform|"
         "engines?|teams?|checks?)(?![\\w ]{0,12}\\b(insur\\w+|underwrit\\w+|credit|lend\\w*|"
@@ -1087,7 +1095,7 @@ const WordRe &fraudTerms()
         // Scientist".
         "(engineer|scientist|analyst|developer|lead)\\w*\\s*[,\\-\u2013]\\s*(\\w+ )?risk$|"
         "risk (data scien\\w*|analysts?|ml engineer|machine learning engineer))\\b")
-                               .arg(movedMoney()));
+                               .arg(movedMoney(), oddlyWords()));
     return re;
 }
 
