@@ -126,7 +126,8 @@ const QList<Marker> &markers()
             ")(?<!demand )(?<!network )(?<!chain )(?<!supply )(?<!inventory )(?<!berth )"
             "(?<!shift )(?<!maintenance )(?<!delivery )(?<!schedule )(?<!workforce )"
             "(?<!transport )(?<!-)"
-            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next"
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )(?<!territory )"
+            "(?<!account )(?<!quota )(?<!headcount )(?<!sprint )planning|planned|roadmap|next"
             "[- ](quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
@@ -139,13 +140,15 @@ const QList<Marker> &markers()
             "the next [\\w ]{0,12}(months?|years?|quarters?)|your first (job|task|project|"
             "goal)|will be to (build|introduce|replace|bring|set up))\\b",
             Modality::Planned);
-        add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|trial\\w*|bake-?offs?|test(ed|ing) "
+        // A clinical trial is the customers' work, not a trial of software.
+        add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|(?<!clinical[- ])trial\\w*|"
+            "bake-?offs?|test(ed|ing) "
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
             "weekend projects?|home ?labs?|hobby|spikes?|toy|deciding|decide|undecided|choosing "
             "between|staging|"
-            "preview environments?|internal demo|demo|looked (at|into)|testumgebung|"
+            "preview environments?|internal demo|demo|looked( hard| closely| briefly)? (at|into)|testumgebung|"
             "test-?cluster|evaluier\\w*|getestet|testen|ambiente de (teste|pruebas))\\b",
             Modality::Evaluated);
         add("\\b(staging|dev|test) (environment|cluster|clusters|only)\\b|\\bonly in staging\\b|"
@@ -155,10 +158,11 @@ const QList<Marker> &markers()
             "(away )?(off|from)|off of|switch\\w* (away )?from|replac\\w*|sunset\\w*|"
             "decommission\\w*|retir\\w*|no longer|ditch\\w*|dropp\\w*|abandon\\w*|phas\\w* out|"
             "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
+            "(my|our|a) (previous|former|last|old) (job|jobs|employer|company|startup|role)|"
             "until (recently|(last|earlier this) (year|summer|winter|spring|autumn|fall|month|"
             "quarter|week))|"
             "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
-            "exited|wound down|winding down|switch\\w* off|pull\\w*|mov\\w* [\\w ]{0,25} off|"
+            "exited|wound down|winding down|switch\\w* off|pull\\w* (out|the plug)|mov\\w* [\\w ]{0,25} off|"
             "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed|delet\\w*|tore down|"
             "torn down|tear down)\\b",
             Modality::Past);
@@ -206,6 +210,7 @@ const WordRe &selection()
     static const WordRe re(QStringLiteral(
         "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
         "landed on|migrated to|moved to|moving to|switched to|consolidated on|onto|over to|"
+        "stick\\w* with|stay\\w* (on|with)|"
         "(migrat|mov|switch|transition)\\w* (from )?[\\w./ -]{1,40}? to|replac\\w* [\\w./ "
         "-]{1,40}? "
         "with|in favou?r of)\\b"));
@@ -244,7 +249,7 @@ const WordRe &useVerb()
         "maintaining|building|scaling|managing)\\b|\\b(migrat\\w*|mov\\w*|switch\\w*|"
         "shift\\w*|port\\w*) [\\w\\s./-]{0,40}\\b(to|onto)\\b|"
         "\\b(runs on|running on|built on|powered by|in production|production|hosted on|"
-        "(everything|all|all-in|entirely|fully|100%) (runs? )?on|"
+        "(everything|all|all-in|entirely|fully|100%) (runs? |is |are |lives )?on|"
         "lives in|backbone|in-house|relies on|rely on|standard|stack|migrated to|moved to|"
         "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
         "hosted|built|modell?ed|stored|processed|shifts?|shifted|moves?|moving|migrates?|"
@@ -253,7 +258,12 @@ const WordRe &useVerb()
         // The same verbs in the other languages evidence comes in.
         "\\b(betreib\\w*|läuft|laufen|nutz(t|en)|setz(t|en) auf|fait tourner|font tourner|"
         "tourne(nt)? sur|utilis(e|ent)|héberg\\w*|utiliza\\w*|corren? en|funcionan? en|"
-        "rodam? n[oa]s?|draai\\w*|gebruik\\w*)\\b"));
+        "rodam? n[oa]s?|draai\\w*|gebruik\\w*|migraci[oó]n a|migrad[oa]s? a|traslad\\w* "
+        "[\\w ]{0,40}\\ba|migr\\w* vers|migration vers|migriert (auf|zu|nach)|umgezogen (auf|zu)|"
+        "gemigreerd naar|migratie naar)\\b|"
+        // "We push 400k messages a second through Pub/Sub": what the data flows through.
+        "\\b(push|pushes|stream|streams|send|sends|route|routes|pipe|pipes)\\b[^.;]{0,40}\\b"
+        "(through|via)\\b"));
     return re;
 }
 
@@ -288,7 +298,8 @@ Modality modalityAt(
     // product's name ("Snowflake (Snowpipe, Streams)") it names the product's parts.
     static const WordRe choicesBefore(QStringLiteral(
         "\\b(options|alternatives|candidates|choices|contenders|tools|vendors|platforms|"
-        "orchestrators|providers|clouds|engines|frameworks|technologies|solutions) \\($"));
+        "orchestrators|providers|clouds|engines|frameworks|technologies|solutions|warehouses|"
+        "databases|destinations|targets|sources|crms|backends|runtimes|environments) \\($"));
     if (from > 0 && s.at(from - 1) == u'(' && to < s.size() && s.at(to) == u')'
         && s.mid(from, to - from).contains(u',') && choicesBefore.match(s.left(from)).hasMatch())
         from = outerFrom;
@@ -965,7 +976,7 @@ QString hiringNow()
 const WordRe &agencyMarkers()
 {
     static const WordRe re(QStringLiteral(
-        "\\b(our client(?! data| platform| portal| reporting| base| services| success| app)|a "
+        "\\b((our|my) client(?! data| platform| portal| reporting| base| services| success| app)|a "
         "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
         "recruiting for|our partner company|client company|placing|retained search|"
@@ -973,7 +984,7 @@ const WordRe &agencyMarkers()
         "campaigns?)|(for|with) (a|an|one of our) ([\\w-]+ ){0,2}client|"
         // The same said in the languages the boards post in.
         "nuestro cliente|para (un|una|nuestro) cliente|empresa cliente|für (unseren|einen) "
-        "kunden|pour (un|notre) client|notre client|voor (een|onze) klant|onze klant|per (un|il "
+        "kunden|kundenprojekt\\w*|pour (un|notre) client|notre client|voor (een|onze) klant|onze klant|per (un|il "
         "nostro) cliente|nosso cliente)\\b"));
     return re;
 }
@@ -983,7 +994,8 @@ const WordRe &postingClosed()
     static const WordRe re(QStringLiteral(
         "\\b(no longer accepting|position (has been |was )?filled|role (has been |was )?filled|"
         "this (job|position|role) (is|has been) (closed|filled)|applications (are )?closed|"
-        "job (is )?closed|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
+        "job (is )?closed|applications for this (role|position|job) (are|is) closed|"
+        "\\(closed\\)|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
         "hiring freeze|no current openings|we will (hire|be hiring|open)|plan to hire|"
         "planning to hire|next year we|future openings|talent pool|talent community|"
         "general application|expired|(hiring|role|position|search) (is |has been )?(paused|on "
@@ -1509,7 +1521,7 @@ const WordRe &crmWork()
         "sales cloud|service cloud|health cloud|financial services cloud|account engagement|"
         "pardot|moved (to|onto)|switched to|migrated to|rolled (it )?out|implemented|uses?|"
         "using|in (salesforce|hubspot|pipedrive|attio)|from (salesforce|hubspot|pipedrive)|"
-        "been on|(we're|we are|are|is) (all )?on|stay\\w*)\\b"));
+        "been on|(we're|we are|are|is|and|still|now) (all )?on|stay\\w*)\\b"));
     return re;
 }
 
@@ -1529,7 +1541,8 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
         "exams?|courses?|design lead|employees|staff)\\b"));
     static const WordRe partOf(QStringLiteral(
         "\\b(part of|owned by|acquired by|a|an) $|\\b(at|for|include|includes|including|"
-        "like|such as|clients?|customers?|your|customers'|clients') (?!in )([\\w-]+ )?$"));
+        "like|such as|clients?|customers?|your|customers'|clients') (?!in )([\\w-]+ )?$|"
+        "\\b(sells?|selling) to ([\\w-]+ )?$"));
     if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
         return QStringLiteral("the company or its ecosystem, not its CRM in use");
     static const WordRe integration(QStringLiteral(
@@ -1558,10 +1571,12 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
     static const WordRe teaching(QStringLiteral(
         "\\b(courses?|bootcamps?|taught|teach(es|ing)?|curriculum|exams?|"
         "training (company|courses?|provider|academy|programs?)|workshops?|tutorials?|"
-        "schulung\\w*|kurse|formations?|cursos?)\\b"));
+        "schulung\\w*|kurse|formations?|cursos?|learners|students|lessons)\\b"));
     const qsizetype from = std::max<qsizetype>(0, pos - 40);
     const QString near = lower.mid(from, pos + len + 40 - from);
-    if (teaching.match(near).hasMatch())
+    // "Learn Kubernetes with hands-on labs": said to a student (models that learn are not).
+    static const WordRe learn(QStringLiteral("^\\W*learn\\b"));
+    if (teaching.match(near).hasMatch() || learn.match(lower).hasMatch())
         return QStringLiteral("taught to others, not run");
     static const WordRe productBefore(QStringLiteral(
         "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
@@ -1574,6 +1589,87 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
         || productAfter.match(lower.mid(pos + len)).hasMatch())
         return QStringLiteral("a product for its users, not its own use");
     return {};
+}
+
+// "Sync to our Salesforce org", "administer our Service Cloud queues", "our own 25 sellers work
+// in the same Salesforce org": the company's own CRM, whatever the sentence does with its data,
+// unless "our Salesforce app" names the product it sells.
+bool ownCrmNamed(const QString &lower, qsizetype pos, qsizetype len)
+{
+    static const WordRe product(QStringLiteral(
+        "^\\W*(integration|connector|apps?|package|managed package|appexchange|listing|plugin|"
+        "add-on|partner\\w*|consult\\w*|practice|implementation\\w*)\\b"));
+    if (product.match(lower.mid(pos + len)).hasMatch())
+        return false;
+    static const WordRe possessive(QStringLiteral("\\bour (own )?$"));
+    static const WordRe ownSellers(QStringLiteral(
+        "\\bour (own )?([\\w-]+ ){0,2}(sellers|reps|salespeople|sales team|account executives|"
+        "aes)\\b(?![^,;]*\\b(integrat|sync|connect|push|sell|off|from|away|leav|left)\\w*)"
+        "[^,;]{0,40}$"));
+    const QString before = lower.left(pos);
+    return possessive.match(before).hasMatch() || ownSellers.match(before).hasMatch();
+}
+
+// "Salesforce Certified Administrator required", "Salesforce Admin certification a plus": the
+// company's own posting asks its new hire to know the CRM the team works in.
+bool crmSkillAsked(const QString &lower, qsizetype end)
+{
+    static const WordRe cert(QStringLiteral(
+        "^\\W*(certified|certification|admin\\w* (certification|certified|cert))\\b"));
+    return cert.match(lower.mid(end)).hasMatch();
+}
+
+// "Send leads to Salesforce, HubSpot or Pipedrive", "deploy on EKS, GKE or AKS": a choice of
+// three or more products left to the reader is what the company supports, not what it runs.
+bool inChoiceList(const Item &item, int s, qsizetype pos, qsizetype len)
+{
+    int inSentence = 0;
+    for (const TermHit &h : item.techHits)
+        inSentence += item.sentenceAt(item.tokens.at(h.firstToken).start) == s ? 1 : 0;
+    if (inSentence < 3)
+        return false;
+    const QString &lower = item.sentences.at(s).lower;
+    static const WordRe listAfter(
+        QStringLiteral("^(,\\s*[\\w./ -]{1,30}){0,4},?\\s+or\\s+\\w"));
+    static const WordRe listBefore(
+        QStringLiteral("\\w[\\w./ -]{0,30}(,\\s*[\\w./ -]{1,30}){0,4},?\\s+or\\s+$"));
+    return listAfter.match(lower.mid(pos + len)).hasMatch()
+        || listBefore.match(lower.left(pos)).hasMatch();
+}
+
+// "GCP" is also Good Clinical Practice and the Gulf Coast Ports: an acronym the item spells out
+// as other capitalised words, or writes among clinical-trial words, is not the product.
+bool acronymForSomethingElse(const Item &item, const Technology &tech, qsizetype at, qsizetype len)
+{
+    const QString written = item.text.mid(at, len);
+    if (written.size() < 2 || written.size() > 5 || written != written.toUpper()
+        || !written.at(0).isLetter())
+        return false;
+    QStringList words;
+    for (QChar c : written)
+        words << QStringLiteral("%1[\\w-]+").arg(WordRe::escape(QString(c)));
+    const QRegularExpression spelled(QStringLiteral("\\b%1\\b").arg(words.join(u' ')),
+        QRegularExpression::UseUnicodePropertiesOption);
+    for (auto it = spelled.globalMatch(item.text); it.hasNext();) {
+        const QString phrase = it.next().captured(0).toLower();
+        if (!tech.aliases.contains(phrase) && phrase != tech.name.toLower())
+            return true;
+    }
+    static const WordRe clinical(QStringLiteral(
+        "\\b(clinical|trial sites?|sponsors|gxp|pharmacovigilance|etmf|cros?)\\b"));
+    return written == u"GCP" && clinical.match(item.text.toLower()).hasMatch();
+}
+
+// A stack said years ago is history: a 2021 post, "In 2021 we moved everything to GKE".
+bool saidYearsAgo(const Item &item, const QString &lower, QDate reference)
+{
+    if (item.date.isValid() && item.date.addYears(2) < reference)
+        return true;
+    static const WordRe yearBefore(QStringLiteral("\\b(?<!since )in ((19|20)\\d\\d)\\b"));
+    static const WordRe stillSo(QStringLiteral("\\b(now|today|still|currently|since)\\b"));
+    const auto m = yearBefore.match(lower);
+    return m.hasMatch() && m.captured(1).toInt() + 3 <= reference.year()
+        && !stillSo.match(lower).hasMatch();
 }
 
 Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
@@ -1603,11 +1699,26 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             hits; // sentence, (pos, len) in sentence
         QList<int> hitIds; // the technology of each hit (-1: a topic's word)
         QSet<int> joined; // sentences whose purpose is said elsewhere in the item
+        // A Hacker News reply's title is the thread's question, not the commenter's words.
+        const bool reply = item.evidence->channel == channel::HackerNews
+            && item.titleLower.startsWith(QStringLiteral("re:"));
+        const qsizetype titleEnd = item.evidence->title.size();
+        bool titleNamesGoal = false; // a technology the goal asks for is in the title
+        bool titleNamesOther = false; // and one it does not ask for
+        for (const TermHit &h : item.techHits)
+            if (item.tokens.at(h.firstToken).start < titleEnd)
+                (targets.contains(h.id) ? titleNamesGoal : titleNamesOther) = true;
         if (!topic) {
             for (const TermHit &h : item.techHits) {
                 if (!targets.contains(h.id))
                     continue;
                 const qsizetype at = item.tokens.at(h.firstToken).start;
+                if (acronymForSomethingElse(item, m_dict.technologies().at(h.id), at,
+                        item.tokens.at(h.lastToken).end - at)) {
+                    t.reject(item.index, item.sentenceAt(at),
+                        QStringLiteral("an acronym for something else"));
+                    continue;
+                }
                 const int s = item.sentenceAt(at);
                 const qsizetype rel = at - item.sentences.at(s).start;
                 const qsizetype len = item.tokens.at(h.lastToken).end - at;
@@ -1651,6 +1762,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
         }
         QSet<int> usedNow; // technologies of the family in use now, said in this item
         QSet<int> leftBehind; // and those it moved away from
+        QSet<int> ownCrm; // sentences that name the company's own CRM: no other doubts them
         for (int k = 0; k < hits.size(); ++k) {
             const auto &[s, span] = hits.at(k);
             const Sentence &sent = item.sentences.at(s);
@@ -1660,7 +1772,16 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // Partners, customers and "their phones" around a team's CRM speak of others; what
             // the CRM's own name stands for is checked by crmNotUse.
             Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
-            if (crm) {
+            const bool ownCrmHere = crm && ownCrmNamed(sent.lower, span.first, len);
+            if (ownCrmHere) {
+                // What follows the CRM is about its data or its own roadmap; a plan or a move
+                // said before it still holds.
+                mod = modalityAt(sent.lower.left(span.first + len), span.first, len, false, true);
+                ownCrm.insert(s);
+            } else if (crm && item.posting && sent.entity == Entity::Own
+                && crmSkillAsked(sent.lower, span.first + len)) {
+                continue;
+            } else if (crm) {
                 const QString why = crmNotUse(sent, span.first, len);
                 if (!why.isEmpty()) {
                     t.reject(item.index, s, why);
@@ -1674,6 +1795,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             if (mod == Modality::Current
                 && deniedAfter.match(sent.lower.mid(span.first + len)).hasMatch())
                 mod = Modality::Negated;
+            if (mod == Modality::Current && !item.posting
+                && inChoiceList(item, s, span.first, len))
+                mod = Modality::Offered;
+            // "Now in Google Cloud Marketplace": listed in its store for its customers.
+            static const WordRe storeAfter(QStringLiteral("^\\s+marketplace\\b"));
+            if (mod == Modality::Current && storeAfter.match(sent.lower.mid(span.first + len)).hasMatch())
+                mod = Modality::Offered;
             if (mod == Modality::Current && !crm) {
                 const QString why = forOthersUse(sent.lower, span.first, len);
                 if (!why.isEmpty()) {
@@ -1703,8 +1831,19 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     || ownInfra.match(QString(sent.lower).replace(m_nameRe, QStringLiteral(" it ")))
                            .hasMatch())
                 && !addressed.match(sent.lower).hasMatch();
-            if (mod == Modality::Current && !chosen && !ownUseOnDocs)
+            // The title's plan, trial or move away is about what the title names: "Why we left
+            // Google Cloud" says nothing against the EKS its body runs now.
+            const bool contextElsewhere = reply
+                || (titleNamesOther && !titleNamesGoal && item.sentences.at(s).start >= titleEnd
+                    && (item.context == Modality::Past || item.context == Modality::Evaluated
+                        || item.context == Modality::Planned));
+            if (mod == Modality::Current && !chosen && !ownUseOnDocs && !contextElsewhere
+                && !ownCrmHere)
                 mod = item.context;
+            // A reply's title is the thread's question: it may name what the reply runs, but
+            // its "vs" or "worth it?" is not the commenter's doubt.
+            if (reply && sent.start < titleEnd && mod != Modality::Current)
+                continue;
             // Salesforce's other clouds are not its CRM.
             static const WordRe otherClouds(QStringLiteral(
                 "^[\\w ]{0,12}(commerce cloud|marketing cloud|tableau|mulesoft|sfcc)"));
@@ -1731,7 +1870,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     "(?<!anyone "
                     ")\\b(run|runs|running|ran|use|uses|using|install|installs|installed|"
                     "deploy|deploys|deployed|operate|operates|operating)( [\\w-]+)? $"));
-                const bool used = topic
+                const bool used = topic || ownCrmHere
                     || (crm ? (item.posting && sent.entity == Entity::Own)
                                 || crmWork()
                                        .match(clauseAround(sent.lower, span.first, len))
@@ -1747,6 +1886,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     base = 0.75;
                 if (crm && !used)
                     base = 0.35;
+                if (saidYearsAgo(item, sent.lower, m_reference))
+                    base = std::min(base, 0.45);
                 if (used && base * factor >= 0.85)
                     usedNow.insert(hitIds.at(k));
                 t.add(item.index, s, base * factor,
@@ -1781,7 +1922,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             doubted = doubted || c.item == item.index;
         if (doubted)
             for (Contribution &c : t.support)
-                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85 || crm))
+                if (c.item == item.index && !ownCrm.contains(c.sentence)
+                    && (c.sentence == 0 || c.strength < 0.85 || crm))
                     c.strength = std::min(c.strength, 0.3);
         // "We deleted our GKE cluster; every service now runs on Cloud Run": a move between
         // products of the family the goal asks for is no move away from it (a move off the
