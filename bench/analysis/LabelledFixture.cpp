@@ -53,6 +53,16 @@ bool isBlindSet(const QString &nameOrPath)
     return name == u"heldout9" || name == u"heldout10";
 }
 
+std::optional<LabelledFixture> loadTuningFixture(const QString &nameOrPath, QString *error)
+{
+    if (isBlindSet(nameOrPath)) {
+        *error = QStringLiteral("%1 is scored blind: only --eval reads it, in aggregate")
+                     .arg(QFileInfo(nameOrPath).completeBaseName());
+        return std::nullopt;
+    }
+    return loadFixture(evalPath(nameOrPath), error);
+}
+
 QStringList tuningSets()
 {
     return tuningSets(QStringLiteral(GTM_EVAL_DIR));

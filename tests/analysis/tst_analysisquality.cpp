@@ -86,6 +86,23 @@ private Q_SLOTS:
             QStringList({ u"dev"_s, u"heldout"_s, u"heldout2"_s, u"heldout8"_s, u"heldout12"_s }));
     }
 
+    // A blind file is refused by its name: were it opened first, even a parse error would tell
+    // something about it.
+    void loadTuningFixture_refusesABlindSetBeforeOpeningIt()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile blind(dir.filePath(u"heldout9.json"_s));
+        QVERIFY(blind.open(QIODevice::WriteOnly));
+        blind.write("{ not json");
+        blind.close();
+        QString error;
+        QVERIFY(!bench::loadTuningFixture(blind.fileName(), &error));
+        QCOMPARE(error, u"heldout9 is scored blind: only --eval reads it, in aggregate"_s);
+        QVERIFY(!bench::loadTuningFixture(dir.filePath(u"heldout8.json"_s), &error));
+        QVERIFY2(!error.contains(u"blind"_s), qPrintable(error));
+    }
+
     void f1OnLabelledFixture_staysAtTheLevelReached()
     {
         QString error;
