@@ -263,7 +263,7 @@ const WordRe &useVerb()
         "gemigreerd naar|migratie naar)\\b|"
         // "We push 400k messages a second through Pub/Sub": what the data flows through.
         "\\b(push|pushes|stream|streams|send|sends|route|routes|pipe|pipes)\\b[^.;]{0,40}\\b"
-        "(through|via)\\b"));
+        "(through|via)\\b|\\b(stick|sticks|sticking|stay|stays|staying) (on|with)\\b"));
     return re;
 }
 
@@ -532,6 +532,9 @@ const WordRe &europePlace()
         "genova|padova|verona|göteborg|goteborg|malmö|malmo|uppsala|linköping|københavn|"
         "kobenhavn|aarhus|odense|aalborg|bergen|trondheim|stavanger|tampere|espoo|turku|oulu|"
         "warszawa|wrocław|katowice|szczecin|lublin|praha|bruxelles|brussel|leuven|mechelen|"
+        // Polish says where with a case ending: "w Warszawie", "we Wrocławiu".
+        "warszawie|krakowie|wrocławiu|wroclawiu|poznaniu|gdańsku|gdansku|łodzi|lodzi|"
+        "katowicach|szczecinie|lublinie|"
         "genève|geneve|luzern|lucerne|winterthur|sevilla|zaragoza|málaga|malaga|palma|"
         "alicante|cork|galway|limerick|belfast|bristol|birmingham|leeds|liverpool|glasgow|"
         "oxford|newcastle|sheffield|nottingham|cardiff|brighton|southampton|aberdeen|"
@@ -980,7 +983,8 @@ const WordRe &agencyMarkers()
         "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
         "recruiting for|our partner company|client company|placing|retained search|"
-        "headhunt\\w*|talent partner for|for our clients|client (projects?|engagements?|"
+        "headhunt\\w*|talent partner for|for our clients|for clients\\b|partner practice|"
+        "(at|for|across) our portfolio( compan\\w*)?|client (projects?|engagements?|"
         "campaigns?)|(for|with) (a|an|one of our) ([\\w-]+ ){0,2}client|"
         // The same said in the languages the boards post in.
         "nuestro cliente|para (un|una|nuestro) cliente|empresa cliente|für (unseren|einen) "
@@ -1191,6 +1195,7 @@ private:
     Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
         bool itemNamed, const QString &lower) const;
     bool names(const QString &lower) const;
+    bool namesAnotherCompany(const QString &text) const;
     QString withoutName(const QString &lower) const;
 
     QSet<int> techTargets(const GoalFacet &f) const;
@@ -1215,6 +1220,8 @@ private:
     QString m_domain;
     QString m_label;
     QStringList m_nameWords;
+    QString m_ownLegalForm; // "inc" when its own pages call it "Acme Inc."
+    QString m_ownText; // its own pages' words, lower-cased
     QString m_shortName;
     QRegularExpression m_nameRe; // the name, the label or the short name as whole words
     QList<Item> m_items;
@@ -1266,6 +1273,8 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
     const bool named = names(lower);
     if (item.ownVoice)
         return Entity::Own;
+    if (named && namesAnotherCompany(sentenceText(item, tokens)))
+        return Entity::Other;
     if (named)
         return Entity::Named;
     static const WordRe firstPerson(QStringLiteral("\\b(we|our|we're|we've|us)\\b"));
@@ -1286,6 +1295,48 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
     if (itemNamed)
         return Entity::Continuation;
     return Entity::Unknown;
+}
+
+// A company's legal form, as a word: "Ltd", "Inc.", "GmbH".
+const WordRe &legalForm()
+{
+    static const WordRe re(QStringLiteral(
+        "^(ltd|limited|inc|llc|gmbh|ag|sa|sas|sarl|bv|nv|ab|oy|aps|pty|plc|sl|srl|spa|corp)$"));
+    return re;
+}
+
+// "Ostrander Systems, the Brisbane payroll bureau", "Storm Petrel Energy lands its round",
+// "Tallowridge Ltd" where its own pages say "Tallowridge Inc.": the name followed by a
+// capitalised word that is no part of the company's own name names another company. A
+// headline in title case capitalises every word, so it says nothing of the kind.
+bool Judge::namesAnotherCompany(const QString &text) const
+{
+    static const WordRe word(QStringLiteral("[\\w$.-]{4,}"));
+    bool sentenceCase = false;
+    for (auto it = word.globalMatch(text); it.hasNext() && !sentenceCase;)
+        sentenceCase = it.next().captured(0).at(0).isLower();
+    if (!sentenceCase)
+        return false;
+    static const QRegularExpression nextWord(QStringLiteral("^ ([A-Z][a-z]+)\\b(?!')"));
+    const QString lower = text.toLower();
+    for (auto it = m_nameRe.globalMatch(lower); it.hasNext();) {
+        const auto m = it.next();
+        const auto next = nextWord.match(text.mid(m.capturedEnd(2)));
+        if (!next.hasMatch())
+            continue;
+        const QString w = next.captured(1).toLower();
+        // "Oakenshaw Bank" is the name its own pages use too.
+        if (m_nameWords.contains(w, Qt::CaseInsensitive)
+            || m_ownText.contains(m.captured(2) + u' ' + w))
+            continue;
+        if (legalForm().match(w).hasMatch()) {
+            if (!m_ownLegalForm.isEmpty() && w != m_ownLegalForm)
+                return true;
+            continue;
+        }
+        return true;
+    }
+    return false;
 }
 
 void Judge::readEvidence()
@@ -1321,6 +1372,19 @@ void Judge::readEvidence()
         known = recentNames.insert(pattern, WordRe(pattern));
     }
     m_nameRe = *known;
+    for (const Evidence &e : m_input.evidence) {
+        const QString host = QUrl(e.url).host().toLower();
+        if (host != m_domain && !host.endsWith(u'.' + m_domain))
+            continue;
+        static const QRegularExpression formAfter(QStringLiteral("^ ([a-z]+)\\.?\\b"));
+        const QString text = (e.title + u' ' + e.snippet).toLower();
+        m_ownText += text + u'\n';
+        for (auto it = m_nameRe.globalMatch(text); it.hasNext() && m_ownLegalForm.isEmpty();) {
+            const auto f = formAfter.match(text.mid(it.next().capturedEnd(2)));
+            if (f.hasMatch() && legalForm().match(f.captured(1)).hasMatch())
+                m_ownLegalForm = f.captured(1);
+        }
+    }
 
     for (int i = 0; i < m_input.evidence.size(); ++i) {
         const Evidence &e = m_input.evidence.at(i);
@@ -1772,6 +1836,16 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // Partners, customers and "their phones" around a team's CRM speak of others; what
             // the CRM's own name stands for is checked by crmNotUse.
             Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
+            // "Sync our billing and product data into Snowflake" in its own posting: the
+            // company's own pipeline, not a connector it sells.
+            static const WordRe ourData(QStringLiteral(
+                "\\bour (?!(product|platform|app|tool|connector|integration|service)s?\\b)"));
+            static const WordRe forOthers(
+                QStringLiteral("\\b(customers?|clients?|your|partners?|users)\\b"));
+            if (mod == Modality::Offered && item.posting && sent.entity == Entity::Own
+                && ourData.match(sent.lower.left(span.first)).hasMatch()
+                && !forOthers.match(sent.lower).hasMatch())
+                mod = Modality::Current;
             const bool ownCrmHere = crm && ownCrmNamed(sent.lower, span.first, len);
             if (ownCrmHere) {
                 // What follows the CRM is about its data or its own roadmap; a plan or a move
@@ -2754,6 +2828,23 @@ QString roleStretch(const QString &lower, const QRegularExpression &role)
     return lower.mid(from, to - from);
 }
 
+// "BDR, European Accounts", "prospecting into US companies", "during EU morning hours",
+// "SDR, North America (Amsterdam-based)": where the role sells or keeps its hours, not where
+// it sits.
+QString withoutTerritories(QString lower)
+{
+    static const WordRe territory(QStringLiteral(
+        "\\b(european|europe|emea|dach|nordics?|benelux|uk|us|u\\.s\\.|north american?|americas?|"
+        "latam|apac|german|french|spanish|dutch|eu|global) ([\\w-]+ )?(accounts|customers|"
+        "clients|markets?|territor(y|ies)|brands|companies|prospects|enterprises?|region|"
+        "mid-market|smbs?|morning hours|business hours|working hours|hours|time ?zones?)\\b|"
+        "\\b(prospect\\w*|sell|sells|selling|outbound|calling|covering|cover) (in|into|to|across) "
+        "(the )?[\\w .-]{0,20}?\\b(companies|accounts|customers|markets?|brands|businesses)\\b|"
+        "^[^,(|]*\\b(sdrs?|bdrs?|representatives?|reps?)\\s*,\\s*(north america|americas|latam|"
+        "apac|emea|europe|dach|nordics|us|uk)\\b"));
+    return lower.replace(territory, QStringLiteral(" "));
+}
+
 // Whether the company's own words put its offices in `region` and nowhere else.
 bool Judge::officesOnlyIn(const QString &region) const
 {
@@ -2821,7 +2912,14 @@ QList<FacetVerdict> Judge::judgeHiring(
             "contrato|jornada completa|vaga|vacature|umowa|etat)\\b")
                                             .arg(hiringNow()));
         const bool isPosting = item.posting && titleRole;
-        if (!isPosting && !hiringWords.match(lowerText).hasMatch())
+        // The company's own careers page lists the roles it has open, under whatever title
+        // ("Careers at Acme", "Trabaja con nosotros").
+        static const WordRe careersTitle(QStringLiteral(
+            "\\b(careers?|jobs|join|open (roles|positions)|work (with|at)|trabaja|karriere|"
+            "vacatures|werken bij|emplois|carri[eè]res|kariera|praca|lavora)\\b"));
+        const bool ownCareers = item.posting && item.ownVoice && !titleRole
+            && careersTitle.match(item.titleLower).hasMatch();
+        if (!isPosting && !ownCareers && !hiringWords.match(lowerText).hasMatch())
             continue;
         if (postingClosed().match(lowerText).hasMatch()) {
             roles.reject(item.index, roleSentence, QStringLiteral("closed or future role"));
@@ -2837,7 +2935,7 @@ QList<FacetVerdict> Judge::judgeHiring(
             "openings|vacancies|who's hiring|who is hiring|apply|%1)\\b")
                                           .arg(hiringNow()));
         const bool saysHiring = openRoles.match(lowerText).hasMatch();
-        double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
+        double strength = (isPosting ? 0.92 : (titleRole || saysHiring || ownCareers ? 0.8 : 0.6))
             * entityFactor(sent.entity);
         // Every role-scoped facet must hold in this posting (or, for a technology, company-wide).
         bool all = true;
@@ -2869,19 +2967,26 @@ QList<FacetVerdict> Judge::judgeHiring(
                     QStringLiteral("\\b(location|based in|based out "
                                    "of|office|remote|hybrid|on-?site|standort|arbeitsort|sede|"
                                    "escritório|oficina|bureaux?|lieu|kontor)\\b[^.]{0,60}"));
+                // The seat said before its word: "work from our Lisbon office".
+                static const WordRe seatBefore(QStringLiteral(
+                    "\\b(from|in|at) (our|the|its) ([\\w-]+ ){1,2}(office|hq|headquarters)\\b"));
+                const QString placeText = withoutTerritories(lowerText);
+                const QString placeTitle = withoutTerritories(item.titleLower);
                 // A "based in" line decides before the title: "SDR – EMEA, based in Dubai".
                 QString lines;
-                for (auto it = locLine.globalMatch(lowerText); it.hasNext();)
+                for (auto it = locLine.globalMatch(placeText); it.hasNext();)
+                    lines += u' ' + it.next().captured(0);
+                for (auto it = seatBefore.globalMatch(placeText); it.hasNext();)
                     lines += u' ' + it.next().captured(0);
                 bool in = inRegion(f.value, lines);
                 bool out = nonEuropePlace().match(lines).hasMatch();
                 if (!in && !out) {
-                    in = inRegion(f.value, item.titleLower);
-                    out = nonEuropePlace().match(item.titleLower).hasMatch();
+                    in = inRegion(f.value, placeTitle);
+                    out = nonEuropePlace().match(placeTitle).hasMatch();
                 }
                 if (!in && !out) {
-                    in = inRegion(f.value, lowerText);
-                    out = nonEuropePlace().match(lowerText).hasMatch();
+                    in = inRegion(f.value, placeText);
+                    out = nonEuropePlace().match(placeText).hasMatch();
                 }
                 // "SDR - London | Account Executive - New York": a list of roles says each
                 // role's place next to it. A territory ("SDR, EMEA") is not a seat.
