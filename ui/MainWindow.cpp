@@ -487,6 +487,7 @@ void MainWindow::buildForm(QWidget *form, QWidget *runPanel)
         &CostEstimateView::scheduleUpdate);
     connect(
         m_maxParallel, &QSpinBox::valueChanged, m_costEstimate, &CostEstimateView::scheduleUpdate);
+    connect(m_allQueries, &QCheckBox::toggled, m_costEstimate, &CostEstimateView::scheduleUpdate);
 
     auto *runLayout = new QVBoxLayout(runPanel);
     runLayout->addWidget(m_costEstimate);
@@ -522,10 +523,12 @@ void MainWindow::showRecentGoals()
 
 void MainWindow::updateDomainCounter(const DomainList &list)
 {
+    const qsizetype duplicates = list.duplicates.size();
     m_domainCounter->setText(
-        tr("%1 valid · %2 rejected · %3 duplicates")
+        (duplicates == 1 ? tr("%1 valid · %2 rejected · %3 duplicate")
+                         : tr("%1 valid · %2 rejected · %3 duplicates"))
             .arg(QLocale().toString(list.domains.size()), QLocale().toString(list.rejected.size()),
-                QLocale().toString(list.duplicates.size())));
+                QLocale().toString(duplicates)));
     m_domainCounter->setProperty("rejected", !list.rejected.isEmpty());
     updateWarningColours();
 }

@@ -98,6 +98,7 @@ CostEstimate estimateCost(const EstimateInput &input)
     CostEstimate out;
     const ResearchRequest &request = input.request;
     out.companies = int(request.domains.size());
+    out.freeFirst = !request.allQueries;
     const int parallel = std::max(1, request.maxParallelSearches);
 
     for (const QueryStrategy &s : input.strategies) {
@@ -222,14 +223,20 @@ QStringList CostEstimate::budgetWarnings() const
     return out;
 }
 
+// "20 credits", or "at most 20 credits" when the run may bill less: LLM tokens (an answer is
+// as long as it turns out) and paid queries under free first.
+QString CostEstimate::billed(const ProviderCost &p) const
+{
+    const QString amount = QStringLiteral("%1 %2").arg(number(p.units), p.unit);
+    return p.unit == u"tokens" || freeFirst ? QStringLiteral("at most ") + amount : amount;
+}
+
 QStringList CostEstimate::shortLines() const
 {
     QStringList billed;
     for (const ProviderCost &p : providers)
         if (p.paid && !p.noKey)
-            billed << QStringLiteral("%1: %2 %3%4")
-                          .arg(p.label, number(p.units), p.unit,
-                              p.unit == u"tokens" ? QStringLiteral(" at most") : QString());
+            billed << QStringLiteral("%1: %2").arg(p.label, this->billed(p));
     return { QStringLiteral("%1 companies x %2 strategies: %3 queries")
                  .arg(number(companies), number(strategies))
                  .arg(number(double(companies) * strategies)),
@@ -252,20 +259,25 @@ QStringList CostEstimate::lines() const
     out << QStringLiteral("%1 companies x %2 strategies: %3 queries")
                .arg(number(companies), number(strategies))
                .arg(number(double(companies) * strategies));
+    bool paidQueries = false;
     for (const ProviderCost &p : providers) {
         QString line = QStringLiteral("  %1: %2 queries").arg(p.label, number(p.queries));
         if (p.noKey)
             line += QStringLiteral(", skipped (no API key), nothing billed");
         else if (p.paid)
-            line += QStringLiteral(", %1 %2").arg(number(p.units), p.unit)
-                + (p.unit == u"tokens" ? QStringLiteral(" at most (%1 requests)").arg(p.requests)
+            line += QStringLiteral(", ") + billed(p)
+                + (p.unit == u"tokens" ? QStringLiteral(" (%1 requests)").arg(p.requests)
                                        : QString());
         else
             line += QStringLiteral(", free (at most %1 requests)").arg(number(p.requests));
+        paidQueries = paidQueries || (p.paid && !p.noKey && !p.channel.isEmpty());
         out << line;
         if (p.overBudget > 0)
             out << QStringLiteral("  ") + budgetWarning(p);
     }
+    if (freeFirst && paidQueries)
+        out << QStringLiteral("Free first: paid queries go out only while the free sources leave "
+                              "a company undecided, so a run usually bills less");
     out << QStringLiteral("Expected duration: about %1 (rate limits and parallel searches)")
                .arg(duration(seconds));
     return out;

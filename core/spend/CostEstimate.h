@@ -52,6 +52,9 @@ struct CostEstimate
     QMap<QString, int> queriesPerChannel;
     QList<ProviderCost> providers; // in the order of the channels, then LLMs
     double seconds = 0; // expected duration: the slowest channel (they run side by side)
+    // Paid queries go out only while the free sources leave a company undecided
+    // (ResearchRequest::allQueries off): their counts are what a run bills at most.
+    bool freeFirst = false;
 
     // The lines the CLI prints and the GUI shows, one per provider plus a total, and under a
     // provider its budgetWarning() when its cap leaves queries out.
@@ -61,6 +64,9 @@ struct CostEstimate
     // providers bill and the duration ("Tavily: 16 credits · NewsAPI: 16 requests · about 3 s").
     QStringList shortLines() const;
     const ProviderCost *provider(const QString &id) const;
+
+private:
+    QString billed(const ProviderCost &p) const;
 };
 
 // "Tavily: budget 100 credits — about 40 queries will be skipped"; empty when the provider's

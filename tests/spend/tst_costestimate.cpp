@@ -63,6 +63,34 @@ private Q_SLOTS:
         QVERIFY(e.lines().join(u'\n').contains(QStringLiteral("Tavily: 400 queries")));
     }
 
+    // Free first (the default) sends a paid query only while the free sources leave a company
+    // undecided: what the estimate counts is the most a run can bill, and it says so. With
+    // every query sent, the count is what it bills.
+    void freeFirst_paidCountsAreUpperBounds()
+    {
+        EstimateInput input;
+        input.request = request(10);
+        input.strategies = strategies();
+        input.providersWithKey = { QStringLiteral("tavily"), QStringLiteral("newsapi") };
+        const CostEstimate freeFirst = estimateCost(input);
+        const QString lines = freeFirst.lines().join(u'\n');
+        QVERIFY2(lines.contains(QStringLiteral("Tavily: 20 queries, at most 20 credits")),
+            qPrintable(lines));
+        QVERIFY2(lines.contains(QStringLiteral("NewsAPI: 20 queries, at most 20 requests")),
+            qPrintable(lines));
+        QVERIFY2(lines.contains(QStringLiteral("Free first")), qPrintable(lines));
+        QVERIFY2(freeFirst.shortLines().join(u'\n').contains(
+                     QStringLiteral("Tavily: at most 20 credits · NewsAPI: at most 20 requests")),
+            qPrintable(freeFirst.shortLines().join(u'\n')));
+
+        input.request.allQueries = true;
+        const CostEstimate every = estimateCost(input);
+        const QString all = every.lines().join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("Tavily: 20 queries, 20 credits")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("at most 20 credits")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("Free first")), qPrintable(all));
+    }
+
     void advancedDepth_costsTwoCreditsPerSearch()
     {
         QCOMPARE(tavilyCreditsPerSearch(Depth::Comprehensive), 2);

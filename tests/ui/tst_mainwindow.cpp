@@ -199,7 +199,7 @@ void TestMainWindow::domainEditor_marksRejectedLinesAndCounts()
     QTest::keyClicks(editor, u"192.168.1.1"_s);
     QTest::keyClick(editor, Qt::Key_Return);
     QTest::keyClicks(editor, u"https://www.Stripe.com/about, adyen.com"_s);
-    QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 1 rejected · 1 duplicates"_s);
+    QTRY_COMPARE(m_window->domainCounter()->text(), u"2 valid · 1 rejected · 1 duplicate"_s);
     QVERIFY(editor->lineProblem(1).isEmpty());
     QVERIFY2(editor->lineProblem(2).contains(u"IP address"_s), qPrintable(editor->lineProblem(2)));
     QVERIFY(editor->lineProblem(3).contains(u"already listed"_s));
@@ -566,6 +566,11 @@ void TestMainWindow::costEstimate_followsTheForm()
     const int standardQueries = view->estimate().strategies;
     m_window->findChild<QComboBox *>(u"depthCombo"_s)->setCurrentIndex(2); // comprehensive
     QTRY_VERIFY(view->estimate().strategies > standardQueries);
+    // Free first bills at most what the estimate counts; every query sent bills all of it.
+    QVERIFY2(view->text().contains(u"Tavily: at most"_s), qPrintable(view->text()));
+    m_window->findChild<QCheckBox *>(u"allQueriesCheck"_s)->setChecked(true);
+    QTRY_VERIFY2(!view->text().contains(u"at most"_s), qPrintable(view->text()));
+    QVERIFY(view->text().contains(u"Tavily: "_s));
     // Nothing was sent to estimate.
     QCOMPARE(m_server->requestCount(), 0);
 }
