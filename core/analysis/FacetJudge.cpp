@@ -486,6 +486,15 @@ QString germanCityAdjectives()
         "kasseler|hallenser|potsdamer|oldenburger|bremerhavener|cuxhavener");
 }
 
+// The seat said in other words and languages: "Zentrale in Rosenheim", "la nostra sede centrale
+// di Verona", "siège social à Lyon", "hoofdkantoor in Venlo".
+QString seatWords()
+{
+    return QStringLiteral(
+        "zentrale|firmenzentrale|konzernzentrale|unternehmenszentrale|hauptquartier|sede "
+        "(central|centrale|principal|social|legale)|siège( social)?|hoofdkantoor|hoofdzetel");
+}
+
 const WordRe &germanPlace()
 {
     static const WordRe re(QStringLiteral(
@@ -623,17 +632,28 @@ const WordRe &industryTerms(const QString &id)
                 "corriente|bancaria|online)\\w*|contas? (digital|corrente)\\w*|(giro|geschäfts|"
                 "tagesgeld|firmen)kont\\w*|virements?|transferencias?|bonific[io]|banca|banche|"
                 "pagamenti|conto (corrente|aziendale|business)|banken|\\w+zahlung|tarjetas?|"
-                "cart(ão|ões)|cartes? bancaires?|crédits?)\\b")) },
+                "cart(ão|ões)|cartes? bancaires?|crédits?|"
+                // What it processes, in more words and languages: accounts for businesses, Dutch
+                // "betaal-" and "incasso", German credit compounds ("Ratenkredite"), cards and
+                // wallets in French and Spanish, transactions, investing, wage advances.
+                "(business|personal|joint|multi-currency|corporate|sme|company) (bank )?accounts?|"
+                "\\w*betaal\\w*|incasso\\w*|(?!akkredit)\\w*kredit\\w*|cartes? (prépayées?|"
+                "de (crédit|débit|paiement)|virtuelles?|professionnelles?|d'entreprise)|émetteur "
+                "de cartes|monedero\\w*|billetera\\w*|portefeuilles? (électronique|numérique|"
+                "mobile)s?|carteira digital|portafoglio (digitale|elettronico)|e-?wallets?|"
+                "transactie\\w*|transaktion\\w*|transacci\\w+|transazion\\w*|beleggen|"
+                "belegging\\w*|earned[- ]wage[- ]access)\\b")) },
         { QStringLiteral("logistics"),
             WordRe(QStringLiteral(
-                "\\b(logistics|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
-                "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfil?ment|warehous\\w*|"
+                "\\b(logisti\\w+|freight|supply[- ]chain|shipping|shipments?|trucking|haulage|"
+                "hauliers?|carriers?|forwarders?|forwarding|3pl|4pl|fulfill?ment\\w*|warehous\\w*|"
                 "parcel|last[- "
                 "]mile|transport(ation)?|spedition|spediteur\\w*|intralogistics|cargo|"
                 "containers?|"
                 "fleet|dispatch|courier|delivery network|route planning|pallets?|lkw|"
                 "logistik\\w*|\\w*paket\\w*|\\w*kurier\\w*|spedition\\w*|fracht\\w*|sendungen|"
-                "zustell\\w*|lager\\w*|transporte?|güterverkehr|intermodal|rail freight|"
+                "zustell\\w*|lager\\w*|transport(?!er\\b)\\w*|\\w*güter(verkehr|bahn|zug|züge|wagen|"
+                "transport|umschlag)\\w*|intermodal|rail freight|"
                 "drayage|customs brokerage|contract logistics|ports?|port operator|terminals?|"
                 "breakbulk|stevedor\\w*|haul\\w*|trucks?|trucking|locomotives|freight trains|"
                 "groupage|full loads|part loads|truckloads?|\\w*ladungen|ladung\\w*|gefahrgut|"
@@ -642,7 +662,16 @@ const WordRe &industryTerms(const QString &id)
                 "binnenhafen|hafen\\w*|\\w+(fracht|spedition|logistik|transporte|kurier)\\w*|"
                 "transportier\\w*|\\w*sattelz\\w+|lkw-?\\w*|verschiff\\w*|just-in-(sequence|time)|"
                 "versorgungszentr\\w*|inbound logistics|short[- ]sea|liniendienst\\w*|"
-                "reederei\\w*|shipping lines?|feeder services?|ro-?ro|ferry lines?)\\b")) },
+                "reederei\\w*|shipping lines?|feeder services?|ro-?ro|ferry lines?|"
+                // German words of the trade beyond the compounds above: pallets, a consignment
+                // tracked, the supply chain and its planning.
+                "palett\\w*|sendungs\\w*|\\w*lieferkette\\w*|bedarfsplanung|bestands(optimierung|"
+                "planung|management)|demand planning|inventory (optimi[sz]ation|planning)|"
+                // The trade in the languages of Germany's neighbours: forwarders, transport,
+                // warehousing.
+                "expediteur\\w*|expeditie\\w*|spedizion\\w*|transitari[oa]s?|transitaires?|"
+                "vervoer\\w*|trasport\\w*|affr[eè]t\\w*|fret (a[ée]rien|maritime|routier|"
+                "ferroviaire)|entrep[oô]ts?|almac[eé]n\\w*|magazzin\\w*|magazijn\\w*)\\b")) },
         { QStringLiteral("healthcare"),
             WordRe(
                 QStringLiteral("\\b(health ?care|healthtech|medical|clinical|hospitals?|clinics?|"
@@ -688,7 +717,9 @@ bool compoundHeadedElsewhere(const QString &lower, qsizetype start, qsizetype en
     static const WordRe madeForIt(QStringLiteral(
         "(software|programm|systeme?|technik|technologien?|anlagen?|maschinen?|geräte?|"
         "teile|immobilien|parks?|flächen|akademie|schulen?|schulungen|seminare?|beratung|"
-        "berater|versicherung(en)?|messen?|verband|verbände|magazin|zeitung|verlag)$"));
+        "berater|versicherung(en)?|messen?|verband|verbände|magazin|zeitung|verlag|management|"
+        // Its customers ("Logistikkunden"), and a street of an address ("Hafenstraße").
+        "kunden|kundschaft|straße|strasse|allee|gasse|chaussee|weg|damm|ufer)$"));
     return germanStem.match(word).hasMatch() && madeForIt.match(word).hasMatch()
         && !germanStem.match(word).captured(0).endsWith(word);
 }
@@ -724,11 +755,36 @@ const WordRe &kindHead()
 {
     static const WordRe re(QStringLiteral(
         "^\\S*(anbieter|dienstleister|spezialist|logistiker|spediteur|bank|banque|banco|"
+        "unternehmen|firma|gesellschaft|bedrijf|"
         "fintech|forwarder|carrier|haulier|courier)\\b|^\\S+( \\S+)? (provider|company|"
         "firm|startup|fintech|lender|processor|platform|app|exchange|operator|bank|specialist|"
         "group|carrier|forwarder|haulier|insurer|broker|unternehmen|entreprise|empresa|"
         "soci[eé]t[eé]|anbieter|dienstleister)\\b"));
     return re;
+}
+
+// "Das Berliner Lastenrad-Logistikunternehmen ...", "The Hamburg-based 3PL ...": a later
+// sentence whose subject is a definite description speaks of the company its item named, as
+// "the company ..." does, unless the description is of another party (an investor, a
+// customer). Whether the words up to `pos` lie in such a subject.
+bool inDefiniteSubject(const QString &lower, qsizetype pos)
+{
+    static const WordRe opening(QStringLiteral(
+        "^(the|der|die|das|het|de|le|la|l'|el|il) ([^\\s.,;:]+ ){0,5}[^\\s.,;:]*$"));
+    static const WordRe otherParty(QStringLiteral(
+        "\\b(investors?|\\w*investor(en)?|funds?|vcs?|backers?|\\w*geldgeber|customers?|clients?|"
+        "\\w*kunden?|klant\\w*|partners?|\\w*partner|competitors?|rivals?|konkurrent\\w*|"
+        "wettbewerber\\w*|concurrent\\w*|buyers?|käufer|acquirers?|parent|mutter\\w*|owners?)"
+        "\\b"));
+    // The subject ends where its verb or a comma begins.
+    static const WordRe subjectEnd(QStringLiteral(
+        "[,;:(]|\\b(has|have|had|is|are|was|were|will|said|says|hat|haben|ist|sind|war|wird|"
+        "heeft|is|zijn|a|est|ha|es)\\b"));
+    if (!opening.match(lower.left(pos)).hasMatch())
+        return false;
+    const auto end = subjectEnd.match(lower, pos);
+    return !otherParty.match(lower.left(end.hasMatch() ? end.capturedStart() : lower.size()))
+                .hasMatch();
 }
 
 // Healthcare providers and payers as buyers: words that name them whatever the context.
@@ -1007,6 +1063,27 @@ const WordRe &postingClosed()
     return re;
 }
 
+// What a payments company watches move, in the languages of its customers.
+QString movedMoney()
+{
+    return QStringLiteral(
+        "(transactions?|payments?|transfers?|withdrawals?|log-?ins?|sign-ins?|activity|"
+        "behaviou?r|chargebacks?|transacties|betalingen|opnames|overboekingen|gedrag|"
+        "transaktion\\w*|zahlung\\w*|überweisung\\w*|abhebung\\w*|anmeldung\\w*|"
+        "transacciones|pagos|transferencias|retiros|operaciones|paiements|virements|retraits|"
+        "transazioni|pagamenti|bonifici|prelievi|transações|pagamentos|saques)");
+}
+
+// How that money may move: oddly, in the same languages.
+QString oddlyWords()
+{
+    return QStringLiteral(
+        "(suspicious|unusual|anomal\\w*|abnormal|atypical|verdacht\\w*|verdächtig\\w*|"
+        "ungewöhnlich\\w*|auffällig\\w*|afwijkend\\w*|ongebruikelijk\\w*|sospechos\\w*|"
+        "inusual\\w*|anómal\\w*|anormal\\w*|suspect\\w*|inhabituel\\w*|sospett\\w*|insolit\\w*|"
+        "suspeit\\w*)");
+}
+
 const WordRe &fraudTerms()
 {
     static const WordRe re(QStringLiteral(
@@ -1017,7 +1094,14 @@ const WordRe &fraudTerms()
         "suspicious (transfers?|payments?|logins?|accounts?|behaviou?r)|unauthori[sz]ed "
         "(transactions?|payments?)|betrug\\w*|\\w*betrug\\w*|fraude\\w*|golpes?|frod[ei]|estafas?|"
         "antifrode|geldwäsche|blanchiment|blanqueo|lavado de dinero|riciclaggio|lavagem de "
-        "dinheiro|witwassen|"
+        "dinheiro|witwassen|\\w+fraude\\w*|identidad(es)? sintéticas?|identités? synthétiques?|"
+        "synthetische\\w* identität\\w*|identità sintetich?e|suplantación de identidad|"
+        "usurpation d'identité|identitätsdiebstahl|"
+        // Money that moves oddly is what fraud screening looks for, in any language: "unusual
+        // activity", "hold suspicious withdrawals", "verdachte logins", "ungewöhnliche
+        // Zahlungen", "transaction anomaly detection".
+        // Romance adjectives follow the noun: "transacciones sospechosas".
+        "%2\\W+(\\w+\\W+){0,3}%1|%1\\W+(\\w+\\W+){0,8}%2|"
         // At a payments company "risk" is fraud risk; a credit risk is not.
         "(?<!credit )(?<!insurance )(?<!climate )risk (models?|scor\\w*|decisions?|platform|"
         "engines?|teams?|checks?)(?![\\w ]{0,12}\\b(insur\\w+|underwrit\\w+|credit|lend\\w*|"
@@ -1025,8 +1109,9 @@ const WordRe &fraudTerms()
         "risiko[- ]?(modell\\w*|scor\\w*|team\\w*|bewertung\\w*|engine)|"
         // A posting's title names the team the role sits in: "Data Engineer, Risk", "Risk Data
         // Scientist".
-        "(engineer|scientist|analyst|developer|lead)\\w*\\s*[,\\-\u2013]\\s*risk$|"
-        "risk (data scien\\w*|analysts?|ml engineer|machine learning engineer))\\b"));
+        "(engineer|scientist|analyst|developer|lead)\\w*\\s*[,\\-\u2013]\\s*(\\w+ )?risk$|"
+        "risk (data scien\\w*|analysts?|ml engineer|machine learning engineer))\\b")
+                               .arg(movedMoney(), oddlyWords()));
     return re;
 }
 
@@ -2020,7 +2105,14 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
         "hosting provider|research institute|institute|university|bank|insurer|law firm|"
         "agency|consultancy|software (company|vendor)|saas (company|vendor)|\\w*studio|"
         "publisher|\\w*zulieferer|\\w*hersteller|(parts|component|components) supplier|"
-        "payment institution|zahlungsinstitut|factoring (company|firm|provider))\\b"));
+        "payment institution|zahlungsinstitut|factoring (company|firm|provider)|"
+        // Businesses around a trade that are not in it: where its people find jobs or learn,
+        // where it meets, where it eats.
+        "job (board|portal|site)|\\w*jobbörse|stellen(börse|portal)|personalvermittlung|"
+        "personaldienstleister|zeitarbeit\\w*|(recruitment|recruiting|staffing) (agency|firm|"
+        "company)|\\w*fachmesse|messe|trade (fair|show)|exhibition|\\w*fahrschule|driving "
+        "school|training (provider|school|centre|center)|\\w*restaurant|hotel|\\w*verband|"
+        "association)\\b"));
     static const WordRe kindCue(QStringLiteral(
         "(\\b(is|are|we're|we are|ist|sind) (an?|the|ein|eine|der|die|das)|, (an?|the))"
         "[\\w\\s-]{0,30}$"));
@@ -2048,13 +2140,28 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
                 // "Frachtpay ist ein Zahlungsinstitut": the name is no word for the kind.
                 const QString phrase = QString(before.right(40) + k.captured(0))
                                            .replace(m_nameRe, QStringLiteral(" "));
+                // "Acme gewinnt Automobilzulieferer": after the name and a verb the kind is
+                // an object, not what the company is.
                 if ((kindCue.match(before.right(45)).hasMatch()
-                        || kindFirst.match(before).hasMatch())
+                        || (kindFirst.match(before).hasMatch() && !names(before)))
                     && !terms.match(phrase).hasMatch()) {
                     t.oppose(item.index, s, 0.5,
                         QStringLiteral("describes itself as %1").arg(k.captured(0)));
                     continue;
                 }
+            }
+            // "Die Kasseler Spedition hat den Betrieb eingestellt": a company that ceased
+            // trading is in no trade now.
+            static const WordRe ceased(QStringLiteral(
+                "\\b(ceased (operations|trading)|out of business|filed for (bankruptcy|insolvency)|"
+                "went (bust|bankrupt)|insolvenz\\w*|insolvent|konkurs\\w*|(stellt|stellte) "
+                "(den |seinen |ihren )?(geschäfts)?betrieb\\b[^.;]{0,20}\\bein|(geschäfts)?betrieb\\b[^.;]{0,30}"
+                "\\beingestellt|cessé (ses|son) activit\\w*|faillissement|failliet)\\b"));
+            if (sent.entity != Entity::Unknown && ceased.match(lower).hasMatch()
+                && modalityAt(lower, ceased.match(lower).capturedStart(), 1, false)
+                    == Modality::Current) {
+                t.oppose(item.index, s, 0.6, QStringLiteral("ceased trading"));
+                continue;
             }
             // The first word of the trade that names it, not a thing made for it.
             QRegularExpressionMatch m;
@@ -2075,7 +2182,8 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             static const WordRe theirs(QStringLiteral(
                 "\\b(help\\w*|serv(e|es|ing)|for|für|clients? (like|such as|include|including|"
                 "are)|"
-                "customers? (like|such as|include|including|are)|sell\\w* to|work\\w* with|"
+                "customers? (like|such as|include|including|are|from|in)|kunden (aus|wie|in)|"
+                "clients? from|sell\\w* to|work\\w* with|"
                 "partner\\w* with|(projects|contracts) with|demand from|supplies|supplying)\\b"
                 "[\\w\\s,&-]{0,30}$"));
             static const WordRe theirsAfter(QStringLiteral(
@@ -2109,8 +2217,10 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             const QString next = lower.mid(m.capturedEnd(), nameLength + 12);
             const auto nameNext = m_nameRe.match(next);
             // A title about card fraud says what the item is about, not what the company is.
-            const bool titleSays
-                = s == 0 && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
+            // A posting's title names the role: "Projektleiter Logistik" at a wind-farm
+            // builder is a function of the company, not its trade.
+            const bool titleSays = s == 0 && !item.posting
+                && !(f.value == u"fintech" && fraudTerms().match(lower).hasMatch());
             // "Een duurzame bank uit Rotterdam": a line that names what it is, with no verb.
             static const WordRe tagline(
                 QStringLiteral("^(an?|one|een|ein|eine|un|una|une|uma|um) ([\\w-]+ ){0,3}$"));
@@ -2122,7 +2232,13 @@ Tally Judge::judgeIndustry(const GoalFacet &f) const
             static const WordRe accessory(QStringLiteral(
                 "\\b(with|mit|con|avec|com|met|including|featuring|plus|incl\\w*)\\b"));
             const auto named = m_nameRe.match(lower.left(m.capturedStart()));
+            // "Fulfillment-Dienstleister aus Hannover ...": a line that opens with the trade
+            // heading a kind of company is a tagline.
+            static const WordRe nothingBefore(QStringLiteral("^\\W*$"));
+            const bool kindOpens = nothingBefore.match(lower.left(m.capturedStart())).hasMatch()
+                && kindHead().match(lower.mid(m.capturedStart(), 60)).hasMatch();
             const bool describes = selfDescription().match(lower).hasMatch() || titleSays
+                || kindOpens
                 || (item.about && s <= 1 && !accessory.match(lower.left(m.capturedStart())).hasMatch())
                 || tagline.match(lower.left(m.capturedStart())).hasMatch()
                 || (named.hasMatch()
@@ -2620,9 +2736,11 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
     static const WordRe hq(QStringLiteral(
         "\\b(headquartered|headquarters|head-?quartered|hq|head office|home base|registered "
         "office|main office|based|hauptsitz|firmensitz|unternehmenssitz|stammsitz|sitz|sitzt|"
-        "hauptverwaltung|ansässig|domiciled|gevestigd)\\b[\\s:,]*(is |are "
-        "|remains? |located |still )*(in|at|out of|:|im|in der)?\\s*(the )?([^\\s,.;()]+( "
-        "[A-Z]?[^\\s,.;()]+)?)"));
+        "hauptverwaltung|ansässig|domiciled|gevestigd|%1)\\b[\\s:,]*(is |are "
+        "|remains? |located |still |(?<with>(and|und|&) [\\w-]+ ))*(in|at|out of|:|im|in "
+        "der)?\\s*(the "
+        ")?([^\\s,.;()]+( [A-Z]?[^\\s,.;()]+)?)")
+                               .arg(seatWords()));
     static const WordRe notHq(QStringLiteral(
         "\\b(office\\w* in|opened|opens|opening|new office|branch|subsidiary|subsidiaries|hub "
         "in|european (hq|headquarters|base)|emea (hq|headquarters)|regional|satellite|"
@@ -2645,6 +2763,12 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             if (sent.entity == Entity::Other)
                 continue;
             const bool firm = sent.entity == Entity::Own || sent.entity == Entity::Named;
+            // How surely a cue ending at `end` speaks of the company.
+            auto about = [&sent, &lower](qsizetype end) {
+                return sent.entity == Entity::Continuation && inDefiniteSubject(lower, end)
+                    ? 1.0
+                    : entityFactor(sent.entity);
+            };
             const auto h = hq.match(lower);
             // "Chicago-based broker X has opened an office in Hamburg": the words after
             // "-based" are not a place (the pattern for "Chicago-based" reads it below).
@@ -2662,7 +2786,9 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 // "in Venlo, the Netherlands": a country after the comma belongs to the place.
                 static const WordRe countryNext(
                     QStringLiteral("^,\\s*(the )?[\\w\\x{00C0}-\\x{017F}-]+( [\\w-]+)?"));
-                QString rest = lower.mid(h.capturedEnd(1));
+                // "HQ and team in Munich": the place follows what shares the seat.
+                QString rest = lower.mid(
+                    h.capturedEnd(u"with") > 0 ? h.capturedEnd(u"with") : h.capturedEnd(1));
                 if (const auto mv = moved.match(rest); mv.hasMatch())
                     rest = u' ' + rest.mid(mv.capturedEnd());
                 const auto end = phraseEnd.match(rest, 1);
@@ -2696,17 +2822,38 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 if (!hitCounts(item, s, lower, h.capturedStart(1), h.capturedLength(1),
                         { Modality::Planned }, t))
                     continue;
+                static const WordRe surelySeat(
+                    QStringLiteral("^(headquarter\\w*|\\w*sitz|%1)$").arg(seatWords()));
                 const bool office = notHq.match(lower.left(h.capturedStart())).hasMatch()
-                    && !h.captured(1).startsWith(QStringLiteral("headquarter"))
-                    && !h.captured(1).contains(QStringLiteral("sitz"));
+                    && !surelySeat.match(h.captured(1)).hasMatch();
                 if (inRegion(f.value, place) && !office) {
-                    t.add(item.index, s, 0.9 * entityFactor(sent.entity),
+                    t.add(item.index, s, 0.9 * about(h.capturedEnd(1)),
                         QStringLiteral("headquarters, %1").arg(entityText(sent.entity)));
                     continue;
                 }
                 if (placeElsewhere(f.value, place)) {
-                    if (h.captured(1) != u"based" && firm)
-                        t.oppose(item.index, s, 0.85, QStringLiteral("headquartered elsewhere"));
+                    // "Die Spedition aus Cottbus ...; die Zentrale zieht nach Paris": the seat
+                    // said of the company in a later sentence of its item counts as well.
+                    if (h.captured(1) != u"based"
+                        && (firm || sent.entity == Entity::Continuation))
+                        t.oppose(item.index, s, 0.85 * entityFactor(sent.entity),
+                            QStringLiteral("headquartered elsewhere"));
+                    continue;
+                }
+                // "Am Hauptsitz in Villingen-Schwenningen": no gazetteer knows every town, and
+                // a seat said in German in a town known to lie nowhere else is most likely one
+                // in Germany (Vienna, Zurich and the other towns of its neighbours are known).
+                static const WordRe germanSeat(QStringLiteral(
+                    "^(\\w*sitz|sitzt|hauptverwaltung|\\w*zentrale|hauptquartier)$"));
+                static const WordRe townFirst(QStringLiteral(
+                    "^[\\s:]*((in|im|am|an|bei|zu) )?(?!(der|die|das|dem|den|des|einer?|einem|"
+                    "unser\\w*|ihr\\w*|seine\\w*|diese\\w*|nähe|herzen|zentrum|mitte|süden|"
+                    "norden|osten|westen)\\b)[\\w\\x{00C0}-\\x{017F}]{3,}"));
+                if (f.value == u"Germany" && germanSeat.match(h.captured(1)).hasMatch()
+                    && !office && townFirst.match(place).hasMatch()) {
+                    t.add(item.index, s, 0.6 * entityFactor(sent.entity),
+                        QStringLiteral("seat in a town said in German, %1")
+                            .arg(entityText(sent.entity)));
                     continue;
                 }
             }
@@ -2733,7 +2880,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             const QString basedIn = b.captured(1).isEmpty() ? b.captured(3) : b.captured(1);
             if (b.hasMatch()) {
                 if (inRegion(f.value, basedIn)) {
-                    t.add(item.index, s, 0.85 * entityFactor(sent.entity),
+                    t.add(item.index, s, 0.85 * about(b.capturedEnd()),
                         QStringLiteral("based there, %1").arg(entityText(sent.entity)));
                     continue;
                 }
@@ -2746,6 +2893,19 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
             }
             if (foreign.match(lower).hasMatch() && firm) {
                 t.oppose(item.index, s, 0.6, QStringLiteral("a company of another country"));
+                continue;
+            }
+            // An imprint's address or register entry: a German postcode after a street or a
+            // legal form, a local court's commercial register. Germany's neighbours write
+            // four-digit postcodes and keep other registers, so no gazetteer is needed.
+            static const WordRe imprint(QStringLiteral(
+                "(\\b(gmbh|mbh|ag|kg|kgaa|ug|ohg|se|e\\.\\s?k\\.?)\\b|[\\w\\x{00C0}-\\x{017F}]"
+                "(straße|strasse|str\\.|weg|allee|platz|ring|damm|gasse|ufer|chaussee|kai|"
+                "markt)\\s+\\d+\\s?[a-z]?\\b)[^.;]{0,80}?(\\bd-)?\\b\\d{5}\\s+\\p{L}|"
+                "\\b(amtsgericht|registergericht)\\b[^.;]{0,40}\\bhr[ab]\\b|\\bhr[ab]\\s?\\d{3,}"));
+            if (f.value == u"Germany" && firm && imprint.match(lower).hasMatch()
+                && !placeElsewhere(f.value, lower)) {
+                t.add(item.index, s, 0.8, QStringLiteral("a German imprint address or register"));
                 continue;
             }
             if (!inRegion(f.value, lower))
@@ -2766,12 +2926,21 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                 "eine|a|an|the) [\\w\\s-]{0,40}\\b(aus|from) \\w+"));
             // "Die Nürnberger Frachtbörse", "der Spediteur aus Kiel".
             static const WordRe townAdjective(
-                QStringLiteral("\\b(der|die|das|des|dem|den|ihre?|unsere?|eine?) ((%1) [\\w-]+|"
-                               "([\\w-]+ ){1,3}aus \\w+)")
+                QStringLiteral("\\b(der|die|das|des|dem|den|ihre?|unsere?|eine?|het|de|een) ((%1) "
+                               "[\\w-]+|([\\w-]+ ){1,3}(aus|uit) \\w+)|^\\W*[\\w-]+ (aus|uit) \\w+")
                     .arg(germanCityAdjectives()));
-            const bool strong
-                = adjective.match(lower).hasMatch() || townAdjective.match(lower).hasMatch();
-            t.add(item.index, s, (strong ? 0.7 : 0.35) * entityFactor(sent.entity),
+            const auto local = adjective.match(lower);
+            // "Software aus Winterthur für Speditionen in der DACH-Region": the town it is
+            // from decides, not another place of the sentence.
+            const auto town = townAdjective.match(lower);
+            const bool townHere
+                = town.hasMatch() && !placeElsewhere(f.value, town.captured(0).section(u' ', -1));
+            const bool strong = local.hasMatch() || townHere;
+            const double said = strong
+                ? about(std::max(local.hasMatch() ? local.capturedEnd() : 0,
+                      town.hasMatch() ? town.capturedEnd() : 0))
+                : entityFactor(sent.entity);
+            t.add(item.index, s, (strong ? 0.7 : 0.35) * said,
                 QStringLiteral("%1, %2").arg(strong ? QStringLiteral("described as local")
                                                     : QStringLiteral("place mentioned"),
                     entityText(sent.entity)));
