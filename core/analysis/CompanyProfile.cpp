@@ -921,7 +921,7 @@ bool isCut(const QString &lower)
     static const Re share = wordPattern(QStringLiteral(
         "%|\\b(commission|\\w*provision|premium|comisión|commissie|each side|both sides)\\b|"
         "\\b(per|por|par|pro|je) "
-        "(booked |completed |successful )?(jobs?|bookings?|reservations?|covers?|diners?|"
+        "([\\w-]+ )?(jobs?|bookings?|reservations?|covers?|diners?|"
         "comensal|guests?|orders?|sales?|rentals?|rides?|trips?|reservas?|réservations?|"
         "boekings?|buchung|auftrag|vermittlung|trades?|transactions?|stays?|lessons?|deals?)\\b"));
     const auto m = marketplace::takeRate().match(lower);
@@ -954,11 +954,17 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                     p.oppose(i, s, 0.7, QStringLiteral("not a marketplace"));
                 continue;
             }
+            if (sent.company && marketplace::notLiveYet().match(lower).hasMatch()) {
+                p.oppose(i, s, 0.6, QStringLiteral("not launched yet"));
+                continue;
+            }
             // A directory may name both sides and a fee; the deal never passes through it.
             if (sent.company && marketplace::directory().match(lower).hasMatch())
                 p.oppose(i, s, 0.5, QStringLiteral("a directory, the sides deal directly"));
             const bool called = marketplace::calledOne().match(lower).hasMatch();
-            if (marketplace::agencyModel().match(lower).hasMatch() && !called) {
+            // "We aren't a staffing agency" denies being one, as a marketplace says of itself.
+            const auto agency = marketplace::agencyModel().match(lower);
+            if (agency.hasMatch() && !called && saidAsFact(lower, agency.capturedStart())) {
                 if (sent.company)
                     p.oppose(i, s, 0.5, QStringLiteral("a staffing agency"));
                 continue;
@@ -983,7 +989,8 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
             // A commission in a posting is the recruiter's pay, not the company's cut. The side
             // it is taken from may be named in the item's other sentence: "Sell originals to
             // collectors. We take 30% when your work sells."
-            if ((side || (itemSide && isCut(lower))) && !item.posting)
+            const bool referral = marketplace::referral().match(lower).hasMatch();
+            if ((side || (itemSide && isCut(lower))) && !item.posting && !referral)
                 p.offer(QStringLiteral("cut"), i, s, marketplace::takeRate(), 0.5,
                     QStringLiteral("takes a cut"));
             p.offer(QStringLiteral("lists"), i, s, marketplace::listing(), 0.4,
@@ -1005,7 +1012,7 @@ ProfileReading readMarketplace(const QList<ProfileItem> &items)
                 QStringLiteral("buyers book someone else's service"));
             p.offer(QStringLiteral("vets"), i, s, marketplace::vetsProviders(), 0.4,
                 QStringLiteral("vets those who provide"));
-            if (!item.posting && !marketplace::referral().match(lower).hasMatch())
+            if (!item.posting && !referral)
                 p.offer(QStringLiteral("earns"), i, s, marketplace::supplyEarns(), 0.5,
                     QStringLiteral("those who provide are paid through it"));
             p.offer(QStringLiteral("supply"), i, s, marketplace::supplyTeam(), 0.4,

@@ -2383,6 +2383,11 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
     int bestSentence = -1;
     double called = 0.0;
     int calledSentence = -1;
+    // "Startup plans to connect riders with drivers": a marketplace planned is not run yet.
+    if (item.context == Modality::Planned || item.context == Modality::Past) {
+        t.reject(item.index, 0, modalityReason(item.context));
+        return;
+    }
     for (int s = 0; s < item.sentences.size(); ++s) {
         const Sentence &sent = item.sentences.at(s);
         if (sent.entity == Entity::Other)
@@ -2402,8 +2407,11 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             t.reject(item.index, s, modalityReason(Modality::Planned));
             return;
         }
-        if (marketplace::agencyModel().match(lower).hasMatch()
-            && !marketplace::calledOne().match(lower).hasMatch()) {
+        // "We aren't a staffing agency" denies being one, as a marketplace says of itself.
+        if (const auto agency = marketplace::agencyModel().match(lower); agency.hasMatch()
+            && !marketplace::calledOne().match(lower).hasMatch()
+            && modalityAt(lower, agency.capturedStart(), agency.capturedLength(), false)
+                != Modality::Negated) {
             t.reject(item.index, s, QStringLiteral("a staffing agency"));
             return;
         }
@@ -2418,8 +2426,8 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         const bool sentSupply = marketplace::supply().match(lower).hasMatch();
         const bool sentDemand = marketplace::demand().match(lower).hasMatch();
         const bool sentSides = (sentSupply && sentDemand)
-            || marketplace::twoSides().match(lower).hasMatch() || (sentSupply && demandSeen)
-            || (sentDemand && supplySeen);
+            || ((sentSupply || sentDemand) && marketplace::twoSides().match(lower).hasMatch())
+            || (sentSupply && demandSeen) || (sentDemand && supplySeen);
         supplySeen = supplySeen || sentSupply;
         demandSeen = demandSeen || sentDemand;
         if (marketplace::othersMarketplaces().match(lower).hasMatch()) {
@@ -2427,9 +2435,10 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
             continue;
         }
         // A commission in a posting is the recruiter's pay, not the company's cut; "we never
-        // take a cut" is a directory's promise.
+        // take a cut" is a directory's promise; a referral programme pays for sending customers.
         const auto feeHit = marketplace::takeRate().match(lower);
         const bool sentFee = !item.posting && feeHit.hasMatch()
+            && !marketplace::referral().match(lower).hasMatch()
             && modalityAt(lower, feeHit.capturedStart(), feeHit.capturedLength(), false)
                 != Modality::Negated;
         // Matching needs a side named in the item: "connect your clusters with an agent" and
@@ -2452,6 +2461,13 @@ void Judge::judgeMarketplace(const Item &item, Tally &t) const
         lists = lists || sentList;
         if (word) {
             const qsizetype at = marketplace::calledOne().match(lower).capturedStart();
+            // "Why we stopped being a marketplace": what the item tells of one is its past.
+            const Modality mod = modalityAt(lower, at, 11, false);
+            if ((mod == Modality::Past || mod == Modality::Planned)
+                && (sent.entity == Entity::Own || sent.entity == Entity::Named)) {
+                t.oppose(item.index, s, 0.6, QStringLiteral("a marketplace no more or not yet"));
+                return;
+            }
             if (!hitCounts(item, s, lower, at, 11,
                     { Modality::Planned, Modality::Past, Modality::Negated, Modality::Evaluated,
                         Modality::SomeoneElse },

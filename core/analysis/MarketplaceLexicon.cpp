@@ -6,10 +6,20 @@ namespace gtm::marketplace {
 
 using Re = QRegularExpression;
 
+// A share in per cent as the languages of the evidence write it: "8%", "0,5 %", "12 %"; not a
+// share of people or of a market ("keep 96% of their regulars"), not a discount.
+static const QString percent = QStringLiteral(
+    "\\d+([.,]\\d+)?[ \\x{00a0}\\x{202f}]?%(?! of (their|its|our|your|all|the) (customers|clients|"
+    "users|regulars|members|guests|patients|students|buyers|shoppers|visitors|market))"
+    // A discount is no cut: "customers get 10% off".
+    "(?! (off|discount|rabatt|descuento|remise|réduction|korting|desconto)\\b)");
+
 const Re &supply()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(sellers?|dealers?|hosts?|walkers?|carriers?|providers?|freelancers?|drivers?|"
+        "\\b(sellers?|dealers?|walkers?|carriers?|providers?|freelancers?|drivers?|"
+        // "We host all our servers" is a verb.
+        "hosts?(?! (all|our|their|its|the|your|it|them|everything|a|an)\\b)|"
         "couriers?|tutors?|vendors?|makers?|artisans?|creators?|landlords?|suppliers?|brands|"
         // Compounds and plain synonyms: "babysitters", "landowners", "factories", "Handwerker".
         "\\w*sitters?|\\w+owners|factories|teachers|artists|doctors|locums|movers|"
@@ -29,9 +39,10 @@ const Re &supply()
         "werkstätten|garages|mécaniciens|limpiadores|cuidadores|niñeras|transportistas|"
         "transporteurs|vervoerders|\\w*eigenaren|\\w*eigenaars|propietarios|propriétaires|"
         "\\w*eigentümer|\\w*besitzer|\\w*bezitters|anfitriones|hôtes|gastgeber|verhuurders|"
-        "arrendadores|\\w*makers|particulieren|particulares|studios|crew|deckhands|"
+        "arrendadores|\\w*makers|particulieren|particulares|\\w*studios|crew|deckhands|"
         "freelance (devs|developers|engineers|writers|designers)|rédacteurs|photographes|"
-        "loueurs|oppassers|ladeplätze)\\b"));
+        "loueurs|oppassers|ladeplätze|produtores|fornecedores|vendedores|\\w*unternehmer|"
+        "speditionen|caterers|musicians|performers|lenders|cuidador[ae]s)\\b"));
     return re;
 }
 
@@ -48,7 +59,7 @@ const Re &demand()
         "autofahrer|reizigers|viajeros|voyageurs|reisende|huurders|inquilinos|restaurantes|"
         "estudiantes|élèves|schüler|leerlingen|alumnos|pacientes|patienten|huéspedes|gäste|"
         "gasten|verladers|chargeurs|cargadores|marques|comensales|collectors|"
-        "sammler|verzamelaars)\\b"));
+        "sammler|verzamelaars|dueños|donos|viajer[oa]s?|borrowers|cooperativas|spelers)\\b"));
     return re;
 }
 
@@ -56,16 +67,16 @@ const Re &takeRate()
 {
     static const Re re = wordPattern(QStringLiteral(
         "\\b(takes?|charges?|keeps?|earns?|collects?|prend|behalten|behält|nehmen|nimmt|"
-        "garde|gardons|prélev\\w+) (an? |the )?(\\d+(\\.\\d+)? ?% "
+        "garde|gardons|prélev\\w+) (an? |the )?(%1 "
         "(of each [\\w ]{0,20}|from the \\w+|de )?)?(commission|fee|cut|service fee|booking fee|"
         "take rate|percentage|margin)|\\b(commission|service fee|booking fee|take rate|"
         "transaction fee|platform fee|placement fee|provision)s? (only )?(on|when|from|of|per|"
-        "pro|de|par)\\b|\\b(?!0 ?%)\\d+(\\.\\d+)? ?% (commission|fee|service fee|booking fee|take rate|cut|"
+        "pro|de|par)\\b|\\b(?!0 ?%)%1 (commission|fee|service fee|booking fee|take rate|cut|"
         "de commission|provision)|(?<!never )(?<!no )\\b(pay|pays) an? [\\w% "
         "-]{0,40}(fee|commission)|holds? "
         "the (payment|"
         "deposit)|payouts? to (the )?\\w+|margin on each|brokers?|brokered|vermittel\\w*|"
-        "(takes?|keeps?) \\d+(\\.\\d+)? ?%|"
+        "(takes?|keeps?) %1|"
         "\\b(takes?|charges?|keeps?) an? (small|modest|flat|fixed|tiny) (cut|fee|commission)|"
         "\\b(cobra\\w*|pagan?|betalen|betaalt|zahlen|paient|payent) (una |een |eine |une )?"
         "(comisión|commissie|provision|commission|servicegebühr|vergoeding)|"
@@ -74,30 +85,46 @@ const Re &takeRate()
         "\\b(behalten|behält|behouden|houden|conservons|conserve|gardons|nos quedamos con|"
         "nous gardons|ontvangt|reçoit|recibe|erhält) (wir )?\\d+(,\\d+)? ?%|"
         // A side pays it, said with the side between: "charges buyers a 10% fee".
-        "\\b(charg\\w+|bill\\w*) (\\w+ ){1,2}(an? |the )?(\\d+(\\.\\d+)? ?% )?([\\w-]+ )?"
+        "\\b(charg\\w+|bill\\w*) (\\w+ ){1,2}(an? |the )?(%1 )?([\\w-]+ )?"
         "(fee|commission|cut)s?\\b|"
         // A fee of any name with its rate: "6.5% transaction fee", "buyer fee 3%".
-        "\\b(?!0 ?%)\\d+(\\.\\d+)? ?% [\\w-]+ (fee|commission)|\\b(buyer|seller|host|guest|booking|"
+        "\\b(?!0 ?%)%1 [\\w-]+ (fee|commission)|\\b(buyer|seller|host|guest|booking|"
         "service|platform|transaction|listing|placement|the company|our)('?s)? (fee|commission),? "
-        "(of )?\\d+(\\.\\d+)? ?%|"
+        "(of )?%1|"
         "\\b(earn|earns|receive|receives|get|gets|keep|keeps|houdt|behoudt) (up to )?(?!100 ?%)"
-        "\\d+(\\.\\d+)? ?%|"
+        "%1|"
         "\\bprélev\\w+ (une commission de )?\\d+|"
         // "Sellers pay 9% when an item sells".
-        "\\b(pay|pays|paid) (only )?(?!0 ?%)\\d+(\\.\\d+)? ?%|\\bhoudt \\d+ ?% in\\b|"
+        "\\b(pay|pays|paid) (only )?(?!0 ?%)%1|\\bhoudt \\d+ ?% in\\b|"
         // A price per booking paid by one side: "you pay 1.50 € per seated diner".
-        "\\b(pay|pays|pagas|paga|pagan|payez|betaal\\w*|zahl\\w*) (only |solo |nur )?[\\d,.]+ ?(€|\\$|£)? "
-        "(per|por|par|pro|je) (booking|reservation|cover|diner|comensal|guest|order|sale|"
+        "\\b(pay|pays|pagas|paga|pagan|payez|betaal\\w*|zahl\\w*) (only |solo |nur )?([€$£] "
+        "?[\\d,.]+|"
+        "[\\d,.]+ ?(€|\\$|£)?) (per|por|par|pro|je) ([\\w-]+ "
+        ")?(booking|reservation|cover|diner|comensal|guest|order|sale|"
+        "lesson|class|job|stay|night|"
         "rental|ride|trip|lead|reserva|réservation|boeking|buchung|auftrag|vermittlung)|"
         // A rate per deal between the sides: "1.2% per trade", "8% on charters".
-        "\\b(?!0 ?%)\\d+(\\.\\d+)? ?% (per|on|on each|on every|of each|of every) (trade|sale|"
+        "\\b(?!0 ?%)%1 (per|on|on each|on every|of each|of every) (trade|sale|"
         "booking|order|job|transaction|deal|charter|ride|rental|stay|visit|lesson)s?\\b|"
         // An auction's cut is the buyer's premium; German and Dutch names of the fee.
         "\\b(buyer|seller)'?s? premium|\\b\\w+provision\\b|\\beine provision\\b|"
         "\\bvermittlungsgebühr\\w*|\\bservicekosten\\b|\\b(rekenen|rekent|berekenen) (\\w+ ){0,2}"
-        "\\d+ ?%|\\bcharg\\w+ \\w+ \\d+(\\.\\d+)? ?%|"
+        "\\d+ ?%|\\bcharg\\w+ \\w+ %1|"
         // A fee from both sides is a cut between them: "charges $1/tonne to each side".
-        "\\bcharg\\w+ [^.;]{0,30}\\b(to|from) (each|both|either) sides?\\b"));
+        "\\bcharg\\w+ [^.;]{0,30}\\b(to|from) (each|both|either) sides?\\b|"
+        // Who takes it, in the languages of the evidence: "cobra 0,5 %", "rekent clubs 8 %".
+        "\\b(takes?|charges?|collects?|withholds?|deducts?|cobra|cobramos|cobran|retiene|"
+        "retenemos|se queda con|nos quedamos con|retém|retemos|fica com|ficamos com|prend|prenons|"
+        "prélève|prélevons|retient|retenons|facture|facturons|nimmt|nehmen|berechnet|berechnen|"
+        "erhebt|erheben|verlangt|verlangen|kassiert|einbehält|rekent|rekenen|berekent|berekenen|"
+        "neemt|nemen|vraagt|vragen) ([\\w-]+ ){0,3}(?!0 ?%)%1(?! (off|less|more|of (its |our "
+        "|their )?(customers|clients|users)))|"
+        // The rate said of the fee: "take rate is 15%", "Provision von 8 %".
+        "\\b(take rate|commission|comisión|comissão|commissie|provision)s? "
+        "(is|are|of|von|de|del|da|do|van|est de|es de|es del|é de|bedraagt|beträgt|"
+        "liegt bei|:) (only |just |nur |seulement |solo |apenas |slechts )?(about |around |"
+        "roughly |~)?(?!0 ?%)%1")
+                                         .arg(percent));
     return re;
 }
 
@@ -148,7 +175,10 @@ const Re &listing()
         "louent|set (their|your) (own )?(rates?|prices?|fees?|hours|menus?|schedules?)|"
         "\\w+s set (their )?(own )?(menus?|rates?|prices?)|\\w+s (post|offer|upload|advertise) "
         "[\\w ]{1,25} for (sale|rent|hire)|add your [\\w ]{0,20}to the company|"
-        "post ([\\w-]+ )?(shifts|jobs|loads|projects|gigs|tasks)|rent out (your|their))\\b"));
+        "post ([\\w-]+ )?(shifts|jobs|loads|projects|gigs|tasks)|rent out (your|their)|"
+        // "Produtores publicam lotes", "Angebot einstellen", "zetten hun vrije uren online".
+        "publica\\w*|einstellen|inserier\\w*|zetten (hun|je|uw) [\\w ]{0,25}online|"
+        "set (their|your) (day|hourly|daily|nightly) rates?)\\b"));
     return re;
 }
 
@@ -181,7 +211,14 @@ const Re &notOne()
         "shut)|wound down)|after (shutting|closing) (down )?(its|the|our) "
         "marketplace|bought and shipped by|employs? (all|every|each) [\\w ]{0,30}(directly|"
         "itself|in-house)|employs all \\d+ of its|(cleaners|drivers|nurses|staff|tutors|"
-        "couriers|workers) are (our own )?employees)\\b"));
+        "couriers|workers) are (our own )?employees|"
+        // Closed: "shuts down its resale app", "is no longer operating", "stopped being a ...".
+        "(shuts|shut|shutting) down (its|the|our) [\\w -]{0,30}(app|marketplace|platform|"
+        "service|business)|(is|are) no longer operating|(ceased|ceases|stopped) (operations|"
+        "operating|trading)|(will )?stop operating|stopped being (a|an) |"
+        // Its own stock, bought and resold: a wholesaler or a shop, whatever it calls itself.
+        "(stocked|held|stored|kept) in our own|(shipped|stocked|packed|fulfilled) by us|"
+        "we (buy|purchase|source) [\\w ,]{0,40}\\b(and|to) (re)?sell)\\b"));
     return re;
 }
 
@@ -195,11 +232,21 @@ const Re &plannedOne()
     return re;
 }
 
-const Re &calledOne()
+const Re &notLiveYet()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "\\b(marketplace|freight exchange|load exchange|börse|marktplatz|plateforme de mise en "
-        "relation|marktplaats|place de marché|plataforma de compraventa)\\b"));
+        "^\\W*(launching|opening|coming|live) (in |from )?(20\\d\\d|soon|next (year|spring|summer|"
+        "autumn|fall|winter))\\b|\\b(has|have) no [\\w ]{0,20}signed up yet\\b"));
+    return re;
+}
+
+const Re &calledOne()
+{
+    // German compounds: "Frachtenbörse", "Handwerkermarktplatz".
+    static const Re re = wordPattern(
+        QStringLiteral("\\b(marketplace|freight exchange|load exchange|\\w*börse|\\w*marktplatz|"
+                       "plateforme de mise en relation|marktplaats|place de marché|"
+                       "plataforma de compraventa)\\b"));
     return re;
 }
 
@@ -300,7 +347,8 @@ const Re &transacts()
         "selling|resell|resells|bid|bids|bidding|swap|swaps|order|orders|reserve|reserves|"
         "réserv\\w+|lou\\w+|boek\\w+|huren|verhuren|reserv\\w+|alquil\\w+|buch\\w+|miet\\w+|"
         "bieden|bieten|pujan|enchér\\w+|kopen|verkopen|kaufen|verkaufen|achètent|vendent|"
-        "compran|venden)\\b"));
+        "compran|venden|tauschen|tauscht|handeln|ruilen|échangent|intercambian|trocam|"
+        "dão lances|lances)\\b"));
     return re;
 }
 
@@ -313,7 +361,10 @@ const Re &holdsPayment()
         "freelancers?|makers?|tutors?)|pay(s)? safely (via|through|in)|betaalt veilig|"
         "regelt de betaling|uitbetaling\\w*|sécurise (le )?paiement|garantit (le )?paiement|"
         "(te|les) paga|gestiona el pago|garantiza el pago|übernimmt die (zahlung|abrechnung)|"
-        "weekly payouts?)\\b"));
+        "weekly payouts?|garante o pagamento|treuhand\\w*|(payment|bezahlung|zahlung|betaling|"
+        "pago|paiement|pagamento)s? (runs?|goes|go|läuft|laufen|erfolgt|loopt|lopen|passe|"
+        "pasa|passa) (\\w+ )?(through|via|über|par|por|pela|pelo)|(el )?pago queda retenido|"
+        "(payment|money|funds) (is |are )?held (until|in escrow)|wir rechnen ab)\\b"));
     return re;
 }
 
@@ -327,7 +378,8 @@ static const QString provider = QStringLiteral(
     "experts?|sellers?|dealers?|makers?|artisans?|farmers?|growers?|guides?|captains?|"
     "factor(y|ies)|manufacturers?|suppliers?|carriers?|hauliers?|workshops?|studios?|"
     "restaurants?|hotels?|handwerker\\w*|händler\\w*|anbieter\\w*|dienstleister\\w*|"
-    "prestataires?|profesionales|proveedores|talleres|restaurantes|aanbieders|vakmensen)");
+    "prestataires?|profesionales|proveedores|talleres|restaurantes|aanbieders|vakmensen|"
+    "caterers?|musicians?|clubs?|venues?|cuidador[ae]s|produtores)");
 
 const Re &vetsProviders()
 {
@@ -342,25 +394,36 @@ const Re &vetsProviders()
 const Re &buyerBooks()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "(^|[-–|:] )(book|hire|order|rent|charter|reserve|get (quotes|offers|bids) from|reserva|"
-        "buche|buchen|réservez|boek|huur|contrata|bestel|commandez|pide)\\b[^.;]{0,40}?\\b(from|"
-        "a|an|with|en|bei|chez|bij|de|von|van|\\d[\\d,.]*) "
+        "(^\\W*|[-–|:] )(book|hire|order|rent|charter|reserve|choose|get (quotes|offers|bids) "
+        "from|reserva|buche|buchen|réservez|choisissez|boek|huur|kies|contrata|elige|bestel|"
+        "commandez|pide|wähle)\\b[^.;]{0,40}?\\b(from|a|an|with|at|"
+        "among|en|bei|chez|bij|de|von|van|parmi|un|une|een|ein|eine|einen|una|um|uma|"
+        "\\d{1,3}([ .,\\x{00a0}]\\d{3})+|\\d+) "
         // Ordering from one's own suppliers is procurement: "order from every supplier".
         "(?!(every|all|any|your|our|their|its|existing)\\b)([\\w-]+ ){0,2}%1\\b|"
         // Whoever does the work, by its agent noun: "book a groomer", "hire a plumber".
-        "(^|[-–|:] )(book|hire) (a|an) ([\\w-]+ )?\\w{3,}(er|or|ist|ian)\\b").arg(provider));
+        "(^|[-–|:] )(book|hire) (a|an) ([\\w-]+ )?\\w{3,}(er|or|ist|ian)\\b|"
+        // The class of them, without an article: "Book session musicians", "Hire vetted movers".
+        "(^\\W*|[-–|:] )(book|hire|order from) (?!(every|all|any|your|our|their|its|"
+        "existing)\\b)([\\w-]+ ){0,2}%1\\b")
+                                         .arg(provider));
     return re;
 }
 
 const Re &supplyEarns()
 {
     static const Re re = wordPattern(QStringLiteral(
-        "(?<!our )\\b(you|they|\\w+s) (keep|keeps|earn|earns|earned|receive|receives|take home|behalten|"
-        "verdienen|gagnent|gagnez|ganan|verdienen) (up to )?((?!100 ?%)\\d+(\\.\\d+)? ?%|[€$£] ?\\d|"
-        "per \\w+)|\\b(get|gets|are|is) paid (per|for each|every|weekly|monthly|within|after)\\b|"
+        "(?<!our )\\b(you|they|\\w+(s|er|en)|sie|ils|elles|ellos|eles|zij|u|vous) "
+        "(keep|keeps|earn|earns|"
+        "earned|receive|receives|take home|behalten|verdienen|gagnent|gagnez|ganan|erhalten|"
+        "bekommen|reçoivent|recevez|touchent|gardent|reciben|recibe|se quedan con|recebem|ganham|"
+        "ficam com|ontvangen|ontvangt|krijgen|krijgt|houden) (up to |bis zu |jusqu'à |hasta |até "
+        "|tot )?(el |la |le |les |o |os |het |de )?((?!100 ?%)%1|[€$£] ?\\d|per \\w+)|"
+        "\\b(get|gets|are|is) paid (per|for each|every|weekly|monthly|within|after)\\b|"
         "\\bpay (you|them|\\w+s) (weekly|monthly|every|within|out|per)\\b|\\bminus (our|a|the) "
         "(fee|commission|cut)\\b|\\b(the rest|the remainder|the balance) goes (straight |"
-        "directly )?to\\b|\\b(earn|make) money (from|with|by renting|renting) your\\b"));
+        "directly )?to\\b|\\b(earn|make) money (from|with|by renting|renting) your\\b")
+                                         .arg(percent));
     return re;
 }
 

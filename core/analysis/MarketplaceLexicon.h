@@ -23,6 +23,8 @@ const QRegularExpression &software();
 const QRegularExpression &notOne();
 // A marketplace planned, piloted or still being decided.
 const QRegularExpression &plannedOne();
+// Said of the company itself: it has not opened yet ("Launching 2027.", "no hosts signed up yet").
+const QRegularExpression &notLiveYet();
 // The word itself, in the languages of the evidence.
 const QRegularExpression &calledOne();
 // Two sides and the match in one phrase: "connects nursing homes with per-diem nurses".
