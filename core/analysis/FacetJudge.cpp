@@ -126,7 +126,8 @@ const QList<Marker> &markers()
             ")(?<!demand )(?<!network )(?<!chain )(?<!supply )(?<!inventory )(?<!berth )"
             "(?<!shift )(?<!maintenance )(?<!delivery )(?<!schedule )(?<!workforce )"
             "(?<!transport )(?<!-)"
-            "(?<!resource )(?<!financial )(?<!production )(?<!sales )planning|planned|roadmap|next"
+            "(?<!resource )(?<!financial )(?<!production )(?<!sales )(?<!territory )"
+            "(?<!account )(?<!quota )(?<!headcount )(?<!sprint )planning|planned|roadmap|next"
             "[- ](quarter|year|month|sprint|phase)|later "
             "this year|intend\\w*|aim\\w* to|considering|to consider|exploring|explore|looking "
             "(at|into)|hope to|hoping to|going to|upcoming|eventually|would like to|wants? to|"
@@ -139,13 +140,15 @@ const QList<Marker> &markers()
             "the next [\\w ]{0,12}(months?|years?|quarters?)|your first (job|task|project|"
             "goal)|will be to (build|introduce|replace|bring|set up))\\b",
             Modality::Planned);
-        add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|trial\\w*|bake-?offs?|test(ed|ing) "
+        // A clinical trial is the customers' work, not a trial of software.
+        add("\\b(evaluat\\w*|pilot\\w*|proofs? of concept|poc|(?<!clinical[- ])trial\\w*|"
+            "bake-?offs?|test(ed|ing) "
             "(out|it|them|whether)|experiment\\w*|prototyp\\w*|hackathons?|sandbox|shortlist\\w*|"
             "assess\\w*|"
             "benchmark\\w*|kick(ed|ing) the tires|tried|trying|playground|side projects?|"
             "weekend projects?|home ?labs?|hobby|spikes?|toy|deciding|decide|undecided|choosing "
             "between|staging|"
-            "preview environments?|internal demo|demo|looked (at|into)|testumgebung|"
+            "preview environments?|internal demo|demo|looked( hard| closely| briefly)? (at|into)|testumgebung|"
             "test-?cluster|evaluier\\w*|getestet|testen|ambiente de (teste|pruebas))\\b",
             Modality::Evaluated);
         add("\\b(staging|dev|test) (environment|cluster|clusters|only)\\b|\\bonly in staging\\b|"
@@ -155,10 +158,11 @@ const QList<Marker> &markers()
             "(away )?(off|from)|off of|switch\\w* (away )?from|replac\\w*|sunset\\w*|"
             "decommission\\w*|retir\\w*|no longer|ditch\\w*|dropp\\w*|abandon\\w*|phas\\w* out|"
             "ripp\\w* out|walked away from|until (19|20)\\d\\d|back in (19|20)\\d\\d|early days|"
+            "(my|our|a) (previous|former|last|old) (job|jobs|employer|company|startup|role)|"
             "until (recently|(last|earlier this) (year|summer|winter|spring|autumn|fall|month|"
             "quarter|week))|"
             "legacy|got rid of|turned off|shut down|deprecat\\w*|outgrew|moved on from|"
-            "exited|wound down|winding down|switch\\w* off|pull\\w*|mov\\w* [\\w ]{0,25} off|"
+            "exited|wound down|winding down|switch\\w* off|pull\\w* (out|the plug)|mov\\w* [\\w ]{0,25} off|"
             "off of|gave up|giving up|stopped using|stopped|churned|cancell?ed|delet\\w*|tore down|"
             "torn down|tear down)\\b",
             Modality::Past);
@@ -206,6 +210,7 @@ const WordRe &selection()
     static const WordRe re(QStringLiteral(
         "\\b(chose|choose|picked|went with|selected|settled on|standardi[sz]ed on|opted for|"
         "landed on|migrated to|moved to|moving to|switched to|consolidated on|onto|over to|"
+        "stick\\w* with|stay\\w* (on|with)|"
         "(migrat|mov|switch|transition)\\w* (from )?[\\w./ -]{1,40}? to|replac\\w* [\\w./ "
         "-]{1,40}? "
         "with|in favou?r of)\\b"));
@@ -244,7 +249,7 @@ const WordRe &useVerb()
         "maintaining|building|scaling|managing)\\b|\\b(migrat\\w*|mov\\w*|switch\\w*|"
         "shift\\w*|port\\w*) [\\w\\s./-]{0,40}\\b(to|onto)\\b|"
         "\\b(runs on|running on|built on|powered by|in production|production|hosted on|"
-        "(everything|all|all-in|entirely|fully|100%) (runs? )?on|"
+        "(everything|all|all-in|entirely|fully|100%) (runs? |is |are |lives )?on|"
         "lives in|backbone|in-house|relies on|rely on|standard|stack|migrated to|moved to|"
         "switched to|on top of|day-to-day|daily|(run|runs|running|ran|deploy|deploys|deployed|"
         "hosted|built|modell?ed|stored|processed|shifts?|shifted|moves?|moving|migrates?|"
@@ -253,7 +258,12 @@ const WordRe &useVerb()
         // The same verbs in the other languages evidence comes in.
         "\\b(betreib\\w*|läuft|laufen|nutz(t|en)|setz(t|en) auf|fait tourner|font tourner|"
         "tourne(nt)? sur|utilis(e|ent)|héberg\\w*|utiliza\\w*|corren? en|funcionan? en|"
-        "rodam? n[oa]s?|draai\\w*|gebruik\\w*)\\b"));
+        "rodam? n[oa]s?|draai\\w*|gebruik\\w*|migraci[oó]n a|migrad[oa]s? a|traslad\\w* "
+        "[\\w ]{0,40}\\ba|migr\\w* vers|migration vers|migriert (auf|zu|nach)|umgezogen (auf|zu)|"
+        "gemigreerd naar|migratie naar)\\b|"
+        // "We push 400k messages a second through Pub/Sub": what the data flows through.
+        "\\b(push|pushes|stream|streams|send|sends|route|routes|pipe|pipes)\\b[^.;]{0,40}\\b"
+        "(through|via)\\b|\\b(stick|sticks|sticking|stay|stays|staying) (on|with)\\b"));
     return re;
 }
 
@@ -288,7 +298,8 @@ Modality modalityAt(
     // product's name ("Snowflake (Snowpipe, Streams)") it names the product's parts.
     static const WordRe choicesBefore(QStringLiteral(
         "\\b(options|alternatives|candidates|choices|contenders|tools|vendors|platforms|"
-        "orchestrators|providers|clouds|engines|frameworks|technologies|solutions) \\($"));
+        "orchestrators|providers|clouds|engines|frameworks|technologies|solutions|warehouses|"
+        "databases|destinations|targets|sources|crms|backends|runtimes|environments) \\($"));
     if (from > 0 && s.at(from - 1) == u'(' && to < s.size() && s.at(to) == u')'
         && s.mid(from, to - from).contains(u',') && choicesBefore.match(s.left(from)).hasMatch())
         from = outerFrom;
@@ -530,6 +541,9 @@ const WordRe &europePlace()
         "genova|padova|verona|göteborg|goteborg|malmö|malmo|uppsala|linköping|københavn|"
         "kobenhavn|aarhus|odense|aalborg|bergen|trondheim|stavanger|tampere|espoo|turku|oulu|"
         "warszawa|wrocław|katowice|szczecin|lublin|praha|bruxelles|brussel|leuven|mechelen|"
+        // Polish says where with a case ending: "w Warszawie", "we Wrocławiu".
+        "warszawie|krakowie|wrocławiu|wroclawiu|poznaniu|gdańsku|gdansku|łodzi|lodzi|"
+        "katowicach|szczecinie|lublinie|"
         "genève|geneve|luzern|lucerne|winterthur|sevilla|zaragoza|málaga|malaga|palma|"
         "alicante|cork|galway|limerick|belfast|bristol|birmingham|leeds|liverpool|glasgow|"
         "oxford|newcastle|sheffield|nottingham|cardiff|brighton|southampton|aberdeen|"
@@ -1021,15 +1035,16 @@ QString hiringNow()
 const WordRe &agencyMarkers()
 {
     static const WordRe re(QStringLiteral(
-        "\\b(our client(?! data| platform| portal| reporting| base| services| success| app)|a "
+        "\\b((our|my) client(?! data| platform| portal| reporting| base| services| success| app)|a "
         "client of ours|for a client|for our client|on behalf of|recruitment "
         "(agency|partner|firm)|staffing (agency|firm|partner)|we are recruiting for|we're "
         "recruiting for|our partner company|client company|placing|retained search|"
-        "headhunt\\w*|talent partner for|for our clients|client (projects?|engagements?|"
+        "headhunt\\w*|talent partner for|for our clients|for clients\\b|partner practice|"
+        "(at|for|across) our portfolio( compan\\w*)?|client (projects?|engagements?|"
         "campaigns?)|(for|with) (a|an|one of our) ([\\w-]+ ){0,2}client|"
         // The same said in the languages the boards post in.
         "nuestro cliente|para (un|una|nuestro) cliente|empresa cliente|für (unseren|einen) "
-        "kunden|pour (un|notre) client|notre client|voor (een|onze) klant|onze klant|per (un|il "
+        "kunden|kundenprojekt\\w*|pour (un|notre) client|notre client|voor (een|onze) klant|onze klant|per (un|il "
         "nostro) cliente|nosso cliente)\\b"));
     return re;
 }
@@ -1039,7 +1054,8 @@ const WordRe &postingClosed()
     static const WordRe re(QStringLiteral(
         "\\b(no longer accepting|position (has been |was )?filled|role (has been |was )?filled|"
         "this (job|position|role) (is|has been) (closed|filled)|applications (are )?closed|"
-        "job (is )?closed|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
+        "job (is )?closed|applications for this (role|position|job) (are|is) closed|"
+        "\\(closed\\)|closed (on|in) (19|20)\\d\\d|no open (roles|positions)|not hiring|"
         "hiring freeze|no current openings|we will (hire|be hiring|open)|plan to hire|"
         "planning to hire|next year we|future openings|talent pool|talent community|"
         "general application|expired|(hiring|role|position|search) (is |has been )?(paused|on "
@@ -1264,6 +1280,7 @@ private:
     Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
         bool itemNamed, const QString &lower) const;
     bool names(const QString &lower) const;
+    bool namesAnotherCompany(const QString &text) const;
     QString withoutName(const QString &lower) const;
 
     QSet<int> techTargets(const GoalFacet &f) const;
@@ -1288,6 +1305,8 @@ private:
     QString m_domain;
     QString m_label;
     QStringList m_nameWords;
+    QString m_ownLegalForm; // "inc" when its own pages call it "Acme Inc."
+    QString m_ownText; // its own pages' words, lower-cased
     QString m_shortName;
     QRegularExpression m_nameRe; // the name, the label or the short name as whole words
     QList<Item> m_items;
@@ -1339,6 +1358,8 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
     const bool named = names(lower);
     if (item.ownVoice)
         return Entity::Own;
+    if (named && namesAnotherCompany(sentenceText(item, tokens)))
+        return Entity::Other;
     if (named)
         return Entity::Named;
     static const WordRe firstPerson(QStringLiteral("\\b(we|our|we're|we've|us)\\b"));
@@ -1359,6 +1380,48 @@ Entity Judge::sentenceEntity(const Item &item, const QList<TextToken> &tokens, b
     if (itemNamed)
         return Entity::Continuation;
     return Entity::Unknown;
+}
+
+// A company's legal form, as a word: "Ltd", "Inc.", "GmbH".
+const WordRe &legalForm()
+{
+    static const WordRe re(QStringLiteral(
+        "^(ltd|limited|inc|llc|gmbh|ag|sa|sas|sarl|bv|nv|ab|oy|aps|pty|plc|sl|srl|spa|corp)$"));
+    return re;
+}
+
+// "Ostrander Systems, the Brisbane payroll bureau", "Storm Petrel Energy lands its round",
+// "Tallowridge Ltd" where its own pages say "Tallowridge Inc.": the name followed by a
+// capitalised word that is no part of the company's own name names another company. A
+// headline in title case capitalises every word, so it says nothing of the kind.
+bool Judge::namesAnotherCompany(const QString &text) const
+{
+    static const WordRe word(QStringLiteral("[\\w$.-]{4,}"));
+    bool sentenceCase = false;
+    for (auto it = word.globalMatch(text); it.hasNext() && !sentenceCase;)
+        sentenceCase = it.next().captured(0).at(0).isLower();
+    if (!sentenceCase)
+        return false;
+    static const QRegularExpression nextWord(QStringLiteral("^ ([A-Z][a-z]+)\\b(?!')"));
+    const QString lower = text.toLower();
+    for (auto it = m_nameRe.globalMatch(lower); it.hasNext();) {
+        const auto m = it.next();
+        const auto next = nextWord.match(text.mid(m.capturedEnd(2)));
+        if (!next.hasMatch())
+            continue;
+        const QString w = next.captured(1).toLower();
+        // "Oakenshaw Bank" is the name its own pages use too.
+        if (m_nameWords.contains(w, Qt::CaseInsensitive)
+            || m_ownText.contains(m.captured(2) + u' ' + w))
+            continue;
+        if (legalForm().match(w).hasMatch()) {
+            if (!m_ownLegalForm.isEmpty() && w != m_ownLegalForm)
+                return true;
+            continue;
+        }
+        return true;
+    }
+    return false;
 }
 
 void Judge::readEvidence()
@@ -1394,6 +1457,19 @@ void Judge::readEvidence()
         known = recentNames.insert(pattern, WordRe(pattern));
     }
     m_nameRe = *known;
+    for (const Evidence &e : m_input.evidence) {
+        const QString host = QUrl(e.url).host().toLower();
+        if (host != m_domain && !host.endsWith(u'.' + m_domain))
+            continue;
+        static const QRegularExpression formAfter(QStringLiteral("^ ([a-z]+)\\.?\\b"));
+        const QString text = (e.title + u' ' + e.snippet).toLower();
+        m_ownText += text + u'\n';
+        for (auto it = m_nameRe.globalMatch(text); it.hasNext() && m_ownLegalForm.isEmpty();) {
+            const auto f = formAfter.match(text.mid(it.next().capturedEnd(2)));
+            if (f.hasMatch() && legalForm().match(f.captured(1)).hasMatch())
+                m_ownLegalForm = f.captured(1);
+        }
+    }
 
     for (int i = 0; i < m_input.evidence.size(); ++i) {
         const Evidence &e = m_input.evidence.at(i);
@@ -1594,7 +1670,7 @@ const WordRe &crmWork()
         "sales cloud|service cloud|health cloud|financial services cloud|account engagement|"
         "pardot|moved (to|onto)|switched to|migrated to|rolled (it )?out|implemented|uses?|"
         "using|in (salesforce|hubspot|pipedrive|attio)|from (salesforce|hubspot|pipedrive)|"
-        "been on|(we're|we are|are|is) (all )?on|stay\\w*)\\b"));
+        "been on|(we're|we are|are|is|and|still|now) (all )?on|stay\\w*)\\b"));
     return re;
 }
 
@@ -1614,7 +1690,8 @@ QString crmNotUse(const Sentence &sent, qsizetype pos, qsizetype len)
         "exams?|courses?|design lead|employees|staff)\\b"));
     static const WordRe partOf(QStringLiteral(
         "\\b(part of|owned by|acquired by|a|an) $|\\b(at|for|include|includes|including|"
-        "like|such as|clients?|customers?|your|customers'|clients') (?!in )([\\w-]+ )?$"));
+        "like|such as|clients?|customers?|your|customers'|clients') (?!in )([\\w-]+ )?$|"
+        "\\b(sells?|selling) to ([\\w-]+ )?$"));
     if (notProduct.match(after).hasMatch() || partOf.match(before).hasMatch())
         return QStringLiteral("the company or its ecosystem, not its CRM in use");
     static const WordRe integration(QStringLiteral(
@@ -1643,10 +1720,12 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
     static const WordRe teaching(QStringLiteral(
         "\\b(courses?|bootcamps?|taught|teach(es|ing)?|curriculum|exams?|"
         "training (company|courses?|provider|academy|programs?)|workshops?|tutorials?|"
-        "schulung\\w*|kurse|formations?|cursos?)\\b"));
+        "schulung\\w*|kurse|formations?|cursos?|learners|students|lessons)\\b"));
     const qsizetype from = std::max<qsizetype>(0, pos - 40);
     const QString near = lower.mid(from, pos + len + 40 - from);
-    if (teaching.match(near).hasMatch())
+    // "Learn Kubernetes with hands-on labs": said to a student (models that learn are not).
+    static const WordRe learn(QStringLiteral("^\\W*learn\\b"));
+    if (teaching.match(near).hasMatch() || learn.match(lower).hasMatch())
         return QStringLiteral("taught to others, not run");
     static const WordRe productBefore(QStringLiteral(
         "\\b((monitor\\w*|observability|backups?|security|secrets?|costs?|dashboards?|agents?|"
@@ -1659,6 +1738,87 @@ QString forOthersUse(const QString &lower, qsizetype pos, qsizetype len)
         || productAfter.match(lower.mid(pos + len)).hasMatch())
         return QStringLiteral("a product for its users, not its own use");
     return {};
+}
+
+// "Sync to our Salesforce org", "administer our Service Cloud queues", "our own 25 sellers work
+// in the same Salesforce org": the company's own CRM, whatever the sentence does with its data,
+// unless "our Salesforce app" names the product it sells.
+bool ownCrmNamed(const QString &lower, qsizetype pos, qsizetype len)
+{
+    static const WordRe product(QStringLiteral(
+        "^\\W*(integration|connector|apps?|package|managed package|appexchange|listing|plugin|"
+        "add-on|partner\\w*|consult\\w*|practice|implementation\\w*)\\b"));
+    if (product.match(lower.mid(pos + len)).hasMatch())
+        return false;
+    static const WordRe possessive(QStringLiteral("\\bour (own )?$"));
+    static const WordRe ownSellers(QStringLiteral(
+        "\\bour (own )?([\\w-]+ ){0,2}(sellers|reps|salespeople|sales team|account executives|"
+        "aes)\\b(?![^,;]*\\b(integrat|sync|connect|push|sell|off|from|away|leav|left)\\w*)"
+        "[^,;]{0,40}$"));
+    const QString before = lower.left(pos);
+    return possessive.match(before).hasMatch() || ownSellers.match(before).hasMatch();
+}
+
+// "Salesforce Certified Administrator required", "Salesforce Admin certification a plus": the
+// company's own posting asks its new hire to know the CRM the team works in.
+bool crmSkillAsked(const QString &lower, qsizetype end)
+{
+    static const WordRe cert(QStringLiteral(
+        "^\\W*(certified|certification|admin\\w* (certification|certified|cert))\\b"));
+    return cert.match(lower.mid(end)).hasMatch();
+}
+
+// "Send leads to Salesforce, HubSpot or Pipedrive", "deploy on EKS, GKE or AKS": a choice of
+// three or more products left to the reader is what the company supports, not what it runs.
+bool inChoiceList(const Item &item, int s, qsizetype pos, qsizetype len)
+{
+    int inSentence = 0;
+    for (const TermHit &h : item.techHits)
+        inSentence += item.sentenceAt(item.tokens.at(h.firstToken).start) == s ? 1 : 0;
+    if (inSentence < 3)
+        return false;
+    const QString &lower = item.sentences.at(s).lower;
+    static const WordRe listAfter(
+        QStringLiteral("^(,\\s*[\\w./ -]{1,30}){0,4},?\\s+or\\s+\\w"));
+    static const WordRe listBefore(
+        QStringLiteral("\\w[\\w./ -]{0,30}(,\\s*[\\w./ -]{1,30}){0,4},?\\s+or\\s+$"));
+    return listAfter.match(lower.mid(pos + len)).hasMatch()
+        || listBefore.match(lower.left(pos)).hasMatch();
+}
+
+// "GCP" is also Good Clinical Practice and the Gulf Coast Ports: an acronym the item spells out
+// as other capitalised words, or writes among clinical-trial words, is not the product.
+bool acronymForSomethingElse(const Item &item, const Technology &tech, qsizetype at, qsizetype len)
+{
+    const QString written = item.text.mid(at, len);
+    if (written.size() < 2 || written.size() > 5 || written != written.toUpper()
+        || !written.at(0).isLetter())
+        return false;
+    QStringList words;
+    for (QChar c : written)
+        words << QStringLiteral("%1[\\w-]+").arg(WordRe::escape(QString(c)));
+    const QRegularExpression spelled(QStringLiteral("\\b%1\\b").arg(words.join(u' ')),
+        QRegularExpression::UseUnicodePropertiesOption);
+    for (auto it = spelled.globalMatch(item.text); it.hasNext();) {
+        const QString phrase = it.next().captured(0).toLower();
+        if (!tech.aliases.contains(phrase) && phrase != tech.name.toLower())
+            return true;
+    }
+    static const WordRe clinical(QStringLiteral(
+        "\\b(clinical|trial sites?|sponsors|gxp|pharmacovigilance|etmf|cros?)\\b"));
+    return written == u"GCP" && clinical.match(item.text.toLower()).hasMatch();
+}
+
+// A stack said years ago is history: a 2021 post, "In 2021 we moved everything to GKE".
+bool saidYearsAgo(const Item &item, const QString &lower, QDate reference)
+{
+    if (item.date.isValid() && item.date.addYears(2) < reference)
+        return true;
+    static const WordRe yearBefore(QStringLiteral("\\b(?<!since )in ((19|20)\\d\\d)\\b"));
+    static const WordRe stillSo(QStringLiteral("\\b(now|today|still|currently|since)\\b"));
+    const auto m = yearBefore.match(lower);
+    return m.hasMatch() && m.captured(1).toInt() + 3 <= reference.year()
+        && !stillSo.match(lower).hasMatch();
 }
 
 Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) const
@@ -1688,11 +1848,26 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             hits; // sentence, (pos, len) in sentence
         QList<int> hitIds; // the technology of each hit (-1: a topic's word)
         QSet<int> joined; // sentences whose purpose is said elsewhere in the item
+        // A Hacker News reply's title is the thread's question, not the commenter's words.
+        const bool reply = item.evidence->channel == channel::HackerNews
+            && item.titleLower.startsWith(QStringLiteral("re:"));
+        const qsizetype titleEnd = item.evidence->title.size();
+        bool titleNamesGoal = false; // a technology the goal asks for is in the title
+        bool titleNamesOther = false; // and one it does not ask for
+        for (const TermHit &h : item.techHits)
+            if (item.tokens.at(h.firstToken).start < titleEnd)
+                (targets.contains(h.id) ? titleNamesGoal : titleNamesOther) = true;
         if (!topic) {
             for (const TermHit &h : item.techHits) {
                 if (!targets.contains(h.id))
                     continue;
                 const qsizetype at = item.tokens.at(h.firstToken).start;
+                if (acronymForSomethingElse(item, m_dict.technologies().at(h.id), at,
+                        item.tokens.at(h.lastToken).end - at)) {
+                    t.reject(item.index, item.sentenceAt(at),
+                        QStringLiteral("an acronym for something else"));
+                    continue;
+                }
                 const int s = item.sentenceAt(at);
                 const qsizetype rel = at - item.sentences.at(s).start;
                 const qsizetype len = item.tokens.at(h.lastToken).end - at;
@@ -1736,6 +1911,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
         }
         QSet<int> usedNow; // technologies of the family in use now, said in this item
         QSet<int> leftBehind; // and those it moved away from
+        QSet<int> ownCrm; // sentences that name the company's own CRM: no other doubts them
         for (int k = 0; k < hits.size(); ++k) {
             const auto &[s, span] = hits.at(k);
             const Sentence &sent = item.sentences.at(s);
@@ -1745,7 +1921,26 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             // Partners, customers and "their phones" around a team's CRM speak of others; what
             // the CRM's own name stands for is checked by crmNotUse.
             Modality mod = modalityAt(sent.lower, span.first, len, reqList, crm);
-            if (crm) {
+            // "Sync our billing and product data into Snowflake" in its own posting: the
+            // company's own pipeline, not a connector it sells.
+            static const WordRe ourData(QStringLiteral(
+                "\\bour (?!(product|platform|app|tool|connector|integration|service)s?\\b)"));
+            static const WordRe forOthers(
+                QStringLiteral("\\b(customers?|clients?|your|partners?|users)\\b"));
+            if (mod == Modality::Offered && item.posting && sent.entity == Entity::Own
+                && ourData.match(sent.lower.left(span.first)).hasMatch()
+                && !forOthers.match(sent.lower).hasMatch())
+                mod = Modality::Current;
+            const bool ownCrmHere = crm && ownCrmNamed(sent.lower, span.first, len);
+            if (ownCrmHere) {
+                // What follows the CRM is about its data or its own roadmap; a plan or a move
+                // said before it still holds.
+                mod = modalityAt(sent.lower.left(span.first + len), span.first, len, false, true);
+                ownCrm.insert(s);
+            } else if (crm && item.posting && sent.entity == Entity::Own
+                && crmSkillAsked(sent.lower, span.first + len)) {
+                continue;
+            } else if (crm) {
                 const QString why = crmNotUse(sent, span.first, len);
                 if (!why.isEmpty()) {
                     t.reject(item.index, s, why);
@@ -1759,6 +1954,13 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             if (mod == Modality::Current
                 && deniedAfter.match(sent.lower.mid(span.first + len)).hasMatch())
                 mod = Modality::Negated;
+            if (mod == Modality::Current && !item.posting
+                && inChoiceList(item, s, span.first, len))
+                mod = Modality::Offered;
+            // "Now in Google Cloud Marketplace": listed in its store for its customers.
+            static const WordRe storeAfter(QStringLiteral("^\\s+marketplace\\b"));
+            if (mod == Modality::Current && storeAfter.match(sent.lower.mid(span.first + len)).hasMatch())
+                mod = Modality::Offered;
             if (mod == Modality::Current && !crm) {
                 const QString why = forOthersUse(sent.lower, span.first, len);
                 if (!why.isEmpty()) {
@@ -1788,8 +1990,19 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     || ownInfra.match(QString(sent.lower).replace(m_nameRe, QStringLiteral(" it ")))
                            .hasMatch())
                 && !addressed.match(sent.lower).hasMatch();
-            if (mod == Modality::Current && !chosen && !ownUseOnDocs)
+            // The title's plan, trial or move away is about what the title names: "Why we left
+            // Google Cloud" says nothing against the EKS its body runs now.
+            const bool contextElsewhere = reply
+                || (titleNamesOther && !titleNamesGoal && item.sentences.at(s).start >= titleEnd
+                    && (item.context == Modality::Past || item.context == Modality::Evaluated
+                        || item.context == Modality::Planned));
+            if (mod == Modality::Current && !chosen && !ownUseOnDocs && !contextElsewhere
+                && !ownCrmHere)
                 mod = item.context;
+            // A reply's title is the thread's question: it may name what the reply runs, but
+            // its "vs" or "worth it?" is not the commenter's doubt.
+            if (reply && sent.start < titleEnd && mod != Modality::Current)
+                continue;
             // Salesforce's other clouds are not its CRM.
             static const WordRe otherClouds(QStringLiteral(
                 "^[\\w ]{0,12}(commerce cloud|marketing cloud|tableau|mulesoft|sfcc)"));
@@ -1816,7 +2029,7 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     "(?<!anyone "
                     ")\\b(run|runs|running|ran|use|uses|using|install|installs|installed|"
                     "deploy|deploys|deployed|operate|operates|operating)( [\\w-]+)? $"));
-                const bool used = topic
+                const bool used = topic || ownCrmHere
                     || (crm ? (item.posting && sent.entity == Entity::Own)
                                 || crmWork()
                                        .match(clauseAround(sent.lower, span.first, len))
@@ -1832,6 +2045,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
                     base = 0.75;
                 if (crm && !used)
                     base = 0.35;
+                if (saidYearsAgo(item, sent.lower, m_reference))
+                    base = std::min(base, 0.45);
                 if (used && base * factor >= 0.85)
                     usedNow.insert(hitIds.at(k));
                 t.add(item.index, s, base * factor,
@@ -1866,7 +2081,8 @@ Tally Judge::judgeTechnology(const GoalFacet &f, const QList<int> &onlyItems) co
             doubted = doubted || c.item == item.index;
         if (doubted)
             for (Contribution &c : t.support)
-                if (c.item == item.index && (c.sentence == 0 || c.strength < 0.85 || crm))
+                if (c.item == item.index && !ownCrm.contains(c.sentence)
+                    && (c.sentence == 0 || c.strength < 0.85 || crm))
                     c.strength = std::min(c.strength, 0.3);
         // "We deleted our GKE cluster; every service now runs on Cloud Run": a move between
         // products of the family the goal asks for is no move away from it (a move off the
@@ -2797,6 +3013,23 @@ QString roleStretch(const QString &lower, const QRegularExpression &role)
     return lower.mid(from, to - from);
 }
 
+// "BDR, European Accounts", "prospecting into US companies", "during EU morning hours",
+// "SDR, North America (Amsterdam-based)": where the role sells or keeps its hours, not where
+// it sits.
+QString withoutTerritories(QString lower)
+{
+    static const WordRe territory(QStringLiteral(
+        "\\b(european|europe|emea|dach|nordics?|benelux|uk|us|u\\.s\\.|north american?|americas?|"
+        "latam|apac|german|french|spanish|dutch|eu|global) ([\\w-]+ )?(accounts|customers|"
+        "clients|markets?|territor(y|ies)|brands|companies|prospects|enterprises?|region|"
+        "mid-market|smbs?|morning hours|business hours|working hours|hours|time ?zones?)\\b|"
+        "\\b(prospect\\w*|sell|sells|selling|outbound|calling|covering|cover) (in|into|to|across) "
+        "(the )?[\\w .-]{0,20}?\\b(companies|accounts|customers|markets?|brands|businesses)\\b|"
+        "^[^,(|]*\\b(sdrs?|bdrs?|representatives?|reps?)\\s*,\\s*(north america|americas|latam|"
+        "apac|emea|europe|dach|nordics|us|uk)\\b"));
+    return lower.replace(territory, QStringLiteral(" "));
+}
+
 // Whether the company's own words put its offices in `region` and nowhere else.
 bool Judge::officesOnlyIn(const QString &region) const
 {
@@ -2864,7 +3097,14 @@ QList<FacetVerdict> Judge::judgeHiring(
             "contrato|jornada completa|vaga|vacature|umowa|etat)\\b")
                                             .arg(hiringNow()));
         const bool isPosting = item.posting && titleRole;
-        if (!isPosting && !hiringWords.match(lowerText).hasMatch())
+        // The company's own careers page lists the roles it has open, under whatever title
+        // ("Careers at Acme", "Trabaja con nosotros").
+        static const WordRe careersTitle(QStringLiteral(
+            "\\b(careers?|jobs|join|open (roles|positions)|work (with|at)|trabaja|karriere|"
+            "vacatures|werken bij|emplois|carri[eè]res|kariera|praca|lavora)\\b"));
+        const bool ownCareers = item.posting && item.ownVoice && !titleRole
+            && careersTitle.match(item.titleLower).hasMatch();
+        if (!isPosting && !ownCareers && !hiringWords.match(lowerText).hasMatch())
             continue;
         if (postingClosed().match(lowerText).hasMatch()) {
             roles.reject(item.index, roleSentence, QStringLiteral("closed or future role"));
@@ -2880,7 +3120,7 @@ QList<FacetVerdict> Judge::judgeHiring(
             "openings|vacancies|who's hiring|who is hiring|apply|%1)\\b")
                                           .arg(hiringNow()));
         const bool saysHiring = openRoles.match(lowerText).hasMatch();
-        double strength = (isPosting ? 0.92 : (titleRole || saysHiring ? 0.8 : 0.6))
+        double strength = (isPosting ? 0.92 : (titleRole || saysHiring || ownCareers ? 0.8 : 0.6))
             * entityFactor(sent.entity);
         // Every role-scoped facet must hold in this posting (or, for a technology, company-wide).
         bool all = true;
@@ -2912,19 +3152,26 @@ QList<FacetVerdict> Judge::judgeHiring(
                     QStringLiteral("\\b(location|based in|based out "
                                    "of|office|remote|hybrid|on-?site|standort|arbeitsort|sede|"
                                    "escritório|oficina|bureaux?|lieu|kontor)\\b[^.]{0,60}"));
+                // The seat said before its word: "work from our Lisbon office".
+                static const WordRe seatBefore(QStringLiteral(
+                    "\\b(from|in|at) (our|the|its) ([\\w-]+ ){1,2}(office|hq|headquarters)\\b"));
+                const QString placeText = withoutTerritories(lowerText);
+                const QString placeTitle = withoutTerritories(item.titleLower);
                 // A "based in" line decides before the title: "SDR – EMEA, based in Dubai".
                 QString lines;
-                for (auto it = locLine.globalMatch(lowerText); it.hasNext();)
+                for (auto it = locLine.globalMatch(placeText); it.hasNext();)
+                    lines += u' ' + it.next().captured(0);
+                for (auto it = seatBefore.globalMatch(placeText); it.hasNext();)
                     lines += u' ' + it.next().captured(0);
                 bool in = inRegion(f.value, lines);
                 bool out = nonEuropePlace().match(lines).hasMatch();
                 if (!in && !out) {
-                    in = inRegion(f.value, item.titleLower);
-                    out = nonEuropePlace().match(item.titleLower).hasMatch();
+                    in = inRegion(f.value, placeTitle);
+                    out = nonEuropePlace().match(placeTitle).hasMatch();
                 }
                 if (!in && !out) {
-                    in = inRegion(f.value, lowerText);
-                    out = nonEuropePlace().match(lowerText).hasMatch();
+                    in = inRegion(f.value, placeText);
+                    out = nonEuropePlace().match(placeText).hasMatch();
                 }
                 // "SDR - London | Account Executive - New York": a list of roles says each
                 // role's place next to it. A territory ("SDR, EMEA") is not a seat.

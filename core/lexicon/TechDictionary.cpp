@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <utility>
 
 // A resource in a static library is only linked in when something asks for it by name.
 static void initLexiconResources()
@@ -501,9 +502,15 @@ bool TechDictionary::ambiguousHitHolds(const QList<TextToken> &tokens, const Ter
     const Technology &tech = m_technologies.at(hit.id);
     if (tech.properNoun && sameSentencePrev) {
         // In a title every word is capitalised, so case says nothing there.
+        // A sentence's first word is capitalised in prose too ("Everything lands in Snowflake").
         int words = 0, capitalised = 0;
+        bool first = true;
         for (const TextToken &t : tokens) {
-            if (t.sentence != tokens.at(hit.firstToken).sentence || t.text.size() <= 3)
+            if (t.sentence != tokens.at(hit.firstToken).sentence)
+                continue;
+            const bool opening = std::exchange(first, false);
+            if (t.text.size() <= 3
+                || (opening && &t != &tokens.at(hit.firstToken) && t.text.at(0).isUpper()))
                 continue;
             ++words;
             capitalised += t.text.at(0).isUpper() ? 1 : 0;
