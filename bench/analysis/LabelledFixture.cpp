@@ -47,10 +47,20 @@ QString evalPath(const QString &nameOrPath)
 
 bool isBlindSet(const QString &nameOrPath)
 {
-    // heldout5 and heldout6 were the blind sets of session 6; they are tuning data since session
-    // 7 (2026-12-01), whose two writers wrote these side by side.
+    // heldout7 and heldout8 were the blind sets of session 7; they are tuning data since session
+    // 8 (2026-12-01), whose two writers wrote these side by side.
     const QString name = QFileInfo(nameOrPath).completeBaseName();
-    return name == u"heldout7" || name == u"heldout8";
+    return name == u"heldout9" || name == u"heldout10";
+}
+
+std::optional<LabelledFixture> loadTuningFixture(const QString &nameOrPath, QString *error)
+{
+    if (isBlindSet(nameOrPath)) {
+        *error = QStringLiteral("%1 is scored blind: only --eval reads it, in aggregate")
+                     .arg(QFileInfo(nameOrPath).completeBaseName());
+        return std::nullopt;
+    }
+    return loadFixture(evalPath(nameOrPath), error);
 }
 
 QStringList tuningSets()

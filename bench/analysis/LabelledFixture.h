@@ -51,6 +51,10 @@ QStringList tuningSets(const QString &dir);
 // (tests/data/analysis/eval/*.json, format in tests/data/analysis/eval/README.md) alike.
 std::optional<LabelledFixture> loadFixture(const QString &path, QString *error);
 
+// loadFixture for the benches that fit or read cases: a blind set is refused by its name before
+// its file is opened, so not even a parse error can tell anything about it.
+std::optional<LabelledFixture> loadTuningFixture(const QString &nameOrPath, QString *error);
+
 struct Counts
 {
     int tp = 0, fp = 0, fn = 0, tn = 0;

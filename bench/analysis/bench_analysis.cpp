@@ -78,10 +78,9 @@ int evaluate(
     QHash<QString, QString> goalTexts;
     if (!goalsOf.isEmpty()) {
         QString error;
-        const auto other = bench::loadFixture(bench::evalPath(goalsOf), &error);
-        if (!other || bench::isBlindSet(goalsOf)) {
-            QTextStream(stderr) << (other ? QStringLiteral("blind goals stay unread") : error)
-                                << '\n';
+        const auto other = bench::loadTuningFixture(goalsOf, &error);
+        if (!other) {
+            QTextStream(stderr) << error << '\n';
             return 1;
         }
         for (const auto &g : other->goals)
@@ -177,10 +176,9 @@ int calibrate(QStringList sets, double threshold, bool lowo, const QString &comb
     QList<bench::CalibrationCase> cases;
     for (const QString &set : std::as_const(sets)) {
         QString error;
-        const auto fx = bench::loadFixture(bench::evalPath(set), &error);
-        if (!fx || bench::isBlindSet(set)) {
-            QTextStream(stderr) << (fx ? QStringLiteral("blind sets are never fitted on") : error)
-                                << '\n';
+        const auto fx = bench::loadTuningFixture(set, &error);
+        if (!fx) {
+            QTextStream(stderr) << error << '\n';
             return 1;
         }
         cases << bench::calibrationCases(dictionary, *fx, set);
@@ -274,12 +272,8 @@ int main(int argc, char **argv)
             parser.isSet(QStringLiteral("verbose")) || parser.isSet(QStringLiteral("verbose-all")),
             parser.value(QStringLiteral("goals-of")), parser.isSet(QStringLiteral("causes")));
 
-    if (bench::isBlindSet(parser.value(QStringLiteral("fixture")))) {
-        QTextStream(stderr) << "the fresh held-out set is scored blind: use --eval with it\n";
-        return 1;
-    }
     QString error;
-    const auto fixture = bench::loadFixture(parser.value(QStringLiteral("fixture")), &error);
+    const auto fixture = bench::loadTuningFixture(parser.value(QStringLiteral("fixture")), &error);
     const auto dictionary = TechDictionary::loadBuiltIn();
     if (!fixture || !dictionary) {
         QTextStream(stderr) << (fixture ? QStringLiteral("cannot load the technology dictionary")

@@ -143,12 +143,8 @@ int main(int argc, char **argv)
     const TemplateStrategyGenerator generator(dictionary);
 
     for (const QString &file : std::as_const(files)) {
-        if (bench::isBlindSet(file)) {
-            err << file << " is a blind set: not replayed here\n";
-            return 1;
-        }
         QString error;
-        const auto fx = bench::loadFixture(bench::evalPath(file), &error);
+        const auto fx = bench::loadTuningFixture(file, &error);
         if (!fx) {
             err << error << '\n';
             return 1;

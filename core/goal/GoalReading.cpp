@@ -43,10 +43,11 @@ bool matches(const QString &text, const char16_t *pattern)
     return find(text, pattern).hasMatch();
 }
 
-// Lower case without accents, typographic quotes as ASCII, runs of blanks as one space.
-QString fold(const QString &text)
+// Without accents, typographic quotes as ASCII, runs of blanks as one space. Case is kept for
+// what is only read in capitals (country codes), at the same positions as in fold().
+QString foldKeepingCase(const QString &text)
 {
-    const QString decomposed = text.toLower().normalized(QString::NormalizationForm_D);
+    const QString decomposed = text.normalized(QString::NormalizationForm_D);
     QString out;
     out.reserve(decomposed.size());
     for (const QChar c : decomposed) {
@@ -55,6 +56,12 @@ QString fold(const QString &text)
         out += c == QChar(0x2019) || c == QChar(0x2018) ? QChar(u'\'') : c;
     }
     return out.simplified();
+}
+
+// The goal as the tables read it: lower case, without accents, blanks collapsed.
+QString fold(const QString &text)
+{
+    return foldKeepingCase(text).toLower();
 }
 
 // --- Words the rest of the parser knows, for mending typos.
@@ -739,7 +746,8 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
     GoalModel m;
     m.text = goal;
     const QString text = mended(dict, goal);
-    const QString lower = fold(text);
+    const QString cased = foldKeepingCase(text);
+    const QString lower = cased.toLower();
     const ParsedGoal parsed = parseGoal(dict, text);
     const QList<TextToken> tokens = tokenize(text);
     QStringList words; // the tokens folded as `lower` is
@@ -925,7 +933,7 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
     for (const PlaceTrigger &p : kPlaces) {
         QRegularExpressionMatch at = find(lower, p.pattern);
         if (!at.hasMatch() && p.code)
-            at = find(text, p.code);
+            at = find(cased, p.code);
         if (at.hasMatch())
             named.append({ &p, at.capturedStart(0) });
     }

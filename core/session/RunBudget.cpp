@@ -4,6 +4,7 @@
 #include "lexicon/TechDictionary.h"
 #include "pipeline/ResearchPipeline.h"
 #include "spend/Budget.h"
+#include "strategy/TemplateStrategyGenerator.h"
 
 #include <vector>
 
@@ -17,6 +18,7 @@ struct BudgetedClients
     std::shared_ptr<const void> engine;
     std::vector<std::unique_ptr<Source>> sources;
     std::unique_ptr<Analyzer> analyzer;
+    std::unique_ptr<StrategyGenerator> strategyGenerator;
 };
 
 } // namespace
@@ -37,13 +39,23 @@ PipelineServices withBudgets(PipelineServices services, const std::shared_ptr<Bu
         clients->sources.push_back(std::move(wrapped));
     }
     if (services.analyzer) {
-        const QString provider = cappedLlmProviderOf(*services.analyzer, budgets);
+        const QString provider = cappedLlmProvider(services.analyzer->name(), budgets);
         if (!provider.isEmpty()) {
             clients->analyzer = std::make_unique<BudgetedAnalyzer>(
                 std::shared_ptr<Analyzer>(clients->engine, services.analyzer),
                 std::make_unique<HeuristicAnalyzer>(TechDictionary::loadBuiltIn()), provider,
                 ledger);
             services.analyzer = clients->analyzer.get();
+        }
+    }
+    if (services.strategyGenerator) {
+        const QString provider = cappedLlmProvider(services.strategyGenerator->llmName(), budgets);
+        if (!provider.isEmpty()) {
+            clients->strategyGenerator = std::make_unique<BudgetedStrategyGenerator>(
+                std::shared_ptr<StrategyGenerator>(clients->engine, services.strategyGenerator),
+                std::make_unique<TemplateStrategyGenerator>(TechDictionary::loadBuiltIn()),
+                provider, ledger);
+            services.strategyGenerator = clients->strategyGenerator.get();
         }
     }
     services.keepAlive = clients;

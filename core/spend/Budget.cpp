@@ -238,9 +238,37 @@ QCoro::Task<AnalysisOutcome> BudgetedAnalyzer::analyze(AnalysisInput input)
     co_return outcome;
 }
 
-QString cappedLlmProviderOf(const Analyzer &analyzer, const Budgets &budgets)
+BudgetedStrategyGenerator::BudgetedStrategyGenerator(std::shared_ptr<StrategyGenerator> llm,
+    std::unique_ptr<StrategyGenerator> templates, QString provider,
+    std::shared_ptr<BudgetLedger> ledger)
+    : m_llm(std::move(llm))
+    , m_templates(std::move(templates))
+    , m_provider(std::move(provider))
+    , m_ledger(std::move(ledger))
 {
-    const QString provider = analyzer.name().section(u':', 0, 0);
+}
+
+QCoro::Task<StrategyPlan> BudgetedStrategyGenerator::generate(QString goal, Depth depth,
+    QStringList channels, std::optional<GoalModel> edited, CancelToken cancel)
+{
+    const std::shared_ptr<BudgetLedger> ledger = m_ledger;
+    const QString provider = m_provider;
+    if (ledger->exhausted(provider)) {
+        StrategyPlan plan = co_await m_templates->generate(std::move(goal), depth,
+            std::move(channels), std::move(edited), std::move(cancel));
+        plan.notice = QStringLiteral("%1 %2: used built-in templates")
+                          .arg(provider, budgetSpentReason());
+        co_return plan;
+    }
+    StrategyPlan plan = co_await m_llm->generate(
+        std::move(goal), depth, std::move(channels), std::move(edited), std::move(cancel));
+    ledger->charge(provider, double(plan.promptTokens + plan.completionTokens));
+    co_return plan;
+}
+
+QString cappedLlmProvider(const QString &clientName, const Budgets &budgets)
+{
+    const QString provider = clientName.section(u':', 0, 0);
     if (!budgets.caps.contains(provider) || billingUnit(provider) != u"tokens")
         return {};
     return provider;

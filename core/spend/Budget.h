@@ -3,6 +3,7 @@
 #include "analysis/Analyzer.h"
 #include "model/CompanyResult.h"
 #include "sources/Source.h"
+#include "strategy/StrategyGenerator.h"
 
 #include <QHash>
 #include <QMap>
@@ -121,12 +122,34 @@ private:
     std::shared_ptr<BudgetLedger> m_ledger;
 };
 
+// The LLM strategy generator under a token budget: the plan's tokens are billed like the
+// verdicts' (the plan comes first, so it is the first call a budget pays); a budget already
+// spent (a cap of 0) plans with the templates and says why.
+class BudgetedStrategyGenerator : public StrategyGenerator
+{
+public:
+    BudgetedStrategyGenerator(std::shared_ptr<StrategyGenerator> llm,
+        std::unique_ptr<StrategyGenerator> templates, QString provider,
+        std::shared_ptr<BudgetLedger> ledger);
+
+    QString llmName() const override { return m_llm->llmName(); }
+    QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
+        std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {}) override;
+
+private:
+    std::shared_ptr<StrategyGenerator> m_llm;
+    std::unique_ptr<StrategyGenerator> m_templates;
+    QString m_provider;
+    std::shared_ptr<BudgetLedger> m_ledger;
+};
+
 // The provider a source bills to: tavily for google_search, newsapi for news_search; empty for
 // the free ones.
 QString paidProviderOf(const Source &source);
 
-// The provider an LLM analyzer bills to, when a token budget for it is set: the analyzer is
-// named after its client ("gemini:gemini-2.5-flash-lite"); empty otherwise.
-QString cappedLlmProviderOf(const Analyzer &analyzer, const Budgets &budgets);
+// The provider an LLM client bills to, when a token budget for it is set: `clientName` is the
+// client's own ("gemini:gemini-2.5-flash-lite"), which LLM analyzers and strategy generators
+// carry; empty otherwise.
+QString cappedLlmProvider(const QString &clientName, const Budgets &budgets);
 
 } // namespace gtm

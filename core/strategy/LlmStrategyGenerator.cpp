@@ -70,6 +70,11 @@ LlmStrategyGenerator::LlmStrategyGenerator(
 
 LlmStrategyGenerator::~LlmStrategyGenerator() = default;
 
+QString LlmStrategyGenerator::llmName() const
+{
+    return m_client->name();
+}
+
 QCoro::Task<StrategyPlan> LlmStrategyGenerator::generate(QString goal, Depth depth,
     QStringList channels, std::optional<GoalModel> edited, CancelToken cancel)
 {

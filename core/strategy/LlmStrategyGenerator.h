@@ -20,6 +20,7 @@ public:
 
     QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
         std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {}) override;
+    QString llmName() const override;
 
 private:
     std::unique_ptr<LlmClient> m_client;

@@ -32,6 +32,9 @@ public:
     virtual QCoro::Task<StrategyPlan> generate(QString goal, Depth depth, QStringList channels,
         std::optional<GoalModel> edited = std::nullopt, CancelToken cancel = {})
         = 0;
+    // The LLM client the generator asks, as it names itself ("gemini:gemini-2.5-flash"), so
+    // that a run's token budget can bill the plan; empty when it asks none.
+    virtual QString llmName() const { return {}; }
 };
 
 } // namespace gtm

@@ -98,6 +98,11 @@ private Q_SLOTS:
         QTest::newRow("HQ before the hiring ask")
             << u"Allemagne: sociétés qui recrutent des SDR"_s
             << u"Looking for: hiring: SDR / BDR (sales development) · headquartered in Germany"_s;
+        // A goal pasted with its line breaks and indentation: the country code is found in the
+        // goal as typed, and the seat wording before it must be read at the same place.
+        QTest::newRow("seat by country code, pasted over lines")
+            << u"Companies hiring SDRs\n\n            whose HQ is in DE, any city"_s
+            << u"Looking for: hiring: SDR / BDR (sales development) · headquartered in Germany"_s;
         QTest::newRow("Dutch seat")
             << u"Logistieke bedrijven gevestigd in Duitsland"_s
             << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;

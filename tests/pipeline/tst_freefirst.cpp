@@ -6,6 +6,7 @@
 #include "model/Channel.h"
 #include "net/HttpClient.h"
 #include "pipeline/ResearchPipeline.h"
+#include "pipeline/RetryPlan.h"
 #include "sources/NewsApiSource.h"
 #include "sources/TavilySource.h"
 #include "sources/WebsiteSource.h"
@@ -207,6 +208,7 @@ private Q_SLOTS:
     void allQueries_sendsEveryPaidQuery();
     void failingPaidSource_isAReasonInTheRowAndTheRunGoesOn();
     void resume_continuesWhereTheCompanyWas();
+    void retryFailed_paidQueriesPassTheVerdictAgain();
 };
 
 void TestFreeFirst::decidedByTheWebsite_sendsNoPaidRequest()
@@ -309,6 +311,37 @@ void TestFreeFirst::resume_continuesWhereTheCompanyWas()
     QCOMPARE(run.row(kTavilyKnows).status, CompanyStatus::Done);
     QCOMPARE(run.row(kTavilyKnows).skipped, 2);
     QCOMPARE(run.pipeline->state().metrics.completedQueries, 5);
+}
+
+// "Retry failed" after Tavily's outage: its queries are unmarked, but they go out under the same
+// rule as the first time: one at a time, until the verdict is decided. The website and the
+// news, which answered, are not asked again.
+void TestFreeFirst::retryFailed_paidQueriesPassTheVerdictAgain()
+{
+    Run run;
+    QVERIFY(run.listen());
+    run.tavilyFails = true;
+    run.pipeline->start(Run::request({ kTavilyKnows }), Run::strategies());
+    QTRY_VERIFY(run.finished);
+    QVERIFY(run.row(kTavilyKnows).errors.contains(u"Tavily"_s));
+    const int siteRequests = run.server.requestCount(u"/site/"_s);
+
+    RunState state = run.pipeline->state();
+    QCOMPARE(requeueFailedQueries(state, { { u"Tavily"_s, channel::GoogleSearch } }), 2);
+    run.tavilyFails = false;
+    run.finished = false;
+    run.paidSeen.clear();
+    run.paidReleased.clear();
+    run.pipeline->resume(state);
+    QTRY_VERIFY(run.finished);
+
+    QCOMPARE(run.paidSeen.value(kTavilyKnows),
+        QStringList({ u"tavily: quillfin.com machine learning fraud"_s }));
+    QCOMPARE(run.server.requestCount(u"/site/"_s), siteRequests);
+    const CompanyResult r = run.row(kTavilyKnows);
+    QCOMPARE(r.status, CompanyStatus::Done);
+    QVERIFY(!r.errors.contains(u"Tavily"_s));
+    QVERIFY(r.confidence >= 0.7);
 }
 
 QTEST_GUILESS_MAIN(TestFreeFirst)

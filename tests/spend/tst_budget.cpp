@@ -47,6 +47,54 @@ public:
     int calls = 0;
 };
 
+// An LLM strategy generator that reports the tokens a real one would: one Hacker News query.
+class TokenStrategyGenerator : public StrategyGenerator
+{
+public:
+    QString llmName() const override { return QStringLiteral("gemini:test-model"); }
+    QCoro::Task<StrategyPlan> generate(
+        QString, Depth, QStringList, std::optional<GoalModel>, CancelToken) override
+    {
+        ++calls;
+        StrategyPlan plan;
+        plan.generator = QStringLiteral("llm:test-model");
+        plan.strategies = { { channel::HackerNews, QStringLiteral("{COMPANY_NAME} ai"), 0.9 } };
+        plan.promptTokens = 1500;
+        plan.completionTokens = 500;
+        co_return plan;
+    }
+    int calls = 0;
+};
+
+// Runs three companies through a pipeline whose LLM plans the queries and judges the rows,
+// under the ledger's budgets; `plan` receives the plan the run used.
+void runPlannedByLlm(TokenStrategyGenerator &planner, TokenAnalyzer &llm,
+    const std::shared_ptr<BudgetLedger> &ledger, StrategyPlan *plan)
+{
+    FakeHttpServer server;
+    QVERIFY(server.listen());
+    server.route(QStringLiteral("/hackernews"), answer);
+    HttpClient http;
+    TestSource hn(&http, server.baseUrl(), channel::HackerNews, QStringLiteral("Hacker News"),
+        QStringLiteral("test"));
+    PipelineServices services;
+    services.sources = { &hn };
+    services.analyzer = &llm;
+    services.strategyGenerator = &planner;
+    services = withBudgets(std::move(services), ledger);
+    ResearchPipeline pipeline(services);
+    bool finished = false;
+    QObject::connect(&pipeline, &ResearchPipeline::strategiesReady,
+        [plan](const StrategyPlan &p) { *plan = p; });
+    QObject::connect(&pipeline, &ResearchPipeline::finished, [&finished] { finished = true; });
+    ResearchRequest request;
+    request.goal = QStringLiteral("AI startups");
+    request.domains = { QStringLiteral("a.com"), QStringLiteral("b.com"), QStringLiteral("c.com") };
+    request.maxParallelSearches = 1; // one analysis after the other: the order of billing is fixed
+    pipeline.start(request);
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+}
+
 } // namespace
 
 class TestBudget : public QObject
@@ -182,6 +230,42 @@ private Q_SLOTS:
         QCOMPARE(llm.calls, 3);
         QCOMPARE(offline.calls, 2);
         QCOMPARE(ledger->leftOut(QStringLiteral("gemini")), 2);
+    }
+
+    // The plan's tokens are billed to the same provider as the verdicts': 2,000 for the plan
+    // leave room under 2,500 for one verdict of 1,000, not three.
+    void strategyPlanTokens_countAgainstTheTokenBudget()
+    {
+        Budgets budgets;
+        budgets.caps.insert(QStringLiteral("gemini"), 2500);
+        auto ledger = std::make_shared<BudgetLedger>(budgets);
+        TokenStrategyGenerator planner;
+        TokenAnalyzer llm;
+        StrategyPlan plan;
+        runPlannedByLlm(planner, llm, ledger, &plan);
+        QCOMPARE(plan.generator, QStringLiteral("llm:test-model"));
+        QCOMPARE(planner.calls, 1);
+        QCOMPARE(llm.calls, 1);
+        QCOMPARE(ledger->spent(QStringLiteral("gemini")), 3000.0);
+        QCOMPARE(ledger->leftOut(QStringLiteral("gemini")), 2);
+    }
+
+    // "gemini=0": the model is not asked at all, the built-in templates plan the run and say why.
+    void spentTokenBudget_plansWithTheTemplates()
+    {
+        Budgets budgets;
+        budgets.caps.insert(QStringLiteral("gemini"), 0);
+        auto ledger = std::make_shared<BudgetLedger>(budgets);
+        TokenStrategyGenerator planner;
+        TokenAnalyzer llm;
+        StrategyPlan plan;
+        runPlannedByLlm(planner, llm, ledger, &plan);
+        QCOMPARE(planner.calls, 0);
+        QCOMPARE(plan.generator, QStringLiteral("templates"));
+        QVERIFY2(plan.notice.contains(QStringLiteral("budget spent")), qPrintable(plan.notice));
+        QVERIFY(!plan.strategies.isEmpty());
+        QCOMPARE(llm.calls, 0);
+        QCOMPARE(ledger->spent(QStringLiteral("gemini")), 0.0);
     }
 };
 
