@@ -1,9 +1,9 @@
 # gtm_unity_build(<target>)
 #
-# With GTM_UNITY_BUILD (preset ci), <target> compiles its .cpp files in batches of 8 included
-# into one translation unit: Qt's headers are parsed once a batch instead of once a file, which
-# is most of a clean build's time. Off in the default preset, where ccache and one-file
-# rebuilds matter more. The files of one library then share their anonymous namespaces: a
+# With GTM_UNITY_BUILD (presets ci and fuzz), <target> compiles its .cpp files in batches of 8
+# included into one translation unit: Qt's headers are parsed once a batch instead of once a
+# file, which is most of a clean build's time. Off in the default preset, where ccache and
+# one-file rebuilds matter more. The files of one library then share their anonymous namespaces: a
 # helper's name must be unique within its library (CI's build says so when it is not).
 function(gtm_unity_build target)
     if(NOT GTM_UNITY_BUILD)
