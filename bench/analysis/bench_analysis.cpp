@@ -16,7 +16,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 using namespace gtm;
@@ -193,6 +195,56 @@ int calibrate(QStringList sets, double threshold, bool lowo, const QString &comb
     return 0;
 }
 
+// `--dump-cues`: every company x goal of the tuning sets as one JSON line: the label, the
+// analyzer's confidence, and each judged facet's strength with the cues it adds up. What
+// bench/analysis/fit-heights reads to learn the cues' heights across writers.
+int dumpCues(QStringList sets)
+{
+    if (sets.isEmpty())
+        sets = bench::tuningSets();
+    const auto dictionary = TechDictionary::loadBuiltIn();
+    const HeuristicAnalyzer analyzer(dictionary);
+    QTextStream out(stdout);
+    for (const QString &set : std::as_const(sets)) {
+        QString error;
+        const auto fx = bench::loadTuningFixture(set, &error);
+        if (!fx) {
+            QTextStream(stderr) << error << '\n';
+            return 1;
+        }
+        for (const auto &goal : fx->goals) {
+            const GoalModel model = parseGoalModel(*dictionary, goal.text, fx->referenceDate);
+            for (const auto &c : fx->companies) {
+                const AnalysisInput input = bench::analysisInput(goal, c, *fx);
+                const FacetJudgement j = judgeFacets(*dictionary, model, input, fx->referenceDate);
+                auto cues = [](const QList<FacetCue> &list) {
+                    QJsonArray a;
+                    for (const FacetCue &q : list)
+                        a << QJsonArray { q.reason, q.strength, q.item };
+                    return a;
+                };
+                QJsonArray facets;
+                for (const FacetVerdict &v : j.verdicts)
+                    facets << QJsonObject { { QStringLiteral("kind"), facetKindToString(v.facet.kind) },
+                        { QStringLiteral("judged"), v.judged },
+                        { QStringLiteral("strength"), v.strength },
+                        { QStringLiteral("against"), v.against },
+                        { QStringLiteral("cues"), cues(v.cues) },
+                        { QStringLiteral("againstCues"), cues(v.againstCues) } };
+                const QJsonObject row { { QStringLiteral("set"), set },
+                    { QStringLiteral("goal"), goal.id }, { QStringLiteral("kind"), goal.kind },
+                    { QStringLiteral("domain"), c.domain },
+                    { QStringLiteral("truth"), c.truth.value(goal.id) },
+                    { QStringLiteral("confidence"), analyzer.analyzeNow(input).confidence },
+                    { QStringLiteral("judge"), j.confidence },
+                    { QStringLiteral("facets"), facets } };
+                out << QJsonDocument(row).toJson(QJsonDocument::Compact) << '\n';
+            }
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -217,6 +269,9 @@ int main(int argc, char **argv)
         QStringLiteral("With --eval: judge by this set's goal texts (same ids) instead of each "
                        "file's own, to tell reading the goal from judging the evidence."),
         QStringLiteral("set") });
+    parser.addOption({ QStringLiteral("dump-cues"),
+        QStringLiteral("Every company x goal of the tuning sets (or the --eval sets) as a JSON line "
+                       "with each facet's cues.") });
     parser.addOption({ QStringLiteral("lowo"),
         QStringLiteral("Leave one writer out: score each tuning set (or each --eval set) by the "
                        "calibration fitted on the others, next to the uncalibrated judge.") });
@@ -261,6 +316,8 @@ int main(int argc, char **argv)
         out << QJsonDocument(m.toJson()).toJson(QJsonDocument::Indented);
         return 0;
     }
+    if (parser.isSet(QStringLiteral("dump-cues")))
+        return dumpCues(parser.values(QStringLiteral("eval")));
     if (parser.isSet(QStringLiteral("lowo")) || parser.isSet(QStringLiteral("fit-calibration")))
         return calibrate(parser.values(QStringLiteral("eval")),
             parser.value(QStringLiteral("threshold")).toDouble(),

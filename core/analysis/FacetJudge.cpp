@@ -510,6 +510,11 @@ const WordRe &germanPlace()
         "mönchengladbach|siegen|koblenz|trier|ludwigshafen|darmstadt|offenbach|hanau|fulda|"
         "kaiserslautern|passau|landshut|kempten|bayreuth|bamberg|erlangen|fürth|heilbronn|"
         "pforzheim|reutlingen|tübingen|konstanz|friedrichshafen|offenburg|schkeuditz|"
+        // The same towns typed without umlauts, and more of the larger ones.
+        "saarbruecken|luebeck|goettingen|wuerzburg|fuerth|tuebingen|osnabrueck|lueneburg|"
+        "moenchengladbach|guetersloh|mülheim|muelheim|leverkusen|solingen|ludwigsburg|"
+        "esslingen|sindelfingen|böblingen|boeblingen|minden|herford|gießen|giessen|marburg|"
+        "worms|speyer|ratingen|recklinghausen|bottrop|moers|witten|iserlohn|detmold|lingen|"
         "bavaria|bayern|oberbayern|saxony|sachsen|lower saxony|niedersachsen|hesse|hessen|"
         "thuringia|thüringen|brandenburg|schleswig-holstein|westphalia|westfalen|"
         "rhineland|rheinland|ruhr|rhine-ruhr|ruhrgebiet|swabia|franconia|baden-württemberg|"
@@ -603,6 +608,24 @@ bool placeElsewhere(const QString &region, const QString &lower)
 }
 
 // --- Lexicons of the facets other than technologies.
+// Whether `domain` is under a country code top-level domain of `region` ("kontor.de" for
+// Germany, "fjord.no" for the Nordics).
+bool onCountryDomain(const QString &region, const QString &domain)
+{
+    static const QHash<QString, QStringList> suffixes {
+        { QStringLiteral("Germany"), { QStringLiteral(".de") } },
+        { QStringLiteral("United Kingdom"), { QStringLiteral(".uk") } },
+        { QStringLiteral("France"), { QStringLiteral(".fr") } },
+        { QStringLiteral("Netherlands"), { QStringLiteral(".nl") } },
+        { QStringLiteral("Nordics"),
+            { QStringLiteral(".se"), QStringLiteral(".dk"), QStringLiteral(".no"),
+                QStringLiteral(".fi"), QStringLiteral(".is") } },
+    };
+    const QStringList ends = suffixes.value(region);
+    return std::any_of(
+        ends.cbegin(), ends.cend(), [&domain](const QString &end) { return domain.endsWith(end); });
+}
+
 const WordRe &industryTerms(const QString &id)
 {
     static const QHash<QString, WordRe> terms {
@@ -1209,14 +1232,21 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
                                                   : registrableLabel(QUrl(e.url).host());
         }
         strengths << (sources.contains(source) ? c.strength * 0.5 : c.strength);
+        v.cues << FacetCue { c.reason, strengths.last(), c.item };
         sources.insert(source);
         if (c.item >= 0)
             v.evidence << c.item;
     }
-    QHash<int, double> againstBest;
+    QHash<int, Contribution> againstBest;
     for (const Contribution &c : t.against)
-        againstBest[c.item] = std::max(againstBest.value(c.item), c.strength);
-    v.against = noisyOr(againstBest.values());
+        if (!againstBest.contains(c.item) || againstBest.value(c.item).strength < c.strength)
+            againstBest.insert(c.item, c);
+    QList<double> againstStrengths;
+    for (const Contribution &c : std::as_const(againstBest)) {
+        againstStrengths << c.strength;
+        v.againstCues << FacetCue { c.reason, c.strength, c.item };
+    }
+    v.against = noisyOr(againstStrengths);
     v.strength = noisyOr(strengths) * (1.0 - 0.75 * v.against);
     if (!ordered.isEmpty()) {
         v.quote = quoteOf(items, ordered.first().item, ordered.first().sentence);
@@ -2771,7 +2801,6 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
         "japanese|australian) (operator|company|firm|startup|scale-?up|carrier|forwarder|group|"
         "provider|platform|logistics|freight|business|competitor|rival)\\b"));
-    const bool germanDomain = m_domain.endsWith(QStringLiteral(".de"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
@@ -2962,8 +2991,28 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                     entityText(sent.entity)));
         }
     }
-    if (germanDomain && f.value == u"Germany" && !m_items.isEmpty())
-        t.add(-1, -1, 0.3, QStringLiteral("a .de domain"));
+    // The country's own domain. Its height was learned across the writers' sets, leaving each
+    // writer out in turn (docs/bench-analysis.md, "Cue heights learned across writers"): the
+    // strongest single hint of the seat short of a headquarters sentence, though not a match
+    // alone; one more local hint must agree.
+    if (!m_items.isEmpty() && onCountryDomain(f.value, m_domain))
+        t.add(-1, -1, 0.6, QStringLiteral("the country's own domain"));
+    // The company writing its own pages in German: a hint of its own, as an analyst reads it.
+    if (f.value == u"Germany") {
+        static const WordRe germanWords(QStringLiteral(
+            "\\b(der|die|das|und|wir|unsere?|für|mit|ist|sind|bei|auf|von|zum|zur|ihre?)\\b"));
+        for (const Item &item : m_items) {
+            if (!item.ownVoice)
+                continue;
+            QSet<QString> seen;
+            for (auto it = germanWords.globalMatch(item.text.toLower()); it.hasNext();)
+                seen.insert(it.next().captured(1));
+            if (seen.size() >= 4) {
+                t.add(item.index, 0, 0.35, QStringLiteral("its own pages are in German"));
+                break;
+            }
+        }
+    }
     return t;
 }
 

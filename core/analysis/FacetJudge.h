@@ -22,6 +22,14 @@ enum class Modality {
 };
 QString modalityToString(Modality modality);
 
+// One reading that counted for (or against) a facet: the strongest of its evidence item.
+struct FacetCue
+{
+    QString reason; // "place mentioned, own words", "a .de domain", ...
+    double strength = 0.0; // as counted: a second item of the same source counts half
+    int item = -1; // evidence index, -1 for what the company's domain says
+};
+
 // One facet judged across all the evidence: how strongly it holds for this company, and the
 // sentences the verdict rests on.
 struct FacetVerdict
@@ -31,6 +39,8 @@ struct FacetVerdict
     double against = 0.0; // the company's own word that it does not (any more)
     bool judged = true; // false: nothing in the evidence speaks to it (size), left out
     QList<int> evidence; // supporting evidence indexes, strongest first
+    QList<FacetCue> cues; // what `strength` adds up, strongest first
+    QList<FacetCue> againstCues; // what `against` adds up
     int sources = 0; // independent sources (sites, providers) among `evidence`
     QString quote; // the deciding sentence
     QString reason; // "current use, own site", ...
