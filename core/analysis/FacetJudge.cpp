@@ -1294,11 +1294,12 @@ class Judge
 {
 public:
     Judge(const TechDictionary &dict, const GoalModel &goal, const AnalysisInput &input,
-        QDate reference)
+        QDate reference, const QList<TokenModel> &models)
         : m_dict(dict)
         , m_goal(goal)
         , m_input(input)
         , m_reference(reference.isValid() ? reference : QDate::currentDate())
+        , m_models(models)
     {
         readEvidence();
     }
@@ -1307,6 +1308,7 @@ public:
 
 private:
     void readEvidence();
+    void addLearnedCues(QList<FacetVerdict> &verdicts) const;
     Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
         bool itemNamed, const QString &lower) const;
     bool names(const QString &lower) const;
@@ -1332,6 +1334,7 @@ private:
     const GoalModel &m_goal;
     const AnalysisInput &m_input;
     QDate m_reference;
+    const QList<TokenModel> &m_models;
     QString m_domain;
     QString m_label;
     QStringList m_nameWords;
@@ -2373,6 +2376,17 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
                 t.reject(item.index, s, modalityReason(Modality::Planned));
                 continue;
             }
+            // "sold its practice platform, used by 300 clinics": the buyers of a business it
+            // no longer has.
+            static const WordRe soldOff(QStringLiteral(
+                "\\b(sold|divest\\w*|spun off|carved out|verkauft\\w*|veräußert\\w*|cédé\\w*|"
+                "vendi\\w*|verkocht)\\b[^.;]{0,60}\\b(business|platform|unit|division|arm|"
+                "product line|geschäft\\w*|sparte|plattform|activité|negocio|plataforma|"
+                "bedrijfsonderdeel)\\b"));
+            if (soldOff.match(sent.lower).hasMatch()) {
+                t.reject(item.index, s, modalityReason(Modality::Past));
+                continue;
+            }
             const bool selling = sellsTo().match(sent.lower).hasMatch();
             // A vendor for every industry listing hospitals among its customers does not sell
             // to healthcare as a segment.
@@ -3310,6 +3324,7 @@ ProfileReading Judge::readProfile(const GoalFacet &f) const
 void Judge::adoptProfile(FacetVerdict &v) const
 {
     const ProfileReading r = readProfile(v.facet);
+    v.profileAgainst = r.against.strength;
     if (r.against.strength > 0.0) {
         const double weakened = v.strength * (1.0 - 0.8 * r.against.strength);
         if (weakened < v.strength && (v.rejectedQuote.isEmpty() || v.strength >= 0.7)) {
@@ -3322,6 +3337,7 @@ void Judge::adoptProfile(FacetVerdict &v) const
     if (r.support.isEmpty() || r.strength <= v.strength)
         return;
     v.strength = r.strength;
+    v.profile = r.strength;
     v.evidence.clear();
     QStringList why;
     for (const ProfileCue &c : r.support) {
@@ -3347,6 +3363,34 @@ int Judge::sourcesOf(const QList<int> &evidence) const
         sources.insert(host.isEmpty() ? e.sourceName : registrableLabel(host));
     }
     return int(sources.size());
+}
+
+// The words of the whole evidence, read by the models learned from the writers' labelled
+// companies (TokenModel): one more weak cue for each facet a model speaks for. Its height keeps
+// it from deciding alone: it lifts a facet the readings found some support for.
+void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
+{
+    constexpr double kLearnedHeight = 0.5;
+    QSet<QString> words;
+    for (const TokenModel &model : m_models) {
+        if (!model.serves(m_goal))
+            continue;
+        if (words.isEmpty())
+            for (const Item &item : m_items)
+                words.unite(TokenModel::words(item.evidence->title + u' ' + item.evidence->snippet));
+        const double cue = kLearnedHeight * model.probability(words);
+        for (FacetVerdict &v : verdicts) {
+            const bool served = std::any_of(model.facets().cbegin(), model.facets().cend(),
+                [&v](const GoalFacet &f) { return f.kind == v.facet.kind && f.value == v.facet.value; });
+            // Words cannot tell "we sold the clinic business" from a clinic business: where a
+            // reading refused a sentence or the company spoke against the facet, they add nothing.
+            if (!served || !v.judged || v.against > 0.0 || v.profileAgainst > 0.0
+                || !v.rejectedReason.isEmpty())
+                continue;
+            v.learned = std::max(v.learned, cue);
+            v.strength = noisyOr({ v.strength, cue });
+        }
+    }
 }
 
 FacetJudgement Judge::run()
@@ -3393,6 +3437,7 @@ FacetJudgement Judge::run()
             break;
         }
     }
+    addLearnedCues(j.verdicts);
     // A goal is the conjunction of its facets: the weakest one decides.
     double confidence = 1.0;
     int counted = 0;
@@ -3450,9 +3495,9 @@ QString modalityToString(Modality modality)
 }
 
 FacetJudgement judgeFacets(const TechDictionary &dictionary, const GoalModel &goal,
-    const AnalysisInput &input, QDate reference)
+    const AnalysisInput &input, QDate reference, const QList<TokenModel> &models)
 {
-    return Judge(dictionary, goal, input, reference).run();
+    return Judge(dictionary, goal, input, reference, models).run();
 }
 
 } // namespace gtm
