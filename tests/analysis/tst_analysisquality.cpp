@@ -41,6 +41,8 @@ private Q_SLOTS:
         QTest::newRow("heldout-8") << u"heldout8.json"_s << 0.96 << 0.89 << false;
         QTest::newRow("heldout-9") << u"heldout9.json"_s << 0.92 << 0.84 << false;
         QTest::newRow("heldout-10") << u"heldout10.json"_s << 0.895 << 0.82 << false;
+        QTest::newRow("heldout11") << u"heldout11.json"_s << 0.91 << 0.85 << true;
+        QTest::newRow("heldout12") << u"heldout12.json"_s << 0.925 << 0.89 << true;
     }
 
     void f1OnEvaluationSet_staysAboveTheFloor()
