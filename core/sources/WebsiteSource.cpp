@@ -104,9 +104,11 @@ QString pathWithQuery(const QUrl &url)
 
 } // namespace
 
-WebsiteSource::WebsiteSource(HttpClient *http, SourceSettings settings)
+WebsiteSource::WebsiteSource(
+    HttpClient *http, SourceSettings settings, std::chrono::milliseconds timeout)
     : m_http(http)
     , m_settings(std::move(settings))
+    , m_timeout(timeout)
 {
     // robots.txt groups name crawlers by product token: "GTM-Research" of "GTM-Research/0.1".
     const QByteArray agent
@@ -234,7 +236,7 @@ QCoro::Task<WebsiteSource::Fetch> WebsiteSource::fetch(
         request.url = f.target.fetchUrl;
         request.provider = QStringLiteral("website");
         request.maxBytes = MaxPageBytes;
-        request.timeout = Timeout;
+        request.timeout = m_timeout;
         request.keepTruncated = true;
         request.cancel = cancel;
         request.headers = { { QByteArrayLiteral("Accept"),

@@ -23,7 +23,9 @@ class HttpClient;
 class WebsiteSource : public Source
 {
 public:
-    WebsiteSource(HttpClient *http, SourceSettings settings);
+    // timeout: Timeout unless a test would rather not wait 8 s for a hung site.
+    WebsiteSource(HttpClient *http, SourceSettings settings,
+        std::chrono::milliseconds timeout = Timeout);
     ~WebsiteSource() override;
 
     QString channel() const override;
@@ -64,6 +66,7 @@ private:
 
     HttpClient *m_http;
     SourceSettings m_settings;
+    std::chrono::milliseconds m_timeout;
     QString m_productToken;
     QHash<QString, QFuture<SitePtr>> m_sites;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/HttpClient.h"
 #include "sources/Source.h"
 
 #include <QCoroTask>
@@ -32,6 +33,16 @@ inline SearchContext context(const QString &domain, const QString &channel, cons
 inline SourceOutcome run(Source &source, SearchContext c)
 {
     return QCoro::waitFor(source.search(std::move(c)));
+}
+
+// Keeps the provider's retries but not the pauses between them: a case that checks that a
+// failing server is tried again and then reported need not wait out the real backoff (1 s,
+// doubling). The app's policies are untouched.
+inline void retryWithoutPause(HttpClient &http, const QString &provider)
+{
+    ProviderPolicy policy = http.providerPolicy(provider);
+    policy.baseBackoff = std::chrono::milliseconds(1);
+    http.setProviderPolicy(provider, policy);
 }
 
 inline QStringList titles(const QList<Evidence> &evidence)

@@ -100,9 +100,11 @@ void TestHackerNews::serverError_isAFailureWithReason()
     m_server->route(u"/api/v1/search"_s, [](const FakeRequest &) {
         return FakeResponse::json(R"({"message":"Internal error","status":500})", 500);
     });
+    retryWithoutPause(*m_http, u"hackernews"_s);
     HackerNewsSource source(m_http.get(), settings());
     const SourceOutcome out
         = run(source, context(u"stripe.com"_s, channel::HackerNews, u"fraud"_s));
+    QCOMPARE(m_server->requestCount(u"/api/v1/search"_s), 4); // a 500 may pass: tried again
     QCOMPARE(out.status, SourceOutcome::Status::Failed);
     QCOMPARE(out.reason, u"Hacker News search server error (HTTP 500)"_s);
     QVERIFY(!out.stopSource);

@@ -222,6 +222,7 @@ void TestNewsApi::errors_becomeReadableReasons()
         + R"(","message":"the   server said so"})";
     m_server->route(
         u"/v2/everything"_s, [=](const FakeRequest &) { return FakeResponse::json(body, status); });
+    retryWithoutPause(*m_http, u"newsapi"_s);
     NewsApiSource source(m_http.get(), settings());
     const SourceOutcome out
         = run(source, context(u"stripe.com"_s, channel::NewsSearch, u"fraud"_s));
