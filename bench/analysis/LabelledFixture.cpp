@@ -47,10 +47,10 @@ QString evalPath(const QString &nameOrPath)
 
 bool isBlindSet(const QString &nameOrPath)
 {
-    // heldout7 and heldout8 were the blind sets of session 7; they are tuning data since session
-    // 8 (2026-12-01), whose two writers wrote these side by side.
+    // heldout9 and heldout10 were the blind sets of session 8 (scored twice, in aggregate); they
+    // are tuning data since session 9 (2026-12-02), whose two writers wrote these side by side.
     const QString name = QFileInfo(nameOrPath).completeBaseName();
-    return name == u"heldout9" || name == u"heldout10";
+    return name == u"heldout11" || name == u"heldout12";
 }
 
 std::optional<LabelledFixture> loadTuningFixture(const QString &nameOrPath, QString *error)

@@ -5,9 +5,14 @@
 // files in tests/data/analysis/eval): F1 per goal and per goal kind next to the two naive keyword
 // baselines, macro F1, and milliseconds per company. The fresh held-out set (bench::isBlindSet)
 // is scored blind: per goal kind only, never a company, and it cannot be explained.
+// `--token-models` scores the word models (TokenModelFit.h) leaving one writer out, and
+// `--write-token-models FILE` trains them on every tuning set.
+// `--fit-heights FACET` learns the facet's cue heights across writers (HeightFit.h).
 // `--lowo` scores each tuning set (every set not blind) by the calibration (FacetCalibration.h)
 // fitted on the other writers' sets; `--fit-calibration` prints the table fitted on all of them.
 #include "CalibrationFit.h"
+#include "HeightFit.h"
+#include "TokenModelFit.h"
 #include "LabelledFixture.h"
 #include "analysis/FacetJudge.h"
 #include "goal/GoalParser.h"
@@ -16,6 +21,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -193,6 +199,63 @@ int calibrate(QStringList sets, double threshold, bool lowo, const QString &comb
     return 0;
 }
 
+// `--fit-heights FACET`: the facet's cue heights learned across the tuning sets (HeightFit.h).
+int fitHeights(QStringList sets, const QString &facetName, double threshold)
+{
+    const auto facet = facetKindFromString(facetName);
+    if (!facet) {
+        QTextStream(stderr) << "unknown facet: " << facetName << '\n';
+        return 1;
+    }
+    if (sets.isEmpty())
+        sets = bench::tuningSets();
+    const auto dictionary = TechDictionary::loadBuiltIn();
+    QList<bench::HeightCase> cases;
+    for (const QString &set : std::as_const(sets)) {
+        QString error;
+        const auto fx = bench::loadTuningFixture(set, &error);
+        if (!fx) {
+            QTextStream(stderr) << error << '\n';
+            return 1;
+        }
+        cases << bench::heightCases(*dictionary, *fx, set, *facet);
+    }
+    QTextStream out(stdout);
+    bench::printHeightFit(out, cases, threshold);
+    return 0;
+}
+
+// `--token-models` / `--write-token-models FILE`: the word models (TokenModelFit.h) on the
+// tuning sets (or the --eval sets).
+int tokenModels(QStringList sets, const QString &writeTo, double threshold)
+{
+    if (sets.isEmpty())
+        sets = bench::tuningSets();
+    const auto dictionary = TechDictionary::loadBuiltIn();
+    QList<std::pair<QString, bench::LabelledFixture>> fixtures;
+    for (const QString &set : std::as_const(sets)) {
+        QString error;
+        auto fx = bench::loadTuningFixture(set, &error);
+        if (!fx) {
+            QTextStream(stderr) << error << '\n';
+            return 1;
+        }
+        fixtures << std::pair { set, std::move(*fx) };
+    }
+    if (!writeTo.isEmpty()) {
+        QFile f(writeTo);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            QTextStream(stderr) << "cannot write " << writeTo << '\n';
+            return 1;
+        }
+        f.write(bench::tokenModelsJson(*dictionary, fixtures));
+        return 0;
+    }
+    QTextStream out(stdout);
+    bench::printTokenModelsLowo(out, *dictionary, fixtures, threshold);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -217,6 +280,15 @@ int main(int argc, char **argv)
         QStringLiteral("With --eval: judge by this set's goal texts (same ids) instead of each "
                        "file's own, to tell reading the goal from judging the evidence."),
         QStringLiteral("set") });
+    parser.addOption({ QStringLiteral("token-models"),
+        QStringLiteral("The word models scored leaving one writer out of the tuning sets.") });
+    parser.addOption({ QStringLiteral("write-token-models"),
+        QStringLiteral("Train the word models on the tuning sets and write them to FILE."),
+        QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("fit-heights"),
+        QStringLiteral("The facet's cue heights learned across the tuning sets (or the --eval "
+                       "sets), scored leaving one writer out."),
+        QStringLiteral("facet") });
     parser.addOption({ QStringLiteral("lowo"),
         QStringLiteral("Leave one writer out: score each tuning set (or each --eval set) by the "
                        "calibration fitted on the others, next to the uncalibrated judge.") });
@@ -261,6 +333,15 @@ int main(int argc, char **argv)
         out << QJsonDocument(m.toJson()).toJson(QJsonDocument::Indented);
         return 0;
     }
+    if (parser.isSet(QStringLiteral("token-models"))
+        || parser.isSet(QStringLiteral("write-token-models")))
+        return tokenModels(parser.values(QStringLiteral("eval")),
+            parser.value(QStringLiteral("write-token-models")),
+            parser.value(QStringLiteral("threshold")).toDouble());
+    if (parser.isSet(QStringLiteral("fit-heights")))
+        return fitHeights(parser.values(QStringLiteral("eval")),
+            parser.value(QStringLiteral("fit-heights")),
+            parser.value(QStringLiteral("threshold")).toDouble());
     if (parser.isSet(QStringLiteral("lowo")) || parser.isSet(QStringLiteral("fit-calibration")))
         return calibrate(parser.values(QStringLiteral("eval")),
             parser.value(QStringLiteral("threshold")).toDouble(),

@@ -510,6 +510,11 @@ const WordRe &germanPlace()
         "mönchengladbach|siegen|koblenz|trier|ludwigshafen|darmstadt|offenbach|hanau|fulda|"
         "kaiserslautern|passau|landshut|kempten|bayreuth|bamberg|erlangen|fürth|heilbronn|"
         "pforzheim|reutlingen|tübingen|konstanz|friedrichshafen|offenburg|schkeuditz|"
+        // The same towns typed without umlauts, and more of the larger ones.
+        "saarbruecken|luebeck|goettingen|wuerzburg|fuerth|tuebingen|osnabrueck|lueneburg|"
+        "moenchengladbach|guetersloh|mülheim|muelheim|leverkusen|solingen|ludwigsburg|"
+        "esslingen|sindelfingen|böblingen|boeblingen|minden|herford|gießen|giessen|marburg|"
+        "worms|speyer|ratingen|recklinghausen|bottrop|moers|witten|iserlohn|detmold|lingen|"
         "bavaria|bayern|oberbayern|saxony|sachsen|lower saxony|niedersachsen|hesse|hessen|"
         "thuringia|thüringen|brandenburg|schleswig-holstein|westphalia|westfalen|"
         "rhineland|rheinland|ruhr|rhine-ruhr|ruhrgebiet|swabia|franconia|baden-württemberg|"
@@ -603,6 +608,24 @@ bool placeElsewhere(const QString &region, const QString &lower)
 }
 
 // --- Lexicons of the facets other than technologies.
+// Whether `domain` is under a country code top-level domain of `region` ("kontor.de" for
+// Germany, "fjord.no" for the Nordics).
+bool onCountryDomain(const QString &region, const QString &domain)
+{
+    static const QHash<QString, QStringList> suffixes {
+        { QStringLiteral("Germany"), { QStringLiteral(".de") } },
+        { QStringLiteral("United Kingdom"), { QStringLiteral(".uk") } },
+        { QStringLiteral("France"), { QStringLiteral(".fr") } },
+        { QStringLiteral("Netherlands"), { QStringLiteral(".nl") } },
+        { QStringLiteral("Nordics"),
+            { QStringLiteral(".se"), QStringLiteral(".dk"), QStringLiteral(".no"),
+                QStringLiteral(".fi"), QStringLiteral(".is") } },
+    };
+    const QStringList ends = suffixes.value(region);
+    return std::any_of(
+        ends.cbegin(), ends.cend(), [&domain](const QString &end) { return domain.endsWith(end); });
+}
+
 const WordRe &industryTerms(const QString &id)
 {
     static const QHash<QString, WordRe> terms {
@@ -1209,14 +1232,21 @@ FacetVerdict summarise(const GoalFacet &facet, const Tally &t, const QList<Item>
                                                   : registrableLabel(QUrl(e.url).host());
         }
         strengths << (sources.contains(source) ? c.strength * 0.5 : c.strength);
+        v.cues << FacetCue { c.reason, strengths.last(), c.item };
         sources.insert(source);
         if (c.item >= 0)
             v.evidence << c.item;
     }
-    QHash<int, double> againstBest;
+    QHash<int, Contribution> againstBest;
     for (const Contribution &c : t.against)
-        againstBest[c.item] = std::max(againstBest.value(c.item), c.strength);
-    v.against = noisyOr(againstBest.values());
+        if (!againstBest.contains(c.item) || againstBest.value(c.item).strength < c.strength)
+            againstBest.insert(c.item, c);
+    QList<double> againstStrengths;
+    for (const Contribution &c : std::as_const(againstBest)) {
+        againstStrengths << c.strength;
+        v.againstCues << FacetCue { c.reason, c.strength, c.item };
+    }
+    v.against = noisyOr(againstStrengths);
     v.strength = noisyOr(strengths) * (1.0 - 0.75 * v.against);
     if (!ordered.isEmpty()) {
         v.quote = quoteOf(items, ordered.first().item, ordered.first().sentence);
@@ -1264,11 +1294,12 @@ class Judge
 {
 public:
     Judge(const TechDictionary &dict, const GoalModel &goal, const AnalysisInput &input,
-        QDate reference)
+        QDate reference, const QList<TokenModel> &models)
         : m_dict(dict)
         , m_goal(goal)
         , m_input(input)
         , m_reference(reference.isValid() ? reference : QDate::currentDate())
+        , m_models(models)
     {
         readEvidence();
     }
@@ -1277,6 +1308,7 @@ public:
 
 private:
     void readEvidence();
+    void addLearnedCues(QList<FacetVerdict> &verdicts) const;
     Entity sentenceEntity(const Item &item, const QList<TextToken> &tokens, bool namedBefore,
         bool itemNamed, const QString &lower) const;
     bool names(const QString &lower) const;
@@ -1302,6 +1334,7 @@ private:
     const GoalModel &m_goal;
     const AnalysisInput &m_input;
     QDate m_reference;
+    const QList<TokenModel> &m_models;
     QString m_domain;
     QString m_label;
     QStringList m_nameWords;
@@ -2343,6 +2376,17 @@ Tally Judge::judgeSegment(const GoalFacet &f) const
                 t.reject(item.index, s, modalityReason(Modality::Planned));
                 continue;
             }
+            // "sold its practice platform, used by 300 clinics": the buyers of a business it
+            // no longer has.
+            static const WordRe soldOff(QStringLiteral(
+                "\\b(sold|divest\\w*|spun off|carved out|verkauft\\w*|veräußert\\w*|cédé\\w*|"
+                "vendi\\w*|verkocht)\\b[^.;]{0,60}\\b(business|platform|unit|division|arm|"
+                "product line|geschäft\\w*|sparte|plattform|activité|negocio|plataforma|"
+                "bedrijfsonderdeel)\\b"));
+            if (soldOff.match(sent.lower).hasMatch()) {
+                t.reject(item.index, s, modalityReason(Modality::Past));
+                continue;
+            }
             const bool selling = sellsTo().match(sent.lower).hasMatch();
             // A vendor for every industry listing hospitals among its customers does not sell
             // to healthcare as a segment.
@@ -2771,7 +2815,6 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         "norwegian|finnish|italian|spanish|belgian|czech|irish|canadian|israeli|indian|chinese|"
         "japanese|australian) (operator|company|firm|startup|scale-?up|carrier|forwarder|group|"
         "provider|platform|logistics|freight|business|competitor|rival)\\b"));
-    const bool germanDomain = m_domain.endsWith(QStringLiteral(".de"));
     for (const Item &item : m_items) {
         for (int s = 0; s < item.sentences.size(); ++s) {
             const Sentence &sent = item.sentences.at(s);
@@ -2962,8 +3005,28 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
                     entityText(sent.entity)));
         }
     }
-    if (germanDomain && f.value == u"Germany" && !m_items.isEmpty())
-        t.add(-1, -1, 0.3, QStringLiteral("a .de domain"));
+    // The country's own domain. Its height was learned across the writers' sets, leaving each
+    // writer out in turn (docs/bench-analysis.md, "Cue heights learned across writers"): the
+    // strongest single hint of the seat short of a headquarters sentence, though not a match
+    // alone; one more local hint must agree.
+    if (!m_items.isEmpty() && onCountryDomain(f.value, m_domain))
+        t.add(-1, -1, 0.6, QStringLiteral("the country's own domain"));
+    // The company writing its own pages in German: a hint of its own, as an analyst reads it.
+    if (f.value == u"Germany") {
+        static const WordRe germanWords(QStringLiteral(
+            "\\b(der|die|das|und|wir|unsere?|für|mit|ist|sind|bei|auf|von|zum|zur|ihre?)\\b"));
+        for (const Item &item : m_items) {
+            if (!item.ownVoice)
+                continue;
+            QSet<QString> seen;
+            for (auto it = germanWords.globalMatch(item.text.toLower()); it.hasNext();)
+                seen.insert(it.next().captured(1));
+            if (seen.size() >= 4) {
+                t.add(item.index, 0, 0.35, QStringLiteral("its own pages are in German"));
+                break;
+            }
+        }
+    }
     return t;
 }
 
@@ -3261,6 +3324,7 @@ ProfileReading Judge::readProfile(const GoalFacet &f) const
 void Judge::adoptProfile(FacetVerdict &v) const
 {
     const ProfileReading r = readProfile(v.facet);
+    v.profileAgainst = r.against.strength;
     if (r.against.strength > 0.0) {
         const double weakened = v.strength * (1.0 - 0.8 * r.against.strength);
         if (weakened < v.strength && (v.rejectedQuote.isEmpty() || v.strength >= 0.7)) {
@@ -3273,6 +3337,7 @@ void Judge::adoptProfile(FacetVerdict &v) const
     if (r.support.isEmpty() || r.strength <= v.strength)
         return;
     v.strength = r.strength;
+    v.profile = r.strength;
     v.evidence.clear();
     QStringList why;
     for (const ProfileCue &c : r.support) {
@@ -3298,6 +3363,34 @@ int Judge::sourcesOf(const QList<int> &evidence) const
         sources.insert(host.isEmpty() ? e.sourceName : registrableLabel(host));
     }
     return int(sources.size());
+}
+
+// The words of the whole evidence, read by the models learned from the writers' labelled
+// companies (TokenModel): one more weak cue for each facet a model speaks for. Its height keeps
+// it from deciding alone: it lifts a facet the readings found some support for.
+void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
+{
+    constexpr double kLearnedHeight = 0.5;
+    QSet<QString> words;
+    for (const TokenModel &model : m_models) {
+        if (!model.serves(m_goal))
+            continue;
+        if (words.isEmpty())
+            for (const Item &item : m_items)
+                words.unite(TokenModel::words(item.evidence->title + u' ' + item.evidence->snippet));
+        const double cue = kLearnedHeight * model.probability(words);
+        for (FacetVerdict &v : verdicts) {
+            const bool served = std::any_of(model.facets().cbegin(), model.facets().cend(),
+                [&v](const GoalFacet &f) { return f.kind == v.facet.kind && f.value == v.facet.value; });
+            // Words cannot tell "we sold the clinic business" from a clinic business: where a
+            // reading refused a sentence or the company spoke against the facet, they add nothing.
+            if (!served || !v.judged || v.against > 0.0 || v.profileAgainst > 0.0
+                || !v.rejectedReason.isEmpty())
+                continue;
+            v.learned = std::max(v.learned, cue);
+            v.strength = noisyOr({ v.strength, cue });
+        }
+    }
 }
 
 FacetJudgement Judge::run()
@@ -3344,6 +3437,7 @@ FacetJudgement Judge::run()
             break;
         }
     }
+    addLearnedCues(j.verdicts);
     // A goal is the conjunction of its facets: the weakest one decides.
     double confidence = 1.0;
     int counted = 0;
@@ -3401,9 +3495,9 @@ QString modalityToString(Modality modality)
 }
 
 FacetJudgement judgeFacets(const TechDictionary &dictionary, const GoalModel &goal,
-    const AnalysisInput &input, QDate reference)
+    const AnalysisInput &input, QDate reference, const QList<TokenModel> &models)
 {
-    return Judge(dictionary, goal, input, reference).run();
+    return Judge(dictionary, goal, input, reference, models).run();
 }
 
 } // namespace gtm

@@ -195,7 +195,9 @@ constexpr Trigger kIndustryTriggers[] = {
         u"banca|financiele dienst\\w*|betaal\\w*|betaling\\w*)\\b" },
     { u"logistics",
         u"\\b(logisti\\w*|freight|supply[- ]chain|shipping|trucking|haulage|forwarders?|"
-        u"forwarding|3pl|fulfil?ment|transport\\w*|spedition\\w*|lieferkett\\w*|fracht\\w*|"
+        u"forwarding|3pl|fulfil?ment|transport\\w*|warehousing|warehouse[- ](operators?|"
+        u"providers?|compan\\w*|firms?|bedrijven|dienstleister)|lagerlogistik|magazijn\\w*|"
+        u"entreposage|almacenaje|spedition\\w*|lieferkett\\w*|fracht\\w*|"
         u"versand\\w*|fret|transitaires?|chaine d'approvisionnement|cadena de suministro|"
         u"mensajeria|vracht\\w*|expediteur\\w*|vervoer\\w*|toeleveringsketen)\\b" },
     { u"healthcare",
@@ -795,8 +797,9 @@ GoalModel parseGoalModel(const TechDictionary &dict, const QString &goal, QDate 
         if (topic.kind != Concept::Kind::Topic || topic.id == u"machine_learning"
             || topic.id == u"fraud" || !techs.isEmpty() || topics.contains(topic.label))
             continue;
-        // "cybersecurity companies" name an industry, not a security tool.
-        const QString phrase = words.mid(h.firstToken, h.lastToken - h.firstToken + 1).join(u' ');
+        // "cybersecurity companies" name an industry, not a security tool; so do "warehouse
+        // operators", with the word after the trigger.
+        const QString phrase = words.mid(h.firstToken, h.lastToken - h.firstToken + 2).join(u' ');
         bool industry = false;
         for (const Trigger &t : kIndustryTriggers)
             industry = industry || matches(phrase, t.pattern);

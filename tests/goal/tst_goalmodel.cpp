@@ -106,6 +106,16 @@ private Q_SLOTS:
         QTest::newRow("Dutch seat")
             << u"Logistieke bedrijven gevestigd in Duitsland"_s
             << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;
+        // Warehousing is a trade here, not a data warehouse the company would run.
+        QTest::newRow("warehousing is logistics")
+            << u"Freight and warehousing companies HQ in Germany"_s
+            << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;
+        QTest::newRow("warehouse operators, in Dutch")
+            << u"Warehouse-bedrijven en expediteurs met hoofdkantoor in Duitsland"_s
+            << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;
+        QTest::newRow("a data warehouse stays a technology")
+            << u"Teams that moved their warehouse to Snowflake"_s
+            << u"Looking for: uses Snowflake"_s;
         QTest::newRow("Spanish seat")
             << u"Empresas de transporte con sede en Alemania"_s
             << u"Looking for: is in logistics / freight / supply chain · headquartered in Germany"_s;

@@ -1,0 +1,131 @@
+#include "EvidenceBuilder.h"
+#include "analysis/FacetJudge.h"
+#include "analysis/NoisyOr.h"
+#include "analysis/TokenModel.h"
+#include "goal/GoalParser.h"
+#include "lexicon/TechDictionary.h"
+
+#include <QTest>
+
+using namespace gtm;
+using namespace Qt::StringLiterals;
+using gtm::test::evidence;
+
+namespace {
+
+const QDate kToday(2026, 12, 1);
+
+GoalModel goal(const QString &text)
+{
+    static const auto dict = TechDictionary::loadBuiltIn();
+    return parseGoalModel(*dict, text, kToday);
+}
+
+// A model that has learned one made-up word as the mark of a marketplace, from twenty companies.
+TokenModel markedMarketplaceModel()
+{
+    QList<QSet<QString>> documents;
+    QList<bool> labels;
+    for (int i = 0; i < 20; ++i) {
+        const bool fits = i % 2 == 0;
+        documents << TokenModel::words(fits ? u"zorblat booking for guests"_s
+                                            : u"accounting software for guests"_s);
+        labels << fits;
+    }
+    return TokenModel::train(goal(u"Runs a two-sided marketplace"_s).facets, documents, labels);
+}
+
+const FacetVerdict *verdictOf(const FacetJudgement &j, FacetKind kind)
+{
+    for (const FacetVerdict &v : j.verdicts)
+        if (v.facet.kind == kind)
+            return &v;
+    return nullptr;
+}
+
+} // namespace
+
+// The words of a company's evidence, learned from labelled companies (core/analysis/TokenModel).
+class TestTokenModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void words_areFoldedCutAndSkipShortWordsAndNumbers()
+    {
+        QCOMPARE(TokenModel::words(u"Marketplaces of 2025: HOSTS and guests, über alles"_s),
+            QSet<QString>({ u"market"_s, u"hosts"_s, u"and"_s, u"guests"_s, u"über"_s,
+                u"alles"_s }));
+    }
+
+    void train_theWordsOfTheCompaniesThatFitRaiseTheProbability()
+    {
+        const TokenModel m = markedMarketplaceModel();
+        QVERIFY(m.probability(TokenModel::words(u"zorblat for guests"_s)) > 0.9);
+        QVERIFY(m.probability(TokenModel::words(u"accounting for guests"_s)) < 0.1);
+    }
+
+    void json_roundTripKeepsWhatItSays()
+    {
+        const TokenModel m = markedMarketplaceModel();
+        const TokenModel back = TokenModel::fromJson(m.toJson());
+        const QSet<QString> words = TokenModel::words(u"zorblat booking"_s);
+        QCOMPARE(std::round(back.probability(words) * 1000), std::round(m.probability(words) * 1000));
+        QCOMPARE(back.facets().size(), 1);
+        QVERIFY(back.serves(goal(u"Two-sided marketplaces"_s)));
+    }
+
+    // The models shipped (resources/core/analysis/token-models.json) speak for the goals they
+    // were trained on, and for no other.
+    void builtIn_servesTheGoalsItWasTrainedFor()
+    {
+        auto served = [](const QString &text) {
+            const GoalModel g = goal(text);
+            return std::any_of(TokenModel::builtIn().cbegin(), TokenModel::builtIn().cend(),
+                [&g](const TokenModel &m) { return m.serves(g); });
+        };
+        QVERIFY(served(u"B2B SaaS selling to hospitals and clinics"_s));
+        QVERIFY(served(u"Two-sided marketplaces"_s));
+        QVERIFY(!served(u"Companies running Kubernetes in production"_s));
+        QVERIFY(!served(u"German freight and logistics companies"_s));
+    }
+
+    // The judge adds the words as one more cue: it lifts the facet by a noisy-or, never alone
+    // past the match line, and it adds nothing where a reading refused what it found.
+    void judge_wordsLiftTheFacetButNeverDecideAlone()
+    {
+        static const auto dict = TechDictionary::loadBuiltIn();
+        const GoalModel g = goal(u"Runs a two-sided marketplace"_s);
+        const QList<TokenModel> models { markedMarketplaceModel() };
+        const AnalysisInput input { u"Runs a two-sided marketplace"_s, u"zorb.io"_s, {},
+            { evidence(u"https://zorb.io/"_s, u"Zorb"_s,
+                u"Zorblat booking for guests, every weekend."_s) } };
+        const FacetJudgement without = judgeFacets(*dict, g, input, kToday, {});
+        const FacetJudgement with = judgeFacets(*dict, g, input, kToday, models);
+        const FacetVerdict *before = verdictOf(without, FacetKind::BusinessModel);
+        const FacetVerdict *after = verdictOf(with, FacetKind::BusinessModel);
+        QVERIFY(before && after);
+        QCOMPARE(before->learned, 0.0);
+        QVERIFY(after->learned > 0.45 && after->learned <= 0.5);
+        QCOMPARE(after->strength, noisyOr({ before->strength, after->learned }));
+        QVERIFY(with.confidence < 0.7);
+    }
+
+    void judge_wordsAddNothingWhereTheCompanySaysOtherwise()
+    {
+        static const auto dict = TechDictionary::loadBuiltIn();
+        const GoalModel g = goal(u"Runs a two-sided marketplace"_s);
+        const QList<TokenModel> models { markedMarketplaceModel() };
+        const AnalysisInput input { u"Runs a two-sided marketplace"_s, u"zorb.io"_s, {},
+            { evidence(u"https://zorb.io/blog/closing"_s, u"Closing Zorb"_s,
+                u"Zorb shut down its zorblat marketplace for guests and hosts last year."_s) } };
+        const FacetVerdict *v
+            = verdictOf(judgeFacets(*dict, g, input, kToday, models), FacetKind::BusinessModel);
+        QVERIFY(v);
+        QVERIFY2(!v->rejectedReason.isEmpty() || v->against > 0.0, qPrintable(v->reason));
+        QCOMPARE(v->learned, 0.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenModel)
+#include "tst_tokenmodel.moc"
