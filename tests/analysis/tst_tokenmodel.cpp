@@ -28,8 +28,8 @@ TokenModel markedMarketplaceModel()
     QList<bool> labels;
     for (int i = 0; i < 20; ++i) {
         const bool fits = i % 2 == 0;
-        documents << TokenModel::words(fits ? u"zorblat booking for guests"_s
-                                            : u"accounting software for guests"_s);
+        documents << TokenModel::words(
+            fits ? u"zorblat booking for guests"_s : u"accounting software for guests"_s);
         labels << fits;
     }
     return TokenModel::train(goal(u"Runs a two-sided marketplace"_s).facets, documents, labels);
@@ -54,8 +54,8 @@ private Q_SLOTS:
     void words_areFoldedCutAndSkipShortWordsAndNumbers()
     {
         QCOMPARE(TokenModel::words(u"Marketplaces of 2025: HOSTS and guests, über alles"_s),
-            QSet<QString>({ u"market"_s, u"hosts"_s, u"and"_s, u"guests"_s, u"über"_s,
-                u"alles"_s }));
+            QSet<QString>(
+                { u"market"_s, u"hosts"_s, u"and"_s, u"guests"_s, u"über"_s, u"alles"_s }));
     }
 
     void train_theWordsOfTheCompaniesThatFitRaiseTheProbability()
@@ -70,7 +70,8 @@ private Q_SLOTS:
         const TokenModel m = markedMarketplaceModel();
         const TokenModel back = TokenModel::fromJson(m.toJson());
         const QSet<QString> words = TokenModel::words(u"zorblat booking"_s);
-        QCOMPARE(std::round(back.probability(words) * 1000), std::round(m.probability(words) * 1000));
+        QCOMPARE(
+            std::round(back.probability(words) * 1000), std::round(m.probability(words) * 1000));
         QCOMPARE(back.facets().size(), 1);
         QVERIFY(back.serves(goal(u"Two-sided marketplaces"_s)));
     }
@@ -109,6 +110,9 @@ private Q_SLOTS:
         QVERIFY(after->learned > 0.45 && after->learned <= 0.5);
         QCOMPARE(after->strength, noisyOr({ before->strength, after->learned }));
         QVERIFY(with.confidence < 0.7);
+        // The evidence pane says how much of the facet the words carry.
+        QVERIFY2(after->reason.contains(u"its words read like the companies that fit (learned, "_s),
+            qPrintable(after->reason));
     }
 
     void judge_wordsAddNothingWhereTheCompanySaysOtherwise()
