@@ -3379,6 +3379,8 @@ void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
             for (const Item &item : m_items)
                 words.unite(TokenModel::words(item.evidence->title + u' ' + item.evidence->snippet));
         const double cue = kLearnedHeight * model.probability(words);
+        if (cue < 0.05) // words unlike the companies that fit say nothing either way
+            continue;
         for (FacetVerdict &v : verdicts) {
             const bool served = std::any_of(model.facets().cbegin(), model.facets().cend(),
                 [&v](const GoalFacet &f) { return f.kind == v.facet.kind && f.value == v.facet.value; });

@@ -1,5 +1,6 @@
 #include "EvidenceBuilder.h"
 #include "analysis/FacetJudge.h"
+#include "analysis/HeuristicAnalyzer.h"
 #include "analysis/NoisyOr.h"
 #include "analysis/TokenModel.h"
 #include "goal/GoalParser.h"
@@ -113,6 +114,23 @@ private Q_SLOTS:
         // The evidence pane says how much of the facet the words carry.
         QVERIFY2(after->reason.contains(u"its words read like the companies that fit (learned, "_s),
             qPrintable(after->reason));
+    }
+
+    // Words unlike those of the companies that fit say nothing: the evidence pane still says
+    // the facet was not shown, not "0 %" as if something had been found.
+    void pane_aFacetNothingSpeaksForStaysNotShown()
+    {
+        const AnalysisOutcome o
+            = HeuristicAnalyzer(TechDictionary::loadBuiltIn())
+                  .analyzeNow(AnalysisInput { u"B2B SaaS vendors selling to hospitals"_s,
+                      u"gritmill.com"_s, {},
+                      { evidence(u"https://gritmill.com/"_s, u"Gritmill"_s,
+                          u"Gritmill mills stone-ground flour for bakeries."_s) } });
+        QStringList lines;
+        for (const GoalSignal &s : o.signalsFound)
+            lines << s.text;
+        QVERIFY2(lines.contains(u"Not shown: sells to healthcare providers / payers"_s),
+            qPrintable(lines.join(u'\n')));
     }
 
     void judge_wordsAddNothingWhereTheCompanySaysOtherwise()
