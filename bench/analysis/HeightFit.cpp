@@ -1,7 +1,7 @@
 #include "HeightFit.h"
 
-#include "analysis/NoisyOr.h"
 #include "analysis/FacetJudge.h"
+#include "analysis/NoisyOr.h"
 #include "goal/GoalParser.h"
 
 #include <QMap>
@@ -32,8 +32,8 @@ double strength(const HeightCase &c, const Factors &f)
         support << std::min(0.97, s * f.value(reason, 1.0));
     for (const auto &[reason, s] : c.against)
         against << std::min(0.97, s * f.value(againstKey(reason), 1.0));
-    const double judged = noisyOr(support) * (1.0 - 0.75 * noisyOr(against))
-        * (1.0 - 0.8 * c.profileAgainst);
+    const double judged
+        = noisyOr(support) * (1.0 - 0.75 * noisyOr(against)) * (1.0 - 0.8 * c.profileAgainst);
     return noisyOr({ std::max(judged, c.profile), c.learned });
 }
 
@@ -154,7 +154,10 @@ void printHeightFit(QTextStream &out, const QList<HeightCase> &cases, double thr
             sets << c.set;
     out << cases.size() << " cases, " << unfaithful
         << " where the cues do not give back the judge's strength\n";
-    out << QStringLiteral("%1  %2  %3\n").arg(QStringLiteral("set"), -10).arg(QStringLiteral("hand"), 6).arg(QStringLiteral("LOWO"), 6);
+    out << QStringLiteral("%1  %2  %3\n")
+               .arg(QStringLiteral("set"), -10)
+               .arg(QStringLiteral("hand"), 6)
+               .arg(QStringLiteral("LOWO"), 6);
     double hand = 0.0, learned = 0.0;
     for (const QString &set : std::as_const(sets)) {
         QList<HeightCase> train, test;

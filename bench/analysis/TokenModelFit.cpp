@@ -99,7 +99,8 @@ void printTokenModelsLowo(QTextStream &out, const TechDictionary &dictionary,
             for (const auto &c : fx.companies) {
                 const bool truth = c.truth.value(id);
                 const AnalysisInput input = analysisInput(*goal, c, fx);
-                readings.add(judgeFacets(dictionary, model, input, fx.referenceDate, none).confidence
+                readings.add(
+                    judgeFacets(dictionary, model, input, fx.referenceDate, none).confidence
                         >= threshold,
                     truth);
                 both.add(judgeFacets(dictionary, model, input, fx.referenceDate, models).confidence

@@ -12,8 +12,8 @@
 // fitted on the other writers' sets; `--fit-calibration` prints the table fitted on all of them.
 #include "CalibrationFit.h"
 #include "HeightFit.h"
-#include "TokenModelFit.h"
 #include "LabelledFixture.h"
+#include "TokenModelFit.h"
 #include "analysis/FacetJudge.h"
 #include "goal/GoalParser.h"
 #include "model/Channel.h"

@@ -3367,7 +3367,7 @@ int Judge::sourcesOf(const QList<int> &evidence) const
 
 // The words of the whole evidence, read by the models learned from the writers' labelled
 // companies (TokenModel): one more weak cue for each facet a model speaks for. Its height keeps
-// it from deciding alone: it lifts a facet the readings found some support for.
+// it from deciding alone: a facet reaches a match only with a reading's support as well.
 void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
 {
     constexpr double kLearnedHeight = 0.5;
@@ -3379,6 +3379,8 @@ void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
             for (const Item &item : m_items)
                 words.unite(TokenModel::words(item.evidence->title + u' ' + item.evidence->snippet));
         const double cue = kLearnedHeight * model.probability(words);
+        if (cue < 0.05) // words unlike the companies that fit say nothing either way
+            continue;
         for (FacetVerdict &v : verdicts) {
             const bool served = std::any_of(model.facets().cbegin(), model.facets().cend(),
                 [&v](const GoalFacet &f) { return f.kind == v.facet.kind && f.value == v.facet.value; });
@@ -3389,6 +3391,11 @@ void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
                 continue;
             v.learned = std::max(v.learned, cue);
             v.strength = noisyOr({ v.strength, cue });
+            // The verdict says what it rests on, the learned part included.
+            const QString words = QStringLiteral("its words read like the companies that fit "
+                                                 "(learned, %1%)")
+                                      .arg(qRound(cue * 100));
+            v.reason = v.reason.isEmpty() ? words : v.reason + QStringLiteral("; ") + words;
         }
     }
 }

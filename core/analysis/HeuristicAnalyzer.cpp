@@ -185,7 +185,13 @@ QList<GoalSignal> facetSignals(const FacetJudgement &judgement)
         if (!v.judged)
             continue;
         // What did not count leads with saying so: a row at 0.00 must not read as a find.
-        if (v.strength > 0.0)
+        // A facet only the learned words speak for has no sentence to quote.
+        if (v.strength > 0.0 && v.quote.isEmpty())
+            out << GoalSignal { QStringLiteral("%1 — %2 (%3%)")
+                                    .arg(v.facet.describe(), v.reason)
+                                    .arg(qRound(v.strength * 100)),
+                v.evidence.mid(0, 5) };
+        else if (v.strength > 0.0)
             out << GoalSignal { QStringLiteral("%1 — %2 (%3%): “%4”")
                                     .arg(v.facet.describe(), v.reason)
                                     .arg(qRound(v.strength * 100))

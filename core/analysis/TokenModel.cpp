@@ -41,8 +41,8 @@ QSet<QString> TokenModel::words(const QString &text)
     return out;
 }
 
-TokenModel TokenModel::train(const QList<GoalFacet> &facets,
-    const QList<QSet<QString>> &documents, const QList<bool> &labels)
+TokenModel TokenModel::train(const QList<GoalFacet> &facets, const QList<QSet<QString>> &documents,
+    const QList<bool> &labels)
 {
     QHash<QString, int> positive, negative;
     int positives = 0, negatives = 0;
@@ -63,14 +63,14 @@ TokenModel TokenModel::train(const QList<GoalFacet> &facets,
     for (auto it = negative.cbegin(); it != negative.cend(); ++it)
         if (it.value() + positive.value(it.key()) >= kMinCount)
             vocabulary.insert(it.key());
-    auto logShare = [](int count, int of) {
-        return std::log((count + kSmoothing) / (of + 2 * kSmoothing));
-    };
+    auto logShare
+        = [](int count, int of) { return std::log((count + kSmoothing) / (of + 2 * kSmoothing)); };
     m.m_base = std::log(double(positives) / double(negatives));
     for (const QString &w : std::as_const(vocabulary)) {
         const int p = positive.value(w), n = negative.value(w);
         const double present = logShare(p, positives) - logShare(n, negatives);
-        const double absent = logShare(positives - p, positives) - logShare(negatives - n, negatives);
+        const double absent
+            = logShare(positives - p, positives) - logShare(negatives - n, negatives);
         m.m_base += absent;
         m.m_weights.insert(w, present - absent);
     }
@@ -141,8 +141,10 @@ const QList<TokenModel> &TokenModel::builtIn()
         QFile f(QStringLiteral(":/analysis/token-models.json"));
         if (!f.open(QIODevice::ReadOnly))
             return out;
-        const QJsonArray all
-            = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("models")).toArray();
+        const QJsonArray all = QJsonDocument::fromJson(f.readAll())
+                                   .object()
+                                   .value(QStringLiteral("models"))
+                                   .toArray();
         for (const QJsonValue &v : all)
             if (TokenModel m = fromJson(v.toObject()); !m.m_facets.isEmpty())
                 out << m;

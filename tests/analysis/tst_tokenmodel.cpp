@@ -1,5 +1,6 @@
 #include "EvidenceBuilder.h"
 #include "analysis/FacetJudge.h"
+#include "analysis/HeuristicAnalyzer.h"
 #include "analysis/NoisyOr.h"
 #include "analysis/TokenModel.h"
 #include "goal/GoalParser.h"
@@ -28,8 +29,8 @@ TokenModel markedMarketplaceModel()
     QList<bool> labels;
     for (int i = 0; i < 20; ++i) {
         const bool fits = i % 2 == 0;
-        documents << TokenModel::words(fits ? u"zorblat booking for guests"_s
-                                            : u"accounting software for guests"_s);
+        documents << TokenModel::words(
+            fits ? u"zorblat booking for guests"_s : u"accounting software for guests"_s);
         labels << fits;
     }
     return TokenModel::train(goal(u"Runs a two-sided marketplace"_s).facets, documents, labels);
@@ -54,8 +55,8 @@ private Q_SLOTS:
     void words_areFoldedCutAndSkipShortWordsAndNumbers()
     {
         QCOMPARE(TokenModel::words(u"Marketplaces of 2025: HOSTS and guests, über alles"_s),
-            QSet<QString>({ u"market"_s, u"hosts"_s, u"and"_s, u"guests"_s, u"über"_s,
-                u"alles"_s }));
+            QSet<QString>(
+                { u"market"_s, u"hosts"_s, u"and"_s, u"guests"_s, u"über"_s, u"alles"_s }));
     }
 
     void train_theWordsOfTheCompaniesThatFitRaiseTheProbability()
@@ -70,7 +71,8 @@ private Q_SLOTS:
         const TokenModel m = markedMarketplaceModel();
         const TokenModel back = TokenModel::fromJson(m.toJson());
         const QSet<QString> words = TokenModel::words(u"zorblat booking"_s);
-        QCOMPARE(std::round(back.probability(words) * 1000), std::round(m.probability(words) * 1000));
+        QCOMPARE(
+            std::round(back.probability(words) * 1000), std::round(m.probability(words) * 1000));
         QCOMPARE(back.facets().size(), 1);
         QVERIFY(back.serves(goal(u"Two-sided marketplaces"_s)));
     }
@@ -109,6 +111,26 @@ private Q_SLOTS:
         QVERIFY(after->learned > 0.45 && after->learned <= 0.5);
         QCOMPARE(after->strength, noisyOr({ before->strength, after->learned }));
         QVERIFY(with.confidence < 0.7);
+        // The evidence pane says how much of the facet the words carry.
+        QVERIFY2(after->reason.contains(u"its words read like the companies that fit (learned, "_s),
+            qPrintable(after->reason));
+    }
+
+    // Words unlike those of the companies that fit say nothing: the evidence pane still says
+    // the facet was not shown, not "0 %" as if something had been found.
+    void pane_aFacetNothingSpeaksForStaysNotShown()
+    {
+        const AnalysisOutcome o
+            = HeuristicAnalyzer(TechDictionary::loadBuiltIn())
+                  .analyzeNow(AnalysisInput { u"B2B SaaS vendors selling to hospitals"_s,
+                      u"gritmill.com"_s, {},
+                      { evidence(u"https://gritmill.com/"_s, u"Gritmill"_s,
+                          u"Gritmill mills stone-ground flour for bakeries."_s) } });
+        QStringList lines;
+        for (const GoalSignal &s : o.signalsFound)
+            lines << s.text;
+        QVERIFY2(lines.contains(u"Not shown: sells to healthcare providers / payers"_s),
+            qPrintable(lines.join(u'\n')));
     }
 
     void judge_wordsAddNothingWhereTheCompanySaysOtherwise()

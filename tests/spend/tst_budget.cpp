@@ -66,10 +66,23 @@ public:
     int calls = 0;
 };
 
-// Runs three companies through a pipeline whose LLM plans the queries and judges the rows,
-// under the ledger's budgets; `plan` receives the plan the run used.
-void runPlannedByLlm(TokenStrategyGenerator &planner, TokenAnalyzer &llm,
-    const std::shared_ptr<BudgetLedger> &ledger, StrategyPlan *plan)
+// A run whose LLM plans the queries and judges the rows, under a token cap for "gemini".
+struct PlannedRun
+{
+    explicit PlannedRun(double geminiCap)
+    {
+        Budgets budgets;
+        budgets.caps.insert(QStringLiteral("gemini"), geminiCap);
+        ledger = std::make_shared<BudgetLedger>(budgets);
+    }
+    std::shared_ptr<BudgetLedger> ledger;
+    TokenStrategyGenerator planner;
+    TokenAnalyzer llm;
+    StrategyPlan plan; // the plan the run used
+};
+
+// Runs three companies through the pipeline of `run`, under its ledger's budgets.
+void runPlannedByLlm(PlannedRun &run)
 {
     FakeHttpServer server;
     QVERIFY(server.listen());
@@ -79,13 +92,13 @@ void runPlannedByLlm(TokenStrategyGenerator &planner, TokenAnalyzer &llm,
         QStringLiteral("test"));
     PipelineServices services;
     services.sources = { &hn };
-    services.analyzer = &llm;
-    services.strategyGenerator = &planner;
-    services = withBudgets(std::move(services), ledger);
+    services.analyzer = &run.llm;
+    services.strategyGenerator = &run.planner;
+    services = withBudgets(std::move(services), run.ledger);
     ResearchPipeline pipeline(services);
     bool finished = false;
     QObject::connect(&pipeline, &ResearchPipeline::strategiesReady,
-        [plan](const StrategyPlan &p) { *plan = p; });
+        [&run](const StrategyPlan &p) { run.plan = p; });
     QObject::connect(&pipeline, &ResearchPipeline::finished, [&finished] { finished = true; });
     ResearchRequest request;
     request.goal = QStringLiteral("AI startups");
@@ -236,36 +249,27 @@ private Q_SLOTS:
     // leave room under 2,500 for one verdict of 1,000, not three.
     void strategyPlanTokens_countAgainstTheTokenBudget()
     {
-        Budgets budgets;
-        budgets.caps.insert(QStringLiteral("gemini"), 2500);
-        auto ledger = std::make_shared<BudgetLedger>(budgets);
-        TokenStrategyGenerator planner;
-        TokenAnalyzer llm;
-        StrategyPlan plan;
-        runPlannedByLlm(planner, llm, ledger, &plan);
-        QCOMPARE(plan.generator, QStringLiteral("llm:test-model"));
-        QCOMPARE(planner.calls, 1);
-        QCOMPARE(llm.calls, 1);
-        QCOMPARE(ledger->spent(QStringLiteral("gemini")), 3000.0);
-        QCOMPARE(ledger->leftOut(QStringLiteral("gemini")), 2);
+        PlannedRun run(2500);
+        runPlannedByLlm(run);
+        QCOMPARE(run.plan.generator, QStringLiteral("llm:test-model"));
+        QCOMPARE(run.planner.calls, 1);
+        QCOMPARE(run.llm.calls, 1);
+        QCOMPARE(run.ledger->spent(QStringLiteral("gemini")), 3000.0);
+        QCOMPARE(run.ledger->leftOut(QStringLiteral("gemini")), 2);
     }
 
     // "gemini=0": the model is not asked at all, the built-in templates plan the run and say why.
     void spentTokenBudget_plansWithTheTemplates()
     {
-        Budgets budgets;
-        budgets.caps.insert(QStringLiteral("gemini"), 0);
-        auto ledger = std::make_shared<BudgetLedger>(budgets);
-        TokenStrategyGenerator planner;
-        TokenAnalyzer llm;
-        StrategyPlan plan;
-        runPlannedByLlm(planner, llm, ledger, &plan);
-        QCOMPARE(planner.calls, 0);
-        QCOMPARE(plan.generator, QStringLiteral("templates"));
-        QVERIFY2(plan.notice.contains(QStringLiteral("budget spent")), qPrintable(plan.notice));
-        QVERIFY(!plan.strategies.isEmpty());
-        QCOMPARE(llm.calls, 0);
-        QCOMPARE(ledger->spent(QStringLiteral("gemini")), 0.0);
+        PlannedRun run(0);
+        runPlannedByLlm(run);
+        QCOMPARE(run.planner.calls, 0);
+        QCOMPARE(run.plan.generator, QStringLiteral("templates"));
+        QVERIFY2(
+            run.plan.notice.contains(QStringLiteral("budget spent")), qPrintable(run.plan.notice));
+        QVERIFY(!run.plan.strategies.isEmpty());
+        QCOMPARE(run.llm.calls, 0);
+        QCOMPARE(run.ledger->spent(QStringLiteral("gemini")), 0.0);
     }
 };
 

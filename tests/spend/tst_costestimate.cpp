@@ -27,6 +27,18 @@ QList<QueryStrategy> strategies()
         { QStringLiteral("hackernews"), QStringLiteral("{COMPANY_NAME} fraud"), 0.5 } };
 }
 
+// `companies` companies under the five strategies above, with a key for each of `keys`.
+EstimateInput inputWithKeys(int companies, const QStringList &keys)
+{
+    EstimateInput input;
+    input.request = request(companies);
+    input.strategies = strategies();
+    input.providersWithKey = keys;
+    return input;
+}
+
+const QStringList kBothPaid { QStringLiteral("tavily"), QStringLiteral("newsapi") };
+
 } // namespace
 
 class TestCostEstimate : public QObject
@@ -37,11 +49,7 @@ private Q_SLOTS:
     // The example: 200 companies, two searches and two news queries each.
     void paidProviders_areCountedInTheirBillingUnit()
     {
-        EstimateInput input;
-        input.request = request(200);
-        input.strategies = strategies();
-        input.providersWithKey = { QStringLiteral("tavily"), QStringLiteral("newsapi") };
-        const CostEstimate e = estimateCost(input);
+        const CostEstimate e = estimateCost(inputWithKeys(200, kBothPaid));
 
         QCOMPARE(e.companies, 200);
         QCOMPARE(e.strategies, 5);
@@ -68,10 +76,7 @@ private Q_SLOTS:
     // every query sent, the count is what it bills.
     void freeFirst_paidCountsAreUpperBounds()
     {
-        EstimateInput input;
-        input.request = request(10);
-        input.strategies = strategies();
-        input.providersWithKey = { QStringLiteral("tavily"), QStringLiteral("newsapi") };
+        EstimateInput input = inputWithKeys(10, kBothPaid);
         const CostEstimate freeFirst = estimateCost(input);
         const QString lines = freeFirst.lines().join(u'\n');
         QVERIFY2(lines.contains(QStringLiteral("Tavily: 20 queries, at most 20 credits")),
@@ -99,11 +104,7 @@ private Q_SLOTS:
 
     void providerWithoutKey_billsNothing()
     {
-        EstimateInput input;
-        input.request = request(10);
-        input.strategies = strategies();
-        input.providersWithKey = { QStringLiteral("tavily") };
-        const CostEstimate e = estimateCost(input);
+        const CostEstimate e = estimateCost(inputWithKeys(10, { QStringLiteral("tavily") }));
         const ProviderCost *news = e.provider(QStringLiteral("newsapi"));
         QVERIFY(news && news->noKey);
         QCOMPARE(news->units, 0.0);
@@ -112,10 +113,8 @@ private Q_SLOTS:
 
     void disabledChannel_isLeftOut()
     {
-        EstimateInput input;
-        input.request = request(10);
+        EstimateInput input = inputWithKeys(10, {});
         input.request.sources = { QStringLiteral("hackernews") };
-        input.strategies = strategies();
         const CostEstimate e = estimateCost(input);
         QCOMPARE(e.strategies, 1);
         QVERIFY(!e.provider(QStringLiteral("tavily")));
@@ -125,11 +124,8 @@ private Q_SLOTS:
     // limit through 20 parallel searches take 20 rounds of the answer time.
     void duration_followsTheRateLimitOrThePool()
     {
-        EstimateInput input;
-        input.request = request(200);
+        EstimateInput input = inputWithKeys(200, { QStringLiteral("tavily") });
         input.request.sources = { QStringLiteral("google_search") };
-        input.strategies = strategies();
-        input.providersWithKey = { QStringLiteral("tavily") };
         input.ratePerMinute.insert(QStringLiteral("tavily"), 100);
         QCOMPARE(estimateCost(input).seconds, 240.0);
         input.ratePerMinute.clear();
