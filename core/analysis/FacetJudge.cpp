@@ -607,7 +607,6 @@ bool placeElsewhere(const QString &region, const QString &lower)
     return europePlace().match(lower).hasMatch() && !wholeEurope.match(lower).hasMatch();
 }
 
-// --- Lexicons of the facets other than technologies.
 // Whether `domain` is under a country code top-level domain of `region` ("kontor.de" for
 // Germany, "fjord.no" for the Nordics).
 bool onCountryDomain(const QString &region, const QString &domain)
@@ -626,6 +625,7 @@ bool onCountryDomain(const QString &region, const QString &domain)
         ends.cbegin(), ends.cend(), [&domain](const QString &end) { return domain.endsWith(end); });
 }
 
+// --- Lexicons of the facets other than technologies.
 const WordRe &industryTerms(const QString &id)
 {
     static const QHash<QString, WordRe> terms {
@@ -3006,7 +3006,7 @@ Tally Judge::judgeHqLocation(const GoalFacet &f) const
         }
     }
     // The country's own domain. Its height was learned across the writers' sets, leaving each
-    // writer out in turn (docs/bench-analysis.md, "Cue heights learned across writers"): the
+    // writer out in turn (docs/bench-analysis.md, "Learned cues (session 9)"): the
     // strongest single hint of the seat short of a headquarters sentence, though not a match
     // alone; one more local hint must agree.
     if (!m_items.isEmpty() && onCountryDomain(f.value, m_domain))

@@ -14,7 +14,7 @@ namespace gtm {
 // labelled sets for the goals whose facets it serves (bench_analysis --train-token-models).
 // The facet judges' readings generalise to a new writer only as far as the writer uses the
 // phrasings they know; the words learned across many writers carry over further
-// (docs/bench-analysis.md, "Words learned across writers"). The judge uses it as one more weak
+// (docs/bench-analysis.md, "Learned cues (session 9)"). The judge uses it as one more weak
 // cue, never as a verdict.
 class TokenModel
 {
