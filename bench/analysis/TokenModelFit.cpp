@@ -23,14 +23,6 @@ constexpr ModelGoal kModelGoals[] = {
     { u"marketplace", u"Runs a two-sided marketplace" },
 };
 
-QSet<QString> companyWords(const LabelledCompany &c)
-{
-    QSet<QString> words;
-    for (const Evidence &e : c.evidence)
-        words.unite(TokenModel::words(e.title + u' ' + e.snippet));
-    return words;
-}
-
 const LabelledGoal *goalOf(const LabelledFixture &fx, const QString &id)
 {
     for (const auto &g : fx.goals)
@@ -61,7 +53,7 @@ QList<TokenModel> trainTokenModels(
             if (!goalOf(fx, id))
                 continue;
             for (const auto &c : fx.companies) {
-                documents << companyWords(c);
+                documents << TokenModel::words(c.evidence);
                 labels << c.truth.value(id);
             }
         }
@@ -106,7 +98,7 @@ void printTokenModelsLowo(QTextStream &out, const TechDictionary &dictionary,
                 both.add(judgeFacets(dictionary, model, input, fx.referenceDate, models).confidence
                         >= threshold,
                     truth);
-                alone.add(models.at(m).probability(companyWords(c)) >= 0.5, truth);
+                alone.add(models.at(m).probability(TokenModel::words(c.evidence)) >= 0.5, truth);
             }
             out << QStringLiteral("%1 %2  %3  %4  %5\n")
                        .arg(held, -10)

@@ -172,22 +172,38 @@ int evaluate(
     return 0;
 }
 
+// The tuning sets named (every one when none is: bench::tuningSets), each with its name; never a
+// blind one. On a set that cannot be loaded, says why on stderr and gives nothing.
+std::optional<QList<std::pair<QString, bench::LabelledFixture>>> loadTuningSets(QStringList sets)
+{
+    if (sets.isEmpty())
+        sets = bench::tuningSets();
+    QList<std::pair<QString, bench::LabelledFixture>> fixtures;
+    for (const QString &set : std::as_const(sets)) {
+        QString error;
+        auto fx = bench::loadTuningFixture(set, &error);
+        if (!fx) {
+            QTextStream(stderr) << error << '\n';
+            return std::nullopt;
+        }
+        fixtures << std::pair { set, std::move(*fx) };
+    }
+    return fixtures;
+}
+
 // Every tuning set (bench::tuningSets), or the sets named; never a blind one.
 int calibrate(QStringList sets, double threshold, bool lowo, const QString &combination,
     double positiveWeight)
 {
-    if (sets.isEmpty())
-        sets = bench::tuningSets();
+    const auto fixtures = loadTuningSets(sets);
+    if (!fixtures)
+        return 1;
     const auto dictionary = TechDictionary::loadBuiltIn();
     QList<bench::CalibrationCase> cases;
-    for (const QString &set : std::as_const(sets)) {
-        QString error;
-        const auto fx = bench::loadTuningFixture(set, &error);
-        if (!fx) {
-            QTextStream(stderr) << error << '\n';
-            return 1;
-        }
-        cases << bench::calibrationCases(dictionary, *fx, set);
+    sets.clear();
+    for (const auto &[set, fx] : *fixtures) {
+        sets << set;
+        cases << bench::calibrationCases(dictionary, fx, set);
     }
     QTextStream out(stdout);
     const auto how = combination == u"min" ? bench::Combination::Min : bench::Combination::Product;
@@ -200,26 +216,20 @@ int calibrate(QStringList sets, double threshold, bool lowo, const QString &comb
 }
 
 // `--fit-heights FACET`: the facet's cue heights learned across the tuning sets (HeightFit.h).
-int fitHeights(QStringList sets, const QString &facetName, double threshold)
+int fitHeights(const QStringList &sets, const QString &facetName, double threshold)
 {
     const auto facet = facetKindFromString(facetName);
     if (!facet) {
         QTextStream(stderr) << "unknown facet: " << facetName << '\n';
         return 1;
     }
-    if (sets.isEmpty())
-        sets = bench::tuningSets();
+    const auto fixtures = loadTuningSets(sets);
+    if (!fixtures)
+        return 1;
     const auto dictionary = TechDictionary::loadBuiltIn();
     QList<bench::HeightCase> cases;
-    for (const QString &set : std::as_const(sets)) {
-        QString error;
-        const auto fx = bench::loadTuningFixture(set, &error);
-        if (!fx) {
-            QTextStream(stderr) << error << '\n';
-            return 1;
-        }
-        cases << bench::heightCases(*dictionary, *fx, set, *facet);
-    }
+    for (const auto &[set, fx] : *fixtures)
+        cases << bench::heightCases(*dictionary, fx, set, *facet);
     QTextStream out(stdout);
     bench::printHeightFit(out, cases, threshold);
     return 0;
@@ -227,32 +237,23 @@ int fitHeights(QStringList sets, const QString &facetName, double threshold)
 
 // `--token-models` / `--write-token-models FILE`: the word models (TokenModelFit.h) on the
 // tuning sets (or the --eval sets).
-int tokenModels(QStringList sets, const QString &writeTo, double threshold)
+int tokenModels(const QStringList &sets, const QString &writeTo, double threshold)
 {
-    if (sets.isEmpty())
-        sets = bench::tuningSets();
+    const auto fixtures = loadTuningSets(sets);
+    if (!fixtures)
+        return 1;
     const auto dictionary = TechDictionary::loadBuiltIn();
-    QList<std::pair<QString, bench::LabelledFixture>> fixtures;
-    for (const QString &set : std::as_const(sets)) {
-        QString error;
-        auto fx = bench::loadTuningFixture(set, &error);
-        if (!fx) {
-            QTextStream(stderr) << error << '\n';
-            return 1;
-        }
-        fixtures << std::pair { set, std::move(*fx) };
-    }
     if (!writeTo.isEmpty()) {
         QFile f(writeTo);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
             QTextStream(stderr) << "cannot write " << writeTo << '\n';
             return 1;
         }
-        f.write(bench::tokenModelsJson(*dictionary, fixtures));
+        f.write(bench::tokenModelsJson(*dictionary, *fixtures));
         return 0;
     }
     QTextStream out(stdout);
-    bench::printTokenModelsLowo(out, *dictionary, fixtures, threshold);
+    bench::printTokenModelsLowo(out, *dictionary, *fixtures, threshold);
     return 0;
 }
 

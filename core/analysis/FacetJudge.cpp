@@ -3376,8 +3376,7 @@ void Judge::addLearnedCues(QList<FacetVerdict> &verdicts) const
         if (!model.serves(m_goal))
             continue;
         if (words.isEmpty())
-            for (const Item &item : m_items)
-                words.unite(TokenModel::words(item.evidence->title + u' ' + item.evidence->snippet));
+            words = TokenModel::words(m_input.evidence);
         const double cue = kLearnedHeight * model.probability(words);
         if (cue < 0.05) // words unlike the companies that fit say nothing either way
             continue;

@@ -41,6 +41,14 @@ QSet<QString> TokenModel::words(const QString &text)
     return out;
 }
 
+QSet<QString> TokenModel::words(const QList<Evidence> &evidence)
+{
+    QSet<QString> out;
+    for (const Evidence &e : evidence)
+        out.unite(words(e.title + u' ' + e.snippet));
+    return out;
+}
+
 TokenModel TokenModel::train(const QList<GoalFacet> &facets, const QList<QSet<QString>> &documents,
     const QList<bool> &labels)
 {

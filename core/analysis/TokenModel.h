@@ -1,6 +1,7 @@
 #pragma once
 
 #include "goal/GoalModel.h"
+#include "model/Evidence.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -22,6 +23,8 @@ public:
     // The words of a text as the model counts them: folded, three letters or more, not a
     // number, cut to six letters so that "marketplaces" and "marketplace" are one word.
     static QSet<QString> words(const QString &text);
+    // The words of a company: of every evidence item's title and snippet.
+    static QSet<QString> words(const QList<Evidence> &evidence);
 
     // Trains on companies' words and labels (Bernoulli naive Bayes, words seen at least three
     // times, add-half smoothing).

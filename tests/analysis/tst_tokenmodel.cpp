@@ -36,6 +36,16 @@ TokenModel markedMarketplaceModel()
     return TokenModel::train(goal(u"Runs a two-sided marketplace"_s).facets, documents, labels);
 }
 
+// The marketplace goal judged on one page of zorb.io, with `models` read as well.
+FacetJudgement judgeZorb(const QString &url, const QString &title, const QString &snippet,
+    const QList<TokenModel> &models)
+{
+    static const auto dict = TechDictionary::loadBuiltIn();
+    const QString text = u"Runs a two-sided marketplace"_s;
+    const AnalysisInput input { text, u"zorb.io"_s, {}, { evidence(url, title, snippet) } };
+    return judgeFacets(*dict, goal(text), input, kToday, models);
+}
+
 const FacetVerdict *verdictOf(const FacetJudgement &j, FacetKind kind)
 {
     for (const FacetVerdict &v : j.verdicts)
@@ -96,14 +106,11 @@ private Q_SLOTS:
     // past the match line, and it adds nothing where a reading refused what it found.
     void judge_wordsLiftTheFacetButNeverDecideAlone()
     {
-        static const auto dict = TechDictionary::loadBuiltIn();
-        const GoalModel g = goal(u"Runs a two-sided marketplace"_s);
-        const QList<TokenModel> models { markedMarketplaceModel() };
-        const AnalysisInput input { u"Runs a two-sided marketplace"_s, u"zorb.io"_s, {},
-            { evidence(u"https://zorb.io/"_s, u"Zorb"_s,
-                u"Zorblat booking for guests, every weekend."_s) } };
-        const FacetJudgement without = judgeFacets(*dict, g, input, kToday, {});
-        const FacetJudgement with = judgeFacets(*dict, g, input, kToday, models);
+        const QString url = u"https://zorb.io/"_s;
+        const QString snippet = u"Zorblat booking for guests, every weekend."_s;
+        const FacetJudgement without = judgeZorb(url, u"Zorb"_s, snippet, {});
+        const FacetJudgement with
+            = judgeZorb(url, u"Zorb"_s, snippet, { markedMarketplaceModel() });
         const FacetVerdict *before = verdictOf(without, FacetKind::BusinessModel);
         const FacetVerdict *after = verdictOf(with, FacetKind::BusinessModel);
         QVERIFY(before && after);
@@ -135,14 +142,10 @@ private Q_SLOTS:
 
     void judge_wordsAddNothingWhereTheCompanySaysOtherwise()
     {
-        static const auto dict = TechDictionary::loadBuiltIn();
-        const GoalModel g = goal(u"Runs a two-sided marketplace"_s);
-        const QList<TokenModel> models { markedMarketplaceModel() };
-        const AnalysisInput input { u"Runs a two-sided marketplace"_s, u"zorb.io"_s, {},
-            { evidence(u"https://zorb.io/blog/closing"_s, u"Closing Zorb"_s,
-                u"Zorb shut down its zorblat marketplace for guests and hosts last year."_s) } };
-        const FacetVerdict *v
-            = verdictOf(judgeFacets(*dict, g, input, kToday, models), FacetKind::BusinessModel);
+        const FacetJudgement j = judgeZorb(u"https://zorb.io/blog/closing"_s, u"Closing Zorb"_s,
+            u"Zorb shut down its zorblat marketplace for guests and hosts last year."_s,
+            { markedMarketplaceModel() });
+        const FacetVerdict *v = verdictOf(j, FacetKind::BusinessModel);
         QVERIFY(v);
         QVERIFY2(!v->rejectedReason.isEmpty() || v->against > 0.0, qPrintable(v->reason));
         QCOMPARE(v->learned, 0.0);
